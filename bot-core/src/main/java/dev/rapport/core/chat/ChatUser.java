@@ -1,0 +1,30 @@
+package dev.rapport.core.chat;
+
+import java.util.Objects;
+
+/**
+ * A person as a platform knows them: the workspace (Slack team or Discord guild) and the user id in it.
+ *
+ * @param displayName the name the platform shows; may be blank when the adapter does not know it yet
+ * @param platformAdmin whether the platform says this person administers the workspace (Slack admin,
+ *     Discord "Manage Server"); adapters set it, the core uses it only where documented
+ */
+public record ChatUser(Platform platform, String workspaceId, String userId, String displayName, boolean platformAdmin) {
+
+    public ChatUser {
+        Objects.requireNonNull(platform, "platform");
+        requireText(workspaceId, "workspaceId");
+        requireText(userId, "userId");
+        displayName = displayName == null || displayName.isBlank() ? userId : displayName.strip();
+    }
+
+    public static ChatUser of(Platform platform, String workspaceId, String userId, String displayName) {
+        return new ChatUser(platform, workspaceId, userId, displayName, false);
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+}

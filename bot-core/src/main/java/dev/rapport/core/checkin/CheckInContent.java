@@ -1,0 +1,26 @@
+package dev.rapport.core.checkin;
+
+import dev.rapport.core.pair.Role;
+import dev.rapport.core.pulse.Question;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to show one check-in to its recipient.
+ *
+ * @param scores the statements already rated, by question id
+ * @param met the answer to "did you meet?", or null when not yet given (always null for mentors, who are not asked)
+ */
+public record CheckInContent(long checkInId, Role role, String recipientName, String partnerName, String programmeName,
+        List<Question> questions, boolean reminder, Map<String, Integer> scores, Boolean met, boolean commented) {
+
+    public CheckInContent {
+        questions = List.copyOf(questions);
+        scores = Map.copyOf(scores);
+    }
+
+    /** Whether every question of the check-in has an answer. */
+    public boolean complete() {
+        return scores.keySet().containsAll(questions.stream().map(Question::id).toList()) && (role == Role.MENTOR || met != null);
+    }
+}

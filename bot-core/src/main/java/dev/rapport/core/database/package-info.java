@@ -1,0 +1,8 @@
+/**
+ * Finding the PostgreSQL server: the configured one ({@code RAPPORT_DB_URL}, {@code RAPPORT_DB_USER},
+ * {@code RAPPORT_DB_PASSWORD}, default {@code localhost:5432}), or, where nothing answers there and the
+ * process is not root, an embedded PostgreSQL so that a laptop with only a JDK can run Rapport and its
+ * tests. As root with no server it stops with a message that says what to do, because PostgreSQL's
+ * {@code initdb} refuses to run as root.
+ */
+package dev.rapport.core.database;

@@ -1,0 +1,101 @@
+package dev.rapport.core.pair;
+
+import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.participant.ParticipantService;
+import dev.rapport.core.participant.ParticipantView;
+import dev.rapport.core.programme.ProgrammeView;
+import dev.rapport.core.schedule.SlotPlanner;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Adding, pausing and ending pairs. Callers check authorisation; this class keeps the pairs consistent. */
+@Service
+public class PairService {
+
+    private final PairRepository pairs;
+    private final ParticipantService participants;
+    private final SlotPlanner planner;
+    private final Clock clock;
+
+    PairService(PairRepository pairs, ParticipantService participants, SlotPlanner planner, Clock clock) {
+        this.pairs = pairs;
+        this.participants = participants;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    /** A person to pair, as named by a coordinator: platform identity and, when known, their time zone. */
+    public record Person(ChatUser user, ZoneId zone) {}
+
+    /**
+     * Adds a pair to a programme, registering and welcoming participants who are new, and schedules its
+     * check-ins. Fails with a message fit for the coordinator when the pair cannot be added.
+     */
+    @Transactional
+    public PairView add(ProgrammeView programme, Person mentor, Person mentee, LocalDate startsOn) {
+        if (mentor.user().userId().equals(mentee.user().userId())) {
+            throw new IllegalArgumentException("A mentor and a mentee must be two different people.");
+        }
+        ParticipantService.Registration mentorReg = participants.ensure(mentor.user(), mentor.zone() == null ? programme.zone() : mentor.zone());
+        ParticipantService.Registration menteeReg = participants.ensure(mentee.user(), mentee.zone() == null ? programme.zone() : mentee.zone());
+        for (ParticipantView p : List.of(mentorReg.participant(), menteeReg.participant())) {
+            if (p.hasLeft()) {
+                throw new IllegalArgumentException(p.displayName() + " left Rapport with `/rapport leave`; they have to rejoin before they can be paired again.");
+            }
+        }
+        if (pairs.existsOpen(programme.id(), mentorReg.participant().id(), menteeReg.participant().id())) {
+            throw new IllegalArgumentException(mentorReg.participant().displayName() + " and " + menteeReg.participant().displayName()
+                    + " are already a pair in " + programme.name() + ".");
+        }
+        LocalDate start = startsOn != null ? startsOn : clock.instant().atZone(programme.zone()).toLocalDate();
+        Pair pair = pairs.saveAndFlush(new Pair(programme.id(), mentorReg.participant().id(), menteeReg.participant().id(), start, clock.instant()));
+        planner.planPair(pair.id);
+        participants.welcome(mentorReg.participant(), programme.name(), programme.id(),
+                "You are mentoring " + menteeReg.participant().displayName() + ". Every check-in day you'll get a short pulse (three one-tap"
+                        + " questions about how the mentorship is going), and a reminder if no meeting has been logged for a while.");
+        participants.welcome(menteeReg.participant(), programme.name(), programme.id(),
+                "Your mentor is " + mentorReg.participant().displayName() + ". Every check-in day I'll ask whether you met and up to three"
+                        + " one-tap questions (1–5) about how the mentorship is going. It takes under a minute.");
+        return PairView.of(pair);
+    }
+
+    public Optional<PairView> find(long pairId) {
+        return pairs.findById(pairId).map(PairView::of);
+    }
+
+    /** Pairs that have not ended, where the participant is mentor or mentee. */
+    public List<PairView> openFor(long participantId) {
+        return pairs.findOpenFor(participantId).stream().map(PairView::of).toList();
+    }
+
+    public List<PairView> openIn(long programmeId) {
+        return pairs.findOpenIn(programmeId).stream().map(PairView::of).toList();
+    }
+
+    @Transactional
+    public PairView end(long pairId) {
+        Pair p = pairs.findById(pairId).orElseThrow();
+        if (!"ENDED".equals(p.status)) {
+            p.status = "ENDED";
+            p.endedOn = clock.instant().atZone(ZoneId.of("UTC")).toLocalDate();
+            planner.retirePair(pairId);
+        }
+        return PairView.of(p);
+    }
+
+    /** Pauses a pair's check-ins and reminders up to and including {@code until}; {@code null} resumes it. */
+    @Transactional
+    public PairView pause(long pairId, LocalDate until) {
+        Pair p = pairs.findById(pairId).orElseThrow();
+        if (until != null && until.isBefore(clock.instant().atZone(ZoneId.of("UTC")).toLocalDate().minusDays(1))) {
+            throw new IllegalArgumentException("The pause must end today or later; " + until + " has passed.");
+        }
+        p.pausedUntil = until;
+        return PairView.of(p);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.rapport.core.participant;
+
+import dev.rapport.core.chat.Platform;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ParticipantRepository extends JpaRepository<Participant, Long> {
+
+    Optional<Participant> findByPlatformAndWorkspaceIdAndPlatformUserId(Platform platform, String workspaceId, String platformUserId);
+}

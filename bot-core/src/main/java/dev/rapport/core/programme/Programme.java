@@ -1,0 +1,64 @@
+package dev.rapport.core.programme;
+
+import dev.rapport.core.chat.Platform;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalTime;
+
+@Entity
+@Table(name = "programme")
+class Programme {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Enumerated(EnumType.STRING)
+    Platform platform;
+
+    @Column(name = "workspace_id")
+    String workspaceId;
+
+    String name;
+
+    @Column(name = "time_zone")
+    String timeZone;
+
+    @Column(name = "cadence_day")
+    short cadenceDay = 1;
+
+    @Column(name = "cadence_time")
+    LocalTime cadenceTime = LocalTime.of(10, 0);
+
+    @Column(name = "cadence_weeks")
+    short cadenceWeeks = 1;
+
+    @Column(name = "meeting_reminder_weeks")
+    short meetingReminderWeeks = 3;
+
+    @Column(name = "reminder_after_hours")
+    short reminderAfterHours = 48;
+
+    @Column(name = "grace_hours")
+    short graceHours = 12;
+
+    @Column(name = "created_at")
+    Instant createdAt;
+
+    protected Programme() {}
+
+    Programme(Platform platform, String workspaceId, String name, String timeZone, Instant createdAt) {
+        this.platform = platform;
+        this.workspaceId = workspaceId;
+        this.name = name;
+        this.timeZone = timeZone;
+        this.createdAt = createdAt;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.rapport.core.programme;
+
+import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.chat.Platform;
+import dev.rapport.core.schedule.Cadence;
+import dev.rapport.core.schedule.SlotPlanner;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating and configuring programmes, and who coordinates them. */
+@Service
+public class ProgrammeService {
+
+    private final ProgrammeRepository programmes;
+    private final JdbcTemplate jdbc;
+    private final SlotPlanner planner;
+    private final Clock clock;
+
+    ProgrammeService(ProgrammeRepository programmes, JdbcTemplate jdbc, SlotPlanner planner, Clock clock) {
+        this.programmes = programmes;
+        this.jdbc = jdbc;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    /** Creates a programme; the creator (a participant id) becomes its first coordinator. */
+    @Transactional
+    public ProgrammeView create(Platform platform, String workspaceId, String name, ZoneId zone, long creatorParticipantId) {
+        if (programmes.findByPlatformAndWorkspaceIdAndNameIgnoreCase(platform, workspaceId, name).isPresent()) {
+            throw new IllegalArgumentException("A programme called \"" + name + "\" already exists here.");
+        }
+        Programme p = programmes.saveAndFlush(new Programme(platform, workspaceId, name, zone.getId(), clock.instant()));
+        addCoordinator(p.id, creatorParticipantId);
+        return ProgrammeView.of(p);
+    }
+
+    public Optional<ProgrammeView> find(long id) {
+        return programmes.findById(id).map(ProgrammeView::of);
+    }
+
+    public List<ProgrammeView> inWorkspace(Platform platform, String workspaceId) {
+        return programmes.findByPlatformAndWorkspaceIdOrderByName(platform, workspaceId).stream().map(ProgrammeView::of).toList();
+    }
+
+    public Optional<ProgrammeView> findByName(Platform platform, String workspaceId, String name) {
+        return programmes.findByPlatformAndWorkspaceIdAndNameIgnoreCase(platform, workspaceId, name).map(ProgrammeView::of);
+    }
+
+    /** Sets the cadence and moves every pair's next check-in to match. */
+    @Transactional
+    public ProgrammeView setCadence(long programmeId, Cadence cadence) {
+        Programme p = programmes.findById(programmeId).orElseThrow();
+        p.cadenceDay = (short) cadence.day().getValue();
+        p.cadenceTime = cadence.time();
+        p.cadenceWeeks = (short) cadence.everyWeeks();
+        programmes.saveAndFlush(p);
+        planner.replanProgramme(programmeId);
+        return ProgrammeView.of(p);
+    }
+
+    /** Sets how many weeks without a logged meeting prompt a reminder to the mentor. */
+    @Transactional
+    public void setMeetingReminderWeeks(long programmeId, int weeks) {
+        if (weeks < 1 || weeks > 26) {
+            throw new IllegalArgumentException("Meeting reminders can be set between 1 and 26 weeks.");
+        }
+        Programme p = programmes.findById(programmeId).orElseThrow();
+        p.meetingReminderWeeks = (short) weeks;
+    }
+
+    @Transactional
+    public void addCoordinator(long programmeId, long participantId) {
+        jdbc.update("insert into coordinator (programme_id, participant_id, added_at) values (?, ?, ?) on conflict do nothing",
+                programmeId, participantId, SqlTime.of(clock.instant()));
+    }
+
+    public boolean isCoordinator(long programmeId, long participantId) {
+        Integer n = jdbc.queryForObject("select count(*) from coordinator where programme_id = ? and participant_id = ?",
+                Integer.class, programmeId, participantId);
+        return n != null && n > 0;
+    }
+
+    public List<Long> coordinatorIds(long programmeId) {
+        return jdbc.queryForList("select participant_id from coordinator where programme_id = ? order by added_at", Long.class, programmeId);
+    }
+
+    /** The programmes a participant coordinates, optionally only in one workspace. */
+    public List<ProgrammeView> coordinatedBy(long participantId) {
+        List<Long> ids = jdbc.queryForList("select programme_id from coordinator where participant_id = ? order by programme_id", Long.class, participantId);
+        return programmes.findAllById(ids).stream().map(ProgrammeView::of).toList();
+    }
+
+    /** Adds skip dates (inclusive range); no check-in is sent on a cadence day that falls on one. */
+    @Transactional
+    public int addSkipDates(long programmeId, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("The end date " + to + " is before the start date " + from + ".");
+        }
+        if (from.plusDays(366).isBefore(to)) {
+            throw new IllegalArgumentException("Skip at most a year at a time.");
+        }
+        int n = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            n += jdbc.update("insert into programme_skip_date (programme_id, day) values (?, ?) on conflict do nothing", programmeId, d);
+        }
+        return n;
+    }
+
+    public List<LocalDate> skipDates(long programmeId) {
+        return jdbc.queryForList("select day from programme_skip_date where programme_id = ? order by day", LocalDate.class, programmeId);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.rapport.core.programme;
+
+import dev.rapport.core.chat.Platform;
+import dev.rapport.core.schedule.Cadence;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** A programme as the rest of the core sees it. */
+public record ProgrammeView(long id, Platform platform, String workspaceId, String name, ZoneId zone, Cadence cadence,
+        int meetingReminderWeeks, Duration reminderAfter, Duration grace) {
+
+    static ProgrammeView of(Programme p) {
+        return new ProgrammeView(p.id, p.platform, p.workspaceId, p.name, ZoneId.of(p.timeZone),
+                new Cadence(DayOfWeek.of(p.cadenceDay), p.cadenceTime, p.cadenceWeeks), p.meetingReminderWeeks,
+                Duration.ofHours(p.reminderAfterHours), Duration.ofHours(p.graceHours));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.rapport.core.pulse;
+
+import dev.rapport.core.pair.Role;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The versioned bank of pulse statements, read from {@code pulse/question-bank.properties} (and its
+ * translations, {@code question-bank_fr.properties} and so on). Keys look like
+ * {@code respect.1.mentee = Since our last check-in, my mentor …}: dimension, paired item number, role.
+ */
+public final class QuestionBank {
+
+    public static final String DEFAULT_BUNDLE = "pulse.question-bank";
+    private static final Pattern KEY = Pattern.compile("([a-z]+)\\.(\\d+)\\.(mentee|mentor)");
+
+    private final String version;
+    private final Map<String, Question> byId;
+    private final Map<Role, Map<Dimension, List<Question>>> byRole;
+
+    private QuestionBank(String version, List<Question> questions) {
+        this.version = version;
+        Map<String, Question> ids = new LinkedHashMap<>();
+        Map<Role, Map<Dimension, List<Question>>> roles = new EnumMap<>(Role.class);
+        for (Question q : questions) {
+            ids.put(q.id(), q);
+            roles.computeIfAbsent(q.role(), r -> new EnumMap<>(Dimension.class))
+                    .computeIfAbsent(q.dimension(), d -> new ArrayList<>())
+                    .add(q);
+        }
+        for (Role role : Role.values()) {
+            Map<Dimension, List<Question>> dims = roles.get(role);
+            for (Dimension d : Dimension.values()) {
+                if (dims == null || dims.get(d) == null || dims.get(d).isEmpty()) {
+                    throw new IllegalStateException("Question bank " + version + " has no " + role.label() + " statement for " + d);
+                }
+                dims.get(d).sort((a, b) -> Integer.compare(a.pairedItem(), b.pairedItem()));
+            }
+        }
+        this.byId = Collections.unmodifiableMap(ids);
+        this.byRole = roles;
+    }
+
+    /** Loads the default bank in the default language. */
+    public static QuestionBank load() {
+        return load(DEFAULT_BUNDLE, Locale.ROOT);
+    }
+
+    /** Loads a bank from a resource bundle; fails with a clear message when a dimension lacks a statement. */
+    public static QuestionBank load(String bundleName, Locale locale) {
+        ResourceBundle bundle;
+        try {
+            bundle = ResourceBundle.getBundle(bundleName, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        } catch (MissingResourceException e) {
+            bundle = ResourceBundle.getBundle(bundleName, Locale.ROOT);
+        }
+        String version = bundle.getString("bank.version");
+        List<Question> questions = new ArrayList<>();
+        for (String key : Collections.list(bundle.getKeys())) {
+            Matcher m = KEY.matcher(key);
+            if (!m.matches()) {
+                continue;
+            }
+            Dimension dimension = Dimension.valueOf(m.group(1).toUpperCase(Locale.ROOT));
+            Role role = Role.valueOf(m.group(3).toUpperCase(Locale.ROOT));
+            questions.add(new Question(key, dimension, role, Integer.parseInt(m.group(2)), bundle.getString(key).strip()));
+        }
+        return new QuestionBank(version, questions);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Optional<Question> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public Question get(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("No question " + id + " in bank " + version));
+    }
+
+    /** The statements for one role and dimension, ordered by paired item number. */
+    public List<Question> statements(Role role, Dimension dimension) {
+        return List.copyOf(byRole.get(role).get(dimension));
+    }
+
+    public int size() {
+        return byId.size();
+    }
+}

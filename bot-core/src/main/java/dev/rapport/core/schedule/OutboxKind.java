@@ -1,0 +1,15 @@
+package dev.rapport.core.schedule;
+
+/** What an outbox row is. Check-in kinds are rendered from their check-in when sent; the rest carry their text. */
+public enum OutboxKind {
+    CHECK_IN,
+    CHECK_IN_REMINDER,
+    MEETING_REMINDER,
+    WELCOME,
+    ALERT,
+    NOTICE;
+
+    public boolean rendersCheckIn() {
+        return this == CHECK_IN || this == CHECK_IN_REMINDER;
+    }
+}

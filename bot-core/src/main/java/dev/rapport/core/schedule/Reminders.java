@@ -1,0 +1,114 @@
+package dev.rapport.core.schedule;
+
+import dev.rapport.core.database.SqlTime;
+import java.sql.Time;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The two kinds of reminder: one nudge for a check-in left unanswered (after the programme's
+ * {@code reminder_after_hours}, only for the latest check-in of that side, never a second time), and a
+ * meeting reminder to the mentor when no meeting has been logged for the programme's
+ * {@code meeting_reminder_weeks} (once per such stretch). Both wait for the recipient's quiet hours to end.
+ */
+@Service
+public class Reminders {
+
+    private static final String UNANSWERED = """
+            select c.id, c.pair_id, c.participant_id, c.period, pt.time_zone, pt.quiet_start, pt.quiet_end
+            from check_in c
+            join pair p on p.id = c.pair_id
+            join programme g on g.id = p.programme_id
+            join participant pt on pt.id = c.participant_id
+            where c.status = 'SENT' and c.reminded_at is null and c.answered_at is null
+              and c.sent_at <= ?::timestamptz - make_interval(hours => g.reminder_after_hours)
+              and pt.left_at is null and p.status = 'ACTIVE'
+              and not exists (select 1 from check_in n where n.pair_id = c.pair_id and n.role = c.role and n.period > c.period)
+            limit 1000
+            for update of c skip locked""";
+
+    private static final String MEETINGS = """
+            select p.id, p.mentor_id, mentee.display_name as mentee_name, g.meeting_reminder_weeks,
+                   mentor.time_zone, mentor.quiet_start, mentor.quiet_end,
+                   greatest(p.started_on,
+                            (select max(m.held_on) from meeting m where m.pair_id = p.id),
+                            (select max(c.answered_at)::date from check_in c where c.pair_id = p.id and c.met)) as last_met
+            from pair p
+            join programme g on g.id = p.programme_id
+            join participant mentor on mentor.id = p.mentor_id
+            join participant mentee on mentee.id = p.mentee_id
+            where p.status = 'ACTIVE' and mentor.left_at is null and mentee.left_at is null
+              and (p.paused_until is null or p.paused_until < current_date)""";
+
+    private final JdbcTemplate jdbc;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public Reminders(JdbcTemplate jdbc, Outbox outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Runs both reminders; returns how many were enqueued. */
+    public int run() {
+        return remindUnansweredCheckIns() + remindOverdueMeetings();
+    }
+
+    @Transactional
+    public int remindUnansweredCheckIns() {
+        Instant now = clock.instant();
+        List<OutboxMessage> messages = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        jdbc.query(UNANSWERED, rs -> {
+            ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+            Instant notBefore = SlotCalculator.outsideQuietHours(now, zone, quiet(rs.getTime("quiet_start"), rs.getTime("quiet_end")));
+            messages.add(new OutboxMessage(rs.getLong("pair_id"), rs.getLong("participant_id"), OutboxKind.CHECK_IN_REMINDER,
+                    rs.getObject("period", LocalDate.class).toString(), rs.getLong("id"), null, notBefore));
+            ids.add(rs.getLong("id"));
+        }, SqlTime.of(now));
+        outbox.enqueueAll(messages);
+        jdbc.batchUpdate("update check_in set reminded_at = ? where id = ?", ids.stream().map(id -> new Object[] {SqlTime.of(now), id}).toList());
+        return messages.size();
+    }
+
+    @Transactional
+    public int remindOverdueMeetings() {
+        Instant now = clock.instant();
+        List<OutboxMessage> messages = new ArrayList<>();
+        jdbc.query(MEETINGS, rs -> {
+            ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+            LocalDate lastMet = rs.getObject("last_met", LocalDate.class);
+            long weeks = ChronoUnit.WEEKS.between(lastMet, now.atZone(zone).toLocalDate());
+            int threshold = rs.getInt("meeting_reminder_weeks");
+            if (weeks < threshold) {
+                return;
+            }
+            String mentee = rs.getString("mentee_name");
+            String text = "No meeting with " + mentee + " has been logged for " + weeks + " weeks. Regular meetings are what keeps"
+                    + " a mentorship going: could you suggest a time to " + mentee + "? When you have met, log it with"
+                    + " `/rapport meeting` (for example `/rapport meeting 2026-11-20 discussed the research plan`).";
+            Instant notBefore = SlotCalculator.outsideQuietHours(now, zone, quiet(rs.getTime("quiet_start"), rs.getTime("quiet_end")));
+            // One reminder per stretch of `threshold` weeks without a meeting.
+            String period = "since " + lastMet + " #" + (weeks / threshold);
+            messages.add(OutboxMessage.text(rs.getLong("id"), rs.getLong("mentor_id"), OutboxKind.MEETING_REMINDER, period, text, notBefore));
+        });
+        int n = 0;
+        for (OutboxMessage m : messages) {
+            n += outbox.enqueue(m) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static QuietHours quiet(Time start, Time end) {
+        return start == null || end == null ? null : new QuietHours(start.toLocalTime(), end.toLocalTime());
+    }
+}
