@@ -1,0 +1,176 @@
+package dev.rapport.core.checkin;
+
+import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.pair.Role;
+import dev.rapport.core.pulse.Question;
+import dev.rapport.core.pulse.QuestionBank;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answering check-ins. Every click is checked against the check-in's recipient, recorded at most once
+ * (the same click twice, or a replayed request, records one answer), and answered with the updated message.
+ */
+@Service
+public class CheckInService {
+
+    static final int MAX_COMMENT = 1000;
+
+    private static final String LOAD = """
+            select c.id, c.role, c.participant_id, c.question_ids, c.status, c.met, c.comment is not null as commented,
+                   c.pair_id, c.period, me.display_name as recipient_name, me.platform, me.workspace_id, me.platform_user_id,
+                   partner.display_name as partner_name, g.name as programme_name,
+                   exists (select 1 from check_in n where n.pair_id = c.pair_id and n.role = c.role and n.period > c.period
+                           and n.status in ('SENT', 'ANSWERED', 'PENDING')) as superseded
+            from check_in c
+            join pair p on p.id = c.pair_id
+            join participant me on me.id = c.participant_id
+            join participant partner on partner.id = case when c.role = 'MENTEE' then p.mentor_id else p.mentee_id end
+            join programme g on g.id = p.programme_id
+            where c.id = ?""";
+
+    private final JdbcTemplate jdbc;
+    private final QuestionBank bank;
+    private final Clock clock;
+
+    CheckInService(JdbcTemplate jdbc, QuestionBank bank, Clock clock) {
+        this.jdbc = jdbc;
+        this.bank = bank;
+        this.clock = clock;
+    }
+
+    private record Loaded(CheckInContent content, String status, boolean superseded, ChatUser recipient) {}
+
+    /** Handles a tap on a check-in button. */
+    @Transactional
+    public InteractionResult click(ChatUser actor, String actionId) {
+        Optional<ActionId> parsed = ActionId.parse(actionId);
+        if (parsed.isEmpty()) {
+            return InteractionResult.notice("Sorry, I didn't recognise that button. Try `/rapport help`.");
+        }
+        ActionId action = parsed.get();
+        Optional<Loaded> loaded = load(action.checkInId());
+        if (loaded.isEmpty() || !isRecipient(actor, loaded.get().recipient())) {
+            // The same answer for "no such check-in" and "someone else's": nothing about others leaks.
+            return InteractionResult.notice("This check-in isn't yours to answer.");
+        }
+        Loaded l = loaded.get();
+        if (l.superseded() || !(l.status().equals("SENT") || l.status().equals("ANSWERED") || l.status().equals("PENDING"))) {
+            return new InteractionResult(null, "This check-in has closed; a newer one is in your messages.", null);
+        }
+        String notice = null;
+        switch (action) {
+            case ActionId.Rate r -> {
+                Optional<Question> q = bank.find(r.questionId());
+                List<String> asked = l.content().questions().stream().map(Question::id).toList();
+                if (q.isEmpty() || !asked.contains(r.questionId()) || r.score() < 1 || r.score() > 5) {
+                    return InteractionResult.notice("Sorry, I didn't recognise that answer.");
+                }
+                int stored = jdbc.update("""
+                        insert into answer (check_in_id, question_id, bank_version, dimension, score, answered_at)
+                        select id, ?, bank_version, ?, ?, ? from check_in where id = ?
+                        on conflict (check_in_id, question_id) do nothing""",
+                        r.questionId(), q.get().dimension().name(), r.score(), SqlTime.of(clock.instant()), r.checkInId());
+                if (stored == 0) {
+                    notice = "You already answered that one; your first answer is kept.";
+                }
+            }
+            case ActionId.Met m -> {
+                if (l.content().role() != Role.MENTEE) {
+                    return InteractionResult.notice("Sorry, I didn't recognise that answer.");
+                }
+                if (jdbc.update("update check_in set met = ? where id = ? and met is null", m.met(), m.checkInId()) == 0) {
+                    notice = "You already answered that one; your first answer is kept.";
+                }
+            }
+            case ActionId.OpenComment o -> {
+                return new InteractionResult(null, null, CheckInComposer.commentForm(o.checkInId()));
+            }
+            case ActionId.SubmitComment s -> {
+                return InteractionResult.notice("Please use the comment form to add a comment.");
+            }
+        }
+        markAnswered(action.checkInId());
+        CheckInContent after = load(action.checkInId()).orElseThrow().content();
+        return new InteractionResult(CheckInComposer.compose(after), notice, null);
+    }
+
+    /** Handles the comment form: saves the first comment, private unless "share" is ticked. */
+    @Transactional
+    public InteractionResult submitComment(ChatUser actor, String formId, Map<String, String> values) {
+        Optional<ActionId> parsed = ActionId.parse(formId);
+        if (parsed.isEmpty() || !(parsed.get() instanceof ActionId.SubmitComment s)) {
+            return InteractionResult.notice("Sorry, I didn't recognise that form.");
+        }
+        Optional<Loaded> loaded = load(s.checkInId());
+        if (loaded.isEmpty() || !isRecipient(actor, loaded.get().recipient())) {
+            return InteractionResult.notice("This check-in isn't yours to answer.");
+        }
+        String text = values.getOrDefault("comment", "").strip();
+        if (text.isEmpty()) {
+            return InteractionResult.notice("The comment was empty, so nothing was saved.");
+        }
+        if (text.length() > MAX_COMMENT) {
+            return InteractionResult.notice("That comment is " + text.length() + " characters; please keep it under " + MAX_COMMENT + ".");
+        }
+        boolean share = isTicked(values.get("share"));
+        int stored = jdbc.update("update check_in set comment = ?, comment_shared = ? where id = ? and comment is null", text, share, s.checkInId());
+        if (stored == 0) {
+            return InteractionResult.notice("You already added a comment to this check-in; the first one is kept.");
+        }
+        markAnswered(s.checkInId());
+        CheckInContent after = load(s.checkInId()).orElseThrow().content();
+        return new InteractionResult(CheckInComposer.compose(after),
+                share ? "Thanks, your comment is saved and shared with the coordinator." : "Thanks, your comment is saved. It stays private.", null);
+    }
+
+    /** The current state of a check-in, for rendering. */
+    public Optional<CheckInContent> content(long checkInId) {
+        return load(checkInId).map(Loaded::content);
+    }
+
+    private void markAnswered(long checkInId) {
+        jdbc.update("update check_in set answered_at = coalesce(answered_at, ?) where id = ?", SqlTime.of(clock.instant()), checkInId);
+        CheckInContent c = load(checkInId).orElseThrow().content();
+        if (c.complete()) {
+            jdbc.update("update check_in set status = 'ANSWERED' where id = ? and status in ('SENT', 'PENDING')", checkInId);
+        }
+    }
+
+    private Optional<Loaded> load(long checkInId) {
+        List<Loaded> rows = jdbc.query(LOAD, (rs, i) -> {
+            long id = rs.getLong("id");
+            List<Question> questions = Arrays.stream(rs.getString("question_ids").split(",")).filter(q -> !q.isBlank())
+                    .map(q -> bank.find(q).orElse(null)).filter(q -> q != null).toList();
+            Map<String, Integer> scores = new HashMap<>();
+            jdbc.query("select question_id, score from answer where check_in_id = ?", a -> {
+                scores.put(a.getString("question_id"), a.getInt("score"));
+            }, id);
+            CheckInContent content = new CheckInContent(id, Role.valueOf(rs.getString("role")), rs.getString("recipient_name"),
+                    rs.getString("partner_name"), rs.getString("programme_name"), questions, false, scores,
+                    (Boolean) rs.getObject("met"), rs.getBoolean("commented"));
+            ChatUser recipient = ChatUser.of(dev.rapport.core.chat.Platform.valueOf(rs.getString("platform")), rs.getString("workspace_id"),
+                    rs.getString("platform_user_id"), rs.getString("recipient_name"));
+            return new Loaded(content, rs.getString("status"), rs.getBoolean("superseded"), recipient);
+        }, checkInId);
+        return rows.stream().findFirst();
+    }
+
+    private static boolean isRecipient(ChatUser actor, ChatUser recipient) {
+        return actor.platform() == recipient.platform() && actor.workspaceId().equals(recipient.workspaceId())
+                && actor.userId().equals(recipient.userId());
+    }
+
+    private static boolean isTicked(String value) {
+        return value != null && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("on")
+                || value.equalsIgnoreCase("share"));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.programme.ProgrammeService;
+import dev.rapport.core.programme.ProgrammeView;
+import dev.rapport.core.schedule.Cadence;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** {@code /rapport cadence monday 10:00 [every 2 weeks]}: when check-ins go out. */
+@Component
+class CadenceCommand implements Subcommand {
+
+    private final ProgrammeService programmes;
+
+    CadenceCommand(ProgrammeService programmes) {
+        this.programmes = programmes;
+    }
+
+    @Override public String name() { return "cadence"; }
+    @Override public Audience audience() { return Audience.COORDINATOR; }
+    @Override public String usage() { return "cadence DAY HH:MM [every N weeks]"; }
+    @Override public String summary() { return "Set the check-in day and local time"; }
+
+    @Override
+    public Reply run(CommandContext ctx) {
+        ProgrammeView programme = ctx.coordinatedProgramme();
+        if (ctx.args().isEmpty()) {
+            return Reply.privately(programme.name() + " checks in " + programme.cadence().describe() + ", in each participant's time zone.");
+        }
+        DayOfWeek day = day(ctx.arg(0, usage()));
+        LocalTime time;
+        try {
+            String t = ctx.arg(1, usage());
+            time = LocalTime.parse(t.length() == 4 ? "0" + t : t);
+        } catch (DateTimeParseException e) {
+            throw new CommandException("Write the time as HH:MM (24-hour), e.g. 10:00.");
+        }
+        int weeks = 1;
+        if (ctx.args().size() >= 4 && ctx.args().get(2).equalsIgnoreCase("every")) {
+            try {
+                weeks = Integer.parseInt(ctx.args().get(3));
+            } catch (NumberFormatException e) {
+                throw new CommandException("Write the interval as a number of weeks, e.g. `every 2 weeks`.");
+            }
+        }
+        Cadence cadence = new Cadence(day, time, weeks);
+        programmes.setCadence(programme.id(), cadence);
+        return Reply.privately("Done: " + programme.name() + " now checks in " + cadence.describe()
+                + " in each participant's time zone. Pairs' next check-ins have moved to match.");
+    }
+
+    private static DayOfWeek day(String token) {
+        String t = token.toLowerCase(Locale.ROOT);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            String name = d.name().toLowerCase(Locale.ROOT);
+            if (t.length() >= 3 && name.startsWith(t)) {
+                return d;
+            }
+        }
+        throw new CommandException("\"" + token + "\" isn't a day of the week; try monday, tuesday, … sunday.");
+    }
+}

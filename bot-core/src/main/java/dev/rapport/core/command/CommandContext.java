@@ -1,0 +1,179 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.pair.PairService;
+import dev.rapport.core.pair.PairView;
+import dev.rapport.core.participant.ParticipantService;
+import dev.rapport.core.participant.ParticipantView;
+import dev.rapport.core.programme.ProgrammeService;
+import dev.rapport.core.programme.ProgrammeView;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One command being run: who runs it, its arguments, and the lookups every subcommand needs, each of which
+ * enforces the rules (a coordinator acts only on their own programmes; a participant only on their own pairs).
+ */
+public final class CommandContext {
+
+    private final CommandRequest request;
+    private final String name;
+    private final List<String> args;
+    private final String programmeOption;
+    private final ProgrammeService programmes;
+    private final ParticipantService participants;
+    private final PairService pairs;
+    private final Clock clock;
+
+    CommandContext(CommandRequest request, String name, List<String> rawArgs, ProgrammeService programmes, ParticipantService participants,
+            PairService pairs, Clock clock) {
+        this.request = request;
+        this.name = name;
+        this.programmes = programmes;
+        this.participants = participants;
+        this.pairs = pairs;
+        this.clock = clock;
+        List<String> rest = new ArrayList<>();
+        String option = null;
+        for (String a : rawArgs) {
+            if (a.toLowerCase().startsWith("programme=") || a.toLowerCase().startsWith("program=")) {
+                option = a.substring(a.indexOf('=') + 1);
+            } else {
+                rest.add(a);
+            }
+        }
+        this.args = List.copyOf(rest);
+        this.programmeOption = option;
+    }
+
+    public ChatUser actor() {
+        return request.actor();
+    }
+
+    public String commandName() {
+        return name;
+    }
+
+    public List<String> args() {
+        return args;
+    }
+
+    public String attachment() {
+        return request.attachment();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The argument at {@code index}, or a friendly error naming the usage. */
+    public String arg(int index, String usage) {
+        if (index >= args.size()) {
+            throw new CommandException("Usage: `/rapport " + usage + "`");
+        }
+        return args.get(index);
+    }
+
+    /** The words from {@code index} on, joined (a note, a name). */
+    public String rest(int index) {
+        return index >= args.size() ? "" : String.join(" ", args.subList(index, args.size()));
+    }
+
+    public Optional<ParticipantView> participant() {
+        return participants.find(actor());
+    }
+
+    /** The person running the command, who must already take part in a programme here. */
+    public ParticipantView requireParticipant() {
+        return participant().filter(p -> !p.hasLeft()).orElseThrow(() -> new CommandException(
+                "You're not part of a Rapport programme here yet. A coordinator adds you to a pair, or `/rapport setup \"Name\"` starts a programme."));
+    }
+
+    /** Registers the person running the command if new (setup does this). */
+    public ParticipantView ensureParticipant(ZoneId zone) {
+        return participants.ensure(actor(), zone).participant();
+    }
+
+    /**
+     * The programme this coordinator command is about: the only one the person coordinates in this workspace,
+     * or the one named with {@code programme=Name}. Anyone else is refused.
+     */
+    public ProgrammeView coordinatedProgramme() {
+        ParticipantView me = participant().filter(p -> !p.hasLeft()).orElseThrow(this::notCoordinator);
+        List<ProgrammeView> mine = programmes.coordinatedBy(me.id()).stream()
+                .filter(p -> p.platform() == actor().platform() && p.workspaceId().equals(actor().workspaceId())).toList();
+        if (mine.isEmpty()) {
+            throw notCoordinator();
+        }
+        if (programmeOption != null) {
+            return mine.stream().filter(p -> p.name().equalsIgnoreCase(programmeOption)).findFirst().orElseThrow(() -> new CommandException(
+                    "You don't coordinate a programme called \"" + programmeOption + "\" here. Yours: " + names(mine) + "."));
+        }
+        if (mine.size() > 1) {
+            throw new CommandException("You coordinate several programmes here (" + names(mine) + "). Add `programme=\"Name\"` to say which.");
+        }
+        return mine.get(0);
+    }
+
+    private CommandException notCoordinator() {
+        return new CommandException("Only programme coordinators can run `/rapport " + name + "`. Mentors' and mentees' answers are"
+                + " confidential; if you think you should be a coordinator, ask one to run `/rapport coordinator add @you`.");
+    }
+
+    private static String names(List<ProgrammeView> list) {
+        return list.stream().map(ProgrammeView::name).collect(Collectors.joining(", "));
+    }
+
+    /** The open pairs of the person running the command. */
+    public List<PairView> myPairs(ParticipantView me) {
+        return pairs.openFor(me.id());
+    }
+
+    /** A user named in the command: mention syntax, as the platforms produce it. */
+    public ChatUser user(String token, String usage) {
+        Tokens.Mention m = Tokens.mention(token).orElseThrow(() -> new CommandException(
+                "I expected a person (an @mention) instead of \"" + token + "\". Usage: `/rapport " + usage + "`"));
+        return new ChatUser(actor().platform(), actor().workspaceId(), m.userId(), m.name(), false);
+    }
+
+    public boolean isMention(String token) {
+        return Tokens.mention(token).isPresent();
+    }
+
+    /** A date written YYYY-MM-DD, or "today" / "yesterday" in the given zone. */
+    public LocalDate date(String token, ZoneId zone) {
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        switch (token.toLowerCase()) {
+            case "today":
+                return today;
+            case "yesterday":
+                return today.minusDays(1);
+            default:
+                try {
+                    return LocalDate.parse(token);
+                } catch (DateTimeParseException e) {
+                    throw new CommandException("\"" + token + "\" isn't a date I understand; write it as YYYY-MM-DD, e.g. " + today + ".");
+                }
+        }
+    }
+
+    public boolean looksLikeDate(String token) {
+        return token.matches("\\d{4}-\\d{2}-\\d{2}") || token.equalsIgnoreCase("today") || token.equalsIgnoreCase("yesterday");
+    }
+
+    /** An IANA time zone id, with a hint when it is not one. */
+    public static ZoneId zone(String token) {
+        try {
+            return ZoneId.of(token);
+        } catch (RuntimeException e) {
+            throw new CommandException("\"" + token + "\" isn't a time zone I know. Use an IANA name such as Europe/Lisbon,"
+                    + " America/New_York or Asia/Kolkata.");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.pair.PairService;
+import dev.rapport.core.participant.ParticipantService;
+import dev.rapport.core.programme.ProgrammeService;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs {@code /rapport} commands. Bad input gets a friendly private reply; an unexpected failure gets a
+ * reference the operator can find in the log, and never a stack trace in chat.
+ */
+@Service
+public class CommandService {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandService.class);
+
+    private final Map<String, Subcommand> byName = new HashMap<>();
+    private final List<Subcommand> subcommands;
+    private final ProgrammeService programmes;
+    private final ParticipantService participants;
+    private final PairService pairs;
+    private final Clock clock;
+
+    CommandService(List<Subcommand> subcommands, ProgrammeService programmes, ParticipantService participants, PairService pairs, Clock clock) {
+        this.subcommands = List.copyOf(subcommands);
+        this.programmes = programmes;
+        this.participants = participants;
+        this.pairs = pairs;
+        this.clock = clock;
+        for (Subcommand s : subcommands) {
+            register(s.name(), s);
+            s.aliases().forEach(a -> register(a, s));
+        }
+    }
+
+    private void register(String name, Subcommand s) {
+        Subcommand previous = byName.put(name.toLowerCase(Locale.ROOT), s);
+        if (previous != null) {
+            throw new IllegalStateException("Two subcommands answer to " + name + ": " + previous.getClass() + " and " + s.getClass());
+        }
+    }
+
+    /** Every subcommand, for help texts and for adapters that register typed commands (Discord). */
+    public List<Subcommand> subcommands() {
+        return subcommands;
+    }
+
+    public Reply handle(CommandRequest request) {
+        List<String> tokens = Tokens.split(request.text());
+        String name = tokens.isEmpty() ? "help" : tokens.get(0).toLowerCase(Locale.ROOT);
+        Subcommand command = byName.get(name);
+        if (command == null) {
+            return Reply.privately("I don't know `/rapport " + tokens.get(0) + "`. Try `/rapport help` to see what you can do.");
+        }
+        CommandContext context = new CommandContext(request, command.name(), tokens.subList(Math.min(1, tokens.size()), tokens.size()),
+                programmes, participants, pairs, clock);
+        try {
+            if (command.audience() == Audience.COORDINATOR) {
+                context.coordinatedProgramme(); // refuses anyone who coordinates nothing here, before any work
+            }
+            return command.run(context);
+        } catch (CommandException | IllegalArgumentException e) {
+            return Reply.privately(e.getMessage());
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("/rapport {} failed (reference {})", command.name(), reference, e);
+            return Reply.privately("Sorry, something went wrong on our side and the command did not finish. If it happens again, give your"
+                    + " coordinator or administrator this reference: " + reference + ".");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.meeting.MeetingService;
+import dev.rapport.core.meeting.MeetingView;
+import dev.rapport.core.pair.PairView;
+import dev.rapport.core.participant.ParticipantService;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** {@code /rapport meeting [@partner] [YYYY-MM-DD] [note…]}: log a meeting of your pair. */
+@Component
+class MeetingCommand implements Subcommand {
+
+    private final MeetingService meetings;
+    private final ParticipantService participants;
+
+    MeetingCommand(MeetingService meetings, ParticipantService participants) {
+        this.meetings = meetings;
+        this.participants = participants;
+    }
+
+    @Override public String name() { return "meeting"; }
+    @Override public List<String> aliases() { return List.of("met", "log"); }
+    @Override public Audience audience() { return Audience.PARTICIPANT; }
+    @Override public String usage() { return "meeting [@partner] [YYYY-MM-DD] [note]"; }
+    @Override public String summary() { return "Log a meeting with your mentor or mentee (default: today)"; }
+
+    @Override
+    public Reply run(CommandContext ctx) {
+        var me = ctx.requireParticipant();
+        List<PairView> mine = ctx.myPairs(me);
+        if (mine.isEmpty()) {
+            throw new CommandException("You're not in an active pair, so there is no meeting to log.");
+        }
+        int i = 0;
+        PairView pair;
+        if (i < ctx.args().size() && ctx.isMention(ctx.args().get(i))) {
+            var partner = participants.find(ctx.user(ctx.args().get(i), usage())).orElse(null);
+            pair = partner == null ? null : mine.stream().filter(p -> p.partnerOf(me.id()) == partner.id() && p.roleOf(me.id()) != null).findFirst().orElse(null);
+            if (pair == null) {
+                throw new CommandException("You're not in a pair with that person.");
+            }
+            i++;
+        } else if (mine.size() == 1) {
+            pair = mine.get(0);
+        } else {
+            throw new CommandException("You're in several pairs; name the person you met, e.g. `/rapport meeting @name 2026-11-20`.");
+        }
+        LocalDate heldOn = ctx.clock().instant().atZone(me.zone()).toLocalDate();
+        if (i < ctx.args().size() && ctx.looksLikeDate(ctx.args().get(i))) {
+            heldOn = ctx.date(ctx.args().get(i), me.zone());
+            i++;
+        }
+        MeetingView m = meetings.log(pair.id(), me.id(), heldOn, pair.startedOn(), me.zone(), ctx.rest(i));
+        String partnerName = participants.find(pair.partnerOf(me.id())).map(p -> p.displayName()).orElse("your partner");
+        return Reply.privately(m.alreadyLogged()
+                ? "A meeting with " + partnerName + " on " + heldOn + " was already logged; nothing changed."
+                : "Logged: you met " + partnerName + " on " + heldOn + ". Thank you!");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.programme.ProgrammeService;
+import dev.rapport.core.programme.ProgrammeView;
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+
+/** {@code /rapport skip YYYY-MM-DD [YYYY-MM-DD]}: no check-ins on those dates (exam weeks, holidays). */
+@Component
+class SkipCommand implements Subcommand {
+
+    private final ProgrammeService programmes;
+
+    SkipCommand(ProgrammeService programmes) {
+        this.programmes = programmes;
+    }
+
+    @Override public String name() { return "skip"; }
+    @Override public Audience audience() { return Audience.COORDINATOR; }
+    @Override public String usage() { return "skip YYYY-MM-DD [YYYY-MM-DD]"; }
+    @Override public String summary() { return "Skip check-ins on a date or a range (exam weeks, holidays)"; }
+
+    @Override
+    public Reply run(CommandContext ctx) {
+        ProgrammeView programme = ctx.coordinatedProgramme();
+        LocalDate from = ctx.date(ctx.arg(0, usage()), programme.zone());
+        LocalDate to = ctx.args().size() > 1 ? ctx.date(ctx.args().get(1), programme.zone()) : from;
+        programmes.addSkipDates(programme.id(), from, to);
+        return Reply.privately("No check-ins in " + programme.name() + " from " + from + " to " + to + ".");
+    }
+}

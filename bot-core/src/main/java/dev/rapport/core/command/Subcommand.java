@@ -1,0 +1,25 @@
+package dev.rapport.core.command;
+
+import java.util.List;
+
+/** One {@code /rapport} subcommand. Implementations are Spring beans; {@link CommandService} finds them. */
+public interface Subcommand {
+
+    /** The word after {@code /rapport}. */
+    String name();
+
+    default List<String> aliases() {
+        return List.of();
+    }
+
+    Audience audience();
+
+    /** How to call it, e.g. {@code pause YYYY-MM-DD}. */
+    String usage();
+
+    /** One line for the help. */
+    String summary();
+
+    /** Runs the command; throws {@link CommandException} (or IllegalArgumentException) with a friendly message. */
+    Reply run(CommandContext context);
+}

@@ -1,0 +1,51 @@
+package dev.rapport.core.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Splits command text into words, keeping "quoted phrases" and user mentions whole. */
+final class Tokens {
+
+    private static final Pattern MENTION = Pattern.compile("<@!?([A-Za-z0-9]+)(?:\\|([^>]*))?>");
+
+    private Tokens() {}
+
+    static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\u201c' || c == '\u201d') {
+                quoted = !quoted;
+                continue;
+            }
+            if (Character.isWhitespace(c) && !quoted) {
+                if (!current.isEmpty()) {
+                    out.add(current.toString());
+                    current.setLength(0);
+                }
+                continue;
+            }
+            current.append(c);
+        }
+        if (!current.isEmpty()) {
+            out.add(current.toString());
+        }
+        return out;
+    }
+
+    /** A mentioned user: id and, when the platform included it, the display name. */
+    record Mention(String userId, String name) {}
+
+    static Optional<Mention> mention(String token) {
+        Matcher m = MENTION.matcher(token);
+        return m.matches() ? Optional.of(new Mention(m.group(1), m.group(2))) : Optional.empty();
+    }
+}
