@@ -20,8 +20,18 @@ final class Tokens {
         }
         StringBuilder current = new StringBuilder();
         boolean quoted = false;
+        boolean inMention = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c == '<' && !quoted && text.startsWith("<@", i)) {
+                inMention = true;
+            } else if (c == '>' && inMention) {
+                inMention = false;
+            }
+            if (inMention || (c == '>' && !quoted)) {
+                current.append(c);
+                continue;
+            }
             if (c == '"' || c == '\u201c' || c == '\u201d') {
                 quoted = !quoted;
                 continue;

@@ -1,0 +1,130 @@
+package dev.rapport.core.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.core.chat.ChatMessage;
+import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.chat.Platform;
+import dev.rapport.core.test.CoreTestSupport;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class CommandIT extends CoreTestSupport {
+
+    @Autowired CommandService commands;
+
+    ChatUser cora;
+    ChatUser lee;
+    ChatUser ana;
+
+    @BeforeEach
+    void aProgrammeWithOnePair() {
+        cora = user("Cora");
+        lee = user("Dr Lee");
+        ana = user("Ana");
+        assertThat(say(cora, "setup \"Residents 2026\" Europe/Lisbon")).contains("you are its coordinator");
+        assertThat(say(cora, "add-pair " + mention(lee) + " " + mention(ana) + " 2026-11-23")).contains("Pair #1 added");
+    }
+
+    @Test
+    void whoever_sets_a_programme_up_becomes_its_coordinator_and_can_add_others() {
+        ChatUser bo = user("Bo");
+        assertThat(say(bo, "add-pair " + mention(lee) + " " + mention(ana))).startsWith("Only programme coordinators can run `/rapport add-pair`");
+        assertThat(say(cora, "coordinator add " + mention(bo))).contains("is now a coordinator of Residents 2026");
+        assertThat(say(bo, "cadence tuesday 09:30 every 2 weeks")).contains("every 2 weeks on Tuesday at 09:30");
+        assertThat(jdbc.queryForObject("select cadence_day from programme", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void adding_a_pair_welcomes_both_people_with_who_sees_what_and_how_to_pause_or_leave() {
+        clock.set(Instant.parse("2026-11-23T12:00:00Z"));
+        tick();
+        String welcome = slack.to(ana.userId()).get(0).message().summary();
+        assertThat(welcome).contains("Welcome to Residents 2026").contains("never shown to the other person").contains("/rapport pause")
+                .contains("/rapport leave");
+    }
+
+    @Test
+    void a_mentee_running_a_coordinator_command_is_refused_politely() {
+        String reply = say(ana, "end-pair #1");
+        assertThat(reply).startsWith("Only programme coordinators can run `/rapport end-pair`").contains("confidential");
+        assertThat(jdbc.queryForObject("select status from pair where id = 1", String.class)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void nothing_crosses_programmes_a_coordinator_cannot_touch_another_programmes_pair() {
+        ChatUser dee = user("Dee");
+        say(dee, "setup \"Surgery\"");
+        assertThat(say(dee, "end-pair #1")).isEqualTo("There is no pair #1 in Surgery.");
+        assertThat(say(dee, "pause-pair " + mention(ana) + " 2026-12-31")).contains("is not in Surgery");
+        assertThat(jdbc.queryForObject("select status from pair where id = 1", String.class)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void participants_log_meetings_set_their_time_zone_pause_and_leave() {
+        clock.set(Instant.parse("2026-11-25T12:00:00Z"));
+        assertThat(say(lee, "meeting 2026-11-24 talked about the thesis")).contains("Logged: you met Ana on 2026-11-24");
+        assertThat(say(ana, "meeting 2026-11-24")).contains("already logged");
+        assertThat(say(ana, "meeting 2030-01-01")).contains("in the future");
+        assertThat(jdbc.queryForObject("select count(*) from meeting", Integer.class)).isEqualTo(1);
+
+        assertThat(say(ana, "timezone Mars/Olympus")).contains("isn't a time zone I know");
+        assertThat(say(ana, "timezone Asia/Kolkata")).contains("Asia/Kolkata");
+        assertThat(jdbc.queryForObject("select time_zone from participant where platform_user_id = ?", String.class, ana.userId())).isEqualTo("Asia/Kolkata");
+
+        assertThat(say(ana, "pause next-week")).contains("isn't a date I understand");
+        assertThat(say(ana, "pause 2026-12-31")).contains("Paused until 2026-12-31");
+
+        assertThat(say(ana, "leave")).contains("/rapport leave confirm");
+        assertThat(jdbc.queryForObject("select status from pair where id = 1", String.class)).isEqualTo("ACTIVE");
+        assertThat(say(ana, "leave confirm")).contains("You have left Rapport");
+        assertThat(jdbc.queryForObject("select status from pair where id = 1", String.class)).isEqualTo("ENDED");
+        tick();
+        assertThat(slack.to(cora.userId())).anySatisfy(d -> assertThat(d.message().summary()).contains("Ana has left Residents 2026"));
+        assertThat(say(ana, "timezone Europe/Paris")).contains("not part of a Rapport programme");
+    }
+
+    @Test
+    void bad_input_gets_a_friendly_message_and_changes_nothing() {
+        assertThat(say(cora, "frobnicate")).contains("I don't know `/rapport frobnicate`");
+        assertThat(say(cora, "add-pair " + mention(lee))).startsWith("Usage: `/rapport add-pair");
+        assertThat(say(cora, "add-pair lee ana")).contains("I expected a person");
+        assertThat(say(cora, "add-pair " + mention(lee) + " " + mention(lee))).contains("two different people");
+        assertThat(say(cora, "add-pair " + mention(lee) + " " + mention(ana))).contains("already a pair");
+        assertThat(say(cora, "cadence someday 10:00")).contains("isn't a day of the week");
+        assertThat(say(cora, "cadence monday 25:00")).contains("HH:MM");
+        assertThat(say(cora, "skip 2026-12-31 2026-12-01")).contains("before the start date");
+        assertThat(jdbc.queryForObject("select count(*) from pair", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void help_shows_coordinator_commands_only_to_coordinators() {
+        assertThat(say(cora, "help")).contains("For coordinators").contains("/rapport add-pair");
+        assertThat(say(ana, "help")).doesNotContain("For coordinators").contains("/rapport meeting").contains("/rapport pause");
+        assertThat(say(user("Stranger"), "")).contains("/rapport setup");
+    }
+
+    @Test
+    void a_second_programme_in_the_same_workspace_needs_naming() {
+        say(cora, "setup \"Fellows\"");
+        assertThat(say(cora, "cadence friday 15:00")).contains("several programmes").contains("programme=");
+        assertThat(say(cora, "cadence friday 15:00 programme=Fellows")).contains("Fellows now checks in every Friday");
+    }
+
+    String say(ChatUser who, String text) {
+        Reply reply = commands.handle(new CommandRequest(who, text));
+        assertThat(reply.ephemeral()).isTrue();
+        return reply.message().blocks().stream().map(b -> b instanceof ChatMessage.Block.Text t ? t.text() : b.toString())
+                .reduce("", (a, b) -> a + b);
+    }
+
+    static String mention(ChatUser user) {
+        return "<@" + user.userId() + "|" + user.displayName() + ">";
+    }
+
+    static ChatUser discordUser(String id) {
+        return ChatUser.of(Platform.DISCORD, "G1", id, id);
+    }
+}
