@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The health rules: a pure function from a pair's {@link HealthFacts} to its {@link PairHealth}. */
@@ -89,28 +90,28 @@ final class HealthRules {
         return (double) recent.stream().filter(b -> b).count() / recent.size();
     }
 
-    private static java.util.Optional<Reason> responseReason(List<Boolean> responses, double rate) {
+    private static Optional<Reason> responseReason(List<Boolean> responses, double rate) {
         List<Boolean> recent = last(responses, RESPONSE_WINDOW);
         if (recent.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long answered = recent.stream().filter(b -> b).count();
         HealthState severity = rate < RESPONSE_AT_RISK_BELOW ? HealthState.AT_RISK : rate < RESPONSE_WATCH_BELOW ? HealthState.WATCH : null;
         if (severity == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Reason("RESPONSE_RATE", severity, "The mentee answered " + answered + " of the last " + recent.size()
+        return Optional.of(new Reason("RESPONSE_RATE", severity, "The mentee answered " + answered + " of the last " + recent.size()
                 + " check-ins (" + Math.round(rate * 100) + "%; below " + Math.round((severity == HealthState.AT_RISK ? RESPONSE_AT_RISK_BELOW
                         : RESPONSE_WATCH_BELOW) * 100) + "% is " + label(severity) + ")."));
     }
 
-    private static java.util.Optional<Reason> meetingReason(long weeks, int threshold) {
+    private static Optional<Reason> meetingReason(long weeks, int threshold) {
         HealthState severity = weeks >= (long) MEETING_AT_RISK_FACTOR * threshold ? HealthState.AT_RISK
                 : weeks >= threshold ? HealthState.WATCH : null;
         if (severity == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Reason("NO_MEETING", severity,
+        return Optional.of(new Reason("NO_MEETING", severity,
                 "No meeting logged for " + weeks + " week" + (weeks == 1 ? "" : "s") + " (reminder threshold " + threshold + ")."));
     }
 

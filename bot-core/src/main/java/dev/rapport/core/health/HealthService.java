@@ -94,7 +94,8 @@ public class HealthService {
     /**
      * Recomputes every open pair, stores the result in {@code pair_health}, and alerts the coordinators of each pair
      * that has just turned AT_RISK, unless its alerts are snoozed. Staying AT_RISK does not alert again; leaving
-     * and re-entering does. Returns how many alerts were enqueued.
+     * and re-entering does. A pair that turns AT_RISK while snoozed is not alerted about later either, when the snooze
+     * ends: it alerts again only if it leaves AT_RISK and turns again. Returns how many alerts were enqueued.
      */
     public int refresh() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what timestamptz keeps, so periods match the row

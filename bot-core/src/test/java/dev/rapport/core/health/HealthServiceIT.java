@@ -20,7 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.JobDetail;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 class HealthServiceIT extends CoreTestSupport {
 
@@ -230,6 +232,25 @@ class HealthServiceIT extends CoreTestSupport {
         dispatcher.drain("test-worker");
         assertThat(alerts(cora)).hasSize(3);
         assertThat(alerts(dev)).hasSize(3);
+    }
+
+    @Test
+    void snoozing_a_pair_before_its_first_refresh_suppresses_the_alert() {
+        for (int w = 1; w <= 2; w++) {
+            week(pair, w, true, true, Map.of(Dimension.RESPECT, 1), Map.of());
+        }
+        at(2, 15);
+
+        health.snooze(pair.id(), Duration.ofDays(14));
+
+        assertThat(health.refresh()).isZero();
+        assertThat(state()).isEqualTo("AT_RISK");
+    }
+
+    @Test
+    void the_hourly_refresh_job_is_registered_but_not_triggered_when_the_schedule_is_off(@Autowired ApplicationContext context) {
+        assertThat(context.getBean("healthJob", JobDetail.class).getJobClass()).isEqualTo(HealthJobs.HealthJob.class);
+        assertThat(context.containsBean("healthTrigger")).isFalse();
     }
 
     @Test
