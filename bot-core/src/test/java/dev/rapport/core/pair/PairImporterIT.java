@@ -211,4 +211,30 @@ class PairImporterIT extends CoreTestSupport {
         assertThat(jdbc.queryForList("select platform_user_id || '=' || display_name from participant where platform_user_id like 'UM%'"
                 + " order by platform_user_id", String.class)).containsExactly("UMANA=ana.sousa", "UMBEN=Ben", "UMLEE=Dr Lee");
     }
+
+    @Test
+    void a_failure_half_way_through_writing_rolls_the_whole_import_back() {
+        jdbc.execute("""
+                create or replace function refuse_boom() returns trigger language plpgsql as $$
+                begin raise exception 'refused by test trigger'; end $$""");
+        jdbc.execute("create trigger refuse_boom before insert on participant for each row"
+                + " when (new.platform_user_id = 'UMBOOM') execute function refuse_boom()");
+        try {
+            int participantsBefore = participantCount();
+            assertThatThrownBy(() -> importer.importCsv(programme, """
+                    mentor_id,mentor_name,mentee_id,mentee_name
+                    UMLEE,Dr Lee,UMANA,Ana
+                    UMLEE,Dr Lee,UMBEN,Ben
+                    UMLEE,Dr Lee,UMBOOM,Boom
+                    """)).isInstanceOf(RuntimeException.class).hasStackTraceContaining("refused by test trigger");
+
+            assertThat(pairCount()).isZero();
+            assertThat(participantCount()).isEqualTo(participantsBefore);
+            assertThat(jdbc.queryForObject("select count(*) from checkin_slot", Integer.class)).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from outbox", Integer.class)).isZero();
+        } finally {
+            jdbc.execute("drop trigger refuse_boom on participant");
+            jdbc.execute("drop function refuse_boom()");
+        }
+    }
 }
