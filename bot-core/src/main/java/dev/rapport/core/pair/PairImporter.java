@@ -155,6 +155,7 @@ public class PairImporter {
             Map<String, Integer> pairLines = new HashMap<>();
             Map<String, ZoneSeen> zones = new HashMap<>();
             LocalDate today = clock.instant().atZone(programme.zone()).toLocalDate();
+            int lastLine = 0;
             while (true) {
                 CSVRecord record;
                 try {
@@ -163,15 +164,16 @@ public class PairImporter {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    int line = (int) parser.getCurrentLineNumber() + 1;
-                    errors.add(new LineError(line, "this line cannot be read as CSV (" + rootMessage(e)
-                            + "); check for a stray or unclosed quote \"."));
+                    // The record that failed starts after the last good one; a quote left open runs to the end of the file.
+                    errors.add(new LineError(lastLine + 1, "the file cannot be read as CSV from here on (" + rootMessage(e)
+                            + "); check this line and the next ones for a stray or unclosed quote \"."));
                     return rows;
                 }
                 if (record.stream().allMatch(String::isBlank)) {
                     continue;
                 }
                 int line = lines.lineAt(record.getCharacterPosition());
+                lastLine = line;
                 if (columns == null) {
                     headerSize = record.size();
                     columns = header(record, line, errors);

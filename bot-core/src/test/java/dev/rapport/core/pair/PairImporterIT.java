@@ -237,4 +237,20 @@ class PairImporterIT extends CoreTestSupport {
             jdbc.execute("drop function refuse_boom()");
         }
     }
+
+    @Test
+    void an_unclosed_quote_is_reported_where_the_unreadable_part_begins() {
+        ImportException e = catchThrowableOfType(ImportException.class, () -> importer.importCsv(programme, """
+                mentor_id,mentor_name,mentee_id,mentee_name
+                UMLEE,Dr Lee,UMANA,Ana
+                UMLEE,"Dr Lee,UMBEN,Ben
+                UMKIM,Dr Kim,UMCAL,Cal
+                """));
+
+        assertThat(e.errors()).singleElement().satisfies(err -> {
+            assertThat(err.line()).isEqualTo(3);
+            assertThat(err.message()).contains("unclosed quote");
+        });
+        assertThat(pairCount()).isZero();
+    }
 }
