@@ -1,0 +1,29 @@
+package dev.rapport.core.health;
+
+import dev.rapport.core.pulse.Dimension;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything {@link HealthRules} judges a pair from, read from the database at one moment.
+ *
+ * @param today the current date in the programme's zone
+ * @param checkInsSent check-ins sent to the mentee so far (SENT or ANSWERED), including one still open
+ * @param responses for the mentee's sent check-ins that count towards the response rate, oldest first, whether
+ *     each got any answer (a check-in still inside its answer window is left out; see {@link HealthRules#ANSWER_WINDOW})
+ * @param lastMeetingHeldOn the latest logged meeting, or null
+ * @param lastMetAnswerOn the date (programme zone) of the latest mentee check-in answered "we met", or null
+ * @param menteeScores per dimension, the mentee's scores, oldest first (missing key = none)
+ * @param mentorScores per dimension, the mentor's scores, oldest first (missing key = none)
+ */
+record HealthFacts(long pairId, LocalDate today, LocalDate startedOn, int meetingReminderWeeks, int checkInsSent, List<Boolean> responses,
+        LocalDate lastMeetingHeldOn, LocalDate lastMetAnswerOn, Map<Dimension, List<Integer>> menteeScores,
+        Map<Dimension, List<Integer>> mentorScores) {
+
+    HealthFacts {
+        responses = List.copyOf(responses);
+        menteeScores = Map.copyOf(menteeScores);
+        mentorScores = Map.copyOf(mentorScores);
+    }
+}

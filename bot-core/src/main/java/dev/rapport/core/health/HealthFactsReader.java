@@ -1,0 +1,156 @@
+package dev.rapport.core.health;
+
+import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.pair.Role;
+import dev.rapport.core.pulse.Dimension;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@link HealthFacts} for one pair or for every open pair of a programme in four queries, whatever the
+ * number of pairs: the per-pair limits (last check-ins, last scores per dimension) are window functions.
+ */
+@Component
+class HealthFactsReader {
+
+    /** Which pairs to read: the SQL condition on {@code pair p} and its one parameter. */
+    record Scope(String condition, long id) {
+        static Scope pair(long pairId) {
+            return new Scope("p.id = ?", pairId);
+        }
+
+        static Scope openPairsOf(long programmeId) {
+            return new Scope("p.programme_id = ? and p.status <> 'ENDED'", programmeId);
+        }
+    }
+
+    private static final String PAIRS = """
+            select p.id, p.started_on, g.meeting_reminder_weeks, g.time_zone,
+                   (select max(m.held_on) from meeting m where m.pair_id = p.id) as last_meeting
+            from pair p
+            join programme g on g.id = p.programme_id
+            where %s
+            order by p.id""";
+
+    private static final String CHECK_IN_TOTALS = """
+            select c.pair_id,
+                   count(*) filter (where c.status in ('SENT', 'ANSWERED')) as sent,
+                   max(c.answered_at) filter (where c.met) as last_met_at
+            from check_in c
+            join pair p on p.id = c.pair_id
+            where c.role = 'MENTEE' and %s
+            group by c.pair_id""";
+
+    // A check-in with no answer yet that went out less than ANSWER_WINDOW ago is still open: left out.
+    private static final String RESPONSES = """
+            with sent as (
+                select c.pair_id, c.period, c.sent_at,
+                       (c.answered_at is not null or c.met is not null
+                        or exists (select 1 from answer a where a.check_in_id = c.id)) as responded
+                from check_in c
+                join pair p on p.id = c.pair_id
+                where c.role = 'MENTEE' and c.status in ('SENT', 'ANSWERED') and %s
+            ), counted as (
+                select pair_id, period, responded, row_number() over (partition by pair_id order by period desc) as rn
+                from sent
+                where responded or sent_at is null or sent_at <= ?
+            )
+            select pair_id, responded from counted where rn <= ? order by pair_id, period""";
+
+    private static final String SCORES = """
+            select pair_id, role, dimension, score from (
+                select c.pair_id, c.role, a.dimension, a.score,
+                       row_number() over (partition by c.pair_id, c.role, a.dimension
+                                          order by c.period desc, a.answered_at desc, a.question_id desc) as rn
+                from answer a
+                join check_in c on c.id = a.check_in_id
+                join pair p on p.id = c.pair_id
+                where %s
+            ) s
+            where rn <= ?
+            order by pair_id, role, dimension, rn desc""";
+
+    private final JdbcTemplate jdbc;
+
+    HealthFactsReader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The facts of every pair in scope at {@code now}, by pair id ascending. */
+    List<HealthFacts> read(Scope scope, Instant now) {
+        Map<Long, Builder> pairs = new LinkedHashMap<>();
+        jdbc.query(PAIRS.formatted(scope.condition()), rs -> {
+            Builder b = new Builder();
+            b.pairId = rs.getLong("id");
+            b.zone = ZoneId.of(rs.getString("time_zone"));
+            b.startedOn = rs.getObject("started_on", LocalDate.class);
+            b.reminderWeeks = rs.getInt("meeting_reminder_weeks");
+            b.lastMeeting = rs.getObject("last_meeting", LocalDate.class);
+            pairs.put(b.pairId, b);
+        }, scope.id());
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        jdbc.query(CHECK_IN_TOTALS.formatted(scope.condition()), rs -> {
+            Builder b = pairs.get(rs.getLong("pair_id"));
+            if (b != null) {
+                b.sent = rs.getInt("sent");
+                OffsetDateTime met = rs.getObject("last_met_at", OffsetDateTime.class);
+                b.lastMetAnswerOn = met == null ? null : met.atZoneSameInstant(b.zone).toLocalDate();
+            }
+        }, scope.id());
+        jdbc.query(RESPONSES.formatted(scope.condition()), rs -> {
+            Builder b = pairs.get(rs.getLong("pair_id"));
+            if (b != null) {
+                b.responses.add(rs.getBoolean("responded"));
+            }
+        }, scope.id(), SqlTime.of(now.minus(HealthRules.ANSWER_WINDOW)), HealthRules.RESPONSE_WINDOW);
+        int keep = Math.max(HealthRules.SPARKLINE_LENGTH, 2 * HealthRules.LEVEL_WINDOW);
+        jdbc.query(SCORES.formatted(scope.condition()), rs -> {
+            Builder b = pairs.get(rs.getLong("pair_id"));
+            Dimension d = dimension(rs.getString("dimension"));
+            if (b == null || d == null) {
+                return;
+            }
+            Map<Dimension, List<Integer>> side = Role.valueOf(rs.getString("role")) == Role.MENTEE ? b.mentee : b.mentor;
+            side.computeIfAbsent(d, x -> new ArrayList<>()).add(rs.getInt("score"));
+        }, scope.id(), keep);
+        List<HealthFacts> out = new ArrayList<>(pairs.size());
+        for (Builder b : pairs.values()) {
+            out.add(new HealthFacts(b.pairId, now.atZone(b.zone).toLocalDate(), b.startedOn, b.reminderWeeks, b.sent, b.responses,
+                    b.lastMeeting, b.lastMetAnswerOn, b.mentee, b.mentor));
+        }
+        return out;
+    }
+
+    private static Dimension dimension(String stored) {
+        try {
+            return Dimension.valueOf(stored.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null; // a dimension a newer bank introduced: not judged until this code knows it
+        }
+    }
+
+    private static final class Builder {
+        long pairId;
+        ZoneId zone;
+        LocalDate startedOn;
+        int reminderWeeks;
+        LocalDate lastMeeting;
+        int sent;
+        LocalDate lastMetAnswerOn;
+        final List<Boolean> responses = new ArrayList<>();
+        final Map<Dimension, List<Integer>> mentee = new EnumMap<>(Dimension.class);
+        final Map<Dimension, List<Integer>> mentor = new EnumMap<>(Dimension.class);
+    }
+}

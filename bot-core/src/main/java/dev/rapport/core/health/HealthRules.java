@@ -1,0 +1,173 @@
+package dev.rapport.core.health;
+
+import dev.rapport.core.pulse.Dimension;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The health rules: a pure function from a pair's {@link HealthFacts} to its {@link PairHealth}. */
+final class HealthRules {
+
+    /** One check-in tells nothing about a habit; from the second on there is something to compare. */
+    static final int MIN_CHECK_INS = 2;
+
+    /** Six weeks at the usual weekly cadence: recent enough to reflect the pair now, long enough not to flap on one miss. */
+    static final int RESPONSE_WINDOW = 6;
+    /** Fewer than half answered: the mentee has mostly stopped engaging. */
+    static final double RESPONSE_AT_RISK_BELOW = 0.5;
+    /** Missing more than one in four is worth a look before it becomes a habit. */
+    static final double RESPONSE_WATCH_BELOW = 0.75;
+    /**
+     * A check-in younger than this that has no answer yet is still open, not missed: the reminder goes out after
+     * 48 hours by default, and counting it would flag every pair on the day check-ins go out.
+     */
+    static final Duration ANSWER_WINDOW = Duration.ofHours(72);
+
+    /** Twice the programme's reminder threshold: the mentor has been reminded and still nothing happened. */
+    static final int MEETING_AT_RISK_FACTOR = 2;
+
+    /** Scores averaged for a level: two, because rotation asks every dimension at least once in any two check-ins. */
+    static final int LEVEL_WINDOW = 2;
+    /** At or below 2 of 5 the mentee disagrees, on average, that this part of trust is there. */
+    static final double LEVEL_AT_RISK_AT_MOST = 2.0;
+    /** At or below 3 of 5 the mentee is at best neutral about it. */
+    static final double LEVEL_WATCH_AT_MOST = 3.0;
+    /** A drop of one and a half points between two pairs of answers is a real change, not noise of one click. */
+    static final double FALLING_AT_MOST = -1.5;
+    /** Two points apart on a five-point scale: the two sides see this part of the relationship differently. */
+    static final double GAP_AT_LEAST = 2.0;
+    /**
+     * A mentor who rates the relationship low is a signal too, but only WATCH: mentors tend to be self-critical,
+     * and trust is mostly judged by how the mentee experiences it.
+     */
+    static final double MENTOR_LEVEL_WATCH_AT_MOST = 2.0;
+
+    /** Mentee scores kept for the sparkline. */
+    static final int SPARKLINE_LENGTH = 12;
+
+    private HealthRules() {}
+
+    static PairHealth evaluate(HealthFacts f) {
+        List<Reason> reasons = new ArrayList<>();
+        double rate = responseRate(f.responses());
+        LocalDate lastMet = latest(f.startedOn(), f.lastMeetingHeldOn(), f.lastMetAnswerOn());
+        Long weeks = lastMet == null ? null : Math.max(0, ChronoUnit.WEEKS.between(lastMet, f.today()));
+        List<DimensionTrend> trends = new ArrayList<>();
+        for (Dimension d : Dimension.values()) {
+            trends.add(trend(d, f.menteeScores().getOrDefault(d, List.of()), f.mentorScores().getOrDefault(d, List.of())));
+        }
+
+        if (f.checkInsSent() < MIN_CHECK_INS) {
+            // Only this reason: judging meetings or scores before the habit has started would be noise.
+            reasons.add(new Reason("TOO_EARLY", HealthState.TOO_EARLY, (f.checkInsSent() == 0 ? "No check-in has"
+                    : "Only 1 check-in has") + " been sent to the mentee yet; health is judged once " + MIN_CHECK_INS + " have gone out."));
+            return new PairHealth(f.pairId(), HealthState.TOO_EARLY, reasons, rate, f.checkInsSent(), weeks, trends);
+        }
+
+        responseReason(f.responses(), rate).ifPresent(reasons::add);
+        if (weeks != null) {
+            meetingReason(weeks, f.meetingReminderWeeks()).ifPresent(reasons::add);
+        }
+        for (DimensionTrend t : trends) {
+            reasons.addAll(dimensionReasons(t));
+        }
+        reasons.sort(Comparator.comparing(Reason::severity, HealthState.MOST_SEVERE_FIRST));
+        HealthState state = reasons.stream().map(Reason::severity).reduce(HealthState.ON_TRACK, HealthState::worst);
+        return new PairHealth(f.pairId(), state, reasons, rate, f.checkInsSent(), weeks, trends);
+    }
+
+    static double responseRate(List<Boolean> responses) {
+        List<Boolean> recent = last(responses, RESPONSE_WINDOW);
+        if (recent.isEmpty()) {
+            return 0;
+        }
+        return (double) recent.stream().filter(b -> b).count() / recent.size();
+    }
+
+    private static Optional<Reason> responseReason(List<Boolean> responses, double rate) {
+        List<Boolean> recent = last(responses, RESPONSE_WINDOW);
+        if (recent.isEmpty()) {
+            return Optional.empty();
+        }
+        long answered = recent.stream().filter(b -> b).count();
+        HealthState severity = rate < RESPONSE_AT_RISK_BELOW ? HealthState.AT_RISK : rate < RESPONSE_WATCH_BELOW ? HealthState.WATCH : null;
+        if (severity == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason("RESPONSE_RATE", severity, "The mentee answered " + answered + " of the last " + recent.size()
+                + " check-ins (" + Math.round(rate * 100) + "%; below " + Math.round((severity == HealthState.AT_RISK ? RESPONSE_AT_RISK_BELOW
+                        : RESPONSE_WATCH_BELOW) * 100) + "% is " + label(severity) + ")."));
+    }
+
+    private static Optional<Reason> meetingReason(long weeks, int threshold) {
+        HealthState severity = weeks >= (long) MEETING_AT_RISK_FACTOR * threshold ? HealthState.AT_RISK
+                : weeks >= threshold ? HealthState.WATCH : null;
+        if (severity == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason("NO_MEETING", severity,
+                "No meeting logged for " + weeks + " week" + (weeks == 1 ? "" : "s") + " (reminder threshold " + threshold + ")."));
+    }
+
+    static DimensionTrend trend(Dimension d, List<Integer> mentee, List<Integer> mentor) {
+        Double menteeLevel = mean(last(mentee, LEVEL_WINDOW));
+        Double mentorLevel = mean(last(mentor, LEVEL_WINDOW));
+        Double change = null;
+        if (mentee.size() >= 2 * LEVEL_WINDOW) {
+            List<Integer> earlier = mentee.subList(mentee.size() - 2 * LEVEL_WINDOW, mentee.size() - LEVEL_WINDOW);
+            change = menteeLevel - mean(earlier);
+        }
+        Double gap = menteeLevel == null || mentorLevel == null ? null : Math.abs(menteeLevel - mentorLevel);
+        return new DimensionTrend(d, menteeLevel, mentorLevel, change, gap, last(mentee, SPARKLINE_LENGTH));
+    }
+
+    static List<Reason> dimensionReasons(DimensionTrend t) {
+        List<Reason> reasons = new ArrayList<>();
+        String name = t.dimension().label();
+        String key = t.dimension().name();
+        if (t.menteeLevel() != null && t.menteeLevel() <= LEVEL_WATCH_AT_MOST) {
+            HealthState severity = t.menteeLevel() <= LEVEL_AT_RISK_AT_MOST ? HealthState.AT_RISK : HealthState.WATCH;
+            reasons.add(new Reason("LOW_SCORE:" + key, severity, name + ": the mentee's recent scores average " + fmt(t.menteeLevel()) + " out of 5."));
+        }
+        if (t.change() != null && t.change() <= FALLING_AT_MOST) {
+            double before = t.menteeLevel() - t.change();
+            reasons.add(new Reason("FALLING:" + key, HealthState.WATCH,
+                    name + ": the mentee's scores are falling, from " + fmt(before) + " to " + fmt(t.menteeLevel()) + " out of 5."));
+        }
+        if (t.gap() != null && t.gap() >= GAP_AT_LEAST) {
+            reasons.add(new Reason("GAP:" + key, HealthState.WATCH, name + ": mentee and mentor see it differently (mentee "
+                    + fmt(t.menteeLevel()) + ", mentor " + fmt(t.mentorLevel()) + " out of 5)."));
+        }
+        if (t.mentorLevel() != null && t.mentorLevel() <= MENTOR_LEVEL_WATCH_AT_MOST) {
+            reasons.add(new Reason("MENTOR_LOW:" + key, HealthState.WATCH,
+                    name + ": the mentor's recent scores average " + fmt(t.mentorLevel()) + " out of 5."));
+        }
+        return reasons;
+    }
+
+    private static String label(HealthState s) {
+        return s.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static <T> List<T> last(List<T> list, int n) {
+        return list.subList(Math.max(0, list.size() - n), list.size());
+    }
+
+    private static Double mean(List<Integer> scores) {
+        return scores.isEmpty() ? null : scores.stream().mapToInt(Integer::intValue).average().orElseThrow();
+    }
+
+    private static LocalDate latest(LocalDate... dates) {
+        return Stream.of(dates).filter(java.util.Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.rapport.core.health;
+
+import java.util.List;
+
+/**
+ * A pair's health at one moment, with the facts it was judged from.
+ *
+ * @param state the most severe of the reasons; ON_TRACK when there is none
+ * @param reasons most severe first; never empty unless the state is ON_TRACK
+ * @param responseRate the fraction of the mentee's recent check-ins that got any answer (0 when none counts yet)
+ * @param checkInsSent how many check-ins have been sent to the mentee so far
+ * @param weeksSinceMeeting whole weeks since the last meeting (or since the pair started), in the programme's zone
+ * @param dimensions one entry per trust dimension, in {@link dev.rapport.core.pulse.Dimension} order
+ */
+public record PairHealth(long pairId, HealthState state, List<Reason> reasons, double responseRate, int checkInsSent, Long weeksSinceMeeting,
+        List<DimensionTrend> dimensions) {
+
+    public PairHealth {
+        reasons = List.copyOf(reasons);
+        dimensions = List.copyOf(dimensions);
+    }
+}
