@@ -132,6 +132,16 @@ public class CheckInService {
                 share ? "Thanks, your comment is saved and shared with the coordinator." : "Thanks, your comment is saved. It stays private.", null);
     }
 
+    /** A comment its author chose to share with the coordinator. */
+    public record SharedComment(java.time.LocalDate period, Role role, String text) {}
+
+    /** The latest comments of a pair that their authors shared with the coordinator; unshared comments are never read. */
+    public List<SharedComment> sharedComments(long pairId, int limit) {
+        return jdbc.query("select period, role, comment from check_in where pair_id = ? and comment_shared and comment is not null"
+                + " order by period desc, role limit ?", (rs, i) -> new SharedComment(rs.getObject("period", java.time.LocalDate.class),
+                Role.valueOf(rs.getString("role")), rs.getString("comment")), pairId, limit);
+    }
+
     /** The current state of a check-in, for rendering. */
     public Optional<CheckInContent> content(long checkInId) {
         return load(checkInId).map(Loaded::content);

@@ -62,7 +62,7 @@ public class AnswerExport {
                 join pair p on p.id = ci.pair_id
                 join participant mr on mr.id = p.mentor_id
                 join participant me on me.id = p.mentee_id
-                where p.programme_id = ?
+                where p.programme_id = ? and ? not in (p.mentor_id, p.mentee_id)
                   and (ci.answered_at is not null or ci.met is not null or exists (select 1 from answer a where a.check_in_id = ci.id))
                 union all
                 select p.id, mr.display_name, me.display_name, ci.period, ci.role, ci.id,
@@ -73,7 +73,7 @@ public class AnswerExport {
                 join pair p on p.id = ci.pair_id
                 join participant mr on mr.id = p.mentor_id
                 join participant me on me.id = p.mentee_id
-                where p.programme_id = ?
+                where p.programme_id = ? and ? not in (p.mentor_id, p.mentee_id)
             ) rows
             order by pair_id, period, role, check_in_id, kind, question_id""";
 
@@ -89,15 +89,26 @@ public class AnswerExport {
      * The programme's answers as UTF-8 CSV (layout in the class comment). Rows are streamed from the database
      * straight into the CSV; an unknown programme or one without answers gives just the header.
      */
-    @Transactional(readOnly = true) // PostgreSQL honours the fetch size (a cursor) only inside a transaction
+    @Transactional(readOnly = true)
     public byte[] csv(long programmeId) {
+        return csv(programmeId, -1);
+    }
+
+    /**
+     * As {@link #csv(long)}, for a coordinator who may also be in some of the programme's pairs: those pairs are left
+     * out, because a mentor must never see their mentee's answers, even with a coordinator's hat on.
+     */
+    @Transactional(readOnly = true) // PostgreSQL honours the fetch size (a cursor) only inside a transaction
+    public byte[] csv(long programmeId, long viewerParticipantId) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8); CSVPrinter out = new CSVPrinter(writer, FORMAT)) {
             jdbc.query(con -> {
                 PreparedStatement ps = con.prepareStatement(SQL);
                 ps.setFetchSize(500);
                 ps.setLong(1, programmeId);
-                ps.setLong(2, programmeId);
+                ps.setLong(2, viewerParticipantId);
+                ps.setLong(3, programmeId);
+                ps.setLong(4, viewerParticipantId);
                 return ps;
             }, (ResultSet rs) -> print(out, rs));
         } catch (IOException e) {

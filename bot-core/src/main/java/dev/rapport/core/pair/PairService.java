@@ -8,8 +8,11 @@ import dev.rapport.core.schedule.SlotPlanner;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,8 +24,10 @@ public class PairService {
     private final ParticipantService participants;
     private final SlotPlanner planner;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    PairService(PairRepository pairs, ParticipantService participants, SlotPlanner planner, Clock clock) {
+    PairService(PairRepository pairs, ParticipantService participants, SlotPlanner planner, Clock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.pairs = pairs;
         this.participants = participants;
         this.planner = planner;
@@ -71,6 +76,21 @@ public class PairService {
     /** Pairs that have not ended, where the participant is mentor or mentee. */
     public List<PairView> openFor(long participantId) {
         return pairs.findOpenFor(participantId).stream().map(PairView::of).toList();
+    }
+
+    /** The names of both sides of a pair. */
+    public record PairNames(String mentor, String mentee) {}
+
+    /** The names of every pair of a programme, in one query (overviews list thousands of pairs). */
+    public Map<Long, PairNames> namesIn(long programmeId) {
+        Map<Long, PairNames> names = new HashMap<>();
+        jdbc.query("""
+                select p.id, mr.display_name as mentor, me.display_name as mentee from pair p
+                join participant mr on mr.id = p.mentor_id join participant me on me.id = p.mentee_id
+                where p.programme_id = ?""", rs -> {
+            names.put(rs.getLong("id"), new PairNames(rs.getString("mentor"), rs.getString("mentee")));
+        }, programmeId);
+        return names;
     }
 
     public List<PairView> openIn(long programmeId) {

@@ -58,7 +58,7 @@ class CommandIT extends CoreTestSupport {
         ChatUser dee = user("Dee");
         say(dee, "setup \"Surgery\"");
         assertThat(say(dee, "end-pair #1")).isEqualTo("There is no pair #1 in Surgery.");
-        assertThat(say(dee, "pause-pair " + mention(ana) + " 2026-12-31")).contains("is not in Surgery");
+        assertThat(say(dee, "pause-pair " + mention(ana) + " 2026-12-31")).contains("Ana is not in an open pair in Surgery");
         assertThat(jdbc.queryForObject("select status from pair where id = 1", String.class)).isEqualTo("ACTIVE");
     }
 
@@ -111,6 +111,61 @@ class CommandIT extends CoreTestSupport {
         say(cora, "setup \"Fellows\"");
         assertThat(say(cora, "cadence friday 15:00")).contains("several programmes").contains("programme=");
         assertThat(say(cora, "cadence friday 15:00 programme=Fellows")).contains("Fellows now checks in every Friday");
+    }
+
+    @Test
+    void a_coordinator_sees_the_pair_in_health_and_a_mentee_running_it_is_refused_politely() {
+        String health = say(cora, "health");
+        assertThat(health).contains("Residents 2026").contains("1 pairs").contains("#1 Dr Lee → Ana").contains("too early");
+        assertThat(say(ana, "health")).startsWith("Only programme coordinators can run `/rapport health`");
+        assertThat(say(lee, "at-risk")).startsWith("Only programme coordinators");
+    }
+
+    @Test
+    void a_mentor_asking_for_the_mentees_answers_is_refused_and_a_coordinator_sees_only_shared_comments() {
+        answeredCheckIn("Ana's private worry", false);
+        assertThat(say(lee, "pair " + mention(ana))).startsWith("Only programme coordinators can run `/rapport pair`");
+        assertThat(say(lee, "export")).startsWith("Only programme coordinators can run `/rapport export`");
+
+        String detail = say(cora, "pair " + mention(ana));
+        assertThat(detail).contains("Pair #1 Dr Lee → Ana").doesNotContain("Ana's private worry");
+        jdbc.update("update check_in set comment_shared = true where role = 'MENTEE'");
+        assertThat(say(cora, "pair #1")).contains("Comments shared with you").contains("Ana's private worry");
+    }
+
+    @Test
+    void a_coordinator_who_mentors_in_the_programme_cannot_read_their_own_mentees_answers() {
+        ChatUser eve = user("Eve");
+        assertThat(say(cora, "add-pair " + mention(cora) + " " + mention(eve))).contains("Pair #2 added");
+        assertThat(say(cora, "pair " + mention(eve))).contains("You are in this pair yourself");
+        assertThat(say(cora, "health")).contains("(your own pair)");
+        Reply export = commands.handle(new CommandRequest(cora, "export"));
+        byte[] csv = export.message().blocks().stream().filter(b -> b instanceof ChatMessage.Block.Attachment)
+                .map(b -> ((ChatMessage.Block.Attachment) b).content()).findFirst().orElseThrow();
+        assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8)).startsWith("pair_id,").doesNotContain("Eve");
+    }
+
+    @Test
+    void importing_a_csv_with_a_bad_line_imports_nothing_and_names_the_line() {
+        String csv = "mentor_id,mentor_name,mentee_id,mentee_name,mentee_timezone\n"
+                + "U900,Mo,U901,Ida,Europe/Paris\n"
+                + "U902,Ray,U903,Kit,Moon/Base\n";
+        String reply = commands.handle(new CommandRequest(cora, "import", csv)).message().summary();
+        assertThat(reply).contains("Nothing was imported").contains("Line 3");
+        assertThat(jdbc.queryForObject("select count(*) from pair", Integer.class)).isEqualTo(1);
+        String ok = commands.handle(new CommandRequest(cora, "import", csv.replace("Moon/Base", "Asia/Tokyo"))).message().summary();
+        assertThat(ok).contains("Imported 2 pairs");
+        assertThat(say(cora, "import")).contains("Attach a CSV file");
+    }
+
+    /** Sends the first check-in and lets Ana answer it, with a comment. */
+    private void answeredCheckIn(String comment, boolean shared) {
+        clock.set(Instant.parse("2026-11-30T10:00:00Z"));
+        tick();
+        long id = jdbc.queryForObject("select id from check_in where role = 'MENTEE'", Long.class);
+        jdbc.update("insert into answer (check_in_id, question_id, bank_version, dimension, score, answered_at)"
+                + " values (?, 'respect.1.mentee', '2026.1', 'RESPECT', 2, now())", id);
+        jdbc.update("update check_in set comment = ?, comment_shared = ?, answered_at = now(), met = true where id = ?", comment, shared, id);
     }
 
     String say(ChatUser who, String text) {

@@ -1,0 +1,57 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.chat.ChatMessage;
+import dev.rapport.core.chat.ChatMessage.Block;
+import dev.rapport.core.health.HealthService;
+import dev.rapport.core.health.HealthState;
+import dev.rapport.core.health.PairHealth;
+import dev.rapport.core.health.Reason;
+import dev.rapport.core.pair.PairService;
+import dev.rapport.core.programme.ProgrammeView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** {@code /rapport at-risk}: every pair at risk, with all its reasons. */
+@Component
+class AtRiskCommand implements Subcommand {
+
+    private final HealthService health;
+    private final PairService pairs;
+
+    AtRiskCommand(HealthService health, PairService pairs) {
+        this.health = health;
+        this.pairs = pairs;
+    }
+
+    @Override public String name() { return "at-risk"; }
+    @Override public List<String> aliases() { return List.of("atrisk", "risk"); }
+    @Override public Audience audience() { return Audience.COORDINATOR; }
+    @Override public String usage() { return "at-risk"; }
+    @Override public String summary() { return "Pairs at risk, with the reasons"; }
+
+    @Override
+    public Reply run(CommandContext ctx) {
+        ProgrammeView programme = ctx.coordinatedProgramme();
+        var me = ctx.requireParticipant();
+        var own = ctx.myPairs(me).stream().map(p -> p.id()).collect(Collectors.toSet());
+        List<PairHealth> atRisk = health.assessProgramme(programme.id()).stream()
+                .filter(h -> h.state() == HealthState.AT_RISK && !own.contains(h.pairId())).toList();
+        if (atRisk.isEmpty()) {
+            return Reply.privately("No pair in " + programme.name() + " is at risk right now. `/rapport health` shows the whole programme.");
+        }
+        Map<Long, PairService.PairNames> names = pairs.namesIn(programme.id());
+        List<List<String>> rows = new ArrayList<>();
+        for (PairHealth h : atRisk) {
+            PairService.PairNames n = names.get(h.pairId());
+            rows.add(List.of("#" + h.pairId() + " " + (n == null ? "?" : n.mentor() + " → " + n.mentee()),
+                    h.reasons().stream().map(Reason::text).collect(Collectors.joining(" "))));
+        }
+        return Reply.privately(new ChatMessage(atRisk.size() + " pairs at risk in " + programme.name(), List.of(
+                new Block.Text("*" + atRisk.size() + " pairs at risk in " + programme.name() + "*"),
+                new Block.Table(List.of("Pair", "Reasons"), rows),
+                new Block.Text("Snooze an alert with `/rapport snooze #id 14` (days)."))));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.chat.ChatMessage;
+import dev.rapport.core.chat.ChatMessage.Block;
+import dev.rapport.core.export.AnswerExport;
+import dev.rapport.core.programme.ProgrammeView;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** {@code /rapport export}: every answer of the programme as CSV, respecting confidentiality. */
+@Component
+class ExportCommand implements Subcommand {
+
+    private final AnswerExport export;
+
+    ExportCommand(AnswerExport export) {
+        this.export = export;
+    }
+
+    @Override public String name() { return "export"; }
+    @Override public Audience audience() { return Audience.COORDINATOR; }
+    @Override public String usage() { return "export"; }
+    @Override public String summary() { return "Download the programme's answers as CSV (shared comments only)"; }
+
+    @Override
+    public Reply run(CommandContext ctx) {
+        ProgrammeView programme = ctx.coordinatedProgramme();
+        byte[] csv = export.csv(programme.id(), ctx.requireParticipant().id());
+        LocalDate today = ctx.clock().instant().atZone(programme.zone()).toLocalDate();
+        String file = "rapport-" + programme.name().toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-answers-" + today + ".csv";
+        return Reply.privately(new ChatMessage("Answers of " + programme.name(), List.of(
+                new Block.Text("Here are the answers of " + programme.name() + ". Comments appear only where their author chose to share them;"
+                        + " pairs you are in yourself are left out."),
+                new Block.Attachment(file, "text/csv", csv))));
+    }
+}

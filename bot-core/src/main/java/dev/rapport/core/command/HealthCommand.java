@@ -1,0 +1,79 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.chat.ChatMessage;
+import dev.rapport.core.chat.ChatMessage.Block;
+import dev.rapport.core.health.HealthService;
+import dev.rapport.core.health.HealthState;
+import dev.rapport.core.health.PairHealth;
+import dev.rapport.core.pair.PairService;
+import dev.rapport.core.programme.ProgrammeView;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** {@code /rapport health}: the programme at a glance, most worrying pairs first. */
+@Component
+class HealthCommand implements Subcommand {
+
+    /** Rows shown in chat; the rest are counted (the export has everything). */
+    static final int MAX_ROWS = 25;
+
+    private final HealthService health;
+    private final PairService pairs;
+
+    HealthCommand(HealthService health, PairService pairs) {
+        this.health = health;
+        this.pairs = pairs;
+    }
+
+    @Override public String name() { return "health"; }
+    @Override public Audience audience() { return Audience.COORDINATOR; }
+    @Override public String usage() { return "health"; }
+    @Override public String summary() { return "Programme health: every pair's state and why"; }
+
+    @Override
+    public Reply run(CommandContext ctx) {
+        ProgrammeView programme = ctx.coordinatedProgramme();
+        long me = ctx.requireParticipant().id();
+        List<PairHealth> all = health.assessProgramme(programme.id());
+        Map<Long, PairService.PairNames> names = pairs.namesIn(programme.id());
+        Map<Long, Boolean> own = ownPairs(ctx, me);
+        Map<HealthState, Integer> counts = new EnumMap<>(HealthState.class);
+        all.forEach(h -> counts.merge(h.state(), 1, Integer::sum));
+
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Text("*" + programme.name() + "* – " + all.size() + " pairs: "
+                + counts.getOrDefault(HealthState.AT_RISK, 0) + " at risk, " + counts.getOrDefault(HealthState.WATCH, 0) + " to watch, "
+                + counts.getOrDefault(HealthState.ON_TRACK, 0) + " on track, " + counts.getOrDefault(HealthState.TOO_EARLY, 0) + " too early to tell."));
+        if (all.isEmpty()) {
+            blocks.add(new Block.Text("No pairs yet. Add one with `/rapport add-pair @mentor @mentee` or import a CSV with `/rapport import`."));
+            return Reply.privately(new ChatMessage(programme.name() + ": no pairs yet", blocks));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (PairHealth h : all.subList(0, Math.min(MAX_ROWS, all.size()))) {
+            PairService.PairNames n = names.get(h.pairId());
+            String who = "#" + h.pairId() + " " + (n == null ? "?" : n.mentor() + " → " + n.mentee());
+            if (own.containsKey(h.pairId())) {
+                rows.add(List.of(who, "(your own pair)", "–", "–", "–"));
+            } else {
+                rows.add(List.of(who, HealthFormat.state(h.state()), HealthFormat.why(h), HealthFormat.percent(h.responseRate(), h.checkInsSent()),
+                        HealthFormat.weeks(h.weeksSinceMeeting())));
+            }
+        }
+        blocks.add(new Block.Table(List.of("Pair", "State", "Why", "Answered", "Last meeting"), rows));
+        if (all.size() > MAX_ROWS) {
+            blocks.add(new Block.Text("Showing the " + MAX_ROWS + " most worrying of " + all.size() + " pairs. `/rapport at-risk` lists every"
+                    + " pair at risk; `/rapport export` has all answers."));
+        }
+        blocks.add(new Block.Text("Details and trends for one pair: `/rapport pair #id` or `/rapport pair @person`."));
+        return Reply.privately(new ChatMessage(programme.name() + ": " + counts.getOrDefault(HealthState.AT_RISK, 0) + " pairs at risk", blocks));
+    }
+
+    private static Map<Long, Boolean> ownPairs(CommandContext ctx, long me) {
+        Map<Long, Boolean> own = new java.util.HashMap<>();
+        ctx.myPairs(ctx.requireParticipant()).forEach(p -> own.put(p.id(), true));
+        return own;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.health.HealthService;
+import dev.rapport.core.pair.PairView;
+import dev.rapport.core.programme.ProgrammeView;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/** {@code /rapport snooze <#pair | @person> [days]}: no at-risk alert for that pair for a while. */
+@Component
+class SnoozeCommand implements Subcommand {
+
+    private final HealthService health;
+    private final PairLookup lookup;
+
+    SnoozeCommand(HealthService health, PairLookup lookup) {
+        this.health = health;
+        this.lookup = lookup;
+    }
+
+    @Override public String name() { return "snooze"; }
+    @Override public Audience audience() { return Audience.COORDINATOR; }
+    @Override public String usage() { return "snooze <#pair | @person> [days]"; }
+    @Override public String summary() { return "Silence a pair's at-risk alerts for some days (default 14)"; }
+
+    @Override
+    public Reply run(CommandContext ctx) {
+        ProgrammeView programme = ctx.coordinatedProgramme();
+        PairView pair = lookup.find(ctx, programme, ctx.arg(0, usage()), usage());
+        int days = 14;
+        if (ctx.args().size() > 1) {
+            try {
+                days = Integer.parseInt(ctx.args().get(1));
+            } catch (NumberFormatException e) {
+                throw new CommandException("Give the number of days as a whole number, e.g. `/rapport snooze #" + pair.id() + " 14`.");
+            }
+            if (days < 1 || days > 180) {
+                throw new CommandException("Snooze for 1 to 180 days.");
+            }
+        }
+        health.snooze(pair.id(), Duration.ofDays(days));
+        return Reply.privately("Alerts for pair " + lookup.describe(pair) + " are snoozed for " + days + " days.");
+    }
+}
