@@ -34,8 +34,10 @@ class HealthFactsReader {
         }
     }
 
+    // A pause restarts the meeting clock: weeks without a meeting count from the pause's end, so a pair paused
+    // for an exam season is not flagged (or alerted) for not meeting while it was told not to.
     private static final String PAIRS = """
-            select p.id, p.started_on, g.meeting_reminder_weeks, g.time_zone,
+            select p.id, greatest(p.started_on, p.paused_until) as started_on, g.meeting_reminder_weeks, g.time_zone,
                    (select max(m.held_on) from meeting m where m.pair_id = p.id) as last_meeting
             from pair p
             join programme g on g.id = p.programme_id

@@ -102,17 +102,21 @@ public class PairService {
         Pair p = pairs.findById(pairId).orElseThrow();
         if (!"ENDED".equals(p.status)) {
             p.status = "ENDED";
-            p.endedOn = clock.instant().atZone(ZoneId.of("UTC")).toLocalDate();
+            p.endedOn = clock.instant().atZone(programmeZone(p.programmeId)).toLocalDate();
             planner.retirePair(pairId);
         }
         return PairView.of(p);
+    }
+
+    private ZoneId programmeZone(long programmeId) {
+        return ZoneId.of(jdbc.queryForObject("select time_zone from programme where id = ?", String.class, programmeId));
     }
 
     /** Pauses a pair's check-ins and reminders up to and including {@code until}; {@code null} resumes it. */
     @Transactional
     public PairView pause(long pairId, LocalDate until) {
         Pair p = pairs.findById(pairId).orElseThrow();
-        if (until != null && until.isBefore(clock.instant().atZone(ZoneId.of("UTC")).toLocalDate().minusDays(1))) {
+        if (until != null && until.isBefore(clock.instant().atZone(programmeZone(p.programmeId)).toLocalDate())) {
             throw new IllegalArgumentException("The pause must end today or later; " + until + " has passed.");
         }
         p.pausedUntil = until;

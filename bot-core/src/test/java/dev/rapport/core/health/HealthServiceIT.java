@@ -121,6 +121,18 @@ class HealthServiceIT extends CoreTestSupport {
     }
 
     @Test
+    void a_pause_restarts_the_meeting_clock_so_a_paused_pair_is_not_flagged_for_not_meeting() {
+        for (int w = 1; w <= 6; w++) {
+            week(pair, w, true, false, Map.of(Dimension.RESPECT, 5), Map.of());
+        }
+        at(6, 12);
+        assertThat(health.assess(pair.id()).state()).isEqualTo(HealthState.AT_RISK);
+
+        pairs.pause(pair.id(), monday(6).plusWeeks(2));
+        assertThat(health.assess(pair.id()).reasons()).extracting(Reason::code).doesNotContain("NO_MEETING");
+    }
+
+    @Test
     void a_two_point_gap_between_mentee_and_mentor_is_watch() {
         for (int w = 1; w <= 2; w++) {
             week(pair, w, true, true, Map.of(Dimension.COMMUNICATION, 5), Map.of(Dimension.COMMUNICATION, w == 1 ? 2 : 3));
