@@ -171,7 +171,9 @@ public class Sweeper {
             ps.setString(4, c.due().period().toString());
             ps.setLong(5, c.id());
             ps.setString(6, null);
-            ps.setObject(7, nowTs);
+            // Normally `now` is the due instant, already outside quiet hours; a check-in sent late (after downtime)
+            // may fall inside them and then waits for their end, as the reminders do.
+            ps.setObject(7, SqlTime.of(SlotCalculator.outsideQuietHours(now, c.due().zone(), c.due().quiet())));
             ps.setObject(8, nowTs);
         });
 
