@@ -241,6 +241,22 @@ class ScheduleIT extends CoreTestSupport {
         assertThat(checkInsTo(mentee)).hasSize(1);
     }
 
+    @Test
+    void a_check_in_sent_late_after_downtime_still_waits_for_the_participants_quiet_hours() {
+        PairView pair = startPair("2026-11-23");
+        participants.setQuietHours(pair.menteeId(), new QuietHours(LocalTime.of(21, 0), LocalTime.of(7, 0)));
+
+        // Back up at 21:30 Lisbon time, 11.5 hours after the 10:00 check-in: inside the grace window, inside quiet hours.
+        tickAt("2026-11-30T21:30:00Z");
+        assertThat(checkInsTo(mentor)).hasSize(1);
+        assertThat(checkInsTo(mentee)).isEmpty();
+        tickAt("2026-12-01T06:59:00Z");
+        assertThat(checkInsTo(mentee)).isEmpty();
+        tickAt("2026-12-01T07:00:00Z");
+        assertThat(checkInsTo(mentee)).hasSize(1);
+        assertThat(checkInRows(pair.id(), "MENTEE")).containsExactly("2026-11-30 SENT");
+    }
+
     // (f)
 
     @Test
