@@ -15,6 +15,8 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -159,6 +161,58 @@ class ScheduleIT extends CoreTestSupport {
         assertThat(checkInRows(pair.id(), "MENTEE")).containsExactly(
                 "2026-11-30 SKIPPED PARTICIPANT_PAUSED", "2026-12-07 SKIPPED PARTICIPANT_PAUSED", "2026-12-14 SENT");
         assertThat(checkInRows(pair.id(), "MENTOR")).containsExactly("2026-11-30 SENT", "2026-12-07 SENT", "2026-12-14 SENT");
+    }
+
+    @Test
+    void after_one_side_was_paused_both_sides_are_again_asked_the_same_paired_items_in_the_same_week() {
+        PairView pair = startPair("2026-11-23");
+        participants.pause(pair.menteeId(), LocalDate.parse("2026-11-30"));
+        for (String monday : List.of("2026-11-30", "2026-12-07", "2026-12-14", "2026-12-21")) {
+            tickAt(monday + "T10:00:00Z");
+        }
+        for (String period : List.of("2026-12-07", "2026-12-14", "2026-12-21")) {
+            assertThat(pairedItems(pair.id(), "MENTEE", period)).as(period).isNotEmpty().isEqualTo(pairedItems(pair.id(), "MENTOR", period));
+        }
+    }
+
+    @Test
+    void a_side_paused_over_a_programme_skip_date_stays_in_step_with_its_partner() {
+        PairView pair = startPair("2026-11-23");
+        programmes.addSkipDates(programme.id(), LocalDate.parse("2026-12-07"), LocalDate.parse("2026-12-07"));
+        participants.pause(pair.menteeId(), LocalDate.parse("2026-12-07"));
+        for (String monday : List.of("2026-11-30", "2026-12-07", "2026-12-14", "2026-12-21")) {
+            tickAt(monday + "T10:00:00Z");
+        }
+        assertThat(checkInRows(pair.id(), "MENTEE")).containsExactly(
+                "2026-11-30 SKIPPED PARTICIPANT_PAUSED", "2026-12-07 SKIPPED SKIP_DATE", "2026-12-14 SENT", "2026-12-21 SENT");
+        for (String period : List.of("2026-12-14", "2026-12-21")) {
+            assertThat(pairedItems(pair.id(), "MENTEE", period)).as(period).isEqualTo(pairedItems(pair.id(), "MENTOR", period));
+        }
+    }
+
+    @Test
+    void the_two_check_ins_either_side_of_a_pair_pause_still_cover_all_six_dimensions() {
+        PairView pair = startPair("2026-11-23");
+        tickAt("2026-11-30T10:00:00Z");
+        pairs.pause(pair.id(), LocalDate.parse("2026-12-14"));
+        for (String monday : List.of("2026-12-07", "2026-12-14", "2026-12-21")) {
+            tickAt(monday + "T10:00:00Z");
+        }
+        for (String role : List.of("MENTEE", "MENTOR")) {
+            Set<String> dimensions = new HashSet<>();
+            for (String period : List.of("2026-11-30", "2026-12-21")) {
+                for (String item : pairedItems(pair.id(), role, period).split(",")) {
+                    dimensions.add(item.substring(0, item.indexOf('.')));
+                }
+            }
+            assertThat(dimensions).as(role).hasSize(6);
+        }
+    }
+
+    /** The check-in's question ids without their role: "respect.1,humility.2,...". */
+    private String pairedItems(long pairId, String role, String period) {
+        return jdbc.queryForObject("select question_ids from check_in where pair_id = ? and role = ? and period = ?", String.class,
+                pairId, role, LocalDate.parse(period)).replaceAll("\\.(mentee|mentor)", "");
     }
 
     @Test
