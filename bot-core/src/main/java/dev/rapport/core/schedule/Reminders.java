@@ -62,7 +62,12 @@ public class Reminders {
         this.clock = clock;
     }
 
-    /** Runs both reminders; returns how many were enqueued. */
+    /**
+     * Runs both reminders; returns how many were enqueued. Transactional itself because the Quartz job calls this
+     * method: the calls below are self-invocations that bypass their own {@code @Transactional}, and without a
+     * transaction the unanswered check-ins' {@code FOR UPDATE SKIP LOCKED} claim would be released at once.
+     */
+    @Transactional
     public int run() {
         return remindUnansweredCheckIns() + remindOverdueMeetings();
     }
