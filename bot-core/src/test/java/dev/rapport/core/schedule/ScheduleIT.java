@@ -382,6 +382,37 @@ class ScheduleIT extends CoreTestSupport {
     }
 
     @Test
+    void reminders_run_from_two_threads_at_once_enqueue_each_reminder_once() throws Exception {
+        PairView pair = startPair("2026-11-23");
+        tickAt("2026-11-30T10:00:00Z");
+        clock.set(Instant.parse("2026-12-14T10:00:00Z"));
+        jdbc.update("update check_in set sent_at = ? where pair_id = ?", SqlTime.of(Instant.parse("2026-12-10T10:00:00Z")), pair.id());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier start = new CyclicBarrier(2);
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return reminders.run();
+                }));
+            }
+            for (Future<Integer> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outboxRows("CHECK_IN_REMINDER")).isEqualTo(2);
+        assertThat(outboxRows("MEETING_REMINDER")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from check_in where reminded_at is not null", Long.class)).isEqualTo(2);
+        dispatcher.drain("w");
+        assertThat(slack.to(mentee.userId())).filteredOn(ScheduleIT::isReminder).hasSize(1);
+        assertThat(slack.to(mentor.userId())).filteredOn(ScheduleIT::isReminder).hasSize(1);
+        assertThat(meetingRemindersTo(mentor)).hasSize(1);
+    }
+
+    @Test
     void an_answered_check_in_gets_no_reminder() {
         PairView pair = startPair("2026-11-23");
         tickAt("2026-11-30T10:00:00Z");
