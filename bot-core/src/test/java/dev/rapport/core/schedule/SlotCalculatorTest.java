@@ -153,6 +153,19 @@ class SlotCalculatorTest {
     }
 
     @Test
+    void the_first_period_after_now_is_yesterdays_when_quiet_hours_pushed_it_into_today_and_it_is_still_ahead() {
+        QuietHours night = new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0));
+        Cadence mondayLate = new Cadence(DayOfWeek.MONDAY, LocalTime.of(23, 0), 1);
+        // Monday's 23:00 check-in waits until Tuesday 07:00; replanning on Tuesday at 06:00 must keep it.
+        assertThat(SlotCalculator.firstPeriodAfter(Instant.parse("2026-11-24T06:00:00Z"), LocalDate.parse("2026-11-01"), mondayLate, LISBON, night))
+                .isEqualTo("2026-11-23");
+        assertThat(SlotCalculator.firstPeriodAfter(Instant.parse("2026-11-24T07:00:00Z"), LocalDate.parse("2026-11-01"), mondayLate, LISBON, night))
+                .isEqualTo("2026-11-30");
+        assertThat(SlotCalculator.firstPeriodAfter(Instant.parse("2026-11-24T06:00:00Z"), LocalDate.parse("2026-11-24"), mondayLate, LISBON, night))
+                .as("never before the earliest date").isEqualTo("2026-11-30");
+    }
+
+    @Test
     void the_first_period_after_now_uses_the_participants_local_date() {
         // Monday 2026-11-23 01:00Z is still Sunday evening in New York: Monday's 10:00 there is ahead.
         assertThat(SlotCalculator.firstPeriodAfter(Instant.parse("2026-11-23T01:00:00Z"), LocalDate.parse("2026-11-01"), MONDAY_10, NEW_YORK, null))
