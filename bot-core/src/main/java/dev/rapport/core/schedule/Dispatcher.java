@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,7 +57,7 @@ public class Dispatcher {
 
     private static final String CHECK_INS = """
             select c.id, c.role, c.question_ids, c.met, c.comment is not null as commented, partner.display_name as partner_name,
-                   g.name as programme_name
+                   g.name as programme_name, p.status = 'ENDED' as pair_ended
             from check_in c
             join pair p on p.id = c.pair_id
             join participant partner on partner.id = case when c.role = 'MENTEE' then p.mentor_id else p.mentee_id end
@@ -113,13 +115,15 @@ public class Dispatcher {
             return new DispatchResult(0, 0, 0, 0);
         }
         Map<Long, Who> recipients = loadRecipients(claimed);
-        Map<Long, CheckInContent> checkIns = loadCheckIns(claimed, recipients);
+        Set<Long> endedPairCheckIns = new HashSet<>();
+        Map<Long, CheckInContent> checkIns = loadCheckIns(claimed, recipients, endedPairCheckIns);
 
         List<Outcome> outcomes = new ArrayList<>(claimed.size());
         List<Claimed> cancelled = new ArrayList<>();
         for (Claimed row : claimed) {
             Who who = recipients.get(row.recipientId());
-            if (who == null || who.left()) {
+            // A check-in about a pair that has ended (the partner left, a coordinator ended it) is never asked.
+            if (who == null || who.left() || row.kind().rendersCheckIn() && endedPairCheckIns.contains(row.checkInId())) {
                 cancelled.add(row);
                 continue;
             }
@@ -157,7 +161,7 @@ public class Dispatcher {
         return out;
     }
 
-    private Map<Long, CheckInContent> loadCheckIns(List<Claimed> claimed, Map<Long, Who> recipients) {
+    private Map<Long, CheckInContent> loadCheckIns(List<Claimed> claimed, Map<Long, Who> recipients, Set<Long> endedPairCheckIns) {
         Map<Long, Claimed> byCheckIn = new HashMap<>();
         for (Claimed c : claimed) {
             if (c.kind().rendersCheckIn() && c.checkInId() != null) {
@@ -170,6 +174,10 @@ public class Dispatcher {
         }
         jdbc.query(CHECK_INS, rs -> {
             long id = rs.getLong("id");
+            if (rs.getBoolean("pair_ended")) {
+                endedPairCheckIns.add(id);
+                return;
+            }
             Claimed row = byCheckIn.get(id);
             Who who = recipients.get(row.recipientId());
             String recipientName = who == null ? "there" : who.recipient().displayName();

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The two kinds of reminder: one nudge for a check-in left unanswered (after the programme's
  * {@code reminder_after_hours}, only for the latest check-in of that side, never a second time), and a
  * meeting reminder to the mentor when no meeting has been logged for the programme's
- * {@code meeting_reminder_weeks} (once per such stretch). Both wait for the recipient's quiet hours to end.
+ * {@code meeting_reminder_weeks} (once per such stretch). Both wait for the recipient's quiet hours to end,
+ * and neither goes to a paused pair or participant (pauses are local dates, read in the recipient's zone at the clock's instant).
  */
 @Service
 public class Reminders {
@@ -31,6 +32,8 @@ public class Reminders {
             where c.status = 'SENT' and c.reminded_at is null and c.answered_at is null
               and c.sent_at <= ?::timestamptz - make_interval(hours => g.reminder_after_hours)
               and pt.left_at is null and p.status = 'ACTIVE'
+              and (pt.paused_until is null or pt.paused_until < (?::timestamptz at time zone pt.time_zone)::date)
+              and (p.paused_until is null or p.paused_until < (?::timestamptz at time zone pt.time_zone)::date)
               and not exists (select 1 from check_in n where n.pair_id = c.pair_id and n.role = c.role and n.period > c.period)
             limit 1000
             for update of c skip locked""";
@@ -40,13 +43,14 @@ public class Reminders {
                    mentor.time_zone, mentor.quiet_start, mentor.quiet_end,
                    greatest(p.started_on,
                             (select max(m.held_on) from meeting m where m.pair_id = p.id),
-                            (select max(c.answered_at)::date from check_in c where c.pair_id = p.id and c.met)) as last_met
+                            (select max((c.answered_at at time zone mentor.time_zone)::date) from check_in c where c.pair_id = p.id and c.met)) as last_met
             from pair p
             join programme g on g.id = p.programme_id
             join participant mentor on mentor.id = p.mentor_id
             join participant mentee on mentee.id = p.mentee_id
             where p.status = 'ACTIVE' and mentor.left_at is null and mentee.left_at is null
-              and (p.paused_until is null or p.paused_until < current_date)""";
+              and (p.paused_until is null or p.paused_until < (?::timestamptz at time zone mentor.time_zone)::date)
+              and (mentor.paused_until is null or mentor.paused_until < (?::timestamptz at time zone mentor.time_zone)::date)""";
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -58,7 +62,12 @@ public class Reminders {
         this.clock = clock;
     }
 
-    /** Runs both reminders; returns how many were enqueued. */
+    /**
+     * Runs both reminders; returns how many were enqueued. Transactional itself because the Quartz job calls this
+     * method: the calls below are self-invocations that bypass their own {@code @Transactional}, and without a
+     * transaction the unanswered check-ins' {@code FOR UPDATE SKIP LOCKED} claim would be released at once.
+     */
+    @Transactional
     public int run() {
         return remindUnansweredCheckIns() + remindOverdueMeetings();
     }
@@ -74,7 +83,7 @@ public class Reminders {
             messages.add(new OutboxMessage(rs.getLong("pair_id"), rs.getLong("participant_id"), OutboxKind.CHECK_IN_REMINDER,
                     rs.getObject("period", LocalDate.class).toString(), rs.getLong("id"), null, notBefore));
             ids.add(rs.getLong("id"));
-        }, SqlTime.of(now));
+        }, SqlTime.of(now), SqlTime.of(now), SqlTime.of(now));
         outbox.enqueueAll(messages);
         jdbc.batchUpdate("update check_in set reminded_at = ? where id = ?", ids.stream().map(id -> new Object[] {SqlTime.of(now), id}).toList());
         return messages.size();
@@ -100,7 +109,7 @@ public class Reminders {
             // One reminder per stretch of `threshold` weeks without a meeting.
             String period = "since " + lastMet + " #" + (weeks / threshold);
             messages.add(OutboxMessage.text(rs.getLong("id"), rs.getLong("mentor_id"), OutboxKind.MEETING_REMINDER, period, text, notBefore));
-        });
+        }, SqlTime.of(now), SqlTime.of(now));
         int n = 0;
         for (OutboxMessage m : messages) {
             n += outbox.enqueue(m) ? 1 : 0;

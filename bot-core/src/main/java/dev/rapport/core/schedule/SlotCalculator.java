@@ -34,8 +34,9 @@ public final class SlotCalculator {
 
     /** The first period whose check-in falls strictly after {@code now} and on or after {@code earliest}. */
     public static LocalDate firstPeriodAfter(Instant now, LocalDate earliest, Cadence cadence, ZoneId zone, QuietHours quiet) {
-        LocalDate today = now.atZone(zone).toLocalDate();
-        LocalDate from = earliest.isAfter(today) ? earliest : today;
+        // Quiet hours can push a period's check-in into the next day, so yesterday's may still be ahead.
+        LocalDate yesterday = now.atZone(zone).toLocalDate().minusDays(1);
+        LocalDate from = earliest.isAfter(yesterday) ? earliest : yesterday;
         LocalDate period = from.with(TemporalAdjusters.nextOrSame(cadence.day()));
         while (!dueAt(period, cadence, zone, quiet).isAfter(now)) {
             period = period.plusWeeks(1);

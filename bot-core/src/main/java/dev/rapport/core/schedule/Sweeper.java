@@ -126,17 +126,18 @@ public class Sweeper {
         int enqueued = 0, missed = 0, skipped = 0;
         for (int i = 0; i < record.size(); i++) {
             Due d = record.get(i);
-            if (d.dueAt().isBefore(now.minus(d.grace()))) {
-                checkIns.add(new NewCheckIn(ids.get(i), d, "MISSED", "DOWNTIME", ""));
-                missed++;
-            } else if (paused(d.pairPausedUntil(), d.period())) {
+            // Reasons that hold for the whole pair come first, so both sides record the same one (see advancesRotation).
+            if (paused(d.pairPausedUntil(), d.period())) {
                 checkIns.add(new NewCheckIn(ids.get(i), d, "SKIPPED", "PAIR_PAUSED", ""));
-                skipped++;
-            } else if (paused(d.participantPausedUntil(), d.period())) {
-                checkIns.add(new NewCheckIn(ids.get(i), d, "SKIPPED", "PARTICIPANT_PAUSED", ""));
                 skipped++;
             } else if (d.skipDate()) {
                 checkIns.add(new NewCheckIn(ids.get(i), d, "SKIPPED", "SKIP_DATE", ""));
+                skipped++;
+            } else if (d.dueAt().isBefore(now.minus(d.grace()))) {
+                checkIns.add(new NewCheckIn(ids.get(i), d, "MISSED", "DOWNTIME", ""));
+                missed++;
+            } else if (paused(d.participantPausedUntil(), d.period())) {
+                checkIns.add(new NewCheckIn(ids.get(i), d, "SKIPPED", "PARTICIPANT_PAUSED", ""));
                 skipped++;
             } else {
                 List<Question> questions = rotation.questionsFor(d.pairId(), d.role(), d.seq());
@@ -171,7 +172,9 @@ public class Sweeper {
             ps.setString(4, c.due().period().toString());
             ps.setLong(5, c.id());
             ps.setString(6, null);
-            ps.setObject(7, nowTs);
+            // Normally `now` is the due instant, already outside quiet hours; a check-in sent late (after downtime)
+            // may fall inside them and then waits for their end, as the reminders do.
+            ps.setObject(7, SqlTime.of(SlotCalculator.outsideQuietHours(now, c.due().zone(), c.due().quiet())));
             ps.setObject(8, nowTs);
         });
 
@@ -181,8 +184,7 @@ public class Sweeper {
                     LocalDate next = SlotCalculator.nextPeriod(d.period(), d.cadence());
                     ps.setObject(1, SqlTime.of(SlotCalculator.dueAt(next, d.cadence(), d.zone(), d.quiet())));
                     ps.setObject(2, next);
-                    // Rotation advances only when a check-in is actually asked, so coverage holds over asked check-ins.
-                    ps.setInt(3, c.status().equals("PENDING") ? d.seq() + 1 : d.seq());
+                    ps.setInt(3, advancesRotation(c) ? d.seq() + 1 : d.seq());
                     ps.setLong(4, d.pairId());
                     ps.setString(5, d.role().name());
                 });
@@ -191,6 +193,17 @@ public class Sweeper {
             ps.setString(2, d.role().name());
         });
         return new SweepResult(enqueued, missed, skipped, retire.size());
+    }
+
+    /**
+     * Whether a period moves the slot's rotation on. Both sides of a pair must stay on the same seq, so that they are
+     * asked the same dimensions and paired items in the same period and their views can be compared. Periods skipped
+     * for the whole pair (pair pause, programme skip date) do not advance it, so coverage holds over the pair's asked
+     * check-ins. A period only one side may lose (their own pause, or a downtime miss that quiet hours made differ
+     * between the sides) advances it as if asked: otherwise that side would fall behind its partner for good.
+     */
+    private static boolean advancesRotation(NewCheckIn c) {
+        return !"PAIR_PAUSED".equals(c.skipReason()) && !"SKIP_DATE".equals(c.skipReason());
     }
 
     private static boolean paused(LocalDate pausedUntil, LocalDate period) {
