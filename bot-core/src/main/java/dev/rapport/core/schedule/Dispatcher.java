@@ -120,7 +120,16 @@ public class Dispatcher {
 
         List<Outcome> outcomes = new ArrayList<>(claimed.size());
         List<Claimed> cancelled = new ArrayList<>();
+        // Stop sending well before the lease runs out, so another worker never re-claims a row this one still sends.
+        Instant stopSendingAt = now.plus(properties.lease().dividedBy(2));
+        // Workspaces that answered 429 during this batch, and until when. Across batches the rows' next_attempt_at
+        // does the same job, so a workspace costs at most one rate-limited request per batch.
+        Map<String, Instant> slowDown = new HashMap<>();
         for (Claimed row : claimed) {
+            if (clock.instant().isAfter(stopSendingAt)) {
+                outcomes.add(new Outcome(row, new SendResult.RateLimited(Duration.ZERO)));
+                continue;
+            }
             Who who = recipients.get(row.recipientId());
             // A check-in about a pair that has ended (the partner left, a coordinator ended it) is never asked.
             if (who == null || who.left() || row.kind().rendersCheckIn() && endedPairCheckIns.contains(row.checkInId())) {
@@ -137,7 +146,15 @@ public class Dispatcher {
                 outcomes.add(new Outcome(row, new SendResult.TransientFailure("no chat connection for " + who.recipient().platform())));
                 continue;
             }
-            pacer.acquire(who.recipient().platform() + "/" + who.recipient().workspaceId(), port.maxSendsPerSecondPerWorkspace());
+            String workspace = who.recipient().platform() + "/" + who.recipient().workspaceId();
+            Instant blockedUntil = slowDown.get(workspace);
+            if (blockedUntil != null && blockedUntil.isAfter(clock.instant())) {
+                // The platform said "slow down" for this workspace: don't spend more requests on it (each 429 counts
+                // towards Discord's invalid-request ban); the row waits, its attempt given back.
+                outcomes.add(new Outcome(row, new SendResult.RateLimited(Duration.between(clock.instant(), blockedUntil))));
+                continue;
+            }
+            pacer.acquire(workspace, port.maxSendsPerSecondPerWorkspace());
             SendResult result;
             try {
                 result = port.send(who.recipient(), message);
@@ -145,6 +162,9 @@ public class Dispatcher {
                 // A port should report, not throw; treat a throw as a passing failure and keep the worker alive.
                 log.warn("Chat port {} threw while sending outbox row {}: {}", port.platform(), row.id(), e.toString());
                 result = new SendResult.TransientFailure(e.getClass().getSimpleName());
+            }
+            if (result instanceof SendResult.RateLimited r) {
+                slowDown.merge(workspace, clock.instant().plus(r.retryAfter()), (a, b) -> a.isAfter(b) ? a : b);
             }
             outcomes.add(new Outcome(row, result));
         }
@@ -218,6 +238,7 @@ public class Dispatcher {
                 case SendResult.TransientFailure f -> {
                     if (row.attempts() >= properties.maxAttempts()) {
                         failed.add(new Object[] {truncate(f.reason()), row.id(), workerId});
+                        undeliverable.add(row);
                     } else {
                         retry.add(new Object[] {SqlTime.of(now.plus(backoff(row.attempts()))), 0, truncate(f.reason()), row.id(), workerId});
                     }
@@ -254,7 +275,8 @@ public class Dispatcher {
         List<Long> coordinators = jdbc.queryForList(
                 "select c.participant_id from coordinator c join pair p on p.programme_id = c.programme_id where p.id = ?", Long.class, row.pairId());
         String text = "Rapport could not deliver a message to " + who.recipient().displayName()
-                + ": the platform refused it permanently (for example, they do not accept direct messages)."
+                + ": the platform refused it, or kept failing until Rapport gave up (for example, they do not accept direct"
+                + " messages)."
                 + " Please ask them to allow direct messages from the Rapport app, or contact them another way.";
         for (Long coordinator : coordinators) {
             outbox.enqueue(OutboxMessage.text(row.pairId(), coordinator, OutboxKind.NOTICE, "undeliverable:" + row.recipientId(), text, null));

@@ -62,10 +62,13 @@ public class Outbox {
         return inserted;
     }
 
-    /** Cancels everything not yet sent to a participant (they left). Returns how many rows were cancelled. */
+    /**
+     * Cancels everything waiting for a participant (they left). Rows a worker is sending right now are left to it:
+     * the dispatcher checks for leavers before each send, and a message that did go out stays recorded as sent.
+     */
     @Transactional
     public int cancelAllFor(long recipientId) {
-        return jdbc.update("update outbox set status = 'CANCELLED' where recipient_id = ? and status in ('PENDING', 'SENDING')", recipientId);
+        return jdbc.update("update outbox set status = 'CANCELLED' where recipient_id = ? and status = 'PENDING'", recipientId);
     }
 
     /** Messages waiting to be sent, for health checks and metrics. */

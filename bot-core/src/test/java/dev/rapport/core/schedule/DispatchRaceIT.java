@@ -102,22 +102,28 @@ class DispatchRaceIT extends CoreTestSupport {
         int rows = 40;
         seed(rows);
         AtomicInteger calls = new AtomicInteger();
-        slack.script(r -> calls.incrementAndGet() <= 25 ? new SendResult.RateLimited(Duration.ofSeconds(30)) : null);
+        slack.script(r -> calls.incrementAndGet() <= 3 ? new SendResult.RateLimited(Duration.ofSeconds(30)) : null);
 
         DispatchResult first = dispatcher.drain("w1");
-        assertThat(first.sent()).isEqualTo(15);
-        assertThat(first.retried()).isEqualTo(25);
-        assertThat(first.failed()).isZero();
-        assertThat(count("status = 'PENDING' and last_error = 'rate limited'")).isEqualTo(25);
+        assertThat(first.sent()).isZero();
+        assertThat(first.retried()).isEqualTo(rows);
+        assertThat(calls).as("after a 429 the workspace gets no more requests in that batch").hasValue(1);
+        assertThat(count("status = 'PENDING' and last_error = 'rate limited'")).isEqualTo(rows);
 
         assertThat(dispatcher.drain("w1").total()).as("nothing is retried before Retry-After").isZero();
         clock.advance(Duration.ofSeconds(29));
         assertThat(dispatcher.drain("w2").total()).isZero();
-        clock.advance(Duration.ofSeconds(1));
-        DispatchResult second = dispatcher.drain("w2");
-        assertThat(second.sent()).isEqualTo(25);
+        for (int burst = 2; burst <= 3; burst++) {
+            clock.advance(Duration.ofSeconds(30));
+            assertThat(dispatcher.drain("w2").sent()).isZero();
+            assertThat(calls).hasValue(burst);
+        }
+        clock.advance(Duration.ofSeconds(30));
+        DispatchResult last = dispatcher.drain("w2");
+        assertThat(last.sent()).isEqualTo(rows);
 
         assertEachRowSentExactlyOnce(rows);
+        assertThat(calls).as("three 429s cost three requests, then each row one").hasValue(3 + rows);
         assertThat(count("attempts <> 1")).as("a rate limit is not a failed attempt").isZero();
     }
 
