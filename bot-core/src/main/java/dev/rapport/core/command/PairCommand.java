@@ -7,6 +7,7 @@ import dev.rapport.core.health.DimensionTrend;
 import dev.rapport.core.health.HealthService;
 import dev.rapport.core.health.PairHealth;
 import dev.rapport.core.health.Reason;
+import dev.rapport.core.health.TrendChart;
 import dev.rapport.core.meeting.MeetingService;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.programme.ProgrammeView;
@@ -65,6 +66,8 @@ class PairCommand implements Subcommand {
                     HealthFormat.change(d.change()), HealthFormat.level(d.mentorLevel()), HealthFormat.level(d.gap())));
         }
         blocks.add(new Block.Table(List.of("Dimension", "Mentee", "Mentee trend", "Change", "Mentor", "Gap"), rows));
+        TrendChart.png(h).ifPresent(png -> blocks.add(new Block.Image(
+                "The mentee's scores per dimension over their latest check-ins, oldest on the left", png)));
         var comments = checkIns.sharedComments(pair.id(), 5);
         if (!comments.isEmpty()) {
             StringBuilder text = new StringBuilder("*Comments shared with you*\n");

@@ -131,6 +131,17 @@ class CommandIT extends CoreTestSupport {
         assertThat(detail).contains("Pair #1 Dr Lee → Ana").doesNotContain("Ana's private worry");
         jdbc.update("update check_in set comment_shared = true where role = 'MENTEE'");
         assertThat(say(cora, "pair #1")).contains("Comments shared with you").contains("Ana's private worry");
+
+        Reply withChart = commands.handle(new CommandRequest(cora, "pair #1"));
+        byte[] png = withChart.message().blocks().stream().filter(b -> b instanceof ChatMessage.Block.Image)
+                .map(b -> ((ChatMessage.Block.Image) b).png()).findFirst().orElseThrow();
+        assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+            java.nio.file.Files.write(java.nio.file.Path.of("target/pair-trend.png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
