@@ -41,15 +41,19 @@ public class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private static final String CLAIM = """
-            with c as (
+            update outbox o set status = 'SENDING', claimed_by = ?, attempts = o.attempts + 1, next_attempt_at = ?
+            where o.id = any(array(
                 select id from outbox
                 where status in ('PENDING', 'SENDING') and next_attempt_at <= ?
                 order by next_attempt_at
                 limit ?
-                for update skip locked)
-            update outbox o set status = 'SENDING', claimed_by = ?, attempts = o.attempts + 1, next_attempt_at = ?
-            from c where o.id = c.id
+                for update skip locked))
             returning o.id, o.pair_id, o.recipient_id, o.kind, o.period, o.check_in_id, o.payload, o.attempts""";
+
+    private static final String MARK_SENT = """
+            update outbox o set status = 'SENT', sent_at = ?, platform_message_id = u.message_id, claimed_by = null
+            from unnest(?::bigint[], ?::varchar[]) as u(id, message_id)
+            where o.id = u.id and o.claimed_by = ? and o.status = 'SENDING'""";
 
     private static final String RECIPIENTS = """
             select id, platform, workspace_id, platform_user_id, display_name, left_at is not null as left_programme
@@ -110,7 +114,7 @@ public class Dispatcher {
         List<Claimed> claimed = tx.execute(s -> jdbc.query(CLAIM, (rs, i) -> new Claimed(rs.getLong("id"),
                         (Long) rs.getObject("pair_id"), rs.getLong("recipient_id"), OutboxKind.valueOf(rs.getString("kind")),
                         rs.getString("period"), (Long) rs.getObject("check_in_id"), rs.getString("payload"), rs.getInt("attempts")),
-                SqlTime.of(now), properties.dispatchBatchSize(), workerId, SqlTime.of(now.plus(properties.lease()))));
+                workerId, SqlTime.of(now.plus(properties.lease())), SqlTime.of(now), properties.dispatchBatchSize()));
         if (claimed == null || claimed.isEmpty()) {
             return new DispatchResult(0, 0, 0, 0);
         }
@@ -250,9 +254,15 @@ public class Dispatcher {
             }
         }
         tx.executeWithoutResult(s -> {
-            jdbc.batchUpdate("update outbox set status = 'SENT', sent_at = ?, platform_message_id = ?, claimed_by = null"
-                    + " where id = ? and claimed_by = ? and status = 'SENDING'", sent);
-            jdbc.batchUpdate("update check_in set status = 'SENT', sent_at = ? where id = ? and status = 'PENDING'", sentCheckIns);
+            // The common outcome, sent, is recorded set-wise: one statement for the batch instead of one per row.
+            if (!sent.isEmpty()) {
+                jdbc.update(MARK_SENT, nowTs, sent.stream().map(r -> (Long) r[2]).toArray(Long[]::new),
+                        sent.stream().map(r -> (String) r[1]).toArray(String[]::new), workerId);
+            }
+            if (!sentCheckIns.isEmpty()) {
+                jdbc.update("update check_in set status = 'SENT', sent_at = ? where id = any(?) and status = 'PENDING'",
+                        nowTs, sentCheckIns.stream().map(r -> (Long) r[1]).toArray(Long[]::new));
+            }
             // A rate-limited attempt gives its attempt back: slowing down is not failing.
             jdbc.batchUpdate("update outbox set status = 'PENDING', next_attempt_at = ?, attempts = attempts - ?, last_error = ?,"
                     + " claimed_by = null where id = ? and claimed_by = ? and status = 'SENDING'", retry);

@@ -54,6 +54,11 @@ public class Sweeper {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (pair_id, role, period) do nothing""";
 
+    private static final String MOVE_SLOTS = """
+            update checkin_slot s set next_due_at = u.next_due_at, next_period = u.next_period, seq = u.seq
+            from unnest(?::bigint[], ?::varchar[], ?::timestamptz[], ?::date[], ?::int[]) as u(pair_id, role, next_due_at, next_period, seq)
+            where s.pair_id = u.pair_id and s.role = u.role""";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Rotation rotation;
@@ -178,16 +183,27 @@ public class Sweeper {
             ps.setObject(8, nowTs);
         });
 
-        jdbc.batchUpdate("update checkin_slot set next_due_at = ?, next_period = ?, seq = ? where pair_id = ? and role = ?",
-                checkIns, 1000, (ps, c) -> {
-                    Due d = c.due();
-                    LocalDate next = SlotCalculator.nextPeriod(d.period(), d.cadence());
-                    ps.setObject(1, SqlTime.of(SlotCalculator.dueAt(next, d.cadence(), d.zone(), d.quiet())));
-                    ps.setObject(2, next);
-                    ps.setInt(3, advancesRotation(c) ? d.seq() + 1 : d.seq());
-                    ps.setLong(4, d.pairId());
-                    ps.setString(5, d.role().name());
-                });
+        // One set-wise statement for the whole batch: a JDBC batch of per-row updates cost one statement
+        // execution per slot on the server (the driver rewrites batched inserts, never updates).
+        int n = checkIns.size();
+        Long[] slotPairs = new Long[n];
+        String[] slotRoles = new String[n];
+        String[] nextDue = new String[n];
+        String[] nextPeriods = new String[n];
+        Integer[] nextSeqs = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            NewCheckIn c = checkIns.get(i);
+            Due d = c.due();
+            LocalDate next = SlotCalculator.nextPeriod(d.period(), d.cadence());
+            slotPairs[i] = d.pairId();
+            slotRoles[i] = d.role().name();
+            nextDue[i] = SqlTime.of(SlotCalculator.dueAt(next, d.cadence(), d.zone(), d.quiet())).toString();
+            nextPeriods[i] = next.toString();
+            nextSeqs[i] = advancesRotation(c) ? d.seq() + 1 : d.seq();
+        }
+        if (n > 0) {
+            jdbc.update(MOVE_SLOTS, slotPairs, slotRoles, nextDue, nextPeriods, nextSeqs);
+        }
         jdbc.batchUpdate("delete from checkin_slot where pair_id = ? and role = ?", retire, 1000, (ps, d) -> {
             ps.setLong(1, d.pairId());
             ps.setString(2, d.role().name());
