@@ -23,10 +23,13 @@ public class RapportApplication {
     ApplicationRunner announceConnections(List<ChatPort> ports) {
         return args -> {
             if (ports.isEmpty()) {
-                log.warn("Rapport is running with no chat platform connected: the schedule runs and messages wait in the outbox"
-                        + " until a Slack or Discord connection is configured.");
+                log.warn(
+                        "Rapport is running with no chat platform connected: the schedule runs and messages wait in the outbox"
+                                + " until a Slack or Discord connection is configured.");
             } else {
-                log.info("Rapport is running; connected to {}", ports.stream().map(ChatPort::platform).toList());
+                log.info(
+                        "Rapport is running; connected to {}",
+                        ports.stream().map(ChatPort::platform).toList());
             }
         };
     }

@@ -17,16 +17,24 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = FreshDatabase.class)
 class RapportApplicationIT {
 
-    @Autowired JdbcTemplate jdbc;
-    @Autowired Scheduler scheduler;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Scheduler scheduler;
 
     @Test
-    void the_application_starts_migrates_the_schema_and_schedules_its_recurring_jobs_in_clustered_quartz() throws Exception {
-        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class)).isGreaterThanOrEqualTo(2);
+    void the_application_starts_migrates_the_schema_and_schedules_its_recurring_jobs_in_clustered_quartz()
+            throws Exception {
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
+                .isGreaterThanOrEqualTo(2);
         assertThat(scheduler.getMetaData().isJobStoreClustered()).isTrue();
         assertThat(scheduler.getMetaData().getJobStoreClass().getSimpleName()).isEqualTo("LocalDataSourceJobStore");
         assertThat(scheduler.checkExists(JobKey.jobKey("sweep", "rapport"))).isTrue();
-        assertThat(scheduler.checkExists(TriggerKey.triggerKey("sweep", "rapport"))).isTrue();
-        assertThat(jdbc.queryForObject("select count(*) from qrtz_triggers where trigger_name = 'sweep'", Integer.class)).isEqualTo(1);
+        assertThat(scheduler.checkExists(TriggerKey.triggerKey("sweep", "rapport")))
+                .isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from qrtz_triggers where trigger_name = 'sweep'", Integer.class))
+                .isEqualTo(1);
     }
 }

@@ -20,9 +20,11 @@ final class BenchDatabase {
         this.serverUrl = serverUrl;
         this.user = user;
         this.password = password;
-        this.name = "rapport_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        this.name =
+                "rapport_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         this.url = serverUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password);
+                Statement s = c.createStatement()) {
             s.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create " + name + " on " + serverUrl + ": " + e.getMessage(), e);
@@ -36,7 +38,8 @@ final class BenchDatabase {
             return;
         }
         dropped = true;
-        try (Connection c = DriverManager.getConnection(serverUrl, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password);
+                Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
         } catch (SQLException e) {
             System.err.println("Could not drop " + name + ": " + e.getMessage());

@@ -53,9 +53,11 @@ final class NaiveQuartz {
     static final LongAdder FIRED = new LongAdder();
     static final AtomicLong LAST_FIRE_NANOS = new AtomicLong();
     static final AtomicLong FIRST_FIRE_NANOS = new AtomicLong();
-    static final java.util.concurrent.atomic.AtomicReference<CountDownLatch> LATCH = new java.util.concurrent.atomic.AtomicReference<>();
+    static final java.util.concurrent.atomic.AtomicReference<CountDownLatch> LATCH =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
-    record Result(int triggers, double scheduleSeconds, double fireSeconds, long fired, double peakHeapMb, String note) {
+    record Result(
+            int triggers, double scheduleSeconds, double fireSeconds, long fired, double peakHeapMb, String note) {
         double firesPerSecond() {
             return fired / fireSeconds;
         }
@@ -65,7 +67,8 @@ final class NaiveQuartz {
         String describe() {
             return "JobStoreTX, PostgreSQLDelegate, isClustered=true, threadCount=" + threads
                     + ", batchTriggerAcquisitionMaxCount=" + batchMaxCount
-                    + ", batchTriggerAcquisitionFireAheadTimeWindow=" + fireAheadMillis + "ms, acquireTriggersWithinLock=true"
+                    + ", batchTriggerAcquisitionFireAheadTimeWindow=" + fireAheadMillis
+                    + "ms, acquireTriggersWithinLock=true"
                     + ", misfireThreshold=" + misfireThresholdMillis + "ms, pool=" + (threads + 4) + " connections";
         }
     }
@@ -96,8 +99,11 @@ final class NaiveQuartz {
             p.setProperty("org.quartz.scheduler.instanceName", "naive-bench");
             p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
             p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-            p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", String.valueOf(config.batchMaxCount()));
-            p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow", String.valueOf(config.fireAheadMillis()));
+            p.setProperty(
+                    "org.quartz.scheduler.batchTriggerAcquisitionMaxCount", String.valueOf(config.batchMaxCount()));
+            p.setProperty(
+                    "org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow",
+                    String.valueOf(config.fireAheadMillis()));
             p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
             p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(config.threads()));
             p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
@@ -117,7 +123,8 @@ final class NaiveQuartz {
         }
     }
 
-    private static Result fire(Scheduler scheduler, int triggers, Config config) throws SchedulerException, InterruptedException {
+    private static Result fire(Scheduler scheduler, int triggers, Config config)
+            throws SchedulerException, InterruptedException {
         FIRED.reset();
         LAST_FIRE_NANOS.set(0);
         FIRST_FIRE_NANOS.set(0);
@@ -126,18 +133,27 @@ final class NaiveQuartz {
         // after storing should be done (assumed >= 1,000 triggers/s, plus 10 s); F is a weekly cron time, as a
         // pair's check-in would be.
         long t0 = System.nanoTime();
-        Instant fireAt = Instant.now().plusSeconds(10 + triggers / 1000).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+        Instant fireAt = Instant.now()
+                .plusSeconds(10 + triggers / 1000)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .plusSeconds(1);
         ZonedDateTime f = fireAt.atZone(ZoneOffset.UTC);
         String cron = f.getSecond() + " " + f.getMinute() + " " + f.getHour() + " ? * "
                 + f.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT).toUpperCase(Locale.ROOT);
-        JobDetail job = JobBuilder.newJob(CountingJob.class).withIdentity("check-in", "naive").storeDurably().build();
+        JobDetail job = JobBuilder.newJob(CountingJob.class)
+                .withIdentity("check-in", "naive")
+                .storeDurably()
+                .build();
         try (HeapSampler heap = new HeapSampler()) {
             for (int from = 0; from < triggers; from += config.chunk()) {
                 Set<Trigger> chunk = new HashSet<>();
                 for (int i = from; i < Math.min(triggers, from + config.chunk()); i++) {
-                    chunk.add(TriggerBuilder.newTrigger().withIdentity("pair-" + i, "naive").forJob(job)
+                    chunk.add(TriggerBuilder.newTrigger()
+                            .withIdentity("pair-" + i, "naive")
+                            .forJob(job)
                             .usingJobData("pairId", (long) i)
-                            .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone("UTC"))
+                            .withSchedule(CronScheduleBuilder.cronSchedule(cron)
+                                    .inTimeZone(TimeZone.getTimeZone("UTC"))
                                     .withMisfireHandlingInstructionFireAndProceed())
                             .build());
                 }
@@ -149,9 +165,11 @@ final class NaiveQuartz {
             String note = "cron '" + cron + "' UTC, due " + fireAt;
             scheduler.start();
             long startNanos = System.nanoTime();
-            long dueNanos = startNanos + java.time.Duration.between(Instant.now(), fireAt).toNanos();
+            long dueNanos = startNanos
+                    + java.time.Duration.between(Instant.now(), fireAt).toNanos();
             if (dueNanos < startNanos) {
-                note += "; storing took longer than planned, so every trigger was already due at start: timed from start";
+                note +=
+                        "; storing took longer than planned, so every trigger was already due at start: timed from start";
                 dueNanos = startNanos;
             }
             boolean all = LATCH.get().await(config.misfireThresholdMillis() + 60_000, TimeUnit.MILLISECONDS);

@@ -53,8 +53,13 @@ public final class RapportBenchmark {
         String user = o.getOrDefault("db-user", env("RAPPORT_DB_USER", "postgres"));
         String password = o.getOrDefault("db-password", env("RAPPORT_DB_PASSWORD", ""));
 
-        System.out.printf(Locale.ROOT, "Rapport benchmark at %s on %d cores, max heap %d MB, Java %s%n", ZonedDateTime.now(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576, System.getProperty("java.version"));
+        System.out.printf(
+                Locale.ROOT,
+                "Rapport benchmark at %s on %d cores, max heap %d MB, Java %s%n",
+                ZonedDateTime.now(),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / 1048576,
+                System.getProperty("java.version"));
         System.out.println("load average at start: " + loadAverage());
 
         BenchDatabase db = new BenchDatabase(server, user, password);
@@ -74,7 +79,8 @@ public final class RapportBenchmark {
             props.put("rapport.schedule.enabled", "false");
             props.put("rapport.schedule.sweep-batch-size", String.valueOf(sweepBatch));
             props.put("rapport.schedule.dispatch-batch-size", String.valueOf(dispatchBatch));
-            // The core's own Quartz scheduler has nothing to do here (its triggers are off); keep it from polling the store.
+            // The core's own Quartz scheduler has nothing to do here (its triggers are off); keep it from polling the
+            // store.
             props.put("spring.quartz.auto-startup", "false");
             props.put("spring.main.web-application-type", "none");
             props.put("spring.main.banner-mode", "off");
@@ -84,7 +90,8 @@ public final class RapportBenchmark {
             app.setDefaultProperties(props);
             long t = System.nanoTime();
             try (ConfigurableApplicationContext ctx = app.run()) {
-                System.out.printf(Locale.ROOT, "context and schema (Flyway) ready in %.1f s%n", (System.nanoTime() - t) / 1e9);
+                System.out.printf(
+                        Locale.ROOT, "context and schema (Flyway) ready in %.1f s%n", (System.nanoTime() - t) / 1e9);
                 if (!skipOutbox) {
                     outboxRate = runOutbox(ctx, pairs, programmes, workers, sweepBatch, dispatchBatch, pool, rows);
                 }
@@ -95,8 +102,15 @@ public final class RapportBenchmark {
                 System.out.printf(Locale.ROOT, "naive: storing %d cron triggers (%s)...%n", naivePairs, naiveConfig);
                 naive = NaiveQuartz.run(db.url, user, password, naivePairs, config);
                 System.out.println("naive: " + naive.note());
-                rows.add(String.format(Locale.ROOT, "| Quartz trigger per pair | %d | %d | %.2f (schedule) | %.2f (fire) | %.0f | %.0f |",
-                        naive.triggers(), naive.fired(), naive.scheduleSeconds(), naive.fireSeconds(), naive.firesPerSecond(), naive.peakHeapMb()));
+                rows.add(String.format(
+                        Locale.ROOT,
+                        "| Quartz trigger per pair | %d | %d | %.2f (schedule) | %.2f (fire) | %.0f | %.0f |",
+                        naive.triggers(),
+                        naive.fired(),
+                        naive.scheduleSeconds(),
+                        naive.fireSeconds(),
+                        naive.firesPerSecond(),
+                        naive.peakHeapMb()));
             }
         } finally {
             db.drop();
@@ -111,20 +125,42 @@ public final class RapportBenchmark {
             System.out.println("naive Quartz config: " + naiveConfig);
         }
         if (naive != null && !Double.isNaN(outboxRate)) {
-            System.out.printf(Locale.ROOT, "ratio: outbox is %.1f times the naive design's rate%n", outboxRate / naive.firesPerSecond());
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio: outbox is %.1f times the naive design's rate%n",
+                    outboxRate / naive.firesPerSecond());
         }
     }
 
-    private static double runOutbox(ConfigurableApplicationContext ctx, long pairs, int programmes, int workers, int sweepBatch,
-            int dispatchBatch, int pool, List<String> rows) throws Exception {
+    private static double runOutbox(
+            ConfigurableApplicationContext ctx,
+            long pairs,
+            int programmes,
+            int workers,
+            int sweepBatch,
+            int dispatchBatch,
+            int pool,
+            List<String> rows)
+            throws Exception {
         DataSource ds = ctx.getBean(DataSource.class);
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         long t = System.nanoTime();
         Seeder.seed(ds, pairs, programmes, DUE);
-        System.out.printf(Locale.ROOT, "seeded %d pairs (%d participants, %d slots due at %s) in %.1f s (not measured)%n",
-                pairs, 2 * pairs, 2 * pairs, DUE, (System.nanoTime() - t) / 1e9);
-        System.out.printf(Locale.ROOT, "outbox: sweep-batch-size=%d, dispatch-batch-size=%d, workers=%d, pool=%d%n",
-                sweepBatch, dispatchBatch, workers, pool);
+        System.out.printf(
+                Locale.ROOT,
+                "seeded %d pairs (%d participants, %d slots due at %s) in %.1f s (not measured)%n",
+                pairs,
+                2 * pairs,
+                2 * pairs,
+                DUE,
+                (System.nanoTime() - t) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "outbox: sweep-batch-size=%d, dispatch-batch-size=%d, workers=%d, pool=%d%n",
+                sweepBatch,
+                dispatchBatch,
+                workers,
+                pool);
         System.gc();
 
         Sweeper sweeper = ctx.getBean(Sweeper.class);
@@ -137,7 +173,12 @@ public final class RapportBenchmark {
             t = System.nanoTime();
             swept = sweeper.sweep();
             enqueueSeconds = (System.nanoTime() - t) / 1e9;
-            System.out.printf(Locale.ROOT, "sweep: %s in %.2f s (%.0f check-ins/s)%n", swept, enqueueSeconds, swept.enqueued() / enqueueSeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "sweep: %s in %.2f s (%.0f check-ins/s)%n",
+                    swept,
+                    enqueueSeconds,
+                    swept.enqueued() / enqueueSeconds);
 
             ExecutorService pool2 = Executors.newFixedThreadPool(workers);
             List<Callable<DispatchResult>> tasks = new ArrayList<>();
@@ -154,21 +195,48 @@ public final class RapportBenchmark {
                 sent += d.sent();
                 System.out.println("dispatch worker: " + d);
             }
-            System.out.printf(Locale.ROOT, "dispatch: %d sent in %.2f s (%.0f msgs/s)%n", sent, dispatchSeconds, sent / dispatchSeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "dispatch: %d sent in %.2f s (%.0f msgs/s)%n",
+                    sent,
+                    dispatchSeconds,
+                    sent / dispatchSeconds);
             peakMb = heap.peakUsedMb();
             poolPeaksMb = heap.poolPeaksMb();
         }
         long outboxSent = jdbc.queryForObject("select count(*) from outbox where status = 'SENT'", Long.class);
         long checkInsSent = jdbc.queryForObject("select count(*) from check_in where status = 'SENT'", Long.class);
-        long slotsMoved = jdbc.queryForObject("select count(*) from checkin_slot where next_due_at = ?", Long.class,
+        long slotsMoved = jdbc.queryForObject(
+                "select count(*) from checkin_slot where next_due_at = ?",
+                Long.class,
                 DUE.plus(java.time.Duration.ofDays(7)).atOffset(java.time.ZoneOffset.UTC));
-        boolean ok = outboxSent == 2 * pairs && checkInsSent == 2 * pairs && port.sent() == 2 * pairs && slotsMoved == 2 * pairs;
-        System.out.printf(Locale.ROOT, "check: outbox SENT %d, check_in SENT %d, port received %d, slots moved to next week %d -> %s%n",
-                outboxSent, checkInsSent, port.sent(), slotsMoved, ok ? "OK" : "MISMATCH");
-        System.out.printf(Locale.ROOT, "heap: sampled peak used %.0f MB, sum of heap pools' peaks %.0f MB%n", peakMb, poolPeaksMb);
+        boolean ok = outboxSent == 2 * pairs
+                && checkInsSent == 2 * pairs
+                && port.sent() == 2 * pairs
+                && slotsMoved == 2 * pairs;
+        System.out.printf(
+                Locale.ROOT,
+                "check: outbox SENT %d, check_in SENT %d, port received %d, slots moved to next week %d -> %s%n",
+                outboxSent,
+                checkInsSent,
+                port.sent(),
+                slotsMoved,
+                ok ? "OK" : "MISMATCH");
+        System.out.printf(
+                Locale.ROOT,
+                "heap: sampled peak used %.0f MB, sum of heap pools' peaks %.0f MB%n",
+                peakMb,
+                poolPeaksMb);
         double rate = sent / (enqueueSeconds + dispatchSeconds);
-        rows.add(String.format(Locale.ROOT, "| outbox + SKIP LOCKED | %d | %d | %.2f | %.2f | %.0f | %.0f |",
-                pairs, sent, enqueueSeconds, dispatchSeconds, rate, peakMb));
+        rows.add(String.format(
+                Locale.ROOT,
+                "| outbox + SKIP LOCKED | %d | %d | %.2f | %.2f | %.0f | %.0f |",
+                pairs,
+                sent,
+                enqueueSeconds,
+                dispatchSeconds,
+                rate,
+                peakMb));
         return rate;
     }
 
@@ -181,9 +249,10 @@ public final class RapportBenchmark {
             }
             String key = a.substring(2);
             if (key.equals("help")) {
-                System.out.println("flags: --pairs N (100000) --workers W (2) --naive-pairs M (min(N,5000)) --programmes P (10)"
-                        + " --sweep-batch (1000) --dispatch-batch (500) --pool (workers+4) --quartz-threads (10) --quartz-batch (threads)"
-                        + " --skip-outbox --skip-naive --db-url (jdbc:postgresql://127.0.0.1:5432/postgres) --db-user --db-password");
+                System.out.println(
+                        "flags: --pairs N (100000) --workers W (2) --naive-pairs M (min(N,5000)) --programmes P (10)"
+                                + " --sweep-batch (1000) --dispatch-batch (500) --pool (workers+4) --quartz-threads (10) --quartz-batch (threads)"
+                                + " --skip-outbox --skip-naive --db-url (jdbc:postgresql://127.0.0.1:5432/postgres) --db-user --db-password");
                 System.exit(0);
             }
             if (key.startsWith("skip-")) {

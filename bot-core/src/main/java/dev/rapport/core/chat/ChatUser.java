@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param platformAdmin whether the platform says this person administers the workspace (Slack admin,
  *     Discord "Manage Server"); adapters set it, the core uses it only where documented
  */
-public record ChatUser(Platform platform, String workspaceId, String userId, String displayName, boolean platformAdmin) {
+public record ChatUser(
+        Platform platform, String workspaceId, String userId, String displayName, boolean platformAdmin) {
 
     public ChatUser {
         Objects.requireNonNull(platform, "platform");

@@ -19,7 +19,8 @@ public record Form(String formId, String title, String submitLabel, List<Field> 
         String key();
 
         /** Free text, optionally multi-line. */
-        record TextInput(String key, String label, boolean multiline, int maxLength, boolean required) implements Field {}
+        record TextInput(String key, String label, boolean multiline, int maxLength, boolean required)
+                implements Field {}
 
         /** A yes/no choice, unticked by default. */
         record Checkbox(String key, String label) implements Field {}

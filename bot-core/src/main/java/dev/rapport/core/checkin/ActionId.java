@@ -48,11 +48,18 @@ public sealed interface ActionId {
         String[] parts = raw.substring(PREFIX.length()).split(":");
         try {
             return switch (parts[0]) {
-                case "rate" -> parts.length == 4 ? Optional.of(new Rate(Long.parseLong(parts[1]), parts[2], Integer.parseInt(parts[3]))) : Optional.empty();
-                case "met" -> parts.length == 3 && (parts[2].equals("yes") || parts[2].equals("no"))
-                        ? Optional.of(new Met(Long.parseLong(parts[1]), parts[2].equals("yes"))) : Optional.empty();
-                case "comment" -> parts.length == 2 ? Optional.of(new OpenComment(Long.parseLong(parts[1]))) : Optional.empty();
-                case "comment-form" -> parts.length == 2 ? Optional.of(new SubmitComment(Long.parseLong(parts[1]))) : Optional.empty();
+                case "rate" ->
+                    parts.length == 4
+                            ? Optional.of(new Rate(Long.parseLong(parts[1]), parts[2], Integer.parseInt(parts[3])))
+                            : Optional.empty();
+                case "met" ->
+                    parts.length == 3 && (parts[2].equals("yes") || parts[2].equals("no"))
+                            ? Optional.of(new Met(Long.parseLong(parts[1]), parts[2].equals("yes")))
+                            : Optional.empty();
+                case "comment" ->
+                    parts.length == 2 ? Optional.of(new OpenComment(Long.parseLong(parts[1]))) : Optional.empty();
+                case "comment-form" ->
+                    parts.length == 2 ? Optional.of(new SubmitComment(Long.parseLong(parts[1]))) : Optional.empty();
                 default -> Optional.empty();
             };
         } catch (NumberFormatException e) {

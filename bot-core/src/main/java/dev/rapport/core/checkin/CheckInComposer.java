@@ -16,7 +16,9 @@ import java.util.List;
 public final class CheckInComposer {
 
     static final String SCALE_HINT = "1 = strongly disagree · 5 = strongly agree";
-    private static final String[] SCALE_WORDS = {"", "strongly disagree", "disagree", "neutral", "agree", "strongly agree"};
+    private static final String[] SCALE_WORDS = {
+        "", "strongly disagree", "disagree", "neutral", "agree", "strongly agree"
+    };
 
     private CheckInComposer() {}
 
@@ -32,14 +34,18 @@ public final class CheckInComposer {
             return new ChatMessage("Check-in recorded. Thank you!", blocks);
         }
         String opening = c.reminder() ? "A gentle reminder: your check-in is still open. " : "";
-        blocks.add(new Block.Text(opening + "*Hi " + c.recipientName() + "*, it's check-in time for your mentorship with "
-                + c.partnerName() + " (" + c.programmeName() + "). It takes under a minute. " + whoSees(c.role())));
+        blocks.add(new Block.Text(opening + "*Hi " + c.recipientName()
+                + "*, it's check-in time for your mentorship with " + c.partnerName() + " (" + c.programmeName()
+                + "). It takes under a minute. " + whoSees(c.role())));
         if (c.role() == Role.MENTEE) {
             String prompt = "Did you meet " + c.partnerName() + " since the last check-in?";
             if (c.met() == null) {
-                blocks.add(new Block.Question(prompt, List.of(
-                        new Choice("Yes", ActionId.met(c.checkInId(), true)),
-                        new Choice("No", ActionId.met(c.checkInId(), false))), null));
+                blocks.add(new Block.Question(
+                        prompt,
+                        List.of(
+                                new Choice("Yes", ActionId.met(c.checkInId(), true)),
+                                new Choice("No", ActionId.met(c.checkInId(), false))),
+                        null));
             } else {
                 blocks.add(new Block.Answered(prompt, c.met() ? "Yes" : "No"));
             }
@@ -65,9 +71,13 @@ public final class CheckInComposer {
 
     /** The optional comment, with its "share with coordinator" choice (unticked: private by default). */
     public static Form commentForm(long checkInId) {
-        return new Form(ActionId.submitComment(checkInId), "Add a comment", "Save", List.of(
-                new Form.Field.TextInput("comment", "Anything you want to add?", true, 1000, true),
-                new Form.Field.Checkbox("share", "Share this comment with the programme coordinator")));
+        return new Form(
+                ActionId.submitComment(checkInId),
+                "Add a comment",
+                "Save",
+                List.of(
+                        new Form.Field.TextInput("comment", "Anything you want to add?", true, 1000, true),
+                        new Form.Field.Checkbox("share", "Share this comment with the programme coordinator")));
     }
 
     static String describe(int score) {
@@ -76,7 +86,8 @@ public final class CheckInComposer {
 
     private static void addAnswered(CheckInContent c, List<Block> blocks) {
         if (c.role() == Role.MENTEE && c.met() != null) {
-            blocks.add(new Block.Answered("Did you meet " + c.partnerName() + " since the last check-in?", c.met() ? "Yes" : "No"));
+            blocks.add(new Block.Answered(
+                    "Did you meet " + c.partnerName() + " since the last check-in?", c.met() ? "Yes" : "No"));
         }
         for (Question q : c.questions()) {
             Integer score = c.scores().get(q.id());
@@ -88,6 +99,7 @@ public final class CheckInComposer {
 
     private static String whoSees(Role role) {
         String other = role == Role.MENTEE ? "your mentor" : "your mentee";
-        return "Your answers are never shown to " + other + "; coordinators see scores, and your comment only if you choose to share it.";
+        return "Your answers are never shown to " + other
+                + "; coordinators see scores, and your comment only if you choose to share it.";
     }
 }

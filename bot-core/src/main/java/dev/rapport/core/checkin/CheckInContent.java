@@ -11,8 +11,17 @@ import java.util.Map;
  * @param scores the statements already rated, by question id
  * @param met the answer to "did you meet?", or null when not yet given (always null for mentors, who are not asked)
  */
-public record CheckInContent(long checkInId, Role role, String recipientName, String partnerName, String programmeName,
-        List<Question> questions, boolean reminder, Map<String, Integer> scores, Boolean met, boolean commented) {
+public record CheckInContent(
+        long checkInId,
+        Role role,
+        String recipientName,
+        String partnerName,
+        String programmeName,
+        List<Question> questions,
+        boolean reminder,
+        Map<String, Integer> scores,
+        Boolean met,
+        boolean commented) {
 
     public CheckInContent {
         questions = List.copyOf(questions);
@@ -21,6 +30,7 @@ public record CheckInContent(long checkInId, Role role, String recipientName, St
 
     /** Whether every question of the check-in has an answer. */
     public boolean complete() {
-        return scores.keySet().containsAll(questions.stream().map(Question::id).toList()) && (role == Role.MENTOR || met != null);
+        return scores.keySet().containsAll(questions.stream().map(Question::id).toList())
+                && (role == Role.MENTOR || met != null);
     }
 }

@@ -63,22 +63,31 @@ public class CheckInService {
             return InteractionResult.notice("This check-in isn't yours to answer.");
         }
         Loaded l = loaded.get();
-        if (l.superseded() || !(l.status().equals("SENT") || l.status().equals("ANSWERED") || l.status().equals("PENDING"))) {
+        if (l.superseded()
+                || !(l.status().equals("SENT")
+                        || l.status().equals("ANSWERED")
+                        || l.status().equals("PENDING"))) {
             return new InteractionResult(null, "This check-in has closed; a newer one is in your messages.", null);
         }
         String notice = null;
         switch (action) {
             case ActionId.Rate r -> {
                 Optional<Question> q = bank.find(r.questionId());
-                List<String> asked = l.content().questions().stream().map(Question::id).toList();
+                List<String> asked =
+                        l.content().questions().stream().map(Question::id).toList();
                 if (q.isEmpty() || !asked.contains(r.questionId()) || r.score() < 1 || r.score() > 5) {
                     return InteractionResult.notice("Sorry, I didn't recognise that answer.");
                 }
-                int stored = jdbc.update("""
+                int stored = jdbc.update(
+                        """
                         insert into answer (check_in_id, question_id, bank_version, dimension, score, answered_at)
                         select id, ?, bank_version, ?, ?, ? from check_in where id = ?
                         on conflict (check_in_id, question_id) do nothing""",
-                        r.questionId(), q.get().dimension().name(), r.score(), SqlTime.of(clock.instant()), r.checkInId());
+                        r.questionId(),
+                        q.get().dimension().name(),
+                        r.score(),
+                        SqlTime.of(clock.instant()),
+                        r.checkInId());
                 if (stored == 0) {
                     notice = "You already answered that one; your first answer is kept.";
                 }
@@ -87,7 +96,8 @@ public class CheckInService {
                 if (l.content().role() != Role.MENTEE) {
                     return InteractionResult.notice("Sorry, I didn't recognise that answer.");
                 }
-                if (jdbc.update("update check_in set met = ? where id = ? and met is null", m.met(), m.checkInId()) == 0) {
+                if (jdbc.update("update check_in set met = ? where id = ? and met is null", m.met(), m.checkInId())
+                        == 0) {
                     notice = "You already answered that one; your first answer is kept.";
                 }
             }
@@ -119,17 +129,26 @@ public class CheckInService {
             return InteractionResult.notice("The comment was empty, so nothing was saved.");
         }
         if (text.length() > MAX_COMMENT) {
-            return InteractionResult.notice("That comment is " + text.length() + " characters; please keep it under " + MAX_COMMENT + ".");
+            return InteractionResult.notice(
+                    "That comment is " + text.length() + " characters; please keep it under " + MAX_COMMENT + ".");
         }
         boolean share = isTicked(values.get("share"));
-        int stored = jdbc.update("update check_in set comment = ?, comment_shared = ? where id = ? and comment is null", text, share, s.checkInId());
+        int stored = jdbc.update(
+                "update check_in set comment = ?, comment_shared = ? where id = ? and comment is null",
+                text,
+                share,
+                s.checkInId());
         if (stored == 0) {
             return InteractionResult.notice("You already added a comment to this check-in; the first one is kept.");
         }
         markAnswered(s.checkInId());
         CheckInContent after = load(s.checkInId()).orElseThrow().content();
-        return new InteractionResult(CheckInComposer.compose(after),
-                share ? "Thanks, your comment is saved and shared with the coordinator." : "Thanks, your comment is saved. It stays private.", null);
+        return new InteractionResult(
+                CheckInComposer.compose(after),
+                share
+                        ? "Thanks, your comment is saved and shared with the coordinator."
+                        : "Thanks, your comment is saved. It stays private.",
+                null);
     }
 
     /** A comment its author chose to share with the coordinator. */
@@ -137,9 +156,15 @@ public class CheckInService {
 
     /** The latest comments of a pair that their authors shared with the coordinator; unshared comments are never read. */
     public List<SharedComment> sharedComments(long pairId, int limit) {
-        return jdbc.query("select period, role, comment from check_in where pair_id = ? and comment_shared and comment is not null"
-                + " order by period desc, role limit ?", (rs, i) -> new SharedComment(rs.getObject("period", java.time.LocalDate.class),
-                Role.valueOf(rs.getString("role")), rs.getString("comment")), pairId, limit);
+        return jdbc.query(
+                "select period, role, comment from check_in where pair_id = ? and comment_shared and comment is not null"
+                        + " order by period desc, role limit ?",
+                (rs, i) -> new SharedComment(
+                        rs.getObject("period", java.time.LocalDate.class),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getString("comment")),
+                pairId,
+                limit);
     }
 
     /** The current state of a check-in, for rendering. */
@@ -148,39 +173,69 @@ public class CheckInService {
     }
 
     private void markAnswered(long checkInId) {
-        jdbc.update("update check_in set answered_at = coalesce(answered_at, ?) where id = ?", SqlTime.of(clock.instant()), checkInId);
+        jdbc.update(
+                "update check_in set answered_at = coalesce(answered_at, ?) where id = ?",
+                SqlTime.of(clock.instant()),
+                checkInId);
         CheckInContent c = load(checkInId).orElseThrow().content();
         if (c.complete()) {
-            jdbc.update("update check_in set status = 'ANSWERED' where id = ? and status in ('SENT', 'PENDING')", checkInId);
+            jdbc.update(
+                    "update check_in set status = 'ANSWERED' where id = ? and status in ('SENT', 'PENDING')",
+                    checkInId);
         }
     }
 
     private Optional<Loaded> load(long checkInId) {
-        List<Loaded> rows = jdbc.query(LOAD, (rs, i) -> {
-            long id = rs.getLong("id");
-            List<Question> questions = Arrays.stream(rs.getString("question_ids").split(",")).filter(q -> !q.isBlank())
-                    .map(q -> bank.find(q).orElse(null)).filter(q -> q != null).toList();
-            Map<String, Integer> scores = new HashMap<>();
-            jdbc.query("select question_id, score from answer where check_in_id = ?", a -> {
-                scores.put(a.getString("question_id"), a.getInt("score"));
-            }, id);
-            CheckInContent content = new CheckInContent(id, Role.valueOf(rs.getString("role")), rs.getString("recipient_name"),
-                    rs.getString("partner_name"), rs.getString("programme_name"), questions, false, scores,
-                    (Boolean) rs.getObject("met"), rs.getBoolean("commented"));
-            ChatUser recipient = ChatUser.of(dev.rapport.core.chat.Platform.valueOf(rs.getString("platform")), rs.getString("workspace_id"),
-                    rs.getString("platform_user_id"), rs.getString("recipient_name"));
-            return new Loaded(content, rs.getString("status"), rs.getBoolean("superseded"), recipient);
-        }, checkInId);
+        List<Loaded> rows = jdbc.query(
+                LOAD,
+                (rs, i) -> {
+                    long id = rs.getLong("id");
+                    List<Question> questions = Arrays.stream(
+                                    rs.getString("question_ids").split(","))
+                            .filter(q -> !q.isBlank())
+                            .map(q -> bank.find(q).orElse(null))
+                            .filter(q -> q != null)
+                            .toList();
+                    Map<String, Integer> scores = new HashMap<>();
+                    jdbc.query(
+                            "select question_id, score from answer where check_in_id = ?",
+                            a -> {
+                                scores.put(a.getString("question_id"), a.getInt("score"));
+                            },
+                            id);
+                    CheckInContent content = new CheckInContent(
+                            id,
+                            Role.valueOf(rs.getString("role")),
+                            rs.getString("recipient_name"),
+                            rs.getString("partner_name"),
+                            rs.getString("programme_name"),
+                            questions,
+                            false,
+                            scores,
+                            (Boolean) rs.getObject("met"),
+                            rs.getBoolean("commented"));
+                    ChatUser recipient = ChatUser.of(
+                            dev.rapport.core.chat.Platform.valueOf(rs.getString("platform")),
+                            rs.getString("workspace_id"),
+                            rs.getString("platform_user_id"),
+                            rs.getString("recipient_name"));
+                    return new Loaded(content, rs.getString("status"), rs.getBoolean("superseded"), recipient);
+                },
+                checkInId);
         return rows.stream().findFirst();
     }
 
     private static boolean isRecipient(ChatUser actor, ChatUser recipient) {
-        return actor.platform() == recipient.platform() && actor.workspaceId().equals(recipient.workspaceId())
+        return actor.platform() == recipient.platform()
+                && actor.workspaceId().equals(recipient.workspaceId())
                 && actor.userId().equals(recipient.userId());
     }
 
     private static boolean isTicked(String value) {
-        return value != null && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("on")
-                || value.equalsIgnoreCase("share"));
+        return value != null
+                && (value.equalsIgnoreCase("true")
+                        || value.equalsIgnoreCase("yes")
+                        || value.equalsIgnoreCase("on")
+                        || value.equalsIgnoreCase("share"));
     }
 }

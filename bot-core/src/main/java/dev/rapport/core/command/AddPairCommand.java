@@ -16,10 +16,25 @@ class AddPairCommand implements Subcommand {
         this.pairs = pairs;
     }
 
-    @Override public String name() { return "add-pair"; }
-    @Override public Audience audience() { return Audience.COORDINATOR; }
-    @Override public String usage() { return "add-pair @mentor @mentee [YYYY-MM-DD]"; }
-    @Override public String summary() { return "Add a mentor–mentee pair (they get a welcome)"; }
+    @Override
+    public String name() {
+        return "add-pair";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.COORDINATOR;
+    }
+
+    @Override
+    public String usage() {
+        return "add-pair @mentor @mentee [YYYY-MM-DD]";
+    }
+
+    @Override
+    public String summary() {
+        return "Add a mentor–mentee pair (they get a welcome)";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {
@@ -27,9 +42,12 @@ class AddPairCommand implements Subcommand {
         var mentor = ctx.user(ctx.arg(0, usage()), usage());
         var mentee = ctx.user(ctx.arg(1, usage()), usage());
         LocalDate start = ctx.args().size() > 2 ? ctx.date(ctx.args().get(2), programme.zone()) : null;
-        PairView pair = pairs.add(programme, new PairService.Person(mentor, null), new PairService.Person(mentee, null), start);
-        return Reply.privately("Pair #" + pair.id() + " added to " + programme.name() + ": " + mentor.displayName() + " mentors "
-                + mentee.displayName() + ", starting " + pair.startedOn() + ". Both get a welcome message; the first check-in comes "
-                + programme.cadence().describe() + ".");
+        PairView pair =
+                pairs.add(programme, new PairService.Person(mentor, null), new PairService.Person(mentee, null), start);
+        return Reply.privately(
+                "Pair #" + pair.id() + " added to " + programme.name() + ": " + mentor.displayName() + " mentors "
+                        + mentee.displayName() + ", starting " + pair.startedOn()
+                        + ". Both get a welcome message; the first check-in comes "
+                        + programme.cadence().describe() + ".");
     }
 }

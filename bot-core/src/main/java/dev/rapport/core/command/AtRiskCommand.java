@@ -26,11 +26,30 @@ class AtRiskCommand implements Subcommand {
         this.pairs = pairs;
     }
 
-    @Override public String name() { return "at-risk"; }
-    @Override public List<String> aliases() { return List.of("atrisk", "risk"); }
-    @Override public Audience audience() { return Audience.COORDINATOR; }
-    @Override public String usage() { return "at-risk"; }
-    @Override public String summary() { return "Pairs at risk, with the reasons"; }
+    @Override
+    public String name() {
+        return "at-risk";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("atrisk", "risk");
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.COORDINATOR;
+    }
+
+    @Override
+    public String usage() {
+        return "at-risk";
+    }
+
+    @Override
+    public String summary() {
+        return "Pairs at risk, with the reasons";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {
@@ -38,20 +57,25 @@ class AtRiskCommand implements Subcommand {
         var me = ctx.requireParticipant();
         var own = ctx.myPairs(me).stream().map(p -> p.id()).collect(Collectors.toSet());
         List<PairHealth> atRisk = health.assessProgramme(programme.id()).stream()
-                .filter(h -> h.state() == HealthState.AT_RISK && !own.contains(h.pairId())).toList();
+                .filter(h -> h.state() == HealthState.AT_RISK && !own.contains(h.pairId()))
+                .toList();
         if (atRisk.isEmpty()) {
-            return Reply.privately("No pair in " + programme.name() + " is at risk right now. `/rapport health` shows the whole programme.");
+            return Reply.privately("No pair in " + programme.name()
+                    + " is at risk right now. `/rapport health` shows the whole programme.");
         }
         Map<Long, PairService.PairNames> names = pairs.namesIn(programme.id());
         List<List<String>> rows = new ArrayList<>();
         for (PairHealth h : atRisk) {
             PairService.PairNames n = names.get(h.pairId());
-            rows.add(List.of("#" + h.pairId() + " " + (n == null ? "?" : n.mentor() + " → " + n.mentee()),
+            rows.add(List.of(
+                    "#" + h.pairId() + " " + (n == null ? "?" : n.mentor() + " → " + n.mentee()),
                     h.reasons().stream().map(Reason::text).collect(Collectors.joining(" "))));
         }
-        return Reply.privately(new ChatMessage(atRisk.size() + " pairs at risk in " + programme.name(), List.of(
-                new Block.Text("*" + atRisk.size() + " pairs at risk in " + programme.name() + "*"),
-                new Block.Table(List.of("Pair", "Reasons"), rows),
-                new Block.Text("Snooze an alert with `/rapport snooze #id 14` (days)."))));
+        return Reply.privately(new ChatMessage(
+                atRisk.size() + " pairs at risk in " + programme.name(),
+                List.of(
+                        new Block.Text("*" + atRisk.size() + " pairs at risk in " + programme.name() + "*"),
+                        new Block.Table(List.of("Pair", "Reasons"), rows),
+                        new Block.Text("Snooze an alert with `/rapport snooze #id 14` (days)."))));
     }
 }

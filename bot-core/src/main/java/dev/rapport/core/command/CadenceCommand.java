@@ -19,16 +19,32 @@ class CadenceCommand implements Subcommand {
         this.programmes = programmes;
     }
 
-    @Override public String name() { return "cadence"; }
-    @Override public Audience audience() { return Audience.COORDINATOR; }
-    @Override public String usage() { return "cadence DAY HH:MM [every N weeks]"; }
-    @Override public String summary() { return "Set the check-in day and local time"; }
+    @Override
+    public String name() {
+        return "cadence";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.COORDINATOR;
+    }
+
+    @Override
+    public String usage() {
+        return "cadence DAY HH:MM [every N weeks]";
+    }
+
+    @Override
+    public String summary() {
+        return "Set the check-in day and local time";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {
         ProgrammeView programme = ctx.coordinatedProgramme();
         if (ctx.args().isEmpty()) {
-            return Reply.privately(programme.name() + " checks in " + programme.cadence().describe() + ", in each participant's time zone.");
+            return Reply.privately(programme.name() + " checks in "
+                    + programme.cadence().describe() + ", in each participant's time zone.");
         }
         DayOfWeek day = day(ctx.arg(0, usage()));
         LocalTime time;

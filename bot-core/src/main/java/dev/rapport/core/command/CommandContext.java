@@ -31,8 +31,14 @@ public final class CommandContext {
     private final PairService pairs;
     private final Clock clock;
 
-    CommandContext(CommandRequest request, String name, List<String> rawArgs, ProgrammeService programmes, ParticipantService participants,
-            PairService pairs, Clock clock) {
+    CommandContext(
+            CommandRequest request,
+            String name,
+            List<String> rawArgs,
+            ProgrammeService programmes,
+            ParticipantService participants,
+            PairService pairs,
+            Clock clock) {
         this.request = request;
         this.name = name;
         this.programmes = programmes;
@@ -91,8 +97,11 @@ public final class CommandContext {
 
     /** The person running the command, who must already take part in a programme here. */
     public ParticipantView requireParticipant() {
-        return participant().filter(p -> !p.hasLeft()).orElseThrow(() -> new CommandException(
-                "You're not part of a Rapport programme here yet. A coordinator adds you to a pair, or `/rapport setup \"Name\"` starts a programme."));
+        return participant()
+                .filter(p -> !p.hasLeft())
+                .orElseThrow(
+                        () -> new CommandException(
+                                "You're not part of a Rapport programme here yet. A coordinator adds you to a pair, or `/rapport setup \"Name\"` starts a programme."));
     }
 
     /** Registers the person running the command if new (setup does this). */
@@ -107,23 +116,30 @@ public final class CommandContext {
     public ProgrammeView coordinatedProgramme() {
         ParticipantView me = participant().filter(p -> !p.hasLeft()).orElseThrow(this::notCoordinator);
         List<ProgrammeView> mine = programmes.coordinatedBy(me.id()).stream()
-                .filter(p -> p.platform() == actor().platform() && p.workspaceId().equals(actor().workspaceId())).toList();
+                .filter(p ->
+                        p.platform() == actor().platform() && p.workspaceId().equals(actor().workspaceId()))
+                .toList();
         if (mine.isEmpty()) {
             throw notCoordinator();
         }
         if (programmeOption != null) {
-            return mine.stream().filter(p -> p.name().equalsIgnoreCase(programmeOption)).findFirst().orElseThrow(() -> new CommandException(
-                    "You don't coordinate a programme called \"" + programmeOption + "\" here. Yours: " + names(mine) + "."));
+            return mine.stream()
+                    .filter(p -> p.name().equalsIgnoreCase(programmeOption))
+                    .findFirst()
+                    .orElseThrow(() -> new CommandException("You don't coordinate a programme called \""
+                            + programmeOption + "\" here. Yours: " + names(mine) + "."));
         }
         if (mine.size() > 1) {
-            throw new CommandException("You coordinate several programmes here (" + names(mine) + "). Add `programme=\"Name\"` to say which.");
+            throw new CommandException("You coordinate several programmes here (" + names(mine)
+                    + "). Add `programme=\"Name\"` to say which.");
         }
         return mine.get(0);
     }
 
     private CommandException notCoordinator() {
-        return new CommandException("Only programme coordinators can run `/rapport " + name + "`. Mentors' and mentees' answers are"
-                + " confidential; if you think you should be a coordinator, ask one to run `/rapport coordinator add @you`.");
+        return new CommandException(
+                "Only programme coordinators can run `/rapport " + name + "`. Mentors' and mentees' answers are"
+                        + " confidential; if you think you should be a coordinator, ask one to run `/rapport coordinator add @you`.");
     }
 
     private static String names(List<ProgrammeView> list) {
@@ -137,8 +153,9 @@ public final class CommandContext {
 
     /** A user named in the command: mention syntax, as the platforms produce it. */
     public ChatUser user(String token, String usage) {
-        Tokens.Mention m = Tokens.mention(token).orElseThrow(() -> new CommandException(
-                "I expected a person (an @mention) instead of \"" + token + "\". Usage: `/rapport " + usage + "`"));
+        Tokens.Mention m = Tokens.mention(token)
+                .orElseThrow(() -> new CommandException("I expected a person (an @mention) instead of \"" + token
+                        + "\". Usage: `/rapport " + usage + "`"));
         return new ChatUser(actor().platform(), actor().workspaceId(), m.userId(), m.name(), false);
     }
 
@@ -158,13 +175,16 @@ public final class CommandContext {
                 try {
                     return LocalDate.parse(token);
                 } catch (DateTimeParseException e) {
-                    throw new CommandException("\"" + token + "\" isn't a date I understand; write it as YYYY-MM-DD, e.g. " + today + ".");
+                    throw new CommandException(
+                            "\"" + token + "\" isn't a date I understand; write it as YYYY-MM-DD, e.g. " + today + ".");
                 }
         }
     }
 
     public boolean looksLikeDate(String token) {
-        return token.matches("\\d{4}-\\d{2}-\\d{2}") || token.equalsIgnoreCase("today") || token.equalsIgnoreCase("yesterday");
+        return token.matches("\\d{4}-\\d{2}-\\d{2}")
+                || token.equalsIgnoreCase("today")
+                || token.equalsIgnoreCase("yesterday");
     }
 
     /** An IANA time zone id, with a hint when it is not one. */
@@ -172,8 +192,9 @@ public final class CommandContext {
         try {
             return ZoneId.of(token);
         } catch (RuntimeException e) {
-            throw new CommandException("\"" + token + "\" isn't a time zone I know. Use an IANA name such as Europe/Lisbon,"
-                    + " America/New_York or Asia/Kolkata.");
+            throw new CommandException(
+                    "\"" + token + "\" isn't a time zone I know. Use an IANA name such as Europe/Lisbon,"
+                            + " America/New_York or Asia/Kolkata.");
         }
     }
 }

@@ -29,7 +29,12 @@ public class CommandService {
     private final PairService pairs;
     private final Clock clock;
 
-    CommandService(List<Subcommand> subcommands, ProgrammeService programmes, ParticipantService participants, PairService pairs, Clock clock) {
+    CommandService(
+            List<Subcommand> subcommands,
+            ProgrammeService programmes,
+            ParticipantService participants,
+            PairService pairs,
+            Clock clock) {
         this.subcommands = List.copyOf(subcommands);
         this.programmes = programmes;
         this.participants = participants;
@@ -44,7 +49,8 @@ public class CommandService {
     private void register(String name, Subcommand s) {
         Subcommand previous = byName.put(name.toLowerCase(Locale.ROOT), s);
         if (previous != null) {
-            throw new IllegalStateException("Two subcommands answer to " + name + ": " + previous.getClass() + " and " + s.getClass());
+            throw new IllegalStateException(
+                    "Two subcommands answer to " + name + ": " + previous.getClass() + " and " + s.getClass());
         }
     }
 
@@ -58,10 +64,17 @@ public class CommandService {
         String name = tokens.isEmpty() ? "help" : tokens.get(0).toLowerCase(Locale.ROOT);
         Subcommand command = byName.get(name);
         if (command == null) {
-            return Reply.privately("I don't know `/rapport " + tokens.get(0) + "`. Try `/rapport help` to see what you can do.");
+            return Reply.privately(
+                    "I don't know `/rapport " + tokens.get(0) + "`. Try `/rapport help` to see what you can do.");
         }
-        CommandContext context = new CommandContext(request, command.name(), tokens.subList(Math.min(1, tokens.size()), tokens.size()),
-                programmes, participants, pairs, clock);
+        CommandContext context = new CommandContext(
+                request,
+                command.name(),
+                tokens.subList(Math.min(1, tokens.size()), tokens.size()),
+                programmes,
+                participants,
+                pairs,
+                clock);
         try {
             if (command.audience() == Audience.COORDINATOR) {
                 context.coordinatedProgramme(); // refuses anyone who coordinates nothing here, before any work
@@ -72,8 +85,9 @@ public class CommandService {
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("/rapport {} failed (reference {})", command.name(), reference, e);
-            return Reply.privately("Sorry, something went wrong on our side and the command did not finish. If it happens again, give your"
-                    + " coordinator or administrator this reference: " + reference + ".");
+            return Reply.privately(
+                    "Sorry, something went wrong on our side and the command did not finish. If it happens again, give your"
+                            + " coordinator or administrator this reference: " + reference + ".");
         }
     }
 }

@@ -17,10 +17,25 @@ class CoordinatorCommand implements Subcommand {
         this.participants = participants;
     }
 
-    @Override public String name() { return "coordinator"; }
-    @Override public Audience audience() { return Audience.COORDINATOR; }
-    @Override public String usage() { return "coordinator add @user"; }
-    @Override public String summary() { return "Make someone a coordinator of your programme"; }
+    @Override
+    public String name() {
+        return "coordinator";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.COORDINATOR;
+    }
+
+    @Override
+    public String usage() {
+        return "coordinator add @user";
+    }
+
+    @Override
+    public String summary() {
+        return "Make someone a coordinator of your programme";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {

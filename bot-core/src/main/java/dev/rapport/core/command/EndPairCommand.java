@@ -17,16 +17,32 @@ class EndPairCommand implements Subcommand {
         this.lookup = lookup;
     }
 
-    @Override public String name() { return "end-pair"; }
-    @Override public Audience audience() { return Audience.COORDINATOR; }
-    @Override public String usage() { return "end-pair <#pair | @person>"; }
-    @Override public String summary() { return "End a pair: no more check-ins; its history is kept"; }
+    @Override
+    public String name() {
+        return "end-pair";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.COORDINATOR;
+    }
+
+    @Override
+    public String usage() {
+        return "end-pair <#pair | @person>";
+    }
+
+    @Override
+    public String summary() {
+        return "End a pair: no more check-ins; its history is kept";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {
         ProgrammeView programme = ctx.coordinatedProgramme();
         PairView pair = lookup.find(ctx, programme, ctx.arg(0, usage()), usage());
         pairs.end(pair.id());
-        return Reply.privately("Pair " + lookup.describe(pair) + " has ended. Its answers stay in " + programme.name() + "'s records.");
+        return Reply.privately("Pair " + lookup.describe(pair) + " has ended. Its answers stay in " + programme.name()
+                + "'s records.");
     }
 }

@@ -18,20 +18,39 @@ class ExportCommand implements Subcommand {
         this.export = export;
     }
 
-    @Override public String name() { return "export"; }
-    @Override public Audience audience() { return Audience.COORDINATOR; }
-    @Override public String usage() { return "export"; }
-    @Override public String summary() { return "Download the programme's answers as CSV (shared comments only)"; }
+    @Override
+    public String name() {
+        return "export";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.COORDINATOR;
+    }
+
+    @Override
+    public String usage() {
+        return "export";
+    }
+
+    @Override
+    public String summary() {
+        return "Download the programme's answers as CSV (shared comments only)";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {
         ProgrammeView programme = ctx.coordinatedProgramme();
         byte[] csv = export.csv(programme.id(), ctx.requireParticipant().id());
         LocalDate today = ctx.clock().instant().atZone(programme.zone()).toLocalDate();
-        String file = "rapport-" + programme.name().toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-answers-" + today + ".csv";
-        return Reply.privately(new ChatMessage("Answers of " + programme.name(), List.of(
-                new Block.Text("Here are the answers of " + programme.name() + ". Comments appear only where their author chose to share them;"
-                        + " pairs you are in yourself are left out."),
-                new Block.Attachment(file, "text/csv", csv))));
+        String file = "rapport-" + programme.name().toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-answers-" + today
+                + ".csv";
+        return Reply.privately(new ChatMessage(
+                "Answers of " + programme.name(),
+                List.of(
+                        new Block.Text("Here are the answers of " + programme.name()
+                                + ". Comments appear only where their author chose to share them;"
+                                + " pairs you are in yourself are left out."),
+                        new Block.Attachment(file, "text/csv", csv))));
     }
 }

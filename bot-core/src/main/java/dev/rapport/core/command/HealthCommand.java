@@ -28,10 +28,25 @@ class HealthCommand implements Subcommand {
         this.pairs = pairs;
     }
 
-    @Override public String name() { return "health"; }
-    @Override public Audience audience() { return Audience.COORDINATOR; }
-    @Override public String usage() { return "health"; }
-    @Override public String summary() { return "Programme health: every pair's state and why"; }
+    @Override
+    public String name() {
+        return "health";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.COORDINATOR;
+    }
+
+    @Override
+    public String usage() {
+        return "health";
+    }
+
+    @Override
+    public String summary() {
+        return "Programme health: every pair's state and why";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {
@@ -45,10 +60,14 @@ class HealthCommand implements Subcommand {
 
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Text("*" + programme.name() + "* – " + all.size() + " pairs: "
-                + counts.getOrDefault(HealthState.AT_RISK, 0) + " at risk, " + counts.getOrDefault(HealthState.WATCH, 0) + " to watch, "
-                + counts.getOrDefault(HealthState.ON_TRACK, 0) + " on track, " + counts.getOrDefault(HealthState.TOO_EARLY, 0) + " too early to tell."));
+                + counts.getOrDefault(HealthState.AT_RISK, 0) + " at risk, " + counts.getOrDefault(HealthState.WATCH, 0)
+                + " to watch, "
+                + counts.getOrDefault(HealthState.ON_TRACK, 0) + " on track, "
+                + counts.getOrDefault(HealthState.TOO_EARLY, 0) + " too early to tell."));
         if (all.isEmpty()) {
-            blocks.add(new Block.Text("No pairs yet. Add one with `/rapport add-pair @mentor @mentee` or import a CSV with `/rapport import`."));
+            blocks.add(
+                    new Block.Text(
+                            "No pairs yet. Add one with `/rapport add-pair @mentor @mentee` or import a CSV with `/rapport import`."));
             return Reply.privately(new ChatMessage(programme.name() + ": no pairs yet", blocks));
         }
         List<List<String>> rows = new ArrayList<>();
@@ -58,17 +77,22 @@ class HealthCommand implements Subcommand {
             if (own.containsKey(h.pairId())) {
                 rows.add(List.of(who, "(your own pair)", "–", "–", "–"));
             } else {
-                rows.add(List.of(who, HealthFormat.state(h.state()), HealthFormat.why(h), HealthFormat.percent(h.responseRate(), h.checkInsSent()),
+                rows.add(List.of(
+                        who,
+                        HealthFormat.state(h.state()),
+                        HealthFormat.why(h),
+                        HealthFormat.percent(h.responseRate(), h.checkInsSent()),
                         HealthFormat.weeks(h.weeksSinceMeeting())));
             }
         }
         blocks.add(new Block.Table(List.of("Pair", "State", "Why", "Answered", "Last meeting"), rows));
         if (all.size() > MAX_ROWS) {
-            blocks.add(new Block.Text("Showing the " + MAX_ROWS + " most worrying of " + all.size() + " pairs. `/rapport at-risk` lists every"
-                    + " pair at risk; `/rapport export` has all answers."));
+            blocks.add(new Block.Text("Showing the " + MAX_ROWS + " most worrying of " + all.size()
+                    + " pairs. `/rapport at-risk` lists every" + " pair at risk; `/rapport export` has all answers."));
         }
         blocks.add(new Block.Text("Details and trends for one pair: `/rapport pair #id` or `/rapport pair @person`."));
-        return Reply.privately(new ChatMessage(programme.name() + ": " + counts.getOrDefault(HealthState.AT_RISK, 0) + " pairs at risk", blocks));
+        return Reply.privately(new ChatMessage(
+                programme.name() + ": " + counts.getOrDefault(HealthState.AT_RISK, 0) + " pairs at risk", blocks));
     }
 
     private static Map<Long, Boolean> ownPairs(CommandContext ctx, long me) {

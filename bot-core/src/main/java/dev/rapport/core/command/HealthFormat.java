@@ -22,7 +22,10 @@ final class HealthFormat {
     }
 
     static String why(PairHealth h) {
-        return h.reasons().isEmpty() ? "–" : h.reasons().get(0).text() + (h.reasons().size() > 1 ? " (+" + (h.reasons().size() - 1) + ")" : "");
+        return h.reasons().isEmpty()
+                ? "–"
+                : h.reasons().get(0).text()
+                        + (h.reasons().size() > 1 ? " (+" + (h.reasons().size() - 1) + ")" : "");
     }
 
     static String percent(double rate, int sent) {

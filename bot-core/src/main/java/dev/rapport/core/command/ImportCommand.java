@@ -16,25 +16,43 @@ class ImportCommand implements Subcommand {
         this.importer = importer;
     }
 
-    @Override public String name() { return "import"; }
-    @Override public Audience audience() { return Audience.COORDINATOR; }
-    @Override public String usage() { return "import (attach a CSV file)"; }
-    @Override public String summary() { return "Add pairs from a CSV file; nothing is imported if any line is wrong"; }
+    @Override
+    public String name() {
+        return "import";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.COORDINATOR;
+    }
+
+    @Override
+    public String usage() {
+        return "import (attach a CSV file)";
+    }
+
+    @Override
+    public String summary() {
+        return "Add pairs from a CSV file; nothing is imported if any line is wrong";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {
         ProgrammeView programme = ctx.coordinatedProgramme();
         String csv = ctx.attachment();
         if (csv == null || csv.isBlank()) {
-            return Reply.privately("Attach a CSV file to `/rapport import`. The first line names the columns:\n"
-                    + "`mentor_id,mentor_name,mentee_id,mentee_name,start_date,mentor_timezone,mentee_timezone`\n"
-                    + "The ids are member ids in this workspace; start_date (YYYY-MM-DD) and the time zones (e.g. Europe/Lisbon) are optional."
-                    + " If any line has a problem nothing is imported, and every problem is listed with its line number.");
+            return Reply.privately(
+                    "Attach a CSV file to `/rapport import`. The first line names the columns:\n"
+                            + "`mentor_id,mentor_name,mentee_id,mentee_name,start_date,mentor_timezone,mentee_timezone`\n"
+                            + "The ids are member ids in this workspace; start_date (YYYY-MM-DD) and the time zones (e.g. Europe/Lisbon) are optional."
+                            + " If any line has a problem nothing is imported, and every problem is listed with its line number.");
         }
         try {
             ImportResult result = importer.importCsv(programme, csv);
-            return Reply.privately("Imported " + result.pairsAdded() + " pairs into " + programme.name() + " (" + result.newParticipants()
-                    + " people new to Rapport). Everyone gets a welcome message; the first check-ins go out " + programme.cadence().describe() + ".");
+            return Reply.privately("Imported " + result.pairsAdded() + " pairs into " + programme.name() + " ("
+                    + result.newParticipants()
+                    + " people new to Rapport). Everyone gets a welcome message; the first check-ins go out "
+                    + programme.cadence().describe() + ".");
         } catch (ImportException e) {
             return Reply.privately(e.getMessage() + "\nFix the file and run `/rapport import` again.");
         }

@@ -20,11 +20,30 @@ class MeetingCommand implements Subcommand {
         this.participants = participants;
     }
 
-    @Override public String name() { return "meeting"; }
-    @Override public List<String> aliases() { return List.of("met", "log"); }
-    @Override public Audience audience() { return Audience.PARTICIPANT; }
-    @Override public String usage() { return "meeting [@partner] [YYYY-MM-DD] [note]"; }
-    @Override public String summary() { return "Log a meeting with your mentor or mentee (default: today)"; }
+    @Override
+    public String name() {
+        return "meeting";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("met", "log");
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.PARTICIPANT;
+    }
+
+    @Override
+    public String usage() {
+        return "meeting [@partner] [YYYY-MM-DD] [note]";
+    }
+
+    @Override
+    public String summary() {
+        return "Log a meeting with your mentor or mentee (default: today)";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {
@@ -36,8 +55,14 @@ class MeetingCommand implements Subcommand {
         int i = 0;
         PairView pair;
         if (i < ctx.args().size() && ctx.isMention(ctx.args().get(i))) {
-            var partner = participants.find(ctx.user(ctx.args().get(i), usage())).orElse(null);
-            pair = partner == null ? null : mine.stream().filter(p -> p.partnerOf(me.id()) == partner.id() && p.roleOf(me.id()) != null).findFirst().orElse(null);
+            var partner =
+                    participants.find(ctx.user(ctx.args().get(i), usage())).orElse(null);
+            pair = partner == null
+                    ? null
+                    : mine.stream()
+                            .filter(p -> p.partnerOf(me.id()) == partner.id() && p.roleOf(me.id()) != null)
+                            .findFirst()
+                            .orElse(null);
             if (pair == null) {
                 throw new CommandException("You're not in a pair with that person.");
             }
@@ -45,7 +70,8 @@ class MeetingCommand implements Subcommand {
         } else if (mine.size() == 1) {
             pair = mine.get(0);
         } else {
-            throw new CommandException("You're in several pairs; name the person you met, e.g. `/rapport meeting @name 2026-11-20`.");
+            throw new CommandException(
+                    "You're in several pairs; name the person you met, e.g. `/rapport meeting @name 2026-11-20`.");
         }
         LocalDate heldOn = ctx.clock().instant().atZone(me.zone()).toLocalDate();
         if (i < ctx.args().size() && ctx.looksLikeDate(ctx.args().get(i))) {
@@ -53,9 +79,13 @@ class MeetingCommand implements Subcommand {
             i++;
         }
         MeetingView m = meetings.log(pair.id(), me.id(), heldOn, pair.startedOn(), me.zone(), ctx.rest(i));
-        String partnerName = participants.find(pair.partnerOf(me.id())).map(p -> p.displayName()).orElse("your partner");
-        return Reply.privately(m.alreadyLogged()
-                ? "A meeting with " + partnerName + " on " + heldOn + " was already logged; nothing changed."
-                : "Logged: you met " + partnerName + " on " + heldOn + ". Thank you!");
+        String partnerName = participants
+                .find(pair.partnerOf(me.id()))
+                .map(p -> p.displayName())
+                .orElse("your partner");
+        return Reply.privately(
+                m.alreadyLogged()
+                        ? "A meeting with " + partnerName + " on " + heldOn + " was already logged; nothing changed."
+                        : "Logged: you met " + partnerName + " on " + heldOn + ". Thank you!");
     }
 }

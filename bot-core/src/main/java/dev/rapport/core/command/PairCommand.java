@@ -34,25 +34,43 @@ class PairCommand implements Subcommand {
         this.meetings = meetings;
     }
 
-    @Override public String name() { return "pair"; }
-    @Override public Audience audience() { return Audience.COORDINATOR; }
-    @Override public String usage() { return "pair <#pair | @person>"; }
-    @Override public String summary() { return "One pair's health, trends per dimension and shared comments"; }
+    @Override
+    public String name() {
+        return "pair";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.COORDINATOR;
+    }
+
+    @Override
+    public String usage() {
+        return "pair <#pair | @person>";
+    }
+
+    @Override
+    public String summary() {
+        return "One pair's health, trends per dimension and shared comments";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {
         ProgrammeView programme = ctx.coordinatedProgramme();
         PairView pair = lookup.find(ctx, programme, ctx.arg(0, usage()), usage());
         if (pair.roleOf(ctx.requireParticipant().id()) != null) {
-            throw new CommandException("You are in this pair yourself, so its answers stay hidden from you, as they are from every"
-                    + " mentor and mentee. Another coordinator can review it.");
+            throw new CommandException(
+                    "You are in this pair yourself, so its answers stay hidden from you, as they are from every"
+                            + " mentor and mentee. Another coordinator can review it.");
         }
         PairHealth h = health.assess(pair.id());
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Text("*Pair " + lookup.describe(pair) + "* (" + programme.name() + ", since " + pair.startedOn() + ")\n"
-                + "State: " + HealthFormat.state(h.state()) + " · check-ins answered: " + HealthFormat.percent(h.responseRate(), h.checkInsSent())
-                + " of " + h.checkInsSent() + " · last meeting: " + HealthFormat.weeks(h.weeksSinceMeeting())
-                + (pair.pausedUntil() != null ? " · paused until " + pair.pausedUntil() : "")));
+        blocks.add(new Block.Text(
+                "*Pair " + lookup.describe(pair) + "* (" + programme.name() + ", since " + pair.startedOn() + ")\n"
+                        + "State: " + HealthFormat.state(h.state()) + " · check-ins answered: "
+                        + HealthFormat.percent(h.responseRate(), h.checkInsSent())
+                        + " of " + h.checkInsSent() + " · last meeting: " + HealthFormat.weeks(h.weeksSinceMeeting())
+                        + (pair.pausedUntil() != null ? " · paused until " + pair.pausedUntil() : "")));
         if (!h.reasons().isEmpty()) {
             StringBuilder why = new StringBuilder("*Why*\n");
             for (Reason r : h.reasons()) {
@@ -62,23 +80,37 @@ class PairCommand implements Subcommand {
         }
         List<List<String>> rows = new ArrayList<>();
         for (DimensionTrend d : h.dimensions()) {
-            rows.add(List.of(d.dimension().label(), HealthFormat.level(d.menteeLevel()), HealthFormat.spark(d.menteeScores()),
-                    HealthFormat.change(d.change()), HealthFormat.level(d.mentorLevel()), HealthFormat.level(d.gap())));
+            rows.add(List.of(
+                    d.dimension().label(),
+                    HealthFormat.level(d.menteeLevel()),
+                    HealthFormat.spark(d.menteeScores()),
+                    HealthFormat.change(d.change()),
+                    HealthFormat.level(d.mentorLevel()),
+                    HealthFormat.level(d.gap())));
         }
         blocks.add(new Block.Table(List.of("Dimension", "Mentee", "Mentee trend", "Change", "Mentor", "Gap"), rows));
-        TrendChart.png(h).ifPresent(png -> blocks.add(new Block.Image(
-                "The mentee's scores per dimension over their latest check-ins, oldest on the left", png)));
+        TrendChart.png(h)
+                .ifPresent(png -> blocks.add(new Block.Image(
+                        "The mentee's scores per dimension over their latest check-ins, oldest on the left", png)));
         var comments = checkIns.sharedComments(pair.id(), 5);
         if (!comments.isEmpty()) {
             StringBuilder text = new StringBuilder("*Comments shared with you*\n");
-            comments.forEach(c -> text.append("• ").append(c.period()).append(", ").append(c.role().label()).append(": ").append(c.text()).append('\n'));
+            comments.forEach(c -> text.append("• ")
+                    .append(c.period())
+                    .append(", ")
+                    .append(c.role().label())
+                    .append(": ")
+                    .append(c.text())
+                    .append('\n'));
             blocks.add(new Block.Text(text.toString().strip()));
         }
         var recent = meetings.recent(pair.id());
         if (!recent.isEmpty()) {
-            blocks.add(new Block.Text("*Meetings logged*: " + recent.stream().map(m -> m.heldOn().toString()).limit(5).toList()));
+            blocks.add(new Block.Text("*Meetings logged*: "
+                    + recent.stream().map(m -> m.heldOn().toString()).limit(5).toList()));
         }
-        blocks.add(new Block.Text("Scores are 1–5; levels average the latest answers. Private comments are never shown."));
+        blocks.add(
+                new Block.Text("Scores are 1–5; levels average the latest answers. Private comments are never shown."));
         return Reply.privately(new ChatMessage("Pair " + lookup.describe(pair) + ": " + h.state(), blocks));
     }
 }

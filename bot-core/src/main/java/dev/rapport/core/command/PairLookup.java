@@ -25,25 +25,33 @@ class PairLookup {
     PairView find(CommandContext ctx, ProgrammeView programme, String token, String usage) {
         if (token.matches("#?\\d{1,18}")) {
             long id = Long.parseLong(token.replace("#", ""));
-            return pairs.find(id).filter(p -> p.programmeId() == programme.id())
-                    .orElseThrow(() -> new CommandException("There is no pair #" + id + " in " + programme.name() + "."));
+            return pairs.find(id)
+                    .filter(p -> p.programmeId() == programme.id())
+                    .orElseThrow(
+                            () -> new CommandException("There is no pair #" + id + " in " + programme.name() + "."));
         }
         var user = ctx.user(token, usage);
-        var person = participants.find(user).orElseThrow(() -> new CommandException("That person is not in " + programme.name() + "."));
-        List<PairView> theirs = pairs.openIn(programme.id()).stream().filter(p -> p.roleOf(person.id()) != null).toList();
+        var person = participants
+                .find(user)
+                .orElseThrow(() -> new CommandException("That person is not in " + programme.name() + "."));
+        List<PairView> theirs = pairs.openIn(programme.id()).stream()
+                .filter(p -> p.roleOf(person.id()) != null)
+                .toList();
         if (theirs.isEmpty()) {
             throw new CommandException(person.displayName() + " is not in an open pair in " + programme.name() + ".");
         }
         if (theirs.size() > 1) {
-            throw new CommandException(person.displayName() + " is in several pairs (" + theirs.stream().map(p -> "#" + p.id()).toList()
-                    + "); use the pair number.");
+            throw new CommandException(person.displayName() + " is in several pairs ("
+                    + theirs.stream().map(p -> "#" + p.id()).toList() + "); use the pair number.");
         }
         return theirs.get(0);
     }
 
     String describe(PairView pair) {
-        String mentor = participants.find(pair.mentorId()).map(p -> p.displayName()).orElse("?");
-        String mentee = participants.find(pair.menteeId()).map(p -> p.displayName()).orElse("?");
+        String mentor =
+                participants.find(pair.mentorId()).map(p -> p.displayName()).orElse("?");
+        String mentee =
+                participants.find(pair.menteeId()).map(p -> p.displayName()).orElse("?");
         return "#" + pair.id() + " " + mentor + " → " + mentee;
     }
 }

@@ -14,16 +14,32 @@ class PauseCommand implements Subcommand {
         this.participants = participants;
     }
 
-    @Override public String name() { return "pause"; }
-    @Override public Audience audience() { return Audience.PARTICIPANT; }
-    @Override public String usage() { return "pause YYYY-MM-DD"; }
-    @Override public String summary() { return "Pause your check-ins until a date (inclusive)"; }
+    @Override
+    public String name() {
+        return "pause";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.PARTICIPANT;
+    }
+
+    @Override
+    public String usage() {
+        return "pause YYYY-MM-DD";
+    }
+
+    @Override
+    public String summary() {
+        return "Pause your check-ins until a date (inclusive)";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {
         var me = ctx.requireParticipant();
         LocalDate until = ctx.date(ctx.arg(0, usage()), me.zone());
         participants.pause(me.id(), until);
-        return Reply.privately("Paused until " + until + " (inclusive). Nothing will be asked of you until then; `/rapport resume` ends the pause early.");
+        return Reply.privately("Paused until " + until
+                + " (inclusive). Nothing will be asked of you until then; `/rapport resume` ends the pause early.");
     }
 }

@@ -18,10 +18,25 @@ class PausePairCommand implements Subcommand {
         this.lookup = lookup;
     }
 
-    @Override public String name() { return "pause-pair"; }
-    @Override public Audience audience() { return Audience.COORDINATOR; }
-    @Override public String usage() { return "pause-pair <#pair | @person> <YYYY-MM-DD | off>"; }
-    @Override public String summary() { return "Pause a pair's check-ins until a date, or resume it"; }
+    @Override
+    public String name() {
+        return "pause-pair";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.COORDINATOR;
+    }
+
+    @Override
+    public String usage() {
+        return "pause-pair <#pair | @person> <YYYY-MM-DD | off>";
+    }
+
+    @Override
+    public String summary() {
+        return "Pause a pair's check-ins until a date, or resume it";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {

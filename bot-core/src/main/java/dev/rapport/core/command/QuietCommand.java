@@ -16,10 +16,25 @@ class QuietCommand implements Subcommand {
         this.participants = participants;
     }
 
-    @Override public String name() { return "quiet"; }
-    @Override public Audience audience() { return Audience.PARTICIPANT; }
-    @Override public String usage() { return "quiet HH:MM-HH:MM | quiet off"; }
-    @Override public String summary() { return "Set hours of your day when Rapport never writes"; }
+    @Override
+    public String name() {
+        return "quiet";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.PARTICIPANT;
+    }
+
+    @Override
+    public String usage() {
+        return "quiet HH:MM-HH:MM | quiet off";
+    }
+
+    @Override
+    public String summary() {
+        return "Set hours of your day when Rapport never writes";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {
@@ -36,8 +51,8 @@ class QuietCommand implements Subcommand {
             }
             QuietHours quiet = new QuietHours(LocalTime.parse(pad(parts[0])), LocalTime.parse(pad(parts[1])));
             participants.setQuietHours(me.id(), quiet);
-            return Reply.privately("Quiet hours set: " + quiet.start() + "–" + quiet.end() + " in " + me.zone().getId()
-                    + ". Anything due then waits until " + quiet.end() + ".");
+            return Reply.privately("Quiet hours set: " + quiet.start() + "–" + quiet.end() + " in "
+                    + me.zone().getId() + ". Anything due then waits until " + quiet.end() + ".");
         } catch (DateTimeParseException e) {
             throw new CommandException("Write quiet hours as HH:MM-HH:MM, e.g. `/rapport quiet 22:00-08:00`.");
         }

@@ -13,10 +13,25 @@ class ResumeCommand implements Subcommand {
         this.participants = participants;
     }
 
-    @Override public String name() { return "resume"; }
-    @Override public Audience audience() { return Audience.PARTICIPANT; }
-    @Override public String usage() { return "resume"; }
-    @Override public String summary() { return "End your pause now"; }
+    @Override
+    public String name() {
+        return "resume";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.PARTICIPANT;
+    }
+
+    @Override
+    public String usage() {
+        return "resume";
+    }
+
+    @Override
+    public String summary() {
+        return "End your pause now";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {

@@ -17,10 +17,25 @@ class SetupCommand implements Subcommand {
         this.programmes = programmes;
     }
 
-    @Override public String name() { return "setup"; }
-    @Override public Audience audience() { return Audience.EVERYONE; }
-    @Override public String usage() { return "setup \"Programme name\" [Area/City]"; }
-    @Override public String summary() { return "Start a programme in this workspace; you become its coordinator"; }
+    @Override
+    public String name() {
+        return "setup";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.EVERYONE;
+    }
+
+    @Override
+    public String usage() {
+        return "setup \"Programme name\" [Area/City]";
+    }
+
+    @Override
+    public String summary() {
+        return "Start a programme in this workspace; you become its coordinator";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {
@@ -28,14 +43,16 @@ class SetupCommand implements Subcommand {
         if (name.length() < 2 || name.length() > 120) {
             throw new CommandException("A programme name has 2 to 120 characters.");
         }
-        ZoneId zone = ctx.args().size() > 1 ? CommandContext.zone(ctx.args().get(1))
+        ZoneId zone = ctx.args().size() > 1
+                ? CommandContext.zone(ctx.args().get(1))
                 : ctx.participant().map(ParticipantView::zone).orElse(ZoneOffset.UTC);
         ParticipantView me = ctx.ensureParticipant(zone);
         if (me.hasLeft()) {
             throw new CommandException("You left Rapport earlier; ask an administrator to restore your account first.");
         }
         ProgrammeView p = programmes.create(ctx.actor().platform(), ctx.actor().workspaceId(), name, zone, me.id());
-        return Reply.privately("*" + p.name() + "* is set up, and you are its coordinator. Check-ins go out " + p.cadence().describe()
+        return Reply.privately("*" + p.name() + "* is set up, and you are its coordinator. Check-ins go out "
+                + p.cadence().describe()
                 + " in each participant's time zone (new participants default to " + zone.getId() + ").\nNext steps:\n"
                 + "• `/rapport cadence monday 10:00` to change the check-in day and time\n"
                 + "• `/rapport add-pair @mentor @mentee` to add a pair, or `/rapport import` with a CSV file for many\n"

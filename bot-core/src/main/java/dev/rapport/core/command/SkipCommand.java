@@ -15,10 +15,25 @@ class SkipCommand implements Subcommand {
         this.programmes = programmes;
     }
 
-    @Override public String name() { return "skip"; }
-    @Override public Audience audience() { return Audience.COORDINATOR; }
-    @Override public String usage() { return "skip YYYY-MM-DD [YYYY-MM-DD]"; }
-    @Override public String summary() { return "Skip check-ins on a date or a range (exam weeks, holidays)"; }
+    @Override
+    public String name() {
+        return "skip";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.COORDINATOR;
+    }
+
+    @Override
+    public String usage() {
+        return "skip YYYY-MM-DD [YYYY-MM-DD]";
+    }
+
+    @Override
+    public String summary() {
+        return "Skip check-ins on a date or a range (exam weeks, holidays)";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {

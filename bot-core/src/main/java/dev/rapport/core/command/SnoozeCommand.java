@@ -18,10 +18,25 @@ class SnoozeCommand implements Subcommand {
         this.lookup = lookup;
     }
 
-    @Override public String name() { return "snooze"; }
-    @Override public Audience audience() { return Audience.COORDINATOR; }
-    @Override public String usage() { return "snooze <#pair | @person> [days]"; }
-    @Override public String summary() { return "Silence a pair's at-risk alerts for some days (default 14)"; }
+    @Override
+    public String name() {
+        return "snooze";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.COORDINATOR;
+    }
+
+    @Override
+    public String usage() {
+        return "snooze <#pair | @person> [days]";
+    }
+
+    @Override
+    public String summary() {
+        return "Silence a pair's at-risk alerts for some days (default 14)";
+    }
 
     @Override
     public Reply run(CommandContext ctx) {
@@ -32,7 +47,8 @@ class SnoozeCommand implements Subcommand {
             try {
                 days = Integer.parseInt(ctx.args().get(1));
             } catch (NumberFormatException e) {
-                throw new CommandException("Give the number of days as a whole number, e.g. `/rapport snooze #" + pair.id() + " 14`.");
+                throw new CommandException(
+                        "Give the number of days as a whole number, e.g. `/rapport snooze #" + pair.id() + " 14`.");
             }
             if (days < 1 || days > 180) {
                 throw new CommandException("Snooze for 1 to 180 days.");

@@ -8,8 +8,10 @@ class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<DatabaseUnavailabl
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, DatabaseUnavailableException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Set RAPPORT_DB_URL, RAPPORT_DB_USER and RAPPORT_DB_PASSWORD to a PostgreSQL server Rapport can reach, or start"
-                        + " one on localhost:5432. See the Database section of the README.", cause);
+                        + " one on localhost:5432. See the Database section of the README.",
+                cause);
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("rapport.db")
 public record DatabaseProperties(
-        @DefaultValue("jdbc:postgresql://localhost:5432/rapport") String url,
+        @DefaultValue("jdbc:postgresql://localhost:5432/rapport")
+        String url,
+
         @DefaultValue("postgres") String user,
         @DefaultValue("") String password,
         @DefaultValue("10") int maxPoolSize,

@@ -43,7 +43,8 @@ public final class PostgresLocator {
         Matcher m = URL.matcher(properties.url());
         if (!m.matches()) {
             throw new DatabaseUnavailableException(
-                    "RAPPORT_DB_URL must look like jdbc:postgresql://host:5432/database, but is " + properties.url(), null);
+                    "RAPPORT_DB_URL must look like jdbc:postgresql://host:5432/database, but is " + properties.url(),
+                    null);
         }
         String database = m.group(3);
         String adminUrl = properties.url().replaceFirst("/" + Pattern.quote(database) + "(\\?|$)", "/postgres$1");
@@ -52,35 +53,47 @@ public final class PostgresLocator {
             ensureDatabase(adminUrl, properties.user(), properties.password(), database);
             return new Target(properties.url(), properties.user(), properties.password(), false);
         } catch (SQLException e) {
-            if (!"08001".equals(e.getSQLState()) && !"08004".equals(e.getSQLState()) && !(e.getCause() instanceof IOException)) {
-                throw new DatabaseUnavailableException("PostgreSQL at " + properties.url() + " refused Rapport: " + e.getMessage(), e);
+            if (!"08001".equals(e.getSQLState())
+                    && !"08004".equals(e.getSQLState())
+                    && !(e.getCause() instanceof IOException)) {
+                throw new DatabaseUnavailableException(
+                        "PostgreSQL at " + properties.url() + " refused Rapport: " + e.getMessage(), e);
             }
             unreachable = e;
         }
         if (!properties.embedded()) {
-            throw new DatabaseUnavailableException("No PostgreSQL answers at " + properties.url()
-                    + " and the embedded fallback is off (rapport.db.embedded=false). Start PostgreSQL or point RAPPORT_DB_URL at one.", unreachable);
+            throw new DatabaseUnavailableException(
+                    "No PostgreSQL answers at " + properties.url()
+                            + " and the embedded fallback is off (rapport.db.embedded=false). Start PostgreSQL or point RAPPORT_DB_URL at one.",
+                    unreachable);
         }
         if (isRoot()) {
-            throw new DatabaseUnavailableException("No PostgreSQL answers at " + properties.url() + ". Rapport would start an embedded"
-                    + " PostgreSQL, but this process runs as root and PostgreSQL refuses to run as root. Either start a PostgreSQL"
-                    + " server (on Debian: pg_ctlcluster <version> main start) and set RAPPORT_DB_URL / RAPPORT_DB_USER /"
-                    + " RAPPORT_DB_PASSWORD if it is not at localhost:5432, or run Rapport as an ordinary user.", unreachable);
+            throw new DatabaseUnavailableException(
+                    "No PostgreSQL answers at " + properties.url() + ". Rapport would start an embedded"
+                            + " PostgreSQL, but this process runs as root and PostgreSQL refuses to run as root. Either start a PostgreSQL"
+                            + " server (on Debian: pg_ctlcluster <version> main start) and set RAPPORT_DB_URL / RAPPORT_DB_USER /"
+                            + " RAPPORT_DB_PASSWORD if it is not at localhost:5432, or run Rapport as an ordinary user.",
+                    unreachable);
         }
         EmbeddedPostgres server = startEmbedded(properties.embeddedDirectory());
-        String url = server.getJdbcUrl("postgres", database).replace("user=postgres", "").replaceAll("[?&]$", "");
+        String url = server.getJdbcUrl("postgres", database)
+                .replace("user=postgres", "")
+                .replaceAll("[?&]$", "");
         try {
             ensureDatabase(server.getJdbcUrl("postgres", "postgres"), "postgres", "", database);
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("The embedded PostgreSQL started but would not create database " + database, e);
+            throw new DatabaseUnavailableException(
+                    "The embedded PostgreSQL started but would not create database " + database, e);
         }
         return new Target(url, "postgres", "", true);
     }
 
     /** Connects to the server's maintenance database and creates {@code database} when missing. */
     static void ensureDatabase(String adminUrl, String user, String password, String database) throws SQLException {
-        try (Connection c = connect(adminUrl, user, password); Statement s = c.createStatement()) {
-            try (var rs = s.executeQuery("select 1 from pg_database where datname = '" + database.replace("'", "''") + "'")) {
+        try (Connection c = connect(adminUrl, user, password);
+                Statement s = c.createStatement()) {
+            try (var rs =
+                    s.executeQuery("select 1 from pg_database where datname = '" + database.replace("'", "''") + "'")) {
                 if (rs.next()) {
                     return;
                 }
@@ -111,20 +124,25 @@ public final class PostgresLocator {
                 Files.createDirectories(directory);
                 builder.setDataDirectory(directory).setCleanDataDirectory(false);
             }
-            log.warn("No PostgreSQL answered; starting an embedded PostgreSQL{}. Fine for a laptop, not for production.",
+            log.warn(
+                    "No PostgreSQL answered; starting an embedded PostgreSQL{}. Fine for a laptop, not for production.",
                     directory == null ? " with a throwaway data directory" : " with data in " + directory);
             embedded = builder.start();
             EmbeddedPostgres started = embedded;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException e) {
-                    // The JVM is exiting; there is nobody left to tell.
-                }
-            }, "embedded-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    started.close();
+                                } catch (IOException e) {
+                                    // The JVM is exiting; there is nobody left to tell.
+                                }
+                            },
+                            "embedded-postgres-stop"));
             return embedded;
         } catch (IOException e) {
-            throw new DatabaseUnavailableException("No PostgreSQL answered and the embedded one failed to start: " + e.getMessage(), e);
+            throw new DatabaseUnavailableException(
+                    "No PostgreSQL answered and the embedded one failed to start: " + e.getMessage(), e);
         }
     }
 

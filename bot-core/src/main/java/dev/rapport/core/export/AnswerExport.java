@@ -50,8 +50,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class AnswerExport {
 
     /** The columns, in order. */
-    public static final String[] COLUMNS = {"pair_id", "mentor", "mentee", "period", "role", "question_id", "bank_version", "dimension",
-            "score", "met", "comment", "answered_at"};
+    public static final String[] COLUMNS = {
+        "pair_id",
+        "mentor",
+        "mentee",
+        "period",
+        "role",
+        "question_id",
+        "bank_version",
+        "dimension",
+        "score",
+        "met",
+        "comment",
+        "answered_at"
+    };
 
     private static final String SQL = """
             select * from (
@@ -77,7 +89,8 @@ public class AnswerExport {
             ) rows
             order by pair_id, period, role, check_in_id, kind, question_id""";
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get();
 
     private final JdbcTemplate jdbc;
 
@@ -101,16 +114,19 @@ public class AnswerExport {
     @Transactional(readOnly = true) // PostgreSQL honours the fetch size (a cursor) only inside a transaction
     public byte[] csv(long programmeId, long viewerParticipantId) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8); CSVPrinter out = new CSVPrinter(writer, FORMAT)) {
-            jdbc.query(con -> {
-                PreparedStatement ps = con.prepareStatement(SQL);
-                ps.setFetchSize(500);
-                ps.setLong(1, programmeId);
-                ps.setLong(2, viewerParticipantId);
-                ps.setLong(3, programmeId);
-                ps.setLong(4, viewerParticipantId);
-                return ps;
-            }, (ResultSet rs) -> print(out, rs));
+        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+                CSVPrinter out = new CSVPrinter(writer, FORMAT)) {
+            jdbc.query(
+                    con -> {
+                        PreparedStatement ps = con.prepareStatement(SQL);
+                        ps.setFetchSize(500);
+                        ps.setLong(1, programmeId);
+                        ps.setLong(2, viewerParticipantId);
+                        ps.setLong(3, programmeId);
+                        ps.setLong(4, viewerParticipantId);
+                        return ps;
+                    },
+                    (ResultSet rs) -> print(out, rs));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,7 +151,12 @@ public class AnswerExport {
                     hasScore ? score : null,
                     met,
                     text(rs.getString("comment")),
-                    answeredAt == null ? null : answeredAt.withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString());
+                    answeredAt == null
+                            ? null
+                            : answeredAt
+                                    .withOffsetSameInstant(ZoneOffset.UTC)
+                                    .toInstant()
+                                    .toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,7 +12,13 @@ import java.util.List;
  * @param gap |mentee level - mentor level| (null if one side has no scores)
  * @param menteeScores the mentee's scores, oldest first (the most recent few), for a sparkline
  */
-public record DimensionTrend(Dimension dimension, Double menteeLevel, Double mentorLevel, Double change, Double gap, List<Integer> menteeScores) {
+public record DimensionTrend(
+        Dimension dimension,
+        Double menteeLevel,
+        Double mentorLevel,
+        Double change,
+        Double gap,
+        List<Integer> menteeScores) {
 
     public DimensionTrend {
         menteeScores = List.copyOf(menteeScores);

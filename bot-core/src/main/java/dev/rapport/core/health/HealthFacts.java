@@ -17,8 +17,16 @@ import java.util.Map;
  * @param menteeScores per dimension, the mentee's scores, oldest first (missing key = none)
  * @param mentorScores per dimension, the mentor's scores, oldest first (missing key = none)
  */
-record HealthFacts(long pairId, LocalDate today, LocalDate startedOn, int meetingReminderWeeks, int checkInsSent, List<Boolean> responses,
-        LocalDate lastMeetingHeldOn, LocalDate lastMetAnswerOn, Map<Dimension, List<Integer>> menteeScores,
+record HealthFacts(
+        long pairId,
+        LocalDate today,
+        LocalDate startedOn,
+        int meetingReminderWeeks,
+        int checkInsSent,
+        List<Boolean> responses,
+        LocalDate lastMeetingHeldOn,
+        LocalDate lastMetAnswerOn,
+        Map<Dimension, List<Integer>> menteeScores,
         Map<Dimension, List<Integer>> mentorScores) {
 
     HealthFacts {

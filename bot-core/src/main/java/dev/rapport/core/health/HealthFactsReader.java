@@ -91,46 +91,73 @@ class HealthFactsReader {
     /** The facts of every pair in scope at {@code now}, by pair id ascending. */
     List<HealthFacts> read(Scope scope, Instant now) {
         Map<Long, Builder> pairs = new LinkedHashMap<>();
-        jdbc.query(PAIRS.formatted(scope.condition()), rs -> {
-            Builder b = new Builder();
-            b.pairId = rs.getLong("id");
-            b.zone = ZoneId.of(rs.getString("time_zone"));
-            b.startedOn = rs.getObject("started_on", LocalDate.class);
-            b.reminderWeeks = rs.getInt("meeting_reminder_weeks");
-            b.lastMeeting = rs.getObject("last_meeting", LocalDate.class);
-            pairs.put(b.pairId, b);
-        }, scope.id());
+        jdbc.query(
+                PAIRS.formatted(scope.condition()),
+                rs -> {
+                    Builder b = new Builder();
+                    b.pairId = rs.getLong("id");
+                    b.zone = ZoneId.of(rs.getString("time_zone"));
+                    b.startedOn = rs.getObject("started_on", LocalDate.class);
+                    b.reminderWeeks = rs.getInt("meeting_reminder_weeks");
+                    b.lastMeeting = rs.getObject("last_meeting", LocalDate.class);
+                    pairs.put(b.pairId, b);
+                },
+                scope.id());
         if (pairs.isEmpty()) {
             return List.of();
         }
-        jdbc.query(CHECK_IN_TOTALS.formatted(scope.condition()), rs -> {
-            Builder b = pairs.get(rs.getLong("pair_id"));
-            if (b != null) {
-                b.sent = rs.getInt("sent");
-                OffsetDateTime met = rs.getObject("last_met_at", OffsetDateTime.class);
-                b.lastMetAnswerOn = met == null ? null : met.atZoneSameInstant(b.zone).toLocalDate();
-            }
-        }, scope.id());
-        jdbc.query(RESPONSES.formatted(scope.condition()), rs -> {
-            Builder b = pairs.get(rs.getLong("pair_id"));
-            if (b != null) {
-                b.responses.add(rs.getBoolean("responded"));
-            }
-        }, scope.id(), SqlTime.of(now.minus(HealthRules.ANSWER_WINDOW)), HealthRules.RESPONSE_WINDOW);
+        jdbc.query(
+                CHECK_IN_TOTALS.formatted(scope.condition()),
+                rs -> {
+                    Builder b = pairs.get(rs.getLong("pair_id"));
+                    if (b != null) {
+                        b.sent = rs.getInt("sent");
+                        OffsetDateTime met = rs.getObject("last_met_at", OffsetDateTime.class);
+                        b.lastMetAnswerOn = met == null
+                                ? null
+                                : met.atZoneSameInstant(b.zone).toLocalDate();
+                    }
+                },
+                scope.id());
+        jdbc.query(
+                RESPONSES.formatted(scope.condition()),
+                rs -> {
+                    Builder b = pairs.get(rs.getLong("pair_id"));
+                    if (b != null) {
+                        b.responses.add(rs.getBoolean("responded"));
+                    }
+                },
+                scope.id(),
+                SqlTime.of(now.minus(HealthRules.ANSWER_WINDOW)),
+                HealthRules.RESPONSE_WINDOW);
         int keep = Math.max(HealthRules.SPARKLINE_LENGTH, 2 * HealthRules.LEVEL_WINDOW);
-        jdbc.query(SCORES.formatted(scope.condition()), rs -> {
-            Builder b = pairs.get(rs.getLong("pair_id"));
-            Dimension d = dimension(rs.getString("dimension"));
-            if (b == null || d == null) {
-                return;
-            }
-            Map<Dimension, List<Integer>> side = Role.valueOf(rs.getString("role")) == Role.MENTEE ? b.mentee : b.mentor;
-            side.computeIfAbsent(d, x -> new ArrayList<>()).add(rs.getInt("score"));
-        }, scope.id(), keep);
+        jdbc.query(
+                SCORES.formatted(scope.condition()),
+                rs -> {
+                    Builder b = pairs.get(rs.getLong("pair_id"));
+                    Dimension d = dimension(rs.getString("dimension"));
+                    if (b == null || d == null) {
+                        return;
+                    }
+                    Map<Dimension, List<Integer>> side =
+                            Role.valueOf(rs.getString("role")) == Role.MENTEE ? b.mentee : b.mentor;
+                    side.computeIfAbsent(d, x -> new ArrayList<>()).add(rs.getInt("score"));
+                },
+                scope.id(),
+                keep);
         List<HealthFacts> out = new ArrayList<>(pairs.size());
         for (Builder b : pairs.values()) {
-            out.add(new HealthFacts(b.pairId, now.atZone(b.zone).toLocalDate(), b.startedOn, b.reminderWeeks, b.sent, b.responses,
-                    b.lastMeeting, b.lastMetAnswerOn, b.mentee, b.mentor));
+            out.add(new HealthFacts(
+                    b.pairId,
+                    now.atZone(b.zone).toLocalDate(),
+                    b.startedOn,
+                    b.reminderWeeks,
+                    b.sent,
+                    b.responses,
+                    b.lastMeeting,
+                    b.lastMetAnswerOn,
+                    b.mentee,
+                    b.mentor));
         }
         return out;
     }

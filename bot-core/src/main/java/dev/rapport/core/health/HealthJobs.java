@@ -21,15 +21,21 @@ class HealthJobs {
 
     @Bean
     JobDetail healthJob() {
-        return JobBuilder.newJob(HealthJob.class).withIdentity("health", GROUP).storeDurably()
-                .withDescription("Recomputes pair health and alerts coordinators about pairs that turned at risk").build();
+        return JobBuilder.newJob(HealthJob.class)
+                .withIdentity("health", GROUP)
+                .storeDurably()
+                .withDescription("Recomputes pair health and alerts coordinators about pairs that turned at risk")
+                .build();
     }
 
     @Bean
     @ConditionalOnProperty(name = "rapport.schedule.enabled", havingValue = "true", matchIfMissing = true)
     Trigger healthTrigger(JobDetail healthJob) {
-        return TriggerBuilder.newTrigger().forJob(healthJob).withIdentity("health", GROUP)
-                .withSchedule(SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount())
+        return TriggerBuilder.newTrigger()
+                .forJob(healthJob)
+                .withIdentity("health", GROUP)
+                .withSchedule(SimpleScheduleBuilder.repeatHourlyForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
 

@@ -60,13 +60,20 @@ final class HealthRules {
         Long weeks = lastMet == null ? null : Math.max(0, ChronoUnit.WEEKS.between(lastMet, f.today()));
         List<DimensionTrend> trends = new ArrayList<>();
         for (Dimension d : Dimension.values()) {
-            trends.add(trend(d, f.menteeScores().getOrDefault(d, List.of()), f.mentorScores().getOrDefault(d, List.of())));
+            trends.add(trend(
+                    d,
+                    f.menteeScores().getOrDefault(d, List.of()),
+                    f.mentorScores().getOrDefault(d, List.of())));
         }
 
         if (f.checkInsSent() < MIN_CHECK_INS) {
             // Only this reason: judging meetings or scores before the habit has started would be noise.
-            reasons.add(new Reason("TOO_EARLY", HealthState.TOO_EARLY, (f.checkInsSent() == 0 ? "No check-in has"
-                    : "Only 1 check-in has") + " been sent to the mentee yet; health is judged once " + MIN_CHECK_INS + " have gone out."));
+            reasons.add(new Reason(
+                    "TOO_EARLY",
+                    HealthState.TOO_EARLY,
+                    (f.checkInsSent() == 0 ? "No check-in has" : "Only 1 check-in has")
+                            + " been sent to the mentee yet; health is judged once " + MIN_CHECK_INS
+                            + " have gone out."));
             return new PairHealth(f.pairId(), HealthState.TOO_EARLY, reasons, rate, f.checkInsSent(), weeks, trends);
         }
 
@@ -96,23 +103,34 @@ final class HealthRules {
             return Optional.empty();
         }
         long answered = recent.stream().filter(b -> b).count();
-        HealthState severity = rate < RESPONSE_AT_RISK_BELOW ? HealthState.AT_RISK : rate < RESPONSE_WATCH_BELOW ? HealthState.WATCH : null;
+        HealthState severity = rate < RESPONSE_AT_RISK_BELOW
+                ? HealthState.AT_RISK
+                : rate < RESPONSE_WATCH_BELOW ? HealthState.WATCH : null;
         if (severity == null) {
             return Optional.empty();
         }
-        return Optional.of(new Reason("RESPONSE_RATE", severity, "The mentee answered " + answered + " of the last " + recent.size()
-                + " check-ins (" + Math.round(rate * 100) + "%; below " + Math.round((severity == HealthState.AT_RISK ? RESPONSE_AT_RISK_BELOW
-                        : RESPONSE_WATCH_BELOW) * 100) + "% is " + label(severity) + ")."));
+        return Optional.of(new Reason(
+                "RESPONSE_RATE",
+                severity,
+                "The mentee answered " + answered + " of the last " + recent.size()
+                        + " check-ins (" + Math.round(rate * 100) + "%; below "
+                        + Math.round(
+                                (severity == HealthState.AT_RISK ? RESPONSE_AT_RISK_BELOW : RESPONSE_WATCH_BELOW) * 100)
+                        + "% is " + label(severity) + ")."));
     }
 
     private static Optional<Reason> meetingReason(long weeks, int threshold) {
-        HealthState severity = weeks >= (long) MEETING_AT_RISK_FACTOR * threshold ? HealthState.AT_RISK
+        HealthState severity = weeks >= (long) MEETING_AT_RISK_FACTOR * threshold
+                ? HealthState.AT_RISK
                 : weeks >= threshold ? HealthState.WATCH : null;
         if (severity == null) {
             return Optional.empty();
         }
-        return Optional.of(new Reason("NO_MEETING", severity,
-                "No meeting logged for " + weeks + " week" + (weeks == 1 ? "" : "s") + " (reminder threshold " + threshold + ")."));
+        return Optional.of(new Reason(
+                "NO_MEETING",
+                severity,
+                "No meeting logged for " + weeks + " week" + (weeks == 1 ? "" : "s") + " (reminder threshold "
+                        + threshold + ")."));
     }
 
     static DimensionTrend trend(Dimension d, List<Integer> mentee, List<Integer> mentor) {
@@ -133,19 +151,30 @@ final class HealthRules {
         String key = t.dimension().name();
         if (t.menteeLevel() != null && t.menteeLevel() <= LEVEL_WATCH_AT_MOST) {
             HealthState severity = t.menteeLevel() <= LEVEL_AT_RISK_AT_MOST ? HealthState.AT_RISK : HealthState.WATCH;
-            reasons.add(new Reason("LOW_SCORE:" + key, severity, name + ": the mentee's recent scores average " + fmt(t.menteeLevel()) + " out of 5."));
+            reasons.add(new Reason(
+                    "LOW_SCORE:" + key,
+                    severity,
+                    name + ": the mentee's recent scores average " + fmt(t.menteeLevel()) + " out of 5."));
         }
         if (t.change() != null && t.change() <= FALLING_AT_MOST) {
             double before = t.menteeLevel() - t.change();
-            reasons.add(new Reason("FALLING:" + key, HealthState.WATCH,
-                    name + ": the mentee's scores are falling, from " + fmt(before) + " to " + fmt(t.menteeLevel()) + " out of 5."));
+            reasons.add(new Reason(
+                    "FALLING:" + key,
+                    HealthState.WATCH,
+                    name + ": the mentee's scores are falling, from " + fmt(before) + " to " + fmt(t.menteeLevel())
+                            + " out of 5."));
         }
         if (t.gap() != null && t.gap() >= GAP_AT_LEAST) {
-            reasons.add(new Reason("GAP:" + key, HealthState.WATCH, name + ": mentee and mentor see it differently (mentee "
-                    + fmt(t.menteeLevel()) + ", mentor " + fmt(t.mentorLevel()) + " out of 5)."));
+            reasons.add(new Reason(
+                    "GAP:" + key,
+                    HealthState.WATCH,
+                    name + ": mentee and mentor see it differently (mentee " + fmt(t.menteeLevel()) + ", mentor "
+                            + fmt(t.mentorLevel()) + " out of 5)."));
         }
         if (t.mentorLevel() != null && t.mentorLevel() <= MENTOR_LEVEL_WATCH_AT_MOST) {
-            reasons.add(new Reason("MENTOR_LOW:" + key, HealthState.WATCH,
+            reasons.add(new Reason(
+                    "MENTOR_LOW:" + key,
+                    HealthState.WATCH,
                     name + ": the mentor's recent scores average " + fmt(t.mentorLevel()) + " out of 5."));
         }
         return reasons;
@@ -164,10 +193,15 @@ final class HealthRules {
     }
 
     private static Double mean(List<Integer> scores) {
-        return scores.isEmpty() ? null : scores.stream().mapToInt(Integer::intValue).average().orElseThrow();
+        return scores.isEmpty()
+                ? null
+                : scores.stream().mapToInt(Integer::intValue).average().orElseThrow();
     }
 
     private static LocalDate latest(LocalDate... dates) {
-        return Stream.of(dates).filter(java.util.Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        return Stream.of(dates)
+                .filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
     }
 }

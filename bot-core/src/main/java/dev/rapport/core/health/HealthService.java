@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class HealthService {
 
-    private static final Comparator<PairHealth> MOST_SEVERE_FIRST =
-            Comparator.comparing(PairHealth::state, HealthState.MOST_SEVERE_FIRST).thenComparingLong(PairHealth::pairId);
+    private static final Comparator<PairHealth> MOST_SEVERE_FIRST = Comparator.comparing(
+                    PairHealth::state, HealthState.MOST_SEVERE_FIRST)
+            .thenComparingLong(PairHealth::pairId);
 
     private static final String PREVIOUS = """
             select h.pair_id, h.state, h.at_risk_since, h.alert_snoozed_until
@@ -98,8 +99,10 @@ public class HealthService {
      * ends: it alerts again only if it leaves AT_RISK and turns again. Returns how many alerts were enqueued.
      */
     public int refresh() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what timestamptz keeps, so periods match the row
-        List<Long> programmes = jdbc.queryForList("select distinct programme_id from pair where status <> 'ENDED' order by 1", Long.class);
+        Instant now =
+                clock.instant().truncatedTo(ChronoUnit.MICROS); // what timestamptz keeps, so periods match the row
+        List<Long> programmes = jdbc.queryForList(
+                "select distinct programme_id from pair where status <> 'ENDED' order by 1", Long.class);
         int alerts = 0;
         for (long programmeId : programmes) {
             Integer n = tx.execute(status -> refreshProgramme(programmeId, now));
@@ -117,13 +120,20 @@ public class HealthService {
         OffsetDateTime until = SqlTime.of(now.plus(duration));
         tx.executeWithoutResult(status -> {
             if (jdbc.update("update pair_health set alert_snoozed_until = ? where pair_id = ?", until, pairId) == 0) {
-                // Never refreshed yet: store the current assessment with the snooze, so the next refresh has a row to compare with.
+                // Never refreshed yet: store the current assessment with the snooze, so the next refresh has a row to
+                // compare with.
                 PairHealth h = assess(pairId);
-                jdbc.update("""
+                jdbc.update(
+                        """
                         insert into pair_health (pair_id, state, reasons, computed_at, at_risk_since, alert_snoozed_until)
                         values (?, ?, ?, ?, ?, ?)
                         on conflict (pair_id) do update set alert_snoozed_until = excluded.alert_snoozed_until""",
-                        pairId, h.state().name(), reasonsText(h), SqlTime.of(now), h.state() == HealthState.AT_RISK ? SqlTime.of(now) : null, until);
+                        pairId,
+                        h.state().name(),
+                        reasonsText(h),
+                        SqlTime.of(now),
+                        h.state() == HealthState.AT_RISK ? SqlTime.of(now) : null,
+                        until);
             }
         });
     }
@@ -139,8 +149,14 @@ public class HealthService {
 
     private int refreshProgramme(long programmeId, Instant now) {
         Map<Long, Previous> previous = new HashMap<>();
-        jdbc.query(PREVIOUS, (RowCallbackHandler) rs -> previous.put(rs.getLong("pair_id"), new Previous(HealthState.valueOf(rs.getString("state")),
-                instant(rs.getObject("at_risk_since", OffsetDateTime.class)), instant(rs.getObject("alert_snoozed_until", OffsetDateTime.class)))),
+        jdbc.query(
+                PREVIOUS,
+                (RowCallbackHandler) rs -> previous.put(
+                        rs.getLong("pair_id"),
+                        new Previous(
+                                HealthState.valueOf(rs.getString("state")),
+                                instant(rs.getObject("at_risk_since", OffsetDateTime.class)),
+                                instant(rs.getObject("alert_snoozed_until", OffsetDateTime.class)))),
                 programmeId);
         List<PairHealth> assessed = assessOpenPairs(programmeId, now);
         List<Object[]> rows = new ArrayList<>(assessed.size());
@@ -151,7 +167,9 @@ public class HealthService {
             Instant since = null;
             if (h.state() == HealthState.AT_RISK) {
                 since = wasAtRisk && before.atRiskSince() != null ? before.atRiskSince() : now;
-                boolean snoozed = before != null && before.snoozedUntil() != null && before.snoozedUntil().isAfter(now);
+                boolean snoozed = before != null
+                        && before.snoozedUntil() != null
+                        && before.snoozedUntil().isAfter(now);
                 if (!wasAtRisk && !snoozed) {
                     turned.put(h, since);
                 }
@@ -174,7 +192,8 @@ public class HealthService {
         Map<String, Object> pair = jdbc.queryForMap(ALERT_CONTEXT, h.pairId());
         long mentorId = ((Number) pair.get("mentor_id")).longValue();
         long menteeId = ((Number) pair.get("mentee_id")).longValue();
-        String text = alertText(h, (String) pair.get("programme"), (String) pair.get("mentor"), (String) pair.get("mentee"));
+        String text =
+                alertText(h, (String) pair.get("programme"), (String) pair.get("mentor"), (String) pair.get("mentee"));
         int n = 0;
         for (Map<String, Object> c : jdbc.queryForList(COORDINATORS, programmeId)) {
             long coordinatorId = ((Number) c.get("id")).longValue();
@@ -184,9 +203,11 @@ public class HealthService {
             }
             Time start = (Time) c.get("quiet_start");
             Time end = (Time) c.get("quiet_end");
-            QuietHours quiet = start == null || end == null ? null : new QuietHours(start.toLocalTime(), end.toLocalTime());
+            QuietHours quiet =
+                    start == null || end == null ? null : new QuietHours(start.toLocalTime(), end.toLocalTime());
             Instant notBefore = SlotCalculator.outsideQuietHours(now, ZoneId.of((String) c.get("time_zone")), quiet);
-            if (outbox.enqueue(OutboxMessage.text(h.pairId(), coordinatorId, OutboxKind.ALERT, atRiskSince.toString(), text, notBefore))) {
+            if (outbox.enqueue(OutboxMessage.text(
+                    h.pairId(), coordinatorId, OutboxKind.ALERT, atRiskSince.toString(), text, notBefore))) {
                 n++;
             }
         }
@@ -201,6 +222,8 @@ public class HealthService {
 
     /** What pair_health.reasons holds: one reason a line, "SEVERITY CODE: text". */
     static String reasonsText(PairHealth h) {
-        return h.reasons().stream().map(r -> r.severity() + " " + r.code() + ": " + r.text()).collect(Collectors.joining("\n"));
+        return h.reasons().stream()
+                .map(r -> r.severity() + " " + r.code() + ": " + r.text())
+                .collect(Collectors.joining("\n"));
     }
 }

@@ -13,7 +13,8 @@ public enum HealthState {
     TOO_EARLY(1);
 
     /** Most severe first: AT_RISK, WATCH, TOO_EARLY, ON_TRACK. The order coordinators want to read a list in. */
-    public static final Comparator<HealthState> MOST_SEVERE_FIRST = Comparator.comparingInt(HealthState::severity).reversed();
+    public static final Comparator<HealthState> MOST_SEVERE_FIRST =
+            Comparator.comparingInt(HealthState::severity).reversed();
 
     // A pair we cannot judge yet ranks above one that is fine: a coordinator may still want to look at it.
     private final int severity;

@@ -12,7 +12,13 @@ import java.util.List;
  * @param weeksSinceMeeting whole weeks since the last meeting (or since the pair started), in the programme's zone
  * @param dimensions one entry per trust dimension, in {@link dev.rapport.core.pulse.Dimension} order
  */
-public record PairHealth(long pairId, HealthState state, List<Reason> reasons, double responseRate, int checkInsSent, Long weeksSinceMeeting,
+public record PairHealth(
+        long pairId,
+        HealthState state,
+        List<Reason> reasons,
+        double responseRate,
+        int checkInsSent,
+        Long weeksSinceMeeting,
         List<DimensionTrend> dimensions) {
 
     public PairHealth {

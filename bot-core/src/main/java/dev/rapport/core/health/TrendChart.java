@@ -21,14 +21,21 @@ public final class TrendChart {
     static final int WIDTH = 640;
     static final int HEIGHT = 260;
     private static final Color[] COLOURS = {
-        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e), new Color(0x17becf)
+        new Color(0x1f77b4),
+        new Color(0xd62728),
+        new Color(0x2ca02c),
+        new Color(0x9467bd),
+        new Color(0xff7f0e),
+        new Color(0x17becf)
     };
 
     private TrendChart() {}
 
     /** The chart as PNG bytes, or empty when there is nothing to draw (or no graphics on this machine). */
     public static Optional<byte[]> png(PairHealth health) {
-        List<DimensionTrend> series = health.dimensions().stream().filter(d -> d.menteeScores() != null && !d.menteeScores().isEmpty()).toList();
+        List<DimensionTrend> series = health.dimensions().stream()
+                .filter(d -> d.menteeScores() != null && !d.menteeScores().isEmpty())
+                .toList();
         if (series.isEmpty()) {
             return Optional.empty();
         }
@@ -56,7 +63,11 @@ public final class TrendChart {
                 g.setColor(Color.DARK_GRAY);
                 g.drawString(Integer.toString(score), left - 16, y + 4);
             }
-            int longest = dimensions.stream().mapToInt(d -> d.menteeScores() == null ? 0 : d.menteeScores().size()).max().orElse(1);
+            int longest = dimensions.stream()
+                    .mapToInt(
+                            d -> d.menteeScores() == null ? 0 : d.menteeScores().size())
+                    .max()
+                    .orElse(1);
             g.drawString("older", left, HEIGHT - 10);
             g.drawString("latest", right - 30, HEIGHT - 10);
             g.setStroke(new BasicStroke(2.2f));

@@ -26,17 +26,21 @@ public class MeetingService {
      * meeting. Fails with a message fit for chat on a future date, a date before the pair began, or a long note.
      */
     @Transactional
-    public MeetingView log(long pairId, long loggedBy, LocalDate heldOn, LocalDate pairStartedOn, ZoneId loggerZone, String note) {
+    public MeetingView log(
+            long pairId, long loggedBy, LocalDate heldOn, LocalDate pairStartedOn, ZoneId loggerZone, String note) {
         LocalDate today = clock.instant().atZone(loggerZone).toLocalDate();
         if (heldOn.isAfter(today)) {
-            throw new IllegalArgumentException("That date (" + heldOn + ") is in the future; log a meeting once it has happened.");
+            throw new IllegalArgumentException(
+                    "That date (" + heldOn + ") is in the future; log a meeting once it has happened.");
         }
         if (heldOn.isBefore(pairStartedOn)) {
-            throw new IllegalArgumentException("That date (" + heldOn + ") is before the pair started (" + pairStartedOn + ").");
+            throw new IllegalArgumentException(
+                    "That date (" + heldOn + ") is before the pair started (" + pairStartedOn + ").");
         }
         String cleaned = note == null || note.isBlank() ? null : note.strip();
         if (cleaned != null && cleaned.length() > MAX_NOTE) {
-            throw new IllegalArgumentException("Please keep the note under " + MAX_NOTE + " characters (it has " + cleaned.length() + ").");
+            throw new IllegalArgumentException(
+                    "Please keep the note under " + MAX_NOTE + " characters (it has " + cleaned.length() + ").");
         }
         var existing = meetings.findFirstByPairIdAndHeldOn(pairId, heldOn);
         if (existing.isPresent()) {
@@ -49,6 +53,7 @@ public class MeetingService {
 
     public List<MeetingView> recent(long pairId) {
         return meetings.findTop10ByPairIdOrderByHeldOnDesc(pairId).stream()
-                .map(m -> new MeetingView(m.id, m.pairId, m.heldOn, m.note, false)).toList();
+                .map(m -> new MeetingView(m.id, m.pairId, m.heldOn, m.note, false))
+                .toList();
     }
 }

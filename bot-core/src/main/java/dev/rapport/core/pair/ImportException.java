@@ -24,9 +24,12 @@ public final class ImportException extends RuntimeException {
     }
 
     private static String summary(List<LineError> errors) {
-        StringBuilder s = new StringBuilder("Nothing was imported: ").append(errors.size())
+        StringBuilder s = new StringBuilder("Nothing was imported: ")
+                .append(errors.size())
                 .append(errors.size() == 1 ? " problem." : " problems.");
-        errors.stream().limit(MESSAGE_LIMIT).forEach(e -> s.append(' ').append(e).append(e.message().endsWith(".") ? "" : "."));
+        errors.stream()
+                .limit(MESSAGE_LIMIT)
+                .forEach(e -> s.append(' ').append(e).append(e.message().endsWith(".") ? "" : "."));
         if (errors.size() > MESSAGE_LIMIT) {
             s.append(" … and ").append(errors.size() - MESSAGE_LIMIT).append(" more.");
         }

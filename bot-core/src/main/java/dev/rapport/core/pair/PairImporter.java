@@ -87,7 +87,8 @@ public class PairImporter {
     private static final Pattern SLACK_ID = Pattern.compile("[UW][A-Z0-9]+");
     private static final Pattern DISCORD_ID = Pattern.compile("[0-9]{1,25}");
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
             .setIgnoreEmptyLines(true)
             .setIgnoreSurroundingSpaces(true)
             .setTrim(true)
@@ -123,7 +124,11 @@ public class PairImporter {
         Set<String> added = new HashSet<>();
         for (Row row : rows) {
             try {
-                pairs.add(programme, new PairService.Person(row.mentor, row.mentorZone), new PairService.Person(row.mentee, row.menteeZone), row.start);
+                pairs.add(
+                        programme,
+                        new PairService.Person(row.mentor, row.mentorZone),
+                        new PairService.Person(row.mentee, row.menteeZone),
+                        row.start);
             } catch (IllegalArgumentException e) {
                 // Validation should have caught it; another change in between (a concurrent add or leave) can still
                 // get here. Throwing rolls back every pair added so far.
@@ -139,7 +144,8 @@ public class PairImporter {
     }
 
     /** One valid data line. */
-    private record Row(int line, ChatUser mentor, ZoneId mentorZone, ChatUser mentee, ZoneId menteeZone, LocalDate start) {}
+    private record Row(
+            int line, ChatUser mentor, ZoneId mentorZone, ChatUser mentee, ZoneId menteeZone, LocalDate start) {}
 
     private List<Row> parse(ProgrammeView programme, String text, List<LineError> errors) {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
@@ -147,7 +153,10 @@ public class PairImporter {
         }
         LineIndex lines = new LineIndex(text);
         List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+        try (CSVParser parser = CSVParser.builder()
+                .setReader(new StringReader(text))
+                .setFormat(FORMAT)
+                .get()) {
             Iterator<CSVRecord> records = parser.iterator();
             Map<String, Integer> columns = null;
             int headerSize = 0;
@@ -164,9 +173,12 @@ public class PairImporter {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    // The record that failed starts after the last good one; a quote left open runs to the end of the file.
-                    errors.add(new LineError(lastLine + 1, "the file cannot be read as CSV from here on (" + rootMessage(e)
-                            + "); check this line and the next ones for a stray or unclosed quote \"."));
+                    // The record that failed starts after the last good one; a quote left open runs to the end of the
+                    // file.
+                    errors.add(new LineError(
+                            lastLine + 1,
+                            "the file cannot be read as CSV from here on (" + rootMessage(e)
+                                    + "); check this line and the next ones for a stray or unclosed quote \"."));
                     return rows;
                 }
                 if (record.stream().allMatch(String::isBlank)) {
@@ -184,8 +196,11 @@ public class PairImporter {
                 }
                 dataRows++;
                 if (dataRows > MAX_ROWS) {
-                    errors.add(new LineError(line, "the file has more than " + String.format(Locale.ROOT, "%,d", MAX_ROWS)
-                            + " pairs; split it into several files of at most " + String.format(Locale.ROOT, "%,d", MAX_ROWS) + "."));
+                    errors.add(new LineError(
+                            line,
+                            "the file has more than " + String.format(Locale.ROOT, "%,d", MAX_ROWS)
+                                    + " pairs; split it into several files of at most "
+                                    + String.format(Locale.ROOT, "%,d", MAX_ROWS) + "."));
                     return rows;
                 }
                 Row row = row(programme, record, line, columns, headerSize, today, pairLines, zones, errors);
@@ -194,8 +209,10 @@ public class PairImporter {
                 }
             }
             if (columns == null) {
-                errors.add(new LineError(1, "the file is empty; it needs a header line (" + String.join(",", REQUIRED)
-                        + ") and one line per pair."));
+                errors.add(new LineError(
+                        1,
+                        "the file is empty; it needs a header line (" + String.join(",", REQUIRED)
+                                + ") and one line per pair."));
             } else if (dataRows == 0) {
                 errors.add(new LineError(lines.count() + 1, "the file has a header but no pairs."));
             }
@@ -215,18 +232,24 @@ public class PairImporter {
                 continue;
             }
             if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
-                errors.add(new LineError(line, "unknown column \"" + record.get(i).strip() + "\"; the columns are "
-                        + String.join(", ", REQUIRED) + " and optionally " + String.join(", ", OPTIONAL) + "."));
+                errors.add(new LineError(
+                        line,
+                        "unknown column \"" + record.get(i).strip() + "\"; the columns are "
+                                + String.join(", ", REQUIRED) + " and optionally " + String.join(", ", OPTIONAL)
+                                + "."));
                 ok = false;
             } else if (columns.putIfAbsent(name, i) != null) {
                 errors.add(new LineError(line, "column \"" + name + "\" appears twice in the header."));
                 ok = false;
             }
         }
-        List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
+        List<String> missing =
+                REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            errors.add(new LineError(line, "the header is missing the column" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
-                    + "; the first line must name the columns, e.g. " + String.join(",", REQUIRED) + "."));
+            errors.add(new LineError(
+                    line,
+                    "the header is missing the column" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+                            + "; the first line must name the columns, e.g. " + String.join(",", REQUIRED) + "."));
             ok = false;
         }
         return ok ? columns : null;
@@ -234,11 +257,22 @@ public class PairImporter {
 
     private record ZoneSeen(ZoneId zone, int line) {}
 
-    private Row row(ProgrammeView programme, CSVRecord record, int line, Map<String, Integer> columns, int headerSize, LocalDate today,
-            Map<String, Integer> pairLines, Map<String, ZoneSeen> zones, List<LineError> errors) {
+    private Row row(
+            ProgrammeView programme,
+            CSVRecord record,
+            int line,
+            Map<String, Integer> columns,
+            int headerSize,
+            LocalDate today,
+            Map<String, Integer> pairLines,
+            Map<String, ZoneSeen> zones,
+            List<LineError> errors) {
         if (record.size() != headerSize && !(record.size() > headerSize && extraCellsBlank(record, headerSize))) {
-            errors.add(new LineError(line, "this line has " + record.size() + " field" + (record.size() == 1 ? "" : "s")
-                    + " but the header has " + headerSize + "; check for a missing or extra comma, or quote values that contain commas."));
+            errors.add(new LineError(
+                    line,
+                    "this line has " + record.size() + " field" + (record.size() == 1 ? "" : "s")
+                            + " but the header has " + headerSize
+                            + "; check for a missing or extra comma, or quote values that contain commas."));
             return null;
         }
         int before = errors.size();
@@ -252,17 +286,21 @@ public class PairImporter {
             try {
                 start = LocalDate.parse(date);
             } catch (DateTimeParseException e) {
-                errors.add(new LineError(line, "start_date \"" + date + "\" is not a date in the form YYYY-MM-DD (e.g. 2026-12-01)."));
+                errors.add(new LineError(
+                        line, "start_date \"" + date + "\" is not a date in the form YYYY-MM-DD (e.g. 2026-12-01)."));
             }
         }
         if (mentor != null && mentee != null) {
             if (mentor.userId().equals(mentee.userId())) {
-                errors.add(new LineError(line, "the mentor and the mentee are the same person (" + mentor.userId() + ")."));
+                errors.add(new LineError(
+                        line, "the mentor and the mentee are the same person (" + mentor.userId() + ")."));
             } else {
                 Integer first = pairLines.putIfAbsent(mentor.userId() + "\u0000" + mentee.userId(), line);
                 if (first != null) {
-                    errors.add(new LineError(line, "the same pair (" + mentor.displayName() + " and " + mentee.displayName()
-                            + ") is already on line " + first + "."));
+                    errors.add(new LineError(
+                            line,
+                            "the same pair (" + mentor.displayName() + " and " + mentee.displayName()
+                                    + ") is already on line " + first + "."));
                 }
             }
             consistentZone(mentor, mentorZone, "mentor_timezone", line, zones, errors);
@@ -281,14 +319,17 @@ public class PairImporter {
     }
 
     /** The same new person given two different zones in one file would get whichever line comes first; say so instead. */
-    private static void consistentZone(ChatUser user, ZoneId zone, String column, int line, Map<String, ZoneSeen> zones, List<LineError> errors) {
+    private static void consistentZone(
+            ChatUser user, ZoneId zone, String column, int line, Map<String, ZoneSeen> zones, List<LineError> errors) {
         if (zone == null) {
             return;
         }
         ZoneSeen seen = zones.putIfAbsent(user.userId(), new ZoneSeen(zone, line));
         if (seen != null && !seen.zone().equals(zone)) {
-            errors.add(new LineError(line, column + " gives " + user.displayName() + " the time zone " + zone.getId() + ", but line "
-                    + seen.line() + " gives " + seen.zone().getId() + "."));
+            errors.add(new LineError(
+                    line,
+                    column + " gives " + user.displayName() + " the time zone " + zone.getId() + ", but line "
+                            + seen.line() + " gives " + seen.zone().getId() + "."));
         }
     }
 
@@ -297,8 +338,15 @@ public class PairImporter {
         return i == null || i >= record.size() ? "" : record.get(i).strip();
     }
 
-    private static ChatUser person(ProgrammeView programme, CSVRecord record, Map<String, Integer> columns, String idColumn,
-            String nameColumn, String role, int line, List<LineError> errors) {
+    private static ChatUser person(
+            ProgrammeView programme,
+            CSVRecord record,
+            Map<String, Integer> columns,
+            String idColumn,
+            String nameColumn,
+            String role,
+            int line,
+            List<LineError> errors) {
         String raw = cell(record, columns, idColumn);
         String name = cell(record, columns, nameColumn);
         String id = raw;
@@ -310,18 +358,25 @@ public class PairImporter {
             }
         }
         if (id.isEmpty()) {
-            errors.add(new LineError(line, idColumn + " is empty; every line needs the " + role + "'s "
-                    + (programme.platform() == Platform.DISCORD ? "Discord user id" : "Slack member id") + "."));
+            errors.add(new LineError(
+                    line,
+                    idColumn + " is empty; every line needs the " + role + "'s "
+                            + (programme.platform() == Platform.DISCORD ? "Discord user id" : "Slack member id")
+                            + "."));
             return null;
         }
         if (programme.platform() == Platform.SLACK && !SLACK_ID.matcher(id).matches()) {
-            errors.add(new LineError(line, idColumn + " \"" + raw + "\" is not a Slack member id; use the id (like U02ABCDEF, from"
-                    + " the profile's ⋮ menu → Copy member ID) or a mention <@U02ABCDEF>, not a name."));
+            errors.add(new LineError(
+                    line,
+                    idColumn + " \"" + raw + "\" is not a Slack member id; use the id (like U02ABCDEF, from"
+                            + " the profile's ⋮ menu → Copy member ID) or a mention <@U02ABCDEF>, not a name."));
             return null;
         }
         if (programme.platform() == Platform.DISCORD && !DISCORD_ID.matcher(id).matches()) {
-            errors.add(new LineError(line, idColumn + " \"" + raw + "\" is not a Discord user id; use the id (digits, from"
-                    + " Copy User ID with developer mode on) or a mention <@123…>, not a name."));
+            errors.add(new LineError(
+                    line,
+                    idColumn + " \"" + raw + "\" is not a Discord user id; use the id (digits, from"
+                            + " Copy User ID with developer mode on) or a mention <@123…>, not a name."));
             return null;
         }
         if (name.length() > 200) {
@@ -332,7 +387,13 @@ public class PairImporter {
     }
 
     /** The zone in {@code column}, or null when empty (the programme's zone then applies). */
-    private static ZoneId zone(CSVRecord record, Map<String, Integer> columns, String column, String role, int line, List<LineError> errors) {
+    private static ZoneId zone(
+            CSVRecord record,
+            Map<String, Integer> columns,
+            String column,
+            String role,
+            int line,
+            List<LineError> errors) {
         String value = cell(record, columns, column);
         if (value.isEmpty()) {
             return null;
@@ -342,8 +403,12 @@ public class PairImporter {
             return ZoneId.of(exact);
         }
         String hint = zoneHint(value);
-        errors.add(new LineError(line, column + " \"" + value + "\" is not a time zone Rapport knows; "
-                + (hint != null ? "did you mean " + hint + "?" : "use an IANA name such as Europe/Lisbon or America/New_York.")));
+        errors.add(new LineError(
+                line,
+                column + " \"" + value + "\" is not a time zone Rapport knows; "
+                        + (hint != null
+                                ? "did you mean " + hint + "?"
+                                : "use an IANA name such as Europe/Lisbon or America/New_York.")));
         return null;
     }
 
@@ -364,7 +429,9 @@ public class PairImporter {
         }
         List<String> matches = ZONES.values().stream()
                 .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
-                .filter(id -> id.substring(id.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT).equals(wanted)
+                .filter(id -> id.substring(id.lastIndexOf('/') + 1)
+                                .toLowerCase(Locale.ROOT)
+                                .equals(wanted)
                         || id.toLowerCase(Locale.ROOT).endsWith("/" + wanted))
                 .toList();
         if (matches.size() == 1) {
@@ -377,38 +444,54 @@ public class PairImporter {
     private void checkAgainstDatabase(ProgrammeView programme, List<Row> rows, List<LineError> errors) {
         Map<String, long[]> people = new HashMap<>(); // user id -> {participant id, left (1/0)}
         Map<String, String> names = new HashMap<>();
-        jdbc.query("select id, platform_user_id, display_name, left_at is not null as has_left from participant where platform = ? and workspace_id = ?",
+        jdbc.query(
+                "select id, platform_user_id, display_name, left_at is not null as has_left from participant where platform = ? and workspace_id = ?",
                 rs -> {
-                    people.put(rs.getString("platform_user_id"), new long[] {rs.getLong("id"), rs.getBoolean("has_left") ? 1 : 0});
+                    people.put(
+                            rs.getString("platform_user_id"),
+                            new long[] {rs.getLong("id"), rs.getBoolean("has_left") ? 1 : 0});
                     names.put(rs.getString("platform_user_id"), rs.getString("display_name"));
-                }, programme.platform().name(), programme.workspaceId());
+                },
+                programme.platform().name(),
+                programme.workspaceId());
         Set<String> open = new HashSet<>();
-        jdbc.query("select mentor_id, mentee_id from pair where programme_id = ? and status <> 'ENDED'",
+        jdbc.query(
+                "select mentor_id, mentee_id from pair where programme_id = ? and status <> 'ENDED'",
                 rs -> {
                     open.add(rs.getLong("mentor_id") + ":" + rs.getLong("mentee_id"));
-                }, programme.id());
+                },
+                programme.id());
         for (Row row : rows) {
             long[] mentor = people.get(row.mentor.userId());
             long[] mentee = people.get(row.mentee.userId());
             leftError(row.line, "mentor", row.mentor, mentor, names, errors);
             leftError(row.line, "mentee", row.mentee, mentee, names, errors);
             if (mentor != null && mentee != null && open.contains(mentor[0] + ":" + mentee[0])) {
-                errors.add(new LineError(row.line, names.get(row.mentor.userId()) + " and " + names.get(row.mentee.userId())
-                        + " are already a pair in " + programme.name() + "."));
+                errors.add(new LineError(
+                        row.line,
+                        names.get(row.mentor.userId()) + " and " + names.get(row.mentee.userId())
+                                + " are already a pair in " + programme.name() + "."));
             }
         }
     }
 
-    private static void leftError(int line, String role, ChatUser user, long[] found, Map<String, String> names, List<LineError> errors) {
+    private static void leftError(
+            int line, String role, ChatUser user, long[] found, Map<String, String> names, List<LineError> errors) {
         if (found != null && found[1] == 1) {
-            errors.add(new LineError(line, "the " + role + " " + names.get(user.userId()) + " (" + user.userId()
-                    + ") left Rapport with `/rapport leave`; they have to rejoin before they can be paired again."));
+            errors.add(
+                    new LineError(
+                            line,
+                            "the " + role + " " + names.get(user.userId()) + " (" + user.userId()
+                                    + ") left Rapport with `/rapport leave`; they have to rejoin before they can be paired again."));
         }
     }
 
     private Set<String> knownUserIds(ProgrammeView programme) {
-        return new HashSet<>(jdbc.queryForList("select platform_user_id from participant where platform = ? and workspace_id = ?",
-                String.class, programme.platform().name(), programme.workspaceId()));
+        return new HashSet<>(jdbc.queryForList(
+                "select platform_user_id from participant where platform = ? and workspace_id = ?",
+                String.class,
+                programme.platform().name(),
+                programme.workspaceId()));
     }
 
     private static String rootMessage(Throwable e) {

@@ -12,6 +12,7 @@ interface PairRepository extends JpaRepository<Pair, Long> {
     @Query("select p from Pair p where p.status <> 'ENDED' and p.programmeId = ?1 order by p.id")
     List<Pair> findOpenIn(long programmeId);
 
-    @Query("select count(p) > 0 from Pair p where p.status <> 'ENDED' and p.programmeId = ?1 and p.mentorId = ?2 and p.menteeId = ?3")
+    @Query(
+            "select count(p) > 0 from Pair p where p.status <> 'ENDED' and p.programmeId = ?1 and p.mentorId = ?2 and p.menteeId = ?3")
     boolean existsOpen(long programmeId, long mentorId, long menteeId);
 }

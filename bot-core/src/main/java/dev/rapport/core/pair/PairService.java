@@ -26,7 +26,12 @@ public class PairService {
     private final Clock clock;
     private final JdbcTemplate jdbc;
 
-    PairService(PairRepository pairs, ParticipantService participants, SlotPlanner planner, Clock clock, JdbcTemplate jdbc) {
+    PairService(
+            PairRepository pairs,
+            ParticipantService participants,
+            SlotPlanner planner,
+            Clock clock,
+            JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.pairs = pairs;
         this.participants = participants;
@@ -46,25 +51,46 @@ public class PairService {
         if (mentor.user().userId().equals(mentee.user().userId())) {
             throw new IllegalArgumentException("A mentor and a mentee must be two different people.");
         }
-        ParticipantService.Registration mentorReg = participants.ensure(mentor.user(), mentor.zone() == null ? programme.zone() : mentor.zone());
-        ParticipantService.Registration menteeReg = participants.ensure(mentee.user(), mentee.zone() == null ? programme.zone() : mentee.zone());
+        ParticipantService.Registration mentorReg =
+                participants.ensure(mentor.user(), mentor.zone() == null ? programme.zone() : mentor.zone());
+        ParticipantService.Registration menteeReg =
+                participants.ensure(mentee.user(), mentee.zone() == null ? programme.zone() : mentee.zone());
         for (ParticipantView p : List.of(mentorReg.participant(), menteeReg.participant())) {
             if (p.hasLeft()) {
-                throw new IllegalArgumentException(p.displayName() + " left Rapport with `/rapport leave`; they have to rejoin before they can be paired again.");
+                throw new IllegalArgumentException(p.displayName()
+                        + " left Rapport with `/rapport leave`; they have to rejoin before they can be paired again.");
             }
         }
-        if (pairs.existsOpen(programme.id(), mentorReg.participant().id(), menteeReg.participant().id())) {
-            throw new IllegalArgumentException(mentorReg.participant().displayName() + " and " + menteeReg.participant().displayName()
-                    + " are already a pair in " + programme.name() + ".");
+        if (pairs.existsOpen(
+                programme.id(),
+                mentorReg.participant().id(),
+                menteeReg.participant().id())) {
+            throw new IllegalArgumentException(mentorReg.participant().displayName() + " and "
+                    + menteeReg.participant().displayName() + " are already a pair in " + programme.name() + ".");
         }
-        LocalDate start = startsOn != null ? startsOn : clock.instant().atZone(programme.zone()).toLocalDate();
-        Pair pair = pairs.saveAndFlush(new Pair(programme.id(), mentorReg.participant().id(), menteeReg.participant().id(), start, clock.instant()));
+        LocalDate start = startsOn != null
+                ? startsOn
+                : clock.instant().atZone(programme.zone()).toLocalDate();
+        Pair pair = pairs.saveAndFlush(new Pair(
+                programme.id(),
+                mentorReg.participant().id(),
+                menteeReg.participant().id(),
+                start,
+                clock.instant()));
         planner.planPair(pair.id);
-        participants.welcome(mentorReg.participant(), programme.name(), programme.id(),
-                "You are mentoring " + menteeReg.participant().displayName() + ". Every check-in day you'll get a short pulse (three one-tap"
+        participants.welcome(
+                mentorReg.participant(),
+                programme.name(),
+                programme.id(),
+                "You are mentoring " + menteeReg.participant().displayName()
+                        + ". Every check-in day you'll get a short pulse (three one-tap"
                         + " questions about how the mentorship is going), and a reminder if no meeting has been logged for a while.");
-        participants.welcome(menteeReg.participant(), programme.name(), programme.id(),
-                "Your mentor is " + mentorReg.participant().displayName() + ". Every check-in day I'll ask whether you met and up to three"
+        participants.welcome(
+                menteeReg.participant(),
+                programme.name(),
+                programme.id(),
+                "Your mentor is " + mentorReg.participant().displayName()
+                        + ". Every check-in day I'll ask whether you met and up to three"
                         + " one-tap questions (1–5) about how the mentorship is going. It takes under a minute.");
         return PairView.of(pair);
     }
@@ -84,12 +110,15 @@ public class PairService {
     /** The names of every pair of a programme, in one query (overviews list thousands of pairs). */
     public Map<Long, PairNames> namesIn(long programmeId) {
         Map<Long, PairNames> names = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select p.id, mr.display_name as mentor, me.display_name as mentee from pair p
                 join participant mr on mr.id = p.mentor_id join participant me on me.id = p.mentee_id
-                where p.programme_id = ?""", rs -> {
-            names.put(rs.getLong("id"), new PairNames(rs.getString("mentor"), rs.getString("mentee")));
-        }, programmeId);
+                where p.programme_id = ?""",
+                rs -> {
+                    names.put(rs.getLong("id"), new PairNames(rs.getString("mentor"), rs.getString("mentee")));
+                },
+                programmeId);
         return names;
     }
 
@@ -109,14 +138,17 @@ public class PairService {
     }
 
     private ZoneId programmeZone(long programmeId) {
-        return ZoneId.of(jdbc.queryForObject("select time_zone from programme where id = ?", String.class, programmeId));
+        return ZoneId.of(
+                jdbc.queryForObject("select time_zone from programme where id = ?", String.class, programmeId));
     }
 
     /** Pauses a pair's check-ins and reminders up to and including {@code until}; {@code null} resumes it. */
     @Transactional
     public PairView pause(long pairId, LocalDate until) {
         Pair p = pairs.findById(pairId).orElseThrow();
-        if (until != null && until.isBefore(clock.instant().atZone(programmeZone(p.programmeId)).toLocalDate())) {
+        if (until != null
+                && until.isBefore(
+                        clock.instant().atZone(programmeZone(p.programmeId)).toLocalDate())) {
             throw new IllegalArgumentException("The pause must end today or later; " + until + " has passed.");
         }
         p.pausedUntil = until;

@@ -3,7 +3,14 @@ package dev.rapport.core.pair;
 import java.time.LocalDate;
 
 /** A pair as the rest of the core sees it. */
-public record PairView(long id, long programmeId, long mentorId, long menteeId, LocalDate startedOn, LocalDate endedOn, String status,
+public record PairView(
+        long id,
+        long programmeId,
+        long mentorId,
+        long menteeId,
+        LocalDate startedOn,
+        LocalDate endedOn,
+        String status,
         LocalDate pausedUntil) {
 
     public boolean ended() {
@@ -20,6 +27,7 @@ public record PairView(long id, long programmeId, long mentorId, long menteeId, 
     }
 
     static PairView of(Pair p) {
-        return new PairView(p.id, p.programmeId, p.mentorId, p.menteeId, p.startedOn, p.endedOn, p.status, p.pausedUntil);
+        return new PairView(
+                p.id, p.programmeId, p.mentorId, p.menteeId, p.startedOn, p.endedOn, p.status, p.pausedUntil);
     }
 }

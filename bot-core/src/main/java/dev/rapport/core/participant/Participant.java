@@ -53,7 +53,13 @@ class Participant {
 
     protected Participant() {}
 
-    Participant(Platform platform, String workspaceId, String platformUserId, String displayName, String timeZone, Instant createdAt) {
+    Participant(
+            Platform platform,
+            String workspaceId,
+            String platformUserId,
+            String displayName,
+            String timeZone,
+            Instant createdAt) {
         this.platform = platform;
         this.workspaceId = workspaceId;
         this.platformUserId = platformUserId;

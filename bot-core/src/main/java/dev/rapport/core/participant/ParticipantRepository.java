@@ -6,5 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ParticipantRepository extends JpaRepository<Participant, Long> {
 
-    Optional<Participant> findByPlatformAndWorkspaceIdAndPlatformUserId(Platform platform, String workspaceId, String platformUserId);
+    Optional<Participant> findByPlatformAndWorkspaceIdAndPlatformUserId(
+            Platform platform, String workspaceId, String platformUserId);
 }

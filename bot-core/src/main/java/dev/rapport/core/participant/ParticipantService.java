@@ -26,7 +26,8 @@ public class ParticipantService {
     private final Outbox outbox;
     private final Clock clock;
 
-    ParticipantService(ParticipantRepository participants, JdbcTemplate jdbc, SlotPlanner planner, Outbox outbox, Clock clock) {
+    ParticipantService(
+            ParticipantRepository participants, JdbcTemplate jdbc, SlotPlanner planner, Outbox outbox, Clock clock) {
         this.participants = participants;
         this.jdbc = jdbc;
         this.planner = planner;
@@ -43,7 +44,8 @@ public class ParticipantService {
      */
     @Transactional
     public Registration ensure(ChatUser user, ZoneId defaultZone) {
-        Optional<Participant> found = participants.findByPlatformAndWorkspaceIdAndPlatformUserId(user.platform(), user.workspaceId(), user.userId());
+        Optional<Participant> found = participants.findByPlatformAndWorkspaceIdAndPlatformUserId(
+                user.platform(), user.workspaceId(), user.userId());
         if (found.isPresent()) {
             Participant p = found.get();
             if (!user.displayName().equals(user.userId()) && !user.displayName().equals(p.displayName)) {
@@ -51,8 +53,13 @@ public class ParticipantService {
             }
             return new Registration(ParticipantView.of(p), false);
         }
-        Participant p = participants.saveAndFlush(new Participant(user.platform(), user.workspaceId(), user.userId(), user.displayName(),
-                defaultZone.getId(), clock.instant()));
+        Participant p = participants.saveAndFlush(new Participant(
+                user.platform(),
+                user.workspaceId(),
+                user.userId(),
+                user.displayName(),
+                defaultZone.getId(),
+                clock.instant()));
         return new Registration(ParticipantView.of(p), true);
     }
 
@@ -61,7 +68,9 @@ public class ParticipantService {
     }
 
     public Optional<ParticipantView> find(ChatUser user) {
-        return participants.findByPlatformAndWorkspaceIdAndPlatformUserId(user.platform(), user.workspaceId(), user.userId()).map(ParticipantView::of);
+        return participants
+                .findByPlatformAndWorkspaceIdAndPlatformUserId(user.platform(), user.workspaceId(), user.userId())
+                .map(ParticipantView::of);
     }
 
     /** Updates the name shown for someone (adapters call this when the platform reports a change). */
@@ -115,15 +124,18 @@ public class ParticipantService {
 
     /** Enqueues the welcome message for someone new to a programme (once per programme). */
     public void welcome(ParticipantView participant, String programmeName, long programmeId, String roleDescription) {
-        String text = "*Welcome to " + programmeName + ", " + participant.displayName() + "!* I'm Rapport, the programme's check-in bot. "
+        String text = "*Welcome to " + programmeName + ", " + participant.displayName()
+                + "!* I'm Rapport, the programme's check-in bot. "
                 + roleDescription + "\n\n"
                 + "*Who sees what:* your answers are never shown to the other person in your pair. Coordinators see scores and trends,"
                 + " and a comment only when you tick \"share with coordinator\".\n"
-                + "*Your time:* I write on the programme's check-in day in your time zone (" + participant.zone().getId()
+                + "*Your time:* I write on the programme's check-in day in your time zone ("
+                + participant.zone().getId()
                 + "); change it with `/rapport timezone Europe/Lisbon`.\n"
                 + "*Pause or leave:* `/rapport pause 2026-12-31` pauses everything until that date; `/rapport leave` stops all messages"
                 + " and tells the coordinators. `/rapport help` shows everything you can do.";
-        outbox.enqueue(OutboxMessage.text(null, participant.id(), OutboxKind.WELCOME, "programme:" + programmeId, text, null));
+        outbox.enqueue(
+                OutboxMessage.text(null, participant.id(), OutboxKind.WELCOME, "programme:" + programmeId, text, null));
     }
 
     /**
@@ -140,7 +152,9 @@ public class ParticipantService {
         participants.flush();
         LocalDate today = clock.instant().atZone(ZoneId.of(p.timeZone)).toLocalDate();
         List<Map<String, Object>> pairs = jdbc.queryForList(
-                "select id, programme_id from pair where status <> 'ENDED' and (mentor_id = ? or mentee_id = ?)", participantId, participantId);
+                "select id, programme_id from pair where status <> 'ENDED' and (mentor_id = ? or mentee_id = ?)",
+                participantId,
+                participantId);
         for (Map<String, Object> pair : pairs) {
             long pairId = ((Number) pair.get("id")).longValue();
             jdbc.update("update pair set status = 'ENDED', ended_on = ? where id = ?", today, pairId);
@@ -152,12 +166,19 @@ public class ParticipantService {
                 union select programme_id from coordinator where participant_id = ?""", Long.class, participantId, participantId, participantId);
         for (Long programmeId : programmes) {
             String name = jdbc.queryForObject("select name from programme where id = ?", String.class, programmeId);
-            List<Long> coordinators = jdbc.queryForList("select participant_id from coordinator where programme_id = ? and participant_id <> ?",
-                    Long.class, programmeId, participantId);
-            String text = p.displayName + " has left " + name + " through `/rapport leave`. Rapport will not message them again"
-                    + (pairs.isEmpty() ? "." : ", and their pairs have ended. Their past answers stay in the programme's records.");
+            List<Long> coordinators = jdbc.queryForList(
+                    "select participant_id from coordinator where programme_id = ? and participant_id <> ?",
+                    Long.class,
+                    programmeId,
+                    participantId);
+            String text = p.displayName + " has left " + name
+                    + " through `/rapport leave`. Rapport will not message them again"
+                    + (pairs.isEmpty()
+                            ? "."
+                            : ", and their pairs have ended. Their past answers stay in the programme's records.");
             for (Long coordinator : coordinators) {
-                outbox.enqueue(OutboxMessage.text(null, coordinator, OutboxKind.NOTICE, "left:" + participantId + ":" + programmeId, text, null));
+                outbox.enqueue(OutboxMessage.text(
+                        null, coordinator, OutboxKind.NOTICE, "left:" + participantId + ":" + programmeId, text, null));
             }
         }
         jdbc.update("delete from coordinator where participant_id = ?", participantId);

@@ -9,5 +9,6 @@ interface ProgrammeRepository extends JpaRepository<Programme, Long> {
 
     List<Programme> findByPlatformAndWorkspaceIdOrderByName(Platform platform, String workspaceId);
 
-    Optional<Programme> findByPlatformAndWorkspaceIdAndNameIgnoreCase(Platform platform, String workspaceId, String name);
+    Optional<Programme> findByPlatformAndWorkspaceIdAndNameIgnoreCase(
+            Platform platform, String workspaceId, String name);
 }

@@ -1,7 +1,7 @@
 package dev.rapport.core.programme;
 
-import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.chat.Platform;
+import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.schedule.Cadence;
 import dev.rapport.core.schedule.SlotPlanner;
 import java.time.Clock;
@@ -31,11 +31,15 @@ public class ProgrammeService {
 
     /** Creates a programme; the creator (a participant id) becomes its first coordinator. */
     @Transactional
-    public ProgrammeView create(Platform platform, String workspaceId, String name, ZoneId zone, long creatorParticipantId) {
-        if (programmes.findByPlatformAndWorkspaceIdAndNameIgnoreCase(platform, workspaceId, name).isPresent()) {
+    public ProgrammeView create(
+            Platform platform, String workspaceId, String name, ZoneId zone, long creatorParticipantId) {
+        if (programmes
+                .findByPlatformAndWorkspaceIdAndNameIgnoreCase(platform, workspaceId, name)
+                .isPresent()) {
             throw new IllegalArgumentException("A programme called \"" + name + "\" already exists here.");
         }
-        Programme p = programmes.saveAndFlush(new Programme(platform, workspaceId, name, zone.getId(), clock.instant()));
+        Programme p =
+                programmes.saveAndFlush(new Programme(platform, workspaceId, name, zone.getId(), clock.instant()));
         addCoordinator(p.id, creatorParticipantId);
         return ProgrammeView.of(p);
     }
@@ -45,11 +49,15 @@ public class ProgrammeService {
     }
 
     public List<ProgrammeView> inWorkspace(Platform platform, String workspaceId) {
-        return programmes.findByPlatformAndWorkspaceIdOrderByName(platform, workspaceId).stream().map(ProgrammeView::of).toList();
+        return programmes.findByPlatformAndWorkspaceIdOrderByName(platform, workspaceId).stream()
+                .map(ProgrammeView::of)
+                .toList();
     }
 
     public Optional<ProgrammeView> findByName(Platform platform, String workspaceId, String name) {
-        return programmes.findByPlatformAndWorkspaceIdAndNameIgnoreCase(platform, workspaceId, name).map(ProgrammeView::of);
+        return programmes
+                .findByPlatformAndWorkspaceIdAndNameIgnoreCase(platform, workspaceId, name)
+                .map(ProgrammeView::of);
     }
 
     /** Sets the cadence and moves every pair's next check-in to match. */
@@ -76,23 +84,35 @@ public class ProgrammeService {
 
     @Transactional
     public void addCoordinator(long programmeId, long participantId) {
-        jdbc.update("insert into coordinator (programme_id, participant_id, added_at) values (?, ?, ?) on conflict do nothing",
-                programmeId, participantId, SqlTime.of(clock.instant()));
+        jdbc.update(
+                "insert into coordinator (programme_id, participant_id, added_at) values (?, ?, ?) on conflict do nothing",
+                programmeId,
+                participantId,
+                SqlTime.of(clock.instant()));
     }
 
     public boolean isCoordinator(long programmeId, long participantId) {
-        Integer n = jdbc.queryForObject("select count(*) from coordinator where programme_id = ? and participant_id = ?",
-                Integer.class, programmeId, participantId);
+        Integer n = jdbc.queryForObject(
+                "select count(*) from coordinator where programme_id = ? and participant_id = ?",
+                Integer.class,
+                programmeId,
+                participantId);
         return n != null && n > 0;
     }
 
     public List<Long> coordinatorIds(long programmeId) {
-        return jdbc.queryForList("select participant_id from coordinator where programme_id = ? order by added_at", Long.class, programmeId);
+        return jdbc.queryForList(
+                "select participant_id from coordinator where programme_id = ? order by added_at",
+                Long.class,
+                programmeId);
     }
 
     /** The programmes a participant coordinates, optionally only in one workspace. */
     public List<ProgrammeView> coordinatedBy(long participantId) {
-        List<Long> ids = jdbc.queryForList("select programme_id from coordinator where participant_id = ? order by programme_id", Long.class, participantId);
+        List<Long> ids = jdbc.queryForList(
+                "select programme_id from coordinator where participant_id = ? order by programme_id",
+                Long.class,
+                participantId);
         return programmes.findAllById(ids).stream().map(ProgrammeView::of).toList();
     }
 
@@ -107,12 +127,18 @@ public class ProgrammeService {
         }
         int n = 0;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            n += jdbc.update("insert into programme_skip_date (programme_id, day) values (?, ?) on conflict do nothing", programmeId, d);
+            n += jdbc.update(
+                    "insert into programme_skip_date (programme_id, day) values (?, ?) on conflict do nothing",
+                    programmeId,
+                    d);
         }
         return n;
     }
 
     public List<LocalDate> skipDates(long programmeId) {
-        return jdbc.queryForList("select day from programme_skip_date where programme_id = ? order by day", LocalDate.class, programmeId);
+        return jdbc.queryForList(
+                "select day from programme_skip_date where programme_id = ? order by day",
+                LocalDate.class,
+                programmeId);
     }
 }

@@ -7,12 +7,27 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 /** A programme as the rest of the core sees it. */
-public record ProgrammeView(long id, Platform platform, String workspaceId, String name, ZoneId zone, Cadence cadence,
-        int meetingReminderWeeks, Duration reminderAfter, Duration grace) {
+public record ProgrammeView(
+        long id,
+        Platform platform,
+        String workspaceId,
+        String name,
+        ZoneId zone,
+        Cadence cadence,
+        int meetingReminderWeeks,
+        Duration reminderAfter,
+        Duration grace) {
 
     static ProgrammeView of(Programme p) {
-        return new ProgrammeView(p.id, p.platform, p.workspaceId, p.name, ZoneId.of(p.timeZone),
-                new Cadence(DayOfWeek.of(p.cadenceDay), p.cadenceTime, p.cadenceWeeks), p.meetingReminderWeeks,
-                Duration.ofHours(p.reminderAfterHours), Duration.ofHours(p.graceHours));
+        return new ProgrammeView(
+                p.id,
+                p.platform,
+                p.workspaceId,
+                p.name,
+                ZoneId.of(p.timeZone),
+                new Cadence(DayOfWeek.of(p.cadenceDay), p.cadenceTime, p.cadenceWeeks),
+                p.meetingReminderWeeks,
+                Duration.ofHours(p.reminderAfterHours),
+                Duration.ofHours(p.graceHours));
     }
 }

@@ -42,7 +42,8 @@ public final class QuestionBank {
             Map<Dimension, List<Question>> dims = roles.get(role);
             for (Dimension d : Dimension.values()) {
                 if (dims == null || dims.get(d) == null || dims.get(d).isEmpty()) {
-                    throw new IllegalStateException("Question bank " + version + " has no " + role.label() + " statement for " + d);
+                    throw new IllegalStateException(
+                            "Question bank " + version + " has no " + role.label() + " statement for " + d);
                 }
                 dims.get(d).sort((a, b) -> Integer.compare(a.pairedItem(), b.pairedItem()));
             }
@@ -60,7 +61,10 @@ public final class QuestionBank {
     public static QuestionBank load(String bundleName, Locale locale) {
         ResourceBundle bundle;
         try {
-            bundle = ResourceBundle.getBundle(bundleName, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            bundle = ResourceBundle.getBundle(
+                    bundleName,
+                    locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         } catch (MissingResourceException e) {
             bundle = ResourceBundle.getBundle(bundleName, Locale.ROOT);
         }
@@ -73,7 +77,12 @@ public final class QuestionBank {
             }
             Dimension dimension = Dimension.valueOf(m.group(1).toUpperCase(Locale.ROOT));
             Role role = Role.valueOf(m.group(3).toUpperCase(Locale.ROOT));
-            questions.add(new Question(key, dimension, role, Integer.parseInt(m.group(2)), bundle.getString(key).strip()));
+            questions.add(new Question(
+                    key,
+                    dimension,
+                    role,
+                    Integer.parseInt(m.group(2)),
+                    bundle.getString(key).strip()));
         }
         return new QuestionBank(version, questions);
     }

@@ -41,7 +41,8 @@ public final class Rotation {
             order.set(j, t);
         }
         int half = Math.floorMod(seq, 2);
-        List<Dimension> chosen = new ArrayList<>(order.subList(half * QUESTIONS_PER_CHECK_IN, (half + 1) * QUESTIONS_PER_CHECK_IN));
+        List<Dimension> chosen =
+                new ArrayList<>(order.subList(half * QUESTIONS_PER_CHECK_IN, (half + 1) * QUESTIONS_PER_CHECK_IN));
         int round = Math.floorDiv(seq, 2);
         java.util.Collections.rotate(chosen, -Math.floorMod(round, QUESTIONS_PER_CHECK_IN));
         return List.copyOf(chosen);

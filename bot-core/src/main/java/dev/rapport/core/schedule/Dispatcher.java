@@ -1,6 +1,5 @@
 package dev.rapport.core.schedule;
 
-import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatPort;
 import dev.rapport.core.chat.Platform;
@@ -8,6 +7,7 @@ import dev.rapport.core.chat.Recipient;
 import dev.rapport.core.chat.SendResult;
 import dev.rapport.core.checkin.CheckInComposer;
 import dev.rapport.core.checkin.CheckInContent;
+import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.QuestionBank;
 import java.time.Clock;
@@ -77,8 +77,14 @@ public class Dispatcher {
     private final Pacer pacer = new Pacer();
     private final Outbox outbox;
 
-    public Dispatcher(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, ScheduleProperties properties, QuestionBank bank,
-            List<ChatPort> chatPorts, Outbox outbox) {
+    public Dispatcher(
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            Clock clock,
+            ScheduleProperties properties,
+            QuestionBank bank,
+            List<ChatPort> chatPorts,
+            Outbox outbox) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -90,7 +96,15 @@ public class Dispatcher {
         }
     }
 
-    private record Claimed(long id, Long pairId, long recipientId, OutboxKind kind, String period, Long checkInId, String payload, int attempts) {}
+    private record Claimed(
+            long id,
+            Long pairId,
+            long recipientId,
+            OutboxKind kind,
+            String period,
+            Long checkInId,
+            String payload,
+            int attempts) {}
 
     private record Who(Recipient recipient, boolean left) {}
 
@@ -111,10 +125,21 @@ public class Dispatcher {
     /** Claims one batch, sends it and records the outcomes. Returns an empty result when nothing was ready. */
     public DispatchResult dispatchBatch(String workerId) {
         Instant now = clock.instant();
-        List<Claimed> claimed = tx.execute(s -> jdbc.query(CLAIM, (rs, i) -> new Claimed(rs.getLong("id"),
-                        (Long) rs.getObject("pair_id"), rs.getLong("recipient_id"), OutboxKind.valueOf(rs.getString("kind")),
-                        rs.getString("period"), (Long) rs.getObject("check_in_id"), rs.getString("payload"), rs.getInt("attempts")),
-                workerId, SqlTime.of(now.plus(properties.lease())), SqlTime.of(now), properties.dispatchBatchSize()));
+        List<Claimed> claimed = tx.execute(s -> jdbc.query(
+                CLAIM,
+                (rs, i) -> new Claimed(
+                        rs.getLong("id"),
+                        (Long) rs.getObject("pair_id"),
+                        rs.getLong("recipient_id"),
+                        OutboxKind.valueOf(rs.getString("kind")),
+                        rs.getString("period"),
+                        (Long) rs.getObject("check_in_id"),
+                        rs.getString("payload"),
+                        rs.getInt("attempts")),
+                workerId,
+                SqlTime.of(now.plus(properties.lease())),
+                SqlTime.of(now),
+                properties.dispatchBatchSize()));
         if (claimed == null || claimed.isEmpty()) {
             return new DispatchResult(0, 0, 0, 0);
         }
@@ -136,7 +161,9 @@ public class Dispatcher {
             }
             Who who = recipients.get(row.recipientId());
             // A check-in about a pair that has ended (the partner left, a coordinator ended it) is never asked.
-            if (who == null || who.left() || row.kind().rendersCheckIn() && endedPairCheckIns.contains(row.checkInId())) {
+            if (who == null
+                    || who.left()
+                    || row.kind().rendersCheckIn() && endedPairCheckIns.contains(row.checkInId())) {
                 cancelled.add(row);
                 continue;
             }
@@ -147,15 +174,20 @@ public class Dispatcher {
             }
             ChatPort port = ports.get(who.recipient().platform());
             if (port == null) {
-                outcomes.add(new Outcome(row, new SendResult.TransientFailure("no chat connection for " + who.recipient().platform())));
+                outcomes.add(new Outcome(
+                        row,
+                        new SendResult.TransientFailure(
+                                "no chat connection for " + who.recipient().platform())));
                 continue;
             }
-            String workspace = who.recipient().platform() + "/" + who.recipient().workspaceId();
+            String workspace =
+                    who.recipient().platform() + "/" + who.recipient().workspaceId();
             Instant blockedUntil = slowDown.get(workspace);
             if (blockedUntil != null && blockedUntil.isAfter(clock.instant())) {
                 // The platform said "slow down" for this workspace: don't spend more requests on it (each 429 counts
                 // towards Discord's invalid-request ban); the row waits, its attempt given back.
-                outcomes.add(new Outcome(row, new SendResult.RateLimited(Duration.between(clock.instant(), blockedUntil))));
+                outcomes.add(
+                        new Outcome(row, new SendResult.RateLimited(Duration.between(clock.instant(), blockedUntil))));
                 continue;
             }
             pacer.acquire(workspace, port.maxSendsPerSecondPerWorkspace());
@@ -178,14 +210,25 @@ public class Dispatcher {
     private Map<Long, Who> loadRecipients(List<Claimed> claimed) {
         Long[] ids = claimed.stream().map(Claimed::recipientId).distinct().toArray(Long[]::new);
         Map<Long, Who> out = new HashMap<>();
-        jdbc.query(RECIPIENTS, rs -> {
-            out.put(rs.getLong("id"), new Who(new Recipient(Platform.valueOf(rs.getString("platform")), rs.getString("workspace_id"),
-                    rs.getString("platform_user_id"), rs.getString("display_name")), rs.getBoolean("left_programme")));
-        }, (Object) ids);
+        jdbc.query(
+                RECIPIENTS,
+                rs -> {
+                    out.put(
+                            rs.getLong("id"),
+                            new Who(
+                                    new Recipient(
+                                            Platform.valueOf(rs.getString("platform")),
+                                            rs.getString("workspace_id"),
+                                            rs.getString("platform_user_id"),
+                                            rs.getString("display_name")),
+                                    rs.getBoolean("left_programme")));
+                },
+                (Object) ids);
         return out;
     }
 
-    private Map<Long, CheckInContent> loadCheckIns(List<Claimed> claimed, Map<Long, Who> recipients, Set<Long> endedPairCheckIns) {
+    private Map<Long, CheckInContent> loadCheckIns(
+            List<Claimed> claimed, Map<Long, Who> recipients, Set<Long> endedPairCheckIns) {
         Map<Long, Claimed> byCheckIn = new HashMap<>();
         for (Claimed c : claimed) {
             if (c.kind().rendersCheckIn() && c.checkInId() != null) {
@@ -196,20 +239,37 @@ public class Dispatcher {
         if (byCheckIn.isEmpty()) {
             return out;
         }
-        jdbc.query(CHECK_INS, rs -> {
-            long id = rs.getLong("id");
-            if (rs.getBoolean("pair_ended")) {
-                endedPairCheckIns.add(id);
-                return;
-            }
-            Claimed row = byCheckIn.get(id);
-            Who who = recipients.get(row.recipientId());
-            String recipientName = who == null ? "there" : who.recipient().displayName();
-            var questions = Arrays.stream(rs.getString("question_ids").split(",")).filter(q -> !q.isBlank()).map(bank::get).toList();
-            out.put(id, new CheckInContent(id, Role.valueOf(rs.getString("role")), recipientName, rs.getString("partner_name"),
-                    rs.getString("programme_name"), questions, row.kind() == OutboxKind.CHECK_IN_REMINDER, Map.of(),
-                    (Boolean) rs.getObject("met"), rs.getBoolean("commented")));
-        }, (Object) byCheckIn.keySet().toArray(Long[]::new));
+        jdbc.query(
+                CHECK_INS,
+                rs -> {
+                    long id = rs.getLong("id");
+                    if (rs.getBoolean("pair_ended")) {
+                        endedPairCheckIns.add(id);
+                        return;
+                    }
+                    Claimed row = byCheckIn.get(id);
+                    Who who = recipients.get(row.recipientId());
+                    String recipientName =
+                            who == null ? "there" : who.recipient().displayName();
+                    var questions = Arrays.stream(rs.getString("question_ids").split(","))
+                            .filter(q -> !q.isBlank())
+                            .map(bank::get)
+                            .toList();
+                    out.put(
+                            id,
+                            new CheckInContent(
+                                    id,
+                                    Role.valueOf(rs.getString("role")),
+                                    recipientName,
+                                    rs.getString("partner_name"),
+                                    rs.getString("programme_name"),
+                                    questions,
+                                    row.kind() == OutboxKind.CHECK_IN_REMINDER,
+                                    Map.of(),
+                                    (Boolean) rs.getObject("met"),
+                                    rs.getBoolean("commented")));
+                },
+                (Object) byCheckIn.keySet().toArray(Long[]::new));
         return out;
     }
 
@@ -221,7 +281,8 @@ public class Dispatcher {
         return ChatMessage.text(row.payload() == null ? "" : row.payload());
     }
 
-    private DispatchResult record(String workerId, List<Outcome> outcomes, List<Claimed> cancelled, Map<Long, Who> recipients) {
+    private DispatchResult record(
+            String workerId, List<Outcome> outcomes, List<Claimed> cancelled, Map<Long, Who> recipients) {
         Instant now = clock.instant();
         java.time.OffsetDateTime nowTs = SqlTime.of(now);
         List<Object[]> sent = new ArrayList<>();
@@ -238,13 +299,17 @@ public class Dispatcher {
                         sentCheckIns.add(new Object[] {nowTs, row.checkInId()});
                     }
                 }
-                case SendResult.RateLimited r -> retry.add(new Object[] {SqlTime.of(now.plus(r.retryAfter())), 1, "rate limited", row.id(), workerId});
+                case SendResult.RateLimited r ->
+                    retry.add(
+                            new Object[] {SqlTime.of(now.plus(r.retryAfter())), 1, "rate limited", row.id(), workerId});
                 case SendResult.TransientFailure f -> {
                     if (row.attempts() >= properties.maxAttempts()) {
                         failed.add(new Object[] {truncate(f.reason()), row.id(), workerId});
                         undeliverable.add(row);
                     } else {
-                        retry.add(new Object[] {SqlTime.of(now.plus(backoff(row.attempts()))), 0, truncate(f.reason()), row.id(), workerId});
+                        retry.add(new Object[] {
+                            SqlTime.of(now.plus(backoff(row.attempts()))), 0, truncate(f.reason()), row.id(), workerId
+                        });
                     }
                 }
                 case SendResult.PermanentFailure f -> {
@@ -256,19 +321,30 @@ public class Dispatcher {
         tx.executeWithoutResult(s -> {
             // The common outcome, sent, is recorded set-wise: one statement for the batch instead of one per row.
             if (!sent.isEmpty()) {
-                jdbc.update(MARK_SENT, nowTs, sent.stream().map(r -> (Long) r[2]).toArray(Long[]::new),
-                        sent.stream().map(r -> (String) r[1]).toArray(String[]::new), workerId);
+                jdbc.update(
+                        MARK_SENT,
+                        nowTs,
+                        sent.stream().map(r -> (Long) r[2]).toArray(Long[]::new),
+                        sent.stream().map(r -> (String) r[1]).toArray(String[]::new),
+                        workerId);
             }
             if (!sentCheckIns.isEmpty()) {
-                jdbc.update("update check_in set status = 'SENT', sent_at = ? where id = any(?) and status = 'PENDING'",
-                        nowTs, sentCheckIns.stream().map(r -> (Long) r[1]).toArray(Long[]::new));
+                jdbc.update(
+                        "update check_in set status = 'SENT', sent_at = ? where id = any(?) and status = 'PENDING'",
+                        nowTs,
+                        sentCheckIns.stream().map(r -> (Long) r[1]).toArray(Long[]::new));
             }
             // A rate-limited attempt gives its attempt back: slowing down is not failing.
-            jdbc.batchUpdate("update outbox set status = 'PENDING', next_attempt_at = ?, attempts = attempts - ?, last_error = ?,"
-                    + " claimed_by = null where id = ? and claimed_by = ? and status = 'SENDING'", retry);
-            jdbc.batchUpdate("update outbox set status = 'FAILED', last_error = ?, claimed_by = null"
-                    + " where id = ? and claimed_by = ? and status = 'SENDING'", failed);
-            jdbc.batchUpdate("update outbox set status = 'CANCELLED', claimed_by = null where id = ? and claimed_by = ?",
+            jdbc.batchUpdate(
+                    "update outbox set status = 'PENDING', next_attempt_at = ?, attempts = attempts - ?, last_error = ?,"
+                            + " claimed_by = null where id = ? and claimed_by = ? and status = 'SENDING'",
+                    retry);
+            jdbc.batchUpdate(
+                    "update outbox set status = 'FAILED', last_error = ?, claimed_by = null"
+                            + " where id = ? and claimed_by = ? and status = 'SENDING'",
+                    failed);
+            jdbc.batchUpdate(
+                    "update outbox set status = 'CANCELLED', claimed_by = null where id = ? and claimed_by = ?",
                     cancelled.stream().map(c -> new Object[] {c.id(), workerId}).toList());
         });
         for (Claimed row : undeliverable) {
@@ -283,13 +359,17 @@ public class Dispatcher {
             return;
         }
         List<Long> coordinators = jdbc.queryForList(
-                "select c.participant_id from coordinator c join pair p on p.programme_id = c.programme_id where p.id = ?", Long.class, row.pairId());
-        String text = "Rapport could not deliver a message to " + who.recipient().displayName()
-                + ": the platform refused it, or kept failing until Rapport gave up (for example, they do not accept direct"
-                + " messages)."
-                + " Please ask them to allow direct messages from the Rapport app, or contact them another way.";
+                "select c.participant_id from coordinator c join pair p on p.programme_id = c.programme_id where p.id = ?",
+                Long.class,
+                row.pairId());
+        String text =
+                "Rapport could not deliver a message to " + who.recipient().displayName()
+                        + ": the platform refused it, or kept failing until Rapport gave up (for example, they do not accept direct"
+                        + " messages)."
+                        + " Please ask them to allow direct messages from the Rapport app, or contact them another way.";
         for (Long coordinator : coordinators) {
-            outbox.enqueue(OutboxMessage.text(row.pairId(), coordinator, OutboxKind.NOTICE, "undeliverable:" + row.recipientId(), text, null));
+            outbox.enqueue(OutboxMessage.text(
+                    row.pairId(), coordinator, OutboxKind.NOTICE, "undeliverable:" + row.recipientId(), text, null));
         }
     }
 

@@ -31,8 +31,17 @@ public class Outbox {
     @Transactional
     public boolean enqueue(OutboxMessage m) {
         java.time.OffsetDateTime now = SqlTime.of(clock.instant());
-        return jdbc.update(INSERT, m.pairId(), m.recipientId(), m.kind().name(), m.period(), m.checkInId(), m.payload(),
-                        m.notBefore() == null ? now : SqlTime.of(m.notBefore()), now) == 1;
+        return jdbc.update(
+                        INSERT,
+                        m.pairId(),
+                        m.recipientId(),
+                        m.kind().name(),
+                        m.period(),
+                        m.checkInId(),
+                        m.payload(),
+                        m.notBefore() == null ? now : SqlTime.of(m.notBefore()),
+                        now)
+                == 1;
     }
 
     /** Stores each message unless already there; returns how many were submitted (a batch cannot tell which were duplicates). */
@@ -68,7 +77,8 @@ public class Outbox {
      */
     @Transactional
     public int cancelAllFor(long recipientId) {
-        return jdbc.update("update outbox set status = 'CANCELLED' where recipient_id = ? and status = 'PENDING'", recipientId);
+        return jdbc.update(
+                "update outbox set status = 'CANCELLED' where recipient_id = ? and status = 'PENDING'", recipientId);
     }
 
     /** Messages waiting to be sent, for health checks and metrics. */

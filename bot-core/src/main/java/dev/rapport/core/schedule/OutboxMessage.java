@@ -11,9 +11,17 @@ import java.time.Instant;
  * @param payload for other kinds, the text to send
  * @param notBefore when it may be sent (outside the recipient's quiet hours)
  */
-public record OutboxMessage(Long pairId, long recipientId, OutboxKind kind, String period, Long checkInId, String payload, Instant notBefore) {
+public record OutboxMessage(
+        Long pairId,
+        long recipientId,
+        OutboxKind kind,
+        String period,
+        Long checkInId,
+        String payload,
+        Instant notBefore) {
 
-    public static OutboxMessage text(Long pairId, long recipientId, OutboxKind kind, String period, String text, Instant notBefore) {
+    public static OutboxMessage text(
+            Long pairId, long recipientId, OutboxKind kind, String period, String text, Instant notBefore) {
         return new OutboxMessage(pairId, recipientId, kind, period, null, text, notBefore);
     }
 }

@@ -17,7 +17,8 @@ final class Pacer {
         if (perSecond <= 0) {
             return;
         }
-        long waitNanos = buckets.computeIfAbsent(key, k -> new Bucket(perSecond)).reserve();
+        long waitNanos =
+                buckets.computeIfAbsent(key, k -> new Bucket(perSecond)).reserve();
         if (waitNanos > 0) {
             LockSupport.parkNanos(waitNanos);
         }

@@ -77,15 +77,29 @@ public class Reminders {
         Instant now = clock.instant();
         List<OutboxMessage> messages = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
-        jdbc.query(UNANSWERED, rs -> {
-            ZoneId zone = ZoneId.of(rs.getString("time_zone"));
-            Instant notBefore = SlotCalculator.outsideQuietHours(now, zone, quiet(rs.getTime("quiet_start"), rs.getTime("quiet_end")));
-            messages.add(new OutboxMessage(rs.getLong("pair_id"), rs.getLong("participant_id"), OutboxKind.CHECK_IN_REMINDER,
-                    rs.getObject("period", LocalDate.class).toString(), rs.getLong("id"), null, notBefore));
-            ids.add(rs.getLong("id"));
-        }, SqlTime.of(now), SqlTime.of(now), SqlTime.of(now));
+        jdbc.query(
+                UNANSWERED,
+                rs -> {
+                    ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+                    Instant notBefore = SlotCalculator.outsideQuietHours(
+                            now, zone, quiet(rs.getTime("quiet_start"), rs.getTime("quiet_end")));
+                    messages.add(new OutboxMessage(
+                            rs.getLong("pair_id"),
+                            rs.getLong("participant_id"),
+                            OutboxKind.CHECK_IN_REMINDER,
+                            rs.getObject("period", LocalDate.class).toString(),
+                            rs.getLong("id"),
+                            null,
+                            notBefore));
+                    ids.add(rs.getLong("id"));
+                },
+                SqlTime.of(now),
+                SqlTime.of(now),
+                SqlTime.of(now));
         outbox.enqueueAll(messages);
-        jdbc.batchUpdate("update check_in set reminded_at = ? where id = ?", ids.stream().map(id -> new Object[] {SqlTime.of(now), id}).toList());
+        jdbc.batchUpdate(
+                "update check_in set reminded_at = ? where id = ?",
+                ids.stream().map(id -> new Object[] {SqlTime.of(now), id}).toList());
         return messages.size();
     }
 
@@ -93,23 +107,37 @@ public class Reminders {
     public int remindOverdueMeetings() {
         Instant now = clock.instant();
         List<OutboxMessage> messages = new ArrayList<>();
-        jdbc.query(MEETINGS, rs -> {
-            ZoneId zone = ZoneId.of(rs.getString("time_zone"));
-            LocalDate lastMet = rs.getObject("last_met", LocalDate.class);
-            long weeks = ChronoUnit.WEEKS.between(lastMet, now.atZone(zone).toLocalDate());
-            int threshold = rs.getInt("meeting_reminder_weeks");
-            if (weeks < threshold) {
-                return;
-            }
-            String mentee = rs.getString("mentee_name");
-            String text = "No meeting with " + mentee + " has been logged for " + weeks + " weeks. Regular meetings are what keeps"
-                    + " a mentorship going: could you suggest a time to " + mentee + "? When you have met, log it with"
-                    + " `/rapport meeting` (for example `/rapport meeting 2026-11-20 discussed the research plan`).";
-            Instant notBefore = SlotCalculator.outsideQuietHours(now, zone, quiet(rs.getTime("quiet_start"), rs.getTime("quiet_end")));
-            // One reminder per stretch of `threshold` weeks without a meeting.
-            String period = "since " + lastMet + " #" + (weeks / threshold);
-            messages.add(OutboxMessage.text(rs.getLong("id"), rs.getLong("mentor_id"), OutboxKind.MEETING_REMINDER, period, text, notBefore));
-        }, SqlTime.of(now), SqlTime.of(now));
+        jdbc.query(
+                MEETINGS,
+                rs -> {
+                    ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+                    LocalDate lastMet = rs.getObject("last_met", LocalDate.class);
+                    long weeks =
+                            ChronoUnit.WEEKS.between(lastMet, now.atZone(zone).toLocalDate());
+                    int threshold = rs.getInt("meeting_reminder_weeks");
+                    if (weeks < threshold) {
+                        return;
+                    }
+                    String mentee = rs.getString("mentee_name");
+                    String text = "No meeting with " + mentee + " has been logged for " + weeks
+                            + " weeks. Regular meetings are what keeps"
+                            + " a mentorship going: could you suggest a time to " + mentee
+                            + "? When you have met, log it with"
+                            + " `/rapport meeting` (for example `/rapport meeting 2026-11-20 discussed the research plan`).";
+                    Instant notBefore = SlotCalculator.outsideQuietHours(
+                            now, zone, quiet(rs.getTime("quiet_start"), rs.getTime("quiet_end")));
+                    // One reminder per stretch of `threshold` weeks without a meeting.
+                    String period = "since " + lastMet + " #" + (weeks / threshold);
+                    messages.add(OutboxMessage.text(
+                            rs.getLong("id"),
+                            rs.getLong("mentor_id"),
+                            OutboxKind.MEETING_REMINDER,
+                            period,
+                            text,
+                            notBefore));
+                },
+                SqlTime.of(now),
+                SqlTime.of(now));
         int n = 0;
         for (OutboxMessage m : messages) {
             n += outbox.enqueue(m) ? 1 : 0;

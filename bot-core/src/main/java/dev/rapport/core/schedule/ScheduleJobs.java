@@ -8,8 +8,8 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -26,14 +26,19 @@ class ScheduleJobs {
 
     @Bean
     JobDetail sweepJob() {
-        return JobBuilder.newJob(SweepJob.class).withIdentity("sweep", GROUP).storeDurably()
-                .withDescription("Turns due check-in slots into outbox rows").build();
+        return JobBuilder.newJob(SweepJob.class)
+                .withIdentity("sweep", GROUP)
+                .storeDurably()
+                .withDescription("Turns due check-in slots into outbox rows")
+                .build();
     }
 
     @Bean
     @ConditionalOnProperty(name = "rapport.schedule.enabled", havingValue = "true", matchIfMissing = true)
     Trigger sweepTrigger(JobDetail sweepJob, ScheduleProperties properties) {
-        return TriggerBuilder.newTrigger().forJob(sweepJob).withIdentity("sweep", GROUP)
+        return TriggerBuilder.newTrigger()
+                .forJob(sweepJob)
+                .withIdentity("sweep", GROUP)
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withIntervalInMilliseconds(properties.sweepInterval().toMillis())
                         .repeatForever()
@@ -43,15 +48,21 @@ class ScheduleJobs {
 
     @Bean
     JobDetail reminderJob() {
-        return JobBuilder.newJob(ReminderJob.class).withIdentity("reminders", GROUP).storeDurably()
-                .withDescription("Reminds about unanswered check-ins and overdue meetings").build();
+        return JobBuilder.newJob(ReminderJob.class)
+                .withIdentity("reminders", GROUP)
+                .storeDurably()
+                .withDescription("Reminds about unanswered check-ins and overdue meetings")
+                .build();
     }
 
     @Bean
     @ConditionalOnProperty(name = "rapport.schedule.enabled", havingValue = "true", matchIfMissing = true)
     Trigger reminderTrigger(JobDetail reminderJob) {
-        return TriggerBuilder.newTrigger().forJob(reminderJob).withIdentity("reminders", GROUP)
-                .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(5).withMisfireHandlingInstructionNextWithRemainingCount())
+        return TriggerBuilder.newTrigger()
+                .forJob(reminderJob)
+                .withIdentity("reminders", GROUP)
+                .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(5)
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
 

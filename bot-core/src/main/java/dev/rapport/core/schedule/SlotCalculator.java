@@ -33,7 +33,8 @@ public final class SlotCalculator {
     }
 
     /** The first period whose check-in falls strictly after {@code now} and on or after {@code earliest}. */
-    public static LocalDate firstPeriodAfter(Instant now, LocalDate earliest, Cadence cadence, ZoneId zone, QuietHours quiet) {
+    public static LocalDate firstPeriodAfter(
+            Instant now, LocalDate earliest, Cadence cadence, ZoneId zone, QuietHours quiet) {
         // Quiet hours can push a period's check-in into the next day, so yesterday's may still be ahead.
         LocalDate yesterday = now.atZone(zone).toLocalDate().minusDays(1);
         LocalDate from = earliest.isAfter(yesterday) ? earliest : yesterday;

@@ -67,22 +67,35 @@ public class SlotPlanner {
     private int plan(String filter, long id) {
         Instant now = clock.instant();
         List<Object[]> rows = new ArrayList<>();
-        jdbc.query(SLOTS + " " + filter, rs -> {
-            ZoneId zone = ZoneId.of(rs.getString("time_zone"));
-            Time qs = rs.getTime("quiet_start");
-            Time qe = rs.getTime("quiet_end");
-            QuietHours quiet = qs == null || qe == null ? null : new QuietHours(qs.toLocalTime(), qe.toLocalTime());
-            Cadence cadence = new Cadence(DayOfWeek.of(rs.getInt("cadence_day")), rs.getTime("cadence_time").toLocalTime(), rs.getInt("cadence_weeks"));
-            // The first check-in comes on the first cadence day after the pair starts, never on the start day itself.
-            LocalDate earliest = rs.getObject("started_on", LocalDate.class).plusDays(1);
-            LocalDate last = rs.getObject("last_period", LocalDate.class);
-            if (last != null && !last.isBefore(earliest)) {
-                earliest = last.plusDays(1);
-            }
-            LocalDate period = SlotCalculator.firstPeriodAfter(now, earliest, cadence, zone, quiet);
-            rows.add(new Object[] {rs.getLong("pair_id"), rs.getString("role"),
-                SqlTime.of(SlotCalculator.dueAt(period, cadence, zone, quiet)), period});
-        }, id);
+        jdbc.query(
+                SLOTS + " " + filter,
+                rs -> {
+                    ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+                    Time qs = rs.getTime("quiet_start");
+                    Time qe = rs.getTime("quiet_end");
+                    QuietHours quiet =
+                            qs == null || qe == null ? null : new QuietHours(qs.toLocalTime(), qe.toLocalTime());
+                    Cadence cadence = new Cadence(
+                            DayOfWeek.of(rs.getInt("cadence_day")),
+                            rs.getTime("cadence_time").toLocalTime(),
+                            rs.getInt("cadence_weeks"));
+                    // The first check-in comes on the first cadence day after the pair starts, never on the start day
+                    // itself.
+                    LocalDate earliest =
+                            rs.getObject("started_on", LocalDate.class).plusDays(1);
+                    LocalDate last = rs.getObject("last_period", LocalDate.class);
+                    if (last != null && !last.isBefore(earliest)) {
+                        earliest = last.plusDays(1);
+                    }
+                    LocalDate period = SlotCalculator.firstPeriodAfter(now, earliest, cadence, zone, quiet);
+                    rows.add(new Object[] {
+                        rs.getLong("pair_id"),
+                        rs.getString("role"),
+                        SqlTime.of(SlotCalculator.dueAt(period, cadence, zone, quiet)),
+                        period
+                    });
+                },
+                id);
         jdbc.batchUpdate(UPSERT, rows);
         return rows.size();
     }

@@ -65,7 +65,12 @@ public class Sweeper {
     private final java.time.Clock clock;
     private final ScheduleProperties properties;
 
-    public Sweeper(JdbcTemplate jdbc, TransactionTemplate tx, Rotation rotation, java.time.Clock clock, ScheduleProperties properties) {
+    public Sweeper(
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            Rotation rotation,
+            java.time.Clock clock,
+            ScheduleProperties properties) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.rotation = rotation;
@@ -85,32 +90,67 @@ public class Sweeper {
             total = total.plus(batch);
         }
         if (total.total() > 0) {
-            log.info("Sweep at {}: {} check-ins enqueued, {} missed, {} skipped, {} slots retired",
-                    now, total.enqueued(), total.missed(), total.skipped(), total.retired());
+            log.info(
+                    "Sweep at {}: {} check-ins enqueued, {} missed, {} skipped, {} slots retired",
+                    now,
+                    total.enqueued(),
+                    total.missed(),
+                    total.skipped(),
+                    total.retired());
         }
         return total;
     }
 
-    private record Due(long pairId, Role role, Instant dueAt, LocalDate period, int seq, String pairStatus, LocalDate pairPausedUntil,
-            long participantId, ZoneId zone, QuietHours quiet, LocalDate participantPausedUntil, boolean left, Cadence cadence,
-            Duration grace, boolean skipDate) {}
+    private record Due(
+            long pairId,
+            Role role,
+            Instant dueAt,
+            LocalDate period,
+            int seq,
+            String pairStatus,
+            LocalDate pairPausedUntil,
+            long participantId,
+            ZoneId zone,
+            QuietHours quiet,
+            LocalDate participantPausedUntil,
+            boolean left,
+            Cadence cadence,
+            Duration grace,
+            boolean skipDate) {}
 
     private record NewCheckIn(long id, Due due, String status, String skipReason, String questionIds) {}
 
     SweepResult sweepBatch(Instant now, int limit) {
-        List<Due> due = jdbc.query(CLAIM, (rs, i) -> {
-            Time qs = rs.getTime("quiet_start");
-            Time qe = rs.getTime("quiet_end");
-            LocalDate pairPaused = rs.getObject("pair_paused_until", LocalDate.class);
-            LocalDate partPaused = rs.getObject("participant_paused_until", LocalDate.class);
-            return new Due(rs.getLong("pair_id"), Role.valueOf(rs.getString("role")), rs.getObject("next_due_at", java.time.OffsetDateTime.class).toInstant(),
-                    rs.getObject("next_period", LocalDate.class), rs.getInt("seq"), rs.getString("pair_status"),
-                    pairPaused, rs.getLong("participant_id"), ZoneId.of(rs.getString("time_zone")),
-                    qs == null || qe == null ? null : new QuietHours(qs.toLocalTime(), qe.toLocalTime()),
-                    partPaused, rs.getTimestamp("left_at") != null,
-                    new Cadence(DayOfWeek.of(rs.getInt("cadence_day")), rs.getTime("cadence_time").toLocalTime(), rs.getInt("cadence_weeks")),
-                    Duration.ofHours(rs.getInt("grace_hours")), rs.getBoolean("skip_date"));
-        }, SqlTime.of(now), limit);
+        List<Due> due = jdbc.query(
+                CLAIM,
+                (rs, i) -> {
+                    Time qs = rs.getTime("quiet_start");
+                    Time qe = rs.getTime("quiet_end");
+                    LocalDate pairPaused = rs.getObject("pair_paused_until", LocalDate.class);
+                    LocalDate partPaused = rs.getObject("participant_paused_until", LocalDate.class);
+                    return new Due(
+                            rs.getLong("pair_id"),
+                            Role.valueOf(rs.getString("role")),
+                            rs.getObject("next_due_at", java.time.OffsetDateTime.class)
+                                    .toInstant(),
+                            rs.getObject("next_period", LocalDate.class),
+                            rs.getInt("seq"),
+                            rs.getString("pair_status"),
+                            pairPaused,
+                            rs.getLong("participant_id"),
+                            ZoneId.of(rs.getString("time_zone")),
+                            qs == null || qe == null ? null : new QuietHours(qs.toLocalTime(), qe.toLocalTime()),
+                            partPaused,
+                            rs.getTimestamp("left_at") != null,
+                            new Cadence(
+                                    DayOfWeek.of(rs.getInt("cadence_day")),
+                                    rs.getTime("cadence_time").toLocalTime(),
+                                    rs.getInt("cadence_weeks")),
+                            Duration.ofHours(rs.getInt("grace_hours")),
+                            rs.getBoolean("skip_date"));
+                },
+                SqlTime.of(now),
+                limit);
         if (due.isEmpty()) {
             return new SweepResult(0, 0, 0, 0);
         }
@@ -124,14 +164,17 @@ public class Sweeper {
                 record.add(d);
             }
         }
-        List<Long> ids = record.isEmpty() ? List.of()
-                : jdbc.queryForList("select nextval('check_in_id_seq') from generate_series(1, ?)", Long.class, record.size());
+        List<Long> ids = record.isEmpty()
+                ? List.of()
+                : jdbc.queryForList(
+                        "select nextval('check_in_id_seq') from generate_series(1, ?)", Long.class, record.size());
 
         List<NewCheckIn> checkIns = new ArrayList<>(record.size());
         int enqueued = 0, missed = 0, skipped = 0;
         for (int i = 0; i < record.size(); i++) {
             Due d = record.get(i);
-            // Reasons that hold for the whole pair come first, so both sides record the same one (see advancesRotation).
+            // Reasons that hold for the whole pair come first, so both sides record the same one (see
+            // advancesRotation).
             if (paused(d.pairPausedUntil(), d.period())) {
                 checkIns.add(new NewCheckIn(ids.get(i), d, "SKIPPED", "PAIR_PAUSED", ""));
                 skipped++;
@@ -146,7 +189,11 @@ public class Sweeper {
                 skipped++;
             } else {
                 List<Question> questions = rotation.questionsFor(d.pairId(), d.role(), d.seq());
-                checkIns.add(new NewCheckIn(ids.get(i), d, "PENDING", null,
+                checkIns.add(new NewCheckIn(
+                        ids.get(i),
+                        d,
+                        "PENDING",
+                        null,
                         questions.stream().map(Question::id).collect(Collectors.joining(","))));
                 enqueued++;
             }
@@ -169,7 +216,8 @@ public class Sweeper {
         });
 
         java.time.OffsetDateTime nowTs = SqlTime.of(now);
-        List<NewCheckIn> toSend = checkIns.stream().filter(c -> c.status().equals("PENDING")).toList();
+        List<NewCheckIn> toSend =
+                checkIns.stream().filter(c -> c.status().equals("PENDING")).toList();
         jdbc.batchUpdate(Outbox.INSERT, toSend, 1000, (ps, c) -> {
             ps.setLong(1, c.due().pairId());
             ps.setLong(2, c.due().participantId());
@@ -179,7 +227,10 @@ public class Sweeper {
             ps.setString(6, null);
             // Normally `now` is the due instant, already outside quiet hours; a check-in sent late (after downtime)
             // may fall inside them and then waits for their end, as the reminders do.
-            ps.setObject(7, SqlTime.of(SlotCalculator.outsideQuietHours(now, c.due().zone(), c.due().quiet())));
+            ps.setObject(
+                    7,
+                    SqlTime.of(SlotCalculator.outsideQuietHours(
+                            now, c.due().zone(), c.due().quiet())));
             ps.setObject(8, nowTs);
         });
 
@@ -197,7 +248,8 @@ public class Sweeper {
             LocalDate next = SlotCalculator.nextPeriod(d.period(), d.cadence());
             slotPairs[i] = d.pairId();
             slotRoles[i] = d.role().name();
-            nextDue[i] = SqlTime.of(SlotCalculator.dueAt(next, d.cadence(), d.zone(), d.quiet())).toString();
+            nextDue[i] = SqlTime.of(SlotCalculator.dueAt(next, d.cadence(), d.zone(), d.quiet()))
+                    .toString();
             nextPeriods[i] = next.toString();
             nextSeqs[i] = advancesRotation(c) ? d.seq() + 1 : d.seq();
         }

@@ -13,13 +13,18 @@ import org.junit.jupiter.api.Test;
 /** The core never depends on a chat platform: no Slack SDK, Bolt or JDA type anywhere in it. */
 class CoreArchitectureTest {
 
-    static final ArchRule CORE_IS_PLATFORM_FREE = noClasses().that().resideInAPackage("dev.rapport..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "net.dv8tion..", "club.minnced..")
+    static final ArchRule CORE_IS_PLATFORM_FREE = noClasses()
+            .that()
+            .resideInAPackage("dev.rapport..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.slack..", "net.dv8tion..", "club.minnced..")
             .because("the core speaks only its own chat model; adapters translate (DESIGN.md, convention 2)");
 
     @Test
     void the_core_depends_on_no_slack_or_discord_type() {
-        JavaClasses core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses core = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.rapport.core");
         assertThat(core).as("the core's classes were found").hasSizeGreaterThan(50);
         CORE_IS_PLATFORM_FREE.check(core);
@@ -35,9 +40,15 @@ class CoreArchitectureTest {
 
     @Test
     void domain_entities_stay_inside_the_core() {
-        JavaClasses core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses core = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.rapport.core");
-        noClasses().that().areAnnotatedWith(jakarta.persistence.Entity.class).should().bePublic()
-                .because("adapters see records and commands, never JPA entities (DESIGN.md, convention 3)").check(core);
+        noClasses()
+                .that()
+                .areAnnotatedWith(jakarta.persistence.Entity.class)
+                .should()
+                .bePublic()
+                .because("adapters see records and commands, never JPA entities (DESIGN.md, convention 3)")
+                .check(core);
     }
 }

@@ -11,15 +11,18 @@ class PostgresLocatorTest {
 
     @Test
     void a_malformed_url_is_explained() {
-        assertThatThrownBy(() -> PostgresLocator.resolve(new DatabaseProperties("postgres://nowhere", "u", "", 2, null, true)))
-                .isInstanceOf(DatabaseUnavailableException.class).hasMessageContaining("jdbc:postgresql://host:5432/database");
+        assertThatThrownBy(() ->
+                        PostgresLocator.resolve(new DatabaseProperties("postgres://nowhere", "u", "", 2, null, true)))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("jdbc:postgresql://host:5432/database");
     }
 
     @Test
     void with_no_server_and_the_fallback_off_it_says_what_to_do() throws Exception {
         String url = "jdbc:postgresql://127.0.0.1:" + freePort() + "/rapport";
         assertThatThrownBy(() -> PostgresLocator.resolve(new DatabaseProperties(url, "postgres", "", 2, null, false)))
-                .isInstanceOf(DatabaseUnavailableException.class).hasMessageContaining("No PostgreSQL answers at " + url)
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("No PostgreSQL answers at " + url)
                 .hasMessageContaining("RAPPORT_DB_URL");
     }
 
@@ -28,7 +31,8 @@ class PostgresLocatorTest {
         assumeTrue(PostgresLocator.isRoot(), "only meaningful as root (CI runs as root)");
         String url = "jdbc:postgresql://127.0.0.1:" + freePort() + "/rapport";
         assertThatThrownBy(() -> PostgresLocator.resolve(new DatabaseProperties(url, "postgres", "", 2, null, true)))
-                .isInstanceOf(DatabaseUnavailableException.class).hasMessageContaining("runs as root")
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("runs as root")
                 .hasMessageContaining("pg_ctlcluster");
     }
 
@@ -36,14 +40,16 @@ class PostgresLocatorTest {
     void as_an_ordinary_user_with_no_server_it_starts_an_embedded_postgres_with_the_database() throws Exception {
         assumeTrue(!PostgresLocator.isRoot(), "PostgreSQL cannot run as root");
         String url = "jdbc:postgresql://127.0.0.1:" + freePort() + "/rapport_embedded";
-        PostgresLocator.Target target = PostgresLocator.resolve(new DatabaseProperties(url, "postgres", "", 2, null, true));
+        PostgresLocator.Target target =
+                PostgresLocator.resolve(new DatabaseProperties(url, "postgres", "", 2, null, true));
         assertThat(target.embedded()).isTrue();
         assertThat(target.url()).contains("/rapport_embedded");
     }
 
     @Test
     void the_password_never_appears_in_the_properties_text() {
-        assertThat(new DatabaseProperties("jdbc:postgresql://h/d", "u", "s3cret-value", 2, null, true).toString()).doesNotContain("s3cret");
+        assertThat(new DatabaseProperties("jdbc:postgresql://h/d", "u", "s3cret-value", 2, null, true).toString())
+                .doesNotContain("s3cret");
     }
 
     private static int freePort() throws Exception {

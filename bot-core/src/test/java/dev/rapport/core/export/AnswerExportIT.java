@@ -25,7 +25,8 @@ class AnswerExportIT extends CoreTestSupport {
     static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
     static final Instant ANSWERED = Instant.parse("2026-11-30T10:05:00Z");
 
-    @Autowired AnswerExport export;
+    @Autowired
+    AnswerExport export;
 
     ProgrammeView residents;
     ProgrammeView nurses;
@@ -41,37 +42,74 @@ class AnswerExportIT extends CoreTestSupport {
         kimBen = pair(nurses, user("Dr Kim"), user("Ben"), LISBON, LocalDate.parse("2026-11-23"));
         clock.set(Instant.parse("2026-11-30T10:00:00Z"));
         tick();
-        assertThat(jdbc.queryForObject("select count(*) from check_in", Integer.class)).isEqualTo(4);
+        assertThat(jdbc.queryForObject("select count(*) from check_in", Integer.class))
+                .isEqualTo(4);
 
-        answer(leeAna, "MENTEE", true, "=1+1 thanks, this helps", true, "RESPECT-E1", "RESPECT", 4, "TRUST-E2", "EMPATHY", 2);
+        answer(
+                leeAna,
+                "MENTEE",
+                true,
+                "=1+1 thanks, this helps",
+                true,
+                "RESPECT-E1",
+                "RESPECT",
+                4,
+                "TRUST-E2",
+                "EMPATHY",
+                2);
         answer(leeAna, "MENTOR", false, "private worry about Ana", false, "EFFORT-R1", "EFFORT", 5);
         answer(kimBen, "MENTEE", true, "nurses comment shared", true, "RESPECT-E1", "RESPECT", 1);
     }
 
     /** Answers a pair's check-in for {@code role} as the check-in flow would, with SQL. */
     void answer(PairView pair, String role, boolean met, String comment, boolean shared, Object... questions) {
-        long checkIn = jdbc.queryForObject("select id from check_in where pair_id = ? and role = ?", Long.class, pair.id(), role);
-        jdbc.update("update check_in set status = 'ANSWERED', answered_at = ?, met = ?, comment = ?, comment_shared = ? where id = ?",
-                SqlTime.of(ANSWERED), met, comment, shared, checkIn);
+        long checkIn = jdbc.queryForObject(
+                "select id from check_in where pair_id = ? and role = ?", Long.class, pair.id(), role);
+        jdbc.update(
+                "update check_in set status = 'ANSWERED', answered_at = ?, met = ?, comment = ?, comment_shared = ? where id = ?",
+                SqlTime.of(ANSWERED),
+                met,
+                comment,
+                shared,
+                checkIn);
         for (int i = 0; i < questions.length; i += 3) {
-            jdbc.update("insert into answer (check_in_id, question_id, bank_version, dimension, score, answered_at) values (?, ?, 'v1', ?, ?, ?)",
-                    checkIn, questions[i], questions[i + 1], questions[i + 2], SqlTime.of(ANSWERED));
+            jdbc.update(
+                    "insert into answer (check_in_id, question_id, bank_version, dimension, score, answered_at) values (?, ?, 'v1', ?, ?, ?)",
+                    checkIn,
+                    questions[i],
+                    questions[i + 1],
+                    questions[i + 2],
+                    SqlTime.of(ANSWERED));
         }
     }
 
     List<CSVRecord> rows(long programmeId) throws IOException {
         String csv = new String(export.csv(programmeId), StandardCharsets.UTF_8);
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv)).getRecords();
+        return CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv))
+                .getRecords();
     }
 
     @Test
     void the_export_has_a_header_and_a_row_per_check_in_and_per_answered_statement() throws IOException {
         String csv = new String(export.csv(residents.id()), StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("pair_id,mentor,mentee,period,role,question_id,bank_version,dimension,score,met,comment,answered_at\r\n");
+        assertThat(csv)
+                .startsWith(
+                        "pair_id,mentor,mentee,period,role,question_id,bank_version,dimension,score,met,comment,answered_at\r\n");
 
         List<CSVRecord> rows = rows(residents.id());
-        assertThat(rows).extracting(r -> r.get("role") + "|" + r.get("question_id") + "|" + r.get("score") + "|" + r.get("met"))
-                .containsExactly("MENTEE|||true", "MENTEE|RESPECT-E1|4|", "MENTEE|TRUST-E2|2|", "MENTOR|||false", "MENTOR|EFFORT-R1|5|");
+        assertThat(rows)
+                .extracting(r -> r.get("role") + "|" + r.get("question_id") + "|" + r.get("score") + "|" + r.get("met"))
+                .containsExactly(
+                        "MENTEE|||true",
+                        "MENTEE|RESPECT-E1|4|",
+                        "MENTEE|TRUST-E2|2|",
+                        "MENTOR|||false",
+                        "MENTOR|EFFORT-R1|5|");
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.get("pair_id")).isEqualTo(String.valueOf(leeAna.id()));
             assertThat(r.get("mentor")).isEqualTo("Dr Lee");
@@ -96,14 +134,21 @@ class AnswerExportIT extends CoreTestSupport {
         assertThat(csv).contains("thanks, this helps").doesNotContain("private worry");
 
         List<CSVRecord> rows = rows(residents.id());
-        assertThat(rows).filteredOn(r -> r.get("role").equals("MENTOR")).extracting(r -> r.get("comment")).containsOnly("");
-        assertThat(rows).filteredOn(r -> r.get("role").equals("MENTEE") && r.get("question_id").isEmpty())
-                .extracting(r -> r.get("comment")).containsExactly("'=1+1 thanks, this helps");
+        assertThat(rows)
+                .filteredOn(r -> r.get("role").equals("MENTOR"))
+                .extracting(r -> r.get("comment"))
+                .containsOnly("");
+        assertThat(rows)
+                .filteredOn(r ->
+                        r.get("role").equals("MENTEE") && r.get("question_id").isEmpty())
+                .extracting(r -> r.get("comment"))
+                .containsExactly("'=1+1 thanks, this helps");
     }
 
     @Test
     void scores_from_both_sides_are_exported() throws IOException {
-        assertThat(rows(residents.id())).filteredOn(r -> !r.get("score").isEmpty())
+        assertThat(rows(residents.id()))
+                .filteredOn(r -> !r.get("score").isEmpty())
                 .extracting(r -> r.get("role") + ":" + r.get("dimension") + "=" + r.get("score"))
                 .containsExactlyInAnyOrder("MENTEE:RESPECT=4", "MENTEE:EMPATHY=2", "MENTOR:EFFORT=5");
     }
@@ -123,6 +168,7 @@ class AnswerExportIT extends CoreTestSupport {
     void a_programme_without_answers_exports_just_the_header() {
         ProgrammeView empty = programme("Empty", user("Eli"), LISBON);
         assertThat(new String(export.csv(empty.id()), StandardCharsets.UTF_8))
-                .isEqualTo("pair_id,mentor,mentee,period,role,question_id,bank_version,dimension,score,met,comment,answered_at\r\n");
+                .isEqualTo(
+                        "pair_id,mentor,mentee,period,role,question_id,bank_version,dimension,score,met,comment,answered_at\r\n");
     }
 }

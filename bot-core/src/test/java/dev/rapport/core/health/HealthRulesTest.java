@@ -30,7 +30,8 @@ class HealthRulesTest {
         final Map<Dimension, List<Integer>> mentor = new EnumMap<>(Dimension.class);
 
         PairHealth evaluate() {
-            return HealthRules.evaluate(new HealthFacts(7, TODAY, started, reminderWeeks, sent, responses, meeting, metAnswer, mentee, mentor));
+            return HealthRules.evaluate(new HealthFacts(
+                    7, TODAY, started, reminderWeeks, sent, responses, meeting, metAnswer, mentee, mentor));
         }
     }
 
@@ -90,7 +91,8 @@ class HealthRulesTest {
         f.responses = List.of(true, true, false, true, false, false); // 3 of 6 = exactly half: still only WATCH
         assertThat(f.evaluate().state()).isEqualTo(HealthState.WATCH);
 
-        f.responses = List.of(true, true, false, true, false, false, false); // the oldest falls out of the window: 2 of 6
+        f.responses =
+                List.of(true, true, false, true, false, false, false); // the oldest falls out of the window: 2 of 6
         PairHealth atRisk = f.evaluate();
         assertThat(atRisk.responseRate()).isEqualTo(2.0 / 6);
         assertThat(atRisk.state()).isEqualTo(HealthState.AT_RISK);
@@ -105,7 +107,9 @@ class HealthRulesTest {
         f.meeting = TODAY.minusWeeks(3);
         PairHealth watch = f.evaluate();
         assertThat(watch.state()).isEqualTo(HealthState.WATCH);
-        assertThat(watch.reasons()).extracting(Reason::text).containsExactly("No meeting logged for 3 weeks (reminder threshold 3).");
+        assertThat(watch.reasons())
+                .extracting(Reason::text)
+                .containsExactly("No meeting logged for 3 weeks (reminder threshold 3).");
 
         f.meeting = TODAY.minusWeeks(6);
         assertThat(f.evaluate().state()).isEqualTo(HealthState.AT_RISK);
@@ -131,7 +135,8 @@ class HealthRulesTest {
         PairHealth h = f.evaluate();
         assertThat(h.state()).isEqualTo(HealthState.AT_RISK);
         assertThat(h.reasons()).extracting(Reason::code).contains("LOW_SCORE:EMPATHY", "FALLING:EMPATHY");
-        assertThat(h.reasons().getFirst().text()).isEqualTo("Empathy: the mentee's recent scores average 2.0 out of 5.");
+        assertThat(h.reasons().getFirst().text())
+                .isEqualTo("Empathy: the mentee's recent scores average 2.0 out of 5.");
 
         f.mentee.put(Dimension.EMPATHY, List.of(3, 3));
         PairHealth watch = f.evaluate();
@@ -144,7 +149,9 @@ class HealthRulesTest {
         Facts f = healthy();
         f.mentee.put(Dimension.EFFORT, List.of(1, 5, 5, 4, 3)); // last 2: 3.5, 2 before: 5.0
         PairHealth h = f.evaluate();
-        assertThat(h.dimensions()).filteredOn(t -> t.dimension() == Dimension.EFFORT).singleElement()
+        assertThat(h.dimensions())
+                .filteredOn(t -> t.dimension() == Dimension.EFFORT)
+                .singleElement()
                 .satisfies(t -> assertThat(t.change()).isEqualTo(-1.5));
         assertThat(h.state()).isEqualTo(HealthState.WATCH);
         assertThat(h.reasons()).extracting(Reason::code).containsExactly("FALLING:EFFORT");
@@ -154,7 +161,9 @@ class HealthRulesTest {
     void change_needs_four_scores() {
         Facts f = healthy();
         f.mentee.put(Dimension.EFFORT, List.of(5, 4, 4));
-        assertThat(f.evaluate().dimensions()).filteredOn(t -> t.dimension() == Dimension.EFFORT).singleElement()
+        assertThat(f.evaluate().dimensions())
+                .filteredOn(t -> t.dimension() == Dimension.EFFORT)
+                .singleElement()
                 .satisfies(t -> assertThat(t.change()).isNull());
     }
 
@@ -167,7 +176,9 @@ class HealthRulesTest {
         assertThat(h.state()).isEqualTo(HealthState.WATCH);
         assertThat(h.reasons()).singleElement().satisfies(r -> {
             assertThat(r.code()).isEqualTo("GAP:COMMUNICATION");
-            assertThat(r.text()).isEqualTo("Communication: mentee and mentor see it differently (mentee 5.0, mentor 3.0 out of 5).");
+            assertThat(r.text())
+                    .isEqualTo(
+                            "Communication: mentee and mentor see it differently (mentee 5.0, mentor 3.0 out of 5).");
         });
     }
 
@@ -178,7 +189,9 @@ class HealthRulesTest {
         PairHealth h = f.evaluate();
         assertThat(h.state()).isEqualTo(HealthState.WATCH);
         assertThat(h.reasons()).extracting(Reason::code).containsExactly("MENTOR_LOW:HUMILITY");
-        assertThat(h.dimensions()).filteredOn(t -> t.dimension() == Dimension.HUMILITY).singleElement()
+        assertThat(h.dimensions())
+                .filteredOn(t -> t.dimension() == Dimension.HUMILITY)
+                .singleElement()
                 .satisfies(t -> assertThat(t.gap()).isNull());
     }
 
@@ -194,7 +207,9 @@ class HealthRulesTest {
 
     @Test
     void severity_orders_at_risk_then_watch_then_too_early_then_on_track() {
-        assertThat(List.of(HealthState.values()).stream().sorted(HealthState.MOST_SEVERE_FIRST).toList())
+        assertThat(List.of(HealthState.values()).stream()
+                        .sorted(HealthState.MOST_SEVERE_FIRST)
+                        .toList())
                 .containsExactly(HealthState.AT_RISK, HealthState.WATCH, HealthState.TOO_EARLY, HealthState.ON_TRACK);
         assertThat(HealthState.worst(HealthState.WATCH, HealthState.AT_RISK)).isEqualTo(HealthState.AT_RISK);
     }

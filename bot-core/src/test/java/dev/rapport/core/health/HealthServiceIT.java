@@ -30,7 +30,8 @@ class HealthServiceIT extends CoreTestSupport {
     /** A Monday; pairs start here and weekly check-ins go out on the Mondays after it. */
     static final LocalDate START = LocalDate.parse("2026-11-23");
 
-    @Autowired HealthService health;
+    @Autowired
+    HealthService health;
 
     ChatUser cora;
     ChatUser dev;
@@ -59,7 +60,9 @@ class HealthServiceIT extends CoreTestSupport {
 
         assertThat(h.state()).isEqualTo(HealthState.TOO_EARLY);
         assertThat(h.checkInsSent()).isEqualTo(1);
-        assertThat(h.reasons()).singleElement().satisfies(r -> assertThat(r.text()).contains("Only 1 check-in"));
+        assertThat(h.reasons())
+                .singleElement()
+                .satisfies(r -> assertThat(r.text()).contains("Only 1 check-in"));
     }
 
     @Test
@@ -82,7 +85,13 @@ class HealthServiceIT extends CoreTestSupport {
     @Test
     void low_scores_in_one_dimension_put_the_pair_at_risk_naming_the_dimension() {
         for (int w = 1; w <= 4; w++) {
-            week(pair, w, true, true, Map.of(Dimension.EMPATHY, w <= 2 ? 4 : 2, Dimension.RESPECT, 5), Map.of(Dimension.EMPATHY, 3));
+            week(
+                    pair,
+                    w,
+                    true,
+                    true,
+                    Map.of(Dimension.EMPATHY, w <= 2 ? 4 : 2, Dimension.RESPECT, 5),
+                    Map.of(Dimension.EMPATHY, 3));
         }
         at(4, 15);
 
@@ -94,10 +103,16 @@ class HealthServiceIT extends CoreTestSupport {
             assertThat(r.severity()).isEqualTo(HealthState.AT_RISK);
             assertThat(r.text()).startsWith("Empathy:");
         });
-        DimensionTrend empathy = h.dimensions().stream().filter(t -> t.dimension() == Dimension.EMPATHY).findFirst().orElseThrow();
+        DimensionTrend empathy = h.dimensions().stream()
+                .filter(t -> t.dimension() == Dimension.EMPATHY)
+                .findFirst()
+                .orElseThrow();
         assertThat(empathy.menteeScores()).containsExactly(4, 4, 2, 2);
         assertThat(empathy.change()).isEqualTo(-2.0);
-        assertThat(h.reasons()).extracting(Reason::code).contains("FALLING:EMPATHY").doesNotContain("LOW_SCORE:RESPECT");
+        assertThat(h.reasons())
+                .extracting(Reason::code)
+                .contains("FALLING:EMPATHY")
+                .doesNotContain("LOW_SCORE:RESPECT");
     }
 
     @Test
@@ -108,7 +123,9 @@ class HealthServiceIT extends CoreTestSupport {
         at(3, 12);
         PairHealth watch = health.assess(pair.id());
         assertThat(watch.state()).isEqualTo(HealthState.WATCH);
-        assertThat(watch.reasons()).extracting(Reason::text).containsExactly("No meeting logged for 3 weeks (reminder threshold 3).");
+        assertThat(watch.reasons())
+                .extracting(Reason::text)
+                .containsExactly("No meeting logged for 3 weeks (reminder threshold 3).");
 
         for (int w = 4; w <= 6; w++) {
             week(pair, w, true, false, Map.of(Dimension.RESPECT, 5), Map.of());
@@ -135,7 +152,13 @@ class HealthServiceIT extends CoreTestSupport {
     @Test
     void a_two_point_gap_between_mentee_and_mentor_is_watch() {
         for (int w = 1; w <= 2; w++) {
-            week(pair, w, true, true, Map.of(Dimension.COMMUNICATION, 5), Map.of(Dimension.COMMUNICATION, w == 1 ? 2 : 3));
+            week(
+                    pair,
+                    w,
+                    true,
+                    true,
+                    Map.of(Dimension.COMMUNICATION, 5),
+                    Map.of(Dimension.COMMUNICATION, w == 1 ? 2 : 3));
         }
         at(2, 15);
 
@@ -177,10 +200,12 @@ class HealthServiceIT extends CoreTestSupport {
         PairView fresh = pair(programme, user("Dr Yu"), user("Dee"), LISBON, START.plusWeeks(3));
         at(3, 15);
 
-        assertThat(health.assessProgramme(programme.id())).extracting(PairHealth::pairId, PairHealth::state).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(quiet.id(), HealthState.AT_RISK),
-                org.assertj.core.groups.Tuple.tuple(fresh.id(), HealthState.TOO_EARLY),
-                org.assertj.core.groups.Tuple.tuple(pair.id(), HealthState.ON_TRACK));
+        assertThat(health.assessProgramme(programme.id()))
+                .extracting(PairHealth::pairId, PairHealth::state)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(quiet.id(), HealthState.AT_RISK),
+                        org.assertj.core.groups.Tuple.tuple(fresh.id(), HealthState.TOO_EARLY),
+                        org.assertj.core.groups.Tuple.tuple(pair.id(), HealthState.ON_TRACK));
     }
 
     @Test
@@ -194,17 +219,26 @@ class HealthServiceIT extends CoreTestSupport {
         assertThat(health.refresh()).isZero();
         dispatcher.drain("test-worker");
 
-        assertThat(alerts(cora)).singleElement().satisfies(text -> assertThat(text)
-                .contains("Residents", "Dr Lee (mentor)", "Ana (mentee)", "Respect: the mentee's recent scores average 1.0 out of 5.")
-                .contains("`/rapport snooze " + pair.id() + " 14`"));
+        assertThat(alerts(cora))
+                .singleElement()
+                .satisfies(text -> assertThat(text)
+                        .contains(
+                                "Residents",
+                                "Dr Lee (mentor)",
+                                "Ana (mentee)",
+                                "Respect: the mentee's recent scores average 1.0 out of 5.")
+                        .contains("`/rapport snooze " + pair.id() + " 14`"));
         assertThat(alerts(dev)).hasSize(1);
         assertThat(alerts(mentor)).isEmpty();
         assertThat(alerts(mentee)).isEmpty();
-        Map<String, Object> row = jdbc.queryForMap("select state, reasons from pair_health where pair_id = ?", pair.id());
+        Map<String, Object> row =
+                jdbc.queryForMap("select state, reasons from pair_health where pair_id = ?", pair.id());
         assertThat(row.get("state")).isEqualTo("AT_RISK");
         assertThat((String) row.get("reasons")).contains("LOW_SCORE:RESPECT");
-        Instant since = jdbc.queryForObject("select at_risk_since from pair_health where pair_id = ?",
-                (rs, i) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant(), pair.id());
+        Instant since = jdbc.queryForObject(
+                "select at_risk_since from pair_health where pair_id = ?",
+                (rs, i) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant(),
+                pair.id());
         assertThat(since).isEqualTo(clock.instant());
     }
 
@@ -260,7 +294,8 @@ class HealthServiceIT extends CoreTestSupport {
     }
 
     @Test
-    void the_hourly_refresh_job_is_registered_but_not_triggered_when_the_schedule_is_off(@Autowired ApplicationContext context) {
+    void the_hourly_refresh_job_is_registered_but_not_triggered_when_the_schedule_is_off(
+            @Autowired ApplicationContext context) {
         assertThat(context.getBean("healthJob", JobDetail.class).getJobClass()).isEqualTo(HealthJobs.HealthJob.class);
         assertThat(context.containsBean("healthTrigger")).isFalse();
     }
@@ -295,38 +330,79 @@ class HealthServiceIT extends CoreTestSupport {
      * Check-in {@code n} of both sides, sent at 10:00 on its Monday; the mentee answers three hours later (met or not,
      * and their scores) if {@code menteeAnswers}; the mentor answers their scores, if any, the same day.
      */
-    void week(PairView p, int n, boolean menteeAnswers, Boolean met, Map<Dimension, Integer> menteeScores, Map<Dimension, Integer> mentorScores) {
+    void week(
+            PairView p,
+            int n,
+            boolean menteeAnswers,
+            Boolean met,
+            Map<Dimension, Integer> menteeScores,
+            Map<Dimension, Integer> mentorScores) {
         Instant sent = monday(n).atTime(10, 0).toInstant(ZoneOffset.UTC);
-        long menteeCheckIn = checkIn(p, Role.MENTEE, n, sent, menteeAnswers ? sent.plus(Duration.ofHours(3)) : null, menteeAnswers ? met : null,
+        long menteeCheckIn = checkIn(
+                p,
+                Role.MENTEE,
+                n,
+                sent,
+                menteeAnswers ? sent.plus(Duration.ofHours(3)) : null,
+                menteeAnswers ? met : null,
                 menteeScores);
         if (menteeAnswers) {
             menteeScores.forEach((d, s) -> answer(menteeCheckIn, d, Role.MENTEE, s, sent.plus(Duration.ofHours(3))));
         }
         boolean mentorAnswers = !mentorScores.isEmpty();
-        long mentorCheckIn = checkIn(p, Role.MENTOR, n, sent, mentorAnswers ? sent.plus(Duration.ofHours(5)) : null, mentorAnswers ? met : null,
+        long mentorCheckIn = checkIn(
+                p,
+                Role.MENTOR,
+                n,
+                sent,
+                mentorAnswers ? sent.plus(Duration.ofHours(5)) : null,
+                mentorAnswers ? met : null,
                 mentorScores);
         mentorScores.forEach((d, s) -> answer(mentorCheckIn, d, Role.MENTOR, s, sent.plus(Duration.ofHours(5))));
     }
 
-    long checkIn(PairView p, Role role, int n, Instant sent, Instant answered, Boolean met, Map<Dimension, Integer> scores) {
-        String questions = String.join(",", scores.keySet().stream().map(d -> questionId(d, role)).toList());
-        return jdbc.queryForObject("""
+    long checkIn(
+            PairView p, Role role, int n, Instant sent, Instant answered, Boolean met, Map<Dimension, Integer> scores) {
+        String questions = String.join(
+                ",", scores.keySet().stream().map(d -> questionId(d, role)).toList());
+        return jdbc.queryForObject(
+                """
                 insert into check_in (pair_id, role, participant_id, period, seq, bank_version, question_ids, due_at, status, sent_at,
                                       answered_at, met)
                 values (?, ?, ?, ?, ?, '2026.1', ?, ?, ?, ?, ?, ?)
-                returning id""", Long.class, p.id(), role.name(), role == Role.MENTEE ? p.menteeId() : p.mentorId(), monday(n), n - 1,
-                questions.isEmpty() ? "respect.1." + role.label() : questions, SqlTime.of(sent), answered == null ? "SENT" : "ANSWERED",
-                SqlTime.of(sent), SqlTime.of(answered), met);
+                returning id""",
+                Long.class,
+                p.id(),
+                role.name(),
+                role == Role.MENTEE ? p.menteeId() : p.mentorId(),
+                monday(n),
+                n - 1,
+                questions.isEmpty() ? "respect.1." + role.label() : questions,
+                SqlTime.of(sent),
+                answered == null ? "SENT" : "ANSWERED",
+                SqlTime.of(sent),
+                SqlTime.of(answered),
+                met);
     }
 
     void answer(long checkInId, Dimension d, Role role, int score, Instant at) {
-        jdbc.update("insert into answer (check_in_id, question_id, bank_version, dimension, score, answered_at) values (?, ?, '2026.1', ?, ?, ?)",
-                checkInId, questionId(d, role), d.name(), score, SqlTime.of(at));
+        jdbc.update(
+                "insert into answer (check_in_id, question_id, bank_version, dimension, score, answered_at) values (?, ?, '2026.1', ?, ?, ?)",
+                checkInId,
+                questionId(d, role),
+                d.name(),
+                score,
+                SqlTime.of(at));
     }
 
     long meeting(PairView p, LocalDate heldOn) {
-        return jdbc.queryForObject("insert into meeting (pair_id, held_on, note, logged_by, created_at) values (?, ?, 'caught up', ?, ?) returning id",
-                Long.class, p.id(), heldOn, p.mentorId(), SqlTime.of(clock.instant()));
+        return jdbc.queryForObject(
+                "insert into meeting (pair_id, held_on, note, logged_by, created_at) values (?, ?, 'caught up', ?, ?) returning id",
+                Long.class,
+                p.id(),
+                heldOn,
+                p.mentorId(),
+                SqlTime.of(clock.instant()));
     }
 
     static String questionId(Dimension d, Role role) {
@@ -342,7 +418,10 @@ class HealthServiceIT extends CoreTestSupport {
     }
 
     List<String> alerts(ChatUser who) {
-        return slack.to(who.userId()).stream().map(RecordingChatPort.Delivery::message).map(m -> m.summary())
-                .filter(s -> s.startsWith("Pair at risk")).toList();
+        return slack.to(who.userId()).stream()
+                .map(RecordingChatPort.Delivery::message)
+                .map(m -> m.summary())
+                .filter(s -> s.startsWith("Pair at risk"))
+                .toList();
     }
 }

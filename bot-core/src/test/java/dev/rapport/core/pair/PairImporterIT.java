@@ -17,7 +17,8 @@ class PairImporterIT extends CoreTestSupport {
 
     static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
 
-    @Autowired PairImporter importer;
+    @Autowired
+    PairImporter importer;
 
     ProgrammeView programme;
 
@@ -45,14 +46,31 @@ class PairImporterIT extends CoreTestSupport {
         assertThat(result).isEqualTo(new ImportResult(2, 3));
         assertThat(jdbc.queryForList("select started_on from pair order by id", LocalDate.class))
                 .containsExactly(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-11-23"));
-        assertThat(jdbc.queryForObject("select time_zone from participant where platform_user_id = 'UMANA'", String.class)).isEqualTo("America/Sao_Paulo");
-        assertThat(jdbc.queryForObject("select time_zone from participant where platform_user_id = 'UMBEN'", String.class)).isEqualTo("Europe/Lisbon");
-        assertThat(jdbc.queryForObject("select count(*) from checkin_slot", Integer.class)).isEqualTo(4);
+        assertThat(jdbc.queryForObject(
+                        "select time_zone from participant where platform_user_id = 'UMANA'", String.class))
+                .isEqualTo("America/Sao_Paulo");
+        assertThat(jdbc.queryForObject(
+                        "select time_zone from participant where platform_user_id = 'UMBEN'", String.class))
+                .isEqualTo("Europe/Lisbon");
+        assertThat(jdbc.queryForObject("select count(*) from checkin_slot", Integer.class))
+                .isEqualTo(4);
 
         tick();
-        assertThat(slack.to("UMANA")).singleElement().extracting(d -> d.message().summary()).asString().contains("Welcome to Residents");
-        assertThat(slack.to("UMBEN")).singleElement().extracting(d -> d.message().summary()).asString().contains("Welcome to Residents");
-        assertThat(slack.to("UMLEE")).singleElement().extracting(d -> d.message().summary()).asString().contains("Welcome to Residents");
+        assertThat(slack.to("UMANA"))
+                .singleElement()
+                .extracting(d -> d.message().summary())
+                .asString()
+                .contains("Welcome to Residents");
+        assertThat(slack.to("UMBEN"))
+                .singleElement()
+                .extracting(d -> d.message().summary())
+                .asString()
+                .contains("Welcome to Residents");
+        assertThat(slack.to("UMLEE"))
+                .singleElement()
+                .extracting(d -> d.message().summary())
+                .asString()
+                .contains("Welcome to Residents");
     }
 
     @Test
@@ -113,9 +131,11 @@ class PairImporterIT extends CoreTestSupport {
     @Test
     void an_empty_file_is_reported() {
         assertThatThrownBy(() -> importer.importCsv(programme, "\uFEFF\r\n  \r\n"))
-                .isInstanceOf(ImportException.class).hasMessageContaining("Line 1: the file is empty");
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("Line 1: the file is empty");
         assertThatThrownBy(() -> importer.importCsv(programme, "mentor_id,mentor_name,mentee_id,mentee_name\n"))
-                .isInstanceOf(ImportException.class).hasMessageContaining("Line 2: the file has a header but no pairs");
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("Line 2: the file has a header but no pairs");
     }
 
     @Test
@@ -140,10 +160,13 @@ class PairImporterIT extends CoreTestSupport {
         ChatUser ana = user("Ana");
         pair(programme, lee, ana, LISBON, LocalDate.parse("2026-11-23"));
 
-        ImportException e = catchThrowableOfType(ImportException.class, () -> importer.importCsv(programme,
-                "mentor_id,mentor_name,mentee_id,mentee_name\n"
-                        + "UMKIM,Dr Kim,UMBEN,Ben\n"
-                        + lee.userId() + ",Lee," + ana.userId() + ",Ana\n"));
+        ImportException e = catchThrowableOfType(
+                ImportException.class,
+                () -> importer.importCsv(
+                        programme,
+                        "mentor_id,mentor_name,mentee_id,mentee_name\n"
+                                + "UMKIM,Dr Kim,UMBEN,Ben\n"
+                                + lee.userId() + ",Lee," + ana.userId() + ",Ana\n"));
 
         assertThat(e.errors()).singleElement().satisfies(err -> {
             assertThat(err.line()).isEqualTo(3);
@@ -157,8 +180,11 @@ class PairImporterIT extends CoreTestSupport {
         ChatUser gone = user("Gone");
         participants.leave(participant(gone, LISBON).id());
 
-        ImportException e = catchThrowableOfType(ImportException.class, () -> importer.importCsv(programme,
-                "mentor_id,mentor_name,mentee_id,mentee_name\nUMKIM,Dr Kim," + gone.userId() + ",Gone\n"));
+        ImportException e = catchThrowableOfType(
+                ImportException.class,
+                () -> importer.importCsv(
+                        programme,
+                        "mentor_id,mentor_name,mentee_id,mentee_name\nUMKIM,Dr Kim," + gone.userId() + ",Gone\n"));
 
         assertThat(e.errors()).singleElement().satisfies(err -> {
             assertThat(err.line()).isEqualTo(2);
@@ -172,7 +198,8 @@ class PairImporterIT extends CoreTestSupport {
         for (int i = 0; i <= PairImporter.MAX_ROWS; i++) {
             csv.append("UMLEE,Lee,UM").append(i).append(",Mentee ").append(i).append('\n');
         }
-        ImportException e = catchThrowableOfType(ImportException.class, () -> importer.importCsv(programme, csv.toString()));
+        ImportException e =
+                catchThrowableOfType(ImportException.class, () -> importer.importCsv(programme, csv.toString()));
 
         assertThat(e.errors()).singleElement().satisfies(err -> {
             assertThat(err.line()).isEqualTo(5_002);
@@ -195,8 +222,10 @@ class PairImporterIT extends CoreTestSupport {
 
         ImportResult result = importer.importCsv(programme, csv.substring(0, csv.indexOf("UMX")));
         assertThat(result).isEqualTo(new ImportResult(2, 3));
-        assertThat(jdbc.queryForList("select display_name from participant where platform_user_id in ('UMANA', 'UMBEN') order by platform_user_id",
-                String.class)).containsExactly("Ana", "Okafor, Ben");
+        assertThat(jdbc.queryForList(
+                        "select display_name from participant where platform_user_id in ('UMANA', 'UMBEN') order by platform_user_id",
+                        String.class))
+                .containsExactly("Ana", "Okafor, Ben");
     }
 
     @Test
@@ -208,8 +237,11 @@ class PairImporterIT extends CoreTestSupport {
                 """);
 
         assertThat(result).isEqualTo(new ImportResult(2, 3));
-        assertThat(jdbc.queryForList("select platform_user_id || '=' || display_name from participant where platform_user_id like 'UM%'"
-                + " order by platform_user_id", String.class)).containsExactly("UMANA=ana.sousa", "UMBEN=Ben", "UMLEE=Dr Lee");
+        assertThat(jdbc.queryForList(
+                        "select platform_user_id || '=' || display_name from participant where platform_user_id like 'UM%'"
+                                + " order by platform_user_id",
+                        String.class))
+                .containsExactly("UMANA=ana.sousa", "UMBEN=Ben", "UMLEE=Dr Lee");
     }
 
     @Test
@@ -226,12 +258,16 @@ class PairImporterIT extends CoreTestSupport {
                     UMLEE,Dr Lee,UMANA,Ana
                     UMLEE,Dr Lee,UMBEN,Ben
                     UMLEE,Dr Lee,UMBOOM,Boom
-                    """)).isInstanceOf(RuntimeException.class).hasStackTraceContaining("refused by test trigger");
+                    """))
+                    .isInstanceOf(RuntimeException.class)
+                    .hasStackTraceContaining("refused by test trigger");
 
             assertThat(pairCount()).isZero();
             assertThat(participantCount()).isEqualTo(participantsBefore);
-            assertThat(jdbc.queryForObject("select count(*) from checkin_slot", Integer.class)).isZero();
-            assertThat(jdbc.queryForObject("select count(*) from outbox", Integer.class)).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from checkin_slot", Integer.class))
+                    .isZero();
+            assertThat(jdbc.queryForObject("select count(*) from outbox", Integer.class))
+                    .isZero();
         } finally {
             jdbc.execute("drop trigger refuse_boom on participant");
             jdbc.execute("drop function refuse_boom()");

@@ -15,8 +15,10 @@ class RotationTest {
 
     private static final QuestionBank BANK = QuestionBank.load();
     private static final Rotation ROTATION = new Rotation(BANK);
-    private static final long[] PAIR_IDS = LongStream.concat(LongStream.rangeClosed(1, 500),
-            LongStream.of(0, 1_000_003, 987_654_321L, Long.MAX_VALUE, Integer.MAX_VALUE + 1L)).toArray();
+    private static final long[] PAIR_IDS = LongStream.concat(
+                    LongStream.rangeClosed(1, 500),
+                    LongStream.of(0, 1_000_003, 987_654_321L, Long.MAX_VALUE, Integer.MAX_VALUE + 1L))
+            .toArray();
     private static final int SEQS = 40;
 
     @Test
@@ -26,7 +28,9 @@ class RotationTest {
                 Set<Dimension> covered = EnumSet.noneOf(Dimension.class);
                 covered.addAll(ROTATION.dimensionsFor(pair, seq));
                 covered.addAll(ROTATION.dimensionsFor(pair, seq + 1));
-                assertThat(covered).as("pair %d, seq %d and %d", pair, seq, seq + 1).containsExactlyInAnyOrder(Dimension.values());
+                assertThat(covered)
+                        .as("pair %d, seq %d and %d", pair, seq, seq + 1)
+                        .containsExactlyInAnyOrder(Dimension.values());
             }
         }
     }
@@ -38,7 +42,9 @@ class RotationTest {
                 for (Role role : Role.values()) {
                     List<Question> questions = ROTATION.questionsFor(pair, role, seq);
                     assertThat(questions).hasSizeLessThanOrEqualTo(3).doesNotHaveDuplicates();
-                    assertThat(questions).extracting(Question::dimension).containsExactlyElementsOf(ROTATION.dimensionsFor(pair, seq));
+                    assertThat(questions)
+                            .extracting(Question::dimension)
+                            .containsExactlyElementsOf(ROTATION.dimensionsFor(pair, seq));
                     assertThat(questions).allSatisfy(q -> assertThat(q.role()).isEqualTo(role));
                 }
             }
@@ -68,8 +74,14 @@ class RotationTest {
             for (int seq = 0; seq < SEQS; seq++) {
                 List<Question> mentee = ROTATION.questionsFor(pair, Role.MENTEE, seq);
                 List<Question> mentor = ROTATION.questionsFor(pair, Role.MENTOR, seq);
-                assertThat(mentor).extracting(Question::dimension).containsExactlyElementsOf(mentee.stream().map(Question::dimension).toList());
-                assertThat(mentor).extracting(Question::pairedItem).containsExactlyElementsOf(mentee.stream().map(Question::pairedItem).toList());
+                assertThat(mentor)
+                        .extracting(Question::dimension)
+                        .containsExactlyElementsOf(
+                                mentee.stream().map(Question::dimension).toList());
+                assertThat(mentor)
+                        .extracting(Question::pairedItem)
+                        .containsExactlyElementsOf(
+                                mentee.stream().map(Question::pairedItem).toList());
             }
         }
     }
@@ -105,12 +117,15 @@ class RotationTest {
 
     @Test
     void every_question_id_is_dimension_item_role_and_matches_its_fields() {
-        Pattern id = Pattern.compile("(respect|confidentiality|empathy|humility|effort|communication)\\.([1-9]\\d*)\\.(mentee|mentor)");
+        Pattern id = Pattern.compile(
+                "(respect|confidentiality|empathy|humility|effort|communication)\\.([1-9]\\d*)\\.(mentee|mentor)");
         for (Role role : Role.values()) {
             for (Dimension d : Dimension.values()) {
                 for (Question q : BANK.statements(role, d)) {
                     assertThat(q.id()).matches(id);
-                    assertThat(q.id()).isEqualTo(d.name().toLowerCase() + "." + q.pairedItem() + "." + role.name().toLowerCase());
+                    assertThat(q.id())
+                            .isEqualTo(d.name().toLowerCase() + "." + q.pairedItem() + "."
+                                    + role.name().toLowerCase());
                     assertThat(q.text()).isNotBlank().hasSizeLessThanOrEqualTo(120);
                     assertThat(BANK.get(q.id())).isEqualTo(q);
                 }
@@ -121,8 +136,12 @@ class RotationTest {
     @Test
     void each_dimension_has_the_same_paired_items_for_both_roles() {
         for (Dimension d : Dimension.values()) {
-            List<Integer> mentee = BANK.statements(Role.MENTEE, d).stream().map(Question::pairedItem).toList();
-            List<Integer> mentor = BANK.statements(Role.MENTOR, d).stream().map(Question::pairedItem).toList();
+            List<Integer> mentee = BANK.statements(Role.MENTEE, d).stream()
+                    .map(Question::pairedItem)
+                    .toList();
+            List<Integer> mentor = BANK.statements(Role.MENTOR, d).stream()
+                    .map(Question::pairedItem)
+                    .toList();
             assertThat(mentee).as("%s", d).isNotEmpty().doesNotHaveDuplicates().isEqualTo(mentor);
         }
     }

@@ -23,21 +23,38 @@ class CheckInLoopIT extends CoreTestSupport {
         pair(programme, mentor, mentee, LISBON, LocalDate.parse("2026-11-23"));
         clock.set(Instant.parse("2026-11-23T12:00:00Z"));
         tick();
-        assertThat(slack.to(mentee.userId())).extracting(d -> d.message().summary()).singleElement().asString().contains("Welcome to Residents");
+        assertThat(slack.to(mentee.userId()))
+                .extracting(d -> d.message().summary())
+                .singleElement()
+                .asString()
+                .contains("Welcome to Residents");
 
         clock.set(Instant.parse("2026-11-30T09:59:00Z"));
         tick();
-        assertThat(slack.to(mentee.userId())).noneMatch(d -> d.message().summary().contains("check-in is ready"));
+        assertThat(slack.to(mentee.userId()))
+                .noneMatch(d -> d.message().summary().contains("check-in is ready"));
 
         clock.set(Instant.parse("2026-11-30T10:00:00Z"));
         tick();
-        assertThat(slack.to(mentee.userId())).filteredOn(d -> d.message().summary().contains("check-in is ready")).hasSize(1);
-        assertThat(slack.to(mentor.userId())).filteredOn(d -> d.message().summary().contains("check-in is ready")).hasSize(1);
-        ChatMessage checkIn = slack.to(mentee.userId()).stream().filter(d -> d.message().summary().contains("check-in is ready")).findFirst().orElseThrow().message();
-        assertThat(checkIn.blocks()).filteredOn(b -> b instanceof ChatMessage.Block.Question).hasSize(4);
+        assertThat(slack.to(mentee.userId()))
+                .filteredOn(d -> d.message().summary().contains("check-in is ready"))
+                .hasSize(1);
+        assertThat(slack.to(mentor.userId()))
+                .filteredOn(d -> d.message().summary().contains("check-in is ready"))
+                .hasSize(1);
+        ChatMessage checkIn = slack.to(mentee.userId()).stream()
+                .filter(d -> d.message().summary().contains("check-in is ready"))
+                .findFirst()
+                .orElseThrow()
+                .message();
+        assertThat(checkIn.blocks())
+                .filteredOn(b -> b instanceof ChatMessage.Block.Question)
+                .hasSize(4);
 
         clock.advance(Duration.ofHours(1));
         tick();
-        assertThat(slack.to(mentee.userId())).filteredOn(d -> d.message().summary().contains("check-in is ready")).hasSize(1);
+        assertThat(slack.to(mentee.userId()))
+                .filteredOn(d -> d.message().summary().contains("check-in is ready"))
+                .hasSize(1);
     }
 }

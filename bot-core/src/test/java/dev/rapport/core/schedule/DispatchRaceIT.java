@@ -39,13 +39,11 @@ class DispatchRaceIT extends CoreTestSupport {
         OffsetDateTime now = SqlTime.of(clock.instant());
         jdbc.update("""
                 insert into participant (platform, workspace_id, platform_user_id, display_name, time_zone, created_at)
-                select 'SLACK', ?, 'URACE' || i, 'Racer ' || i, 'Europe/Lisbon', ? from generate_series(0, ? - 1) i""",
-                WORKSPACE, now, Math.min(rows, RECIPIENTS));
+                select 'SLACK', ?, 'URACE' || i, 'Racer ' || i, 'Europe/Lisbon', ? from generate_series(0, ? - 1) i""", WORKSPACE, now, Math.min(rows, RECIPIENTS));
         jdbc.update("""
                 insert into outbox (pair_id, recipient_id, kind, period, payload, status, next_attempt_at, created_at)
                 select null, p.id, 'NOTICE', 'race:' || g, 'race message ' || g, 'PENDING', ?, ?
-                from generate_series(0, ? - 1) g join participant p on p.platform_user_id = 'URACE' || (g % ?)""",
-                now, now, rows, RECIPIENTS);
+                from generate_series(0, ? - 1) g join participant p on p.platform_user_id = 'URACE' || (g % ?)""", now, now, rows, RECIPIENTS);
     }
 
     private long count(String where, Object... args) {
@@ -60,13 +58,16 @@ class DispatchRaceIT extends CoreTestSupport {
     private void assertEachRowSentExactlyOnce(int rows) {
         List<Delivery> deliveries = slack.deliveries();
         assertThat(deliveries).hasSize(rows);
-        assertThat(deliveries.stream().map(DispatchRaceIT::key).distinct().count()).isEqualTo(rows);
+        assertThat(deliveries.stream().map(DispatchRaceIT::key).distinct().count())
+                .isEqualTo(rows);
         assertThat(deliveries).allSatisfy(d -> {
             int g = Integer.parseInt(d.message().summary().substring("race message ".length()));
             assertThat(d.recipient().userId()).isEqualTo("URACE" + (g % RECIPIENTS));
         });
         assertThat(count("status = 'SENT'")).isEqualTo(rows);
-        assertThat(count("status <> 'SENT' or sent_at is null or platform_message_id is null or claimed_by is not null")).isZero();
+        assertThat(count(
+                        "status <> 'SENT' or sent_at is null or platform_message_id is null or claimed_by is not null"))
+                .isZero();
     }
 
     @Test
@@ -86,7 +87,8 @@ class DispatchRaceIT extends CoreTestSupport {
             DispatchResult a = results.get(0).get();
             DispatchResult b = results.get(1).get();
             assertThat(a.sent() + b.sent()).isEqualTo(rows);
-            assertThat(a.retried() + a.failed() + a.cancelled() + b.retried() + b.failed() + b.cancelled()).isZero();
+            assertThat(a.retried() + a.failed() + a.cancelled() + b.retried() + b.failed() + b.cancelled())
+                    .isZero();
             assertThat(a.sent()).as("both workers took part").isPositive();
             assertThat(b.sent()).as("both workers took part").isPositive();
         } finally {
@@ -107,10 +109,14 @@ class DispatchRaceIT extends CoreTestSupport {
         DispatchResult first = dispatcher.drain("w1");
         assertThat(first.sent()).isZero();
         assertThat(first.retried()).isEqualTo(rows);
-        assertThat(calls).as("after a 429 the workspace gets no more requests in that batch").hasValue(1);
+        assertThat(calls)
+                .as("after a 429 the workspace gets no more requests in that batch")
+                .hasValue(1);
         assertThat(count("status = 'PENDING' and last_error = 'rate limited'")).isEqualTo(rows);
 
-        assertThat(dispatcher.drain("w1").total()).as("nothing is retried before Retry-After").isZero();
+        assertThat(dispatcher.drain("w1").total())
+                .as("nothing is retried before Retry-After")
+                .isZero();
         clock.advance(Duration.ofSeconds(29));
         assertThat(dispatcher.drain("w2").total()).isZero();
         for (int burst = 2; burst <= 3; burst++) {
@@ -123,8 +129,12 @@ class DispatchRaceIT extends CoreTestSupport {
         assertThat(last.sent()).isEqualTo(rows);
 
         assertEachRowSentExactlyOnce(rows);
-        assertThat(calls).as("three 429s cost three requests, then each row one").hasValue(3 + rows);
-        assertThat(count("attempts <> 1")).as("a rate limit is not a failed attempt").isZero();
+        assertThat(calls)
+                .as("three 429s cost three requests, then each row one")
+                .hasValue(3 + rows);
+        assertThat(count("attempts <> 1"))
+                .as("a rate limit is not a failed attempt")
+                .isZero();
     }
 
     @Test
@@ -136,7 +146,9 @@ class DispatchRaceIT extends CoreTestSupport {
 
         assertThat(dispatcher.drain("w").retried()).isEqualTo(1);
         assertThat(slack.deliveries()).isEmpty();
-        assertThat(count("status = 'PENDING' and attempts = 1 and last_error = 'HTTP 503' and next_attempt_at = ?", SqlTime.of(t0.plusSeconds(10))))
+        assertThat(count(
+                        "status = 'PENDING' and attempts = 1 and last_error = 'HTTP 503' and next_attempt_at = ?",
+                        SqlTime.of(t0.plusSeconds(10))))
                 .isEqualTo(1);
         clock.set(t0.plusSeconds(9));
         assertThat(dispatcher.drain("w").total()).isZero();
@@ -154,7 +166,9 @@ class DispatchRaceIT extends CoreTestSupport {
             Instant before = clock.instant();
             assertThat(dispatcher.drain("w").total()).as("attempt %d", attempt).isEqualTo(1);
             if (attempt < 8) {
-                Instant next = jdbc.queryForObject("select next_attempt_at from outbox", (rs, i) -> rs.getObject(1, OffsetDateTime.class).toInstant());
+                Instant next = jdbc.queryForObject(
+                        "select next_attempt_at from outbox",
+                        (rs, i) -> rs.getObject(1, OffsetDateTime.class).toInstant());
                 waits.add(Duration.between(before, next));
                 clock.set(next);
             }
@@ -187,10 +201,14 @@ class DispatchRaceIT extends CoreTestSupport {
             clock.advance(Duration.ofHours(1));
             tick();
         }
-        assertThat(count("recipient_id = ? and kind = 'CHECK_IN' and status = 'FAILED' and attempts = 1", pair.menteeId())).isEqualTo(2);
+        assertThat(count(
+                        "recipient_id = ? and kind = 'CHECK_IN' and status = 'FAILED' and attempts = 1",
+                        pair.menteeId()))
+                .isEqualTo(2);
         assertThat(slack.to(mentee.userId())).isEmpty();
         assertThat(slack.to(mentor.userId())).hasSize(2);
-        assertThat(slack.to(cora.userId())).singleElement()
+        assertThat(slack.to(cora.userId()))
+                .singleElement()
                 .satisfies(d -> assertThat(d.message().summary()).contains("could not deliver a message to Ana"));
         assertThat(count("kind = 'NOTICE'")).isEqualTo(1);
     }
@@ -200,15 +218,20 @@ class DispatchRaceIT extends CoreTestSupport {
         seed(6);
         Instant now = clock.instant();
         // Three rows were claimed by a worker that died mid-batch; their lease ran out a second ago.
-        jdbc.update("update outbox set status = 'SENDING', claimed_by = 'crashed/dispatch-0', attempts = 1, next_attempt_at = ?"
-                + " where period in ('race:0', 'race:1', 'race:2')", SqlTime.of(now.minusSeconds(1)));
+        jdbc.update(
+                "update outbox set status = 'SENDING', claimed_by = 'crashed/dispatch-0', attempts = 1, next_attempt_at = ?"
+                        + " where period in ('race:0', 'race:1', 'race:2')",
+                SqlTime.of(now.minusSeconds(1)));
         // Two rows are held by a live worker whose lease still runs for four minutes.
-        jdbc.update("update outbox set status = 'SENDING', claimed_by = 'slow/dispatch-0', attempts = 1, next_attempt_at = ?"
-                + " where period in ('race:3', 'race:4')", SqlTime.of(now.plus(Duration.ofMinutes(4))));
+        jdbc.update(
+                "update outbox set status = 'SENDING', claimed_by = 'slow/dispatch-0', attempts = 1, next_attempt_at = ?"
+                        + " where period in ('race:3', 'race:4')",
+                SqlTime.of(now.plus(Duration.ofMinutes(4))));
 
         DispatchResult survivor = dispatcher.drain("survivor/dispatch-0");
         assertThat(survivor.sent()).isEqualTo(4);
-        assertThat(slack.deliveries()).extracting(d -> d.message().summary())
+        assertThat(slack.deliveries())
+                .extracting(d -> d.message().summary())
                 .containsExactlyInAnyOrder("race message 0", "race message 1", "race message 2", "race message 5");
         assertThat(count("status = 'SENT' and attempts = 2")).isEqualTo(3);
         assertThat(dispatcher.drain("survivor/dispatch-0").total()).isZero();
@@ -217,7 +240,8 @@ class DispatchRaceIT extends CoreTestSupport {
         assertThat(dispatcher.drain("survivor/dispatch-1").sent()).isEqualTo(2);
         assertThat(dispatcher.drain("survivor/dispatch-1").total()).isZero();
         assertEachRowSentExactlyOnce(6);
-        Map<String, Long> perRecipient = slack.deliveries().stream().collect(Collectors.groupingBy(d -> d.recipient().userId(), Collectors.counting()));
+        Map<String, Long> perRecipient = slack.deliveries().stream()
+                .collect(Collectors.groupingBy(d -> d.recipient().userId(), Collectors.counting()));
         assertThat(perRecipient.values()).containsOnly(1L);
     }
 }

@@ -8,7 +8,6 @@ import dev.rapport.core.pair.PairView;
 import dev.rapport.core.programme.ProgrammeView;
 import dev.rapport.core.test.CoreTestSupport;
 import dev.rapport.core.test.RecordingChatPort.Delivery;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,8 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +29,8 @@ class ScheduleIT extends CoreTestSupport {
 
     static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
 
-    @Autowired Reminders reminders;
+    @Autowired
+    Reminders reminders;
 
     ChatUser cora;
     ChatUser mentor;
@@ -60,7 +60,8 @@ class ScheduleIT extends CoreTestSupport {
     }
 
     private static boolean isCheckIn(Delivery d) {
-        return d.message().summary().startsWith("Your ") && d.message().summary().contains("check-in is ready");
+        return d.message().summary().startsWith("Your ")
+                && d.message().summary().contains("check-in is ready");
     }
 
     private static boolean isReminder(Delivery d) {
@@ -73,14 +74,21 @@ class ScheduleIT extends CoreTestSupport {
 
     /** "ROLE period STATUS [reason]" for each check-in row of the pair, in period order. */
     private List<String> checkInRows(long pairId, String role) {
-        return jdbc.query("select period, status, skip_reason from check_in where pair_id = ? and role = ? order by period",
+        return jdbc.query(
+                "select period, status, skip_reason from check_in where pair_id = ? and role = ? order by period",
                 (rs, i) -> rs.getObject("period", LocalDate.class) + " " + rs.getString("status")
-                        + (rs.getString("skip_reason") == null ? "" : " " + rs.getString("skip_reason")), pairId, role);
+                        + (rs.getString("skip_reason") == null ? "" : " " + rs.getString("skip_reason")),
+                pairId,
+                role);
     }
 
     private Instant dueAt(long pairId, String role, String period) {
-        return jdbc.queryForObject("select due_at from check_in where pair_id = ? and role = ? and period = ?",
-                (rs, i) -> rs.getObject("due_at", OffsetDateTime.class).toInstant(), pairId, role, LocalDate.parse(period));
+        return jdbc.queryForObject(
+                "select due_at from check_in where pair_id = ? and role = ? and period = ?",
+                (rs, i) -> rs.getObject("due_at", OffsetDateTime.class).toInstant(),
+                pairId,
+                role,
+                LocalDate.parse(period));
     }
 
     private long outboxRows(String kind) {
@@ -158,9 +166,13 @@ class ScheduleIT extends CoreTestSupport {
         }
         assertThat(checkInsTo(mentee)).hasSize(1);
         assertThat(checkInsTo(mentor)).hasSize(3);
-        assertThat(checkInRows(pair.id(), "MENTEE")).containsExactly(
-                "2026-11-30 SKIPPED PARTICIPANT_PAUSED", "2026-12-07 SKIPPED PARTICIPANT_PAUSED", "2026-12-14 SENT");
-        assertThat(checkInRows(pair.id(), "MENTOR")).containsExactly("2026-11-30 SENT", "2026-12-07 SENT", "2026-12-14 SENT");
+        assertThat(checkInRows(pair.id(), "MENTEE"))
+                .containsExactly(
+                        "2026-11-30 SKIPPED PARTICIPANT_PAUSED",
+                        "2026-12-07 SKIPPED PARTICIPANT_PAUSED",
+                        "2026-12-14 SENT");
+        assertThat(checkInRows(pair.id(), "MENTOR"))
+                .containsExactly("2026-11-30 SENT", "2026-12-07 SENT", "2026-12-14 SENT");
     }
 
     @Test
@@ -171,7 +183,10 @@ class ScheduleIT extends CoreTestSupport {
             tickAt(monday + "T10:00:00Z");
         }
         for (String period : List.of("2026-12-07", "2026-12-14", "2026-12-21")) {
-            assertThat(pairedItems(pair.id(), "MENTEE", period)).as(period).isNotEmpty().isEqualTo(pairedItems(pair.id(), "MENTOR", period));
+            assertThat(pairedItems(pair.id(), "MENTEE", period))
+                    .as(period)
+                    .isNotEmpty()
+                    .isEqualTo(pairedItems(pair.id(), "MENTOR", period));
         }
     }
 
@@ -183,10 +198,16 @@ class ScheduleIT extends CoreTestSupport {
         for (String monday : List.of("2026-11-30", "2026-12-07", "2026-12-14", "2026-12-21")) {
             tickAt(monday + "T10:00:00Z");
         }
-        assertThat(checkInRows(pair.id(), "MENTEE")).containsExactly(
-                "2026-11-30 SKIPPED PARTICIPANT_PAUSED", "2026-12-07 SKIPPED SKIP_DATE", "2026-12-14 SENT", "2026-12-21 SENT");
+        assertThat(checkInRows(pair.id(), "MENTEE"))
+                .containsExactly(
+                        "2026-11-30 SKIPPED PARTICIPANT_PAUSED",
+                        "2026-12-07 SKIPPED SKIP_DATE",
+                        "2026-12-14 SENT",
+                        "2026-12-21 SENT");
         for (String period : List.of("2026-12-14", "2026-12-21")) {
-            assertThat(pairedItems(pair.id(), "MENTEE", period)).as(period).isEqualTo(pairedItems(pair.id(), "MENTOR", period));
+            assertThat(pairedItems(pair.id(), "MENTEE", period))
+                    .as(period)
+                    .isEqualTo(pairedItems(pair.id(), "MENTOR", period));
         }
     }
 
@@ -211,8 +232,13 @@ class ScheduleIT extends CoreTestSupport {
 
     /** The check-in's question ids without their role: "respect.1,humility.2,...". */
     private String pairedItems(long pairId, String role, String period) {
-        return jdbc.queryForObject("select question_ids from check_in where pair_id = ? and role = ? and period = ?", String.class,
-                pairId, role, LocalDate.parse(period)).replaceAll("\\.(mentee|mentor)", "");
+        return jdbc.queryForObject(
+                        "select question_ids from check_in where pair_id = ? and role = ? and period = ?",
+                        String.class,
+                        pairId,
+                        role,
+                        LocalDate.parse(period))
+                .replaceAll("\\.(mentee|mentor)", "");
     }
 
     @Test
@@ -226,7 +252,8 @@ class ScheduleIT extends CoreTestSupport {
         participants.resume(pair.menteeId());
         tickAt("2026-12-07T10:00:00Z");
         assertThat(checkInsTo(mentee)).hasSize(1);
-        assertThat(checkInRows(pair.id(), "MENTEE")).containsExactly("2026-11-30 SKIPPED PARTICIPANT_PAUSED", "2026-12-07 SENT");
+        assertThat(checkInRows(pair.id(), "MENTEE"))
+                .containsExactly("2026-11-30 SKIPPED PARTICIPANT_PAUSED", "2026-12-07 SENT");
     }
 
     @Test
@@ -240,8 +267,9 @@ class ScheduleIT extends CoreTestSupport {
         assertThat(checkInsTo(mentee)).hasSize(1);
         assertThat(checkInsTo(mentor)).hasSize(1);
         for (String role : List.of("MENTEE", "MENTOR")) {
-            assertThat(checkInRows(pair.id(), role)).containsExactly(
-                    "2026-11-30 SKIPPED PAIR_PAUSED", "2026-12-07 SKIPPED PAIR_PAUSED", "2026-12-14 SENT");
+            assertThat(checkInRows(pair.id(), role))
+                    .containsExactly(
+                            "2026-11-30 SKIPPED PAIR_PAUSED", "2026-12-07 SKIPPED PAIR_PAUSED", "2026-12-14 SENT");
         }
     }
 
@@ -257,7 +285,8 @@ class ScheduleIT extends CoreTestSupport {
         }
         assertThat(checkInsTo(mentee)).hasSize(2);
         assertThat(checkInsTo(mentor)).hasSize(2);
-        assertThat(checkInRows(pair.id(), "MENTEE")).containsExactly("2026-11-30 SENT", "2026-12-07 SKIPPED SKIP_DATE", "2026-12-14 SENT");
+        assertThat(checkInRows(pair.id(), "MENTEE"))
+                .containsExactly("2026-11-30 SENT", "2026-12-07 SKIPPED SKIP_DATE", "2026-12-14 SENT");
     }
 
     // (e)
@@ -271,8 +300,8 @@ class ScheduleIT extends CoreTestSupport {
         assertThat(checkInsTo(mentee)).hasSize(1);
         assertThat(checkInsTo(mentor)).hasSize(1);
         for (String role : List.of("MENTEE", "MENTOR")) {
-            assertThat(checkInRows(pair.id(), role)).containsExactly(
-                    "2026-11-30 MISSED DOWNTIME", "2026-12-07 MISSED DOWNTIME", "2026-12-14 SENT");
+            assertThat(checkInRows(pair.id(), role))
+                    .containsExactly("2026-11-30 MISSED DOWNTIME", "2026-12-07 MISSED DOWNTIME", "2026-12-14 SENT");
         }
         assertThat(outboxRows("CHECK_IN")).isEqualTo(2);
 
@@ -289,8 +318,9 @@ class ScheduleIT extends CoreTestSupport {
         tickAt("2026-12-14T22:01:00Z");
         assertThat(checkInsTo(mentee)).isEmpty();
         assertThat(checkInsTo(mentor)).isEmpty();
-        assertThat(checkInRows(pair.id(), "MENTEE")).containsExactly(
-                "2026-11-30 MISSED DOWNTIME", "2026-12-07 MISSED DOWNTIME", "2026-12-14 MISSED DOWNTIME");
+        assertThat(checkInRows(pair.id(), "MENTEE"))
+                .containsExactly(
+                        "2026-11-30 MISSED DOWNTIME", "2026-12-07 MISSED DOWNTIME", "2026-12-14 MISSED DOWNTIME");
         tickAt("2026-12-21T10:00:00Z");
         assertThat(checkInsTo(mentee)).hasSize(1);
     }
@@ -300,7 +330,8 @@ class ScheduleIT extends CoreTestSupport {
         PairView pair = startPair("2026-11-23");
         participants.setQuietHours(pair.menteeId(), new QuietHours(LocalTime.of(21, 0), LocalTime.of(7, 0)));
 
-        // Back up at 21:30 Lisbon time, 11.5 hours after the 10:00 check-in: inside the grace window, inside quiet hours.
+        // Back up at 21:30 Lisbon time, 11.5 hours after the 10:00 check-in: inside the grace window, inside quiet
+        // hours.
         tickAt("2026-11-30T21:30:00Z");
         assertThat(checkInsTo(mentor)).hasSize(1);
         assertThat(checkInsTo(mentee)).isEmpty();
@@ -337,20 +368,28 @@ class ScheduleIT extends CoreTestSupport {
                 for (Future<SweepResult> r : results) {
                     enqueued += r.get().enqueued();
                 }
-                assertThat(enqueued).as("check-ins enqueued by both sweeps on %s", monday).isEqualTo(2 * pairCount);
+                assertThat(enqueued)
+                        .as("check-ins enqueued by both sweeps on %s", monday)
+                        .isEqualTo(2 * pairCount);
                 assertThat(sweeper.sweep().total()).isZero();
             }
         } finally {
             pool.shutdownNow();
         }
         assertThat(outboxRows("CHECK_IN")).isEqualTo(3L * 2 * pairCount);
-        assertThat(jdbc.queryForObject("select count(*) from (select 1 from outbox where pair_id is not null group by pair_id, kind, period having count(*) > 2) d",
-                Long.class)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from (select 1 from outbox group by pair_id, kind, period, recipient_id having count(*) > 1) d",
-                Long.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from (select 1 from outbox where pair_id is not null group by pair_id, kind, period having count(*) > 2) d",
+                        Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from (select 1 from outbox group by pair_id, kind, period, recipient_id having count(*) > 1) d",
+                        Long.class))
+                .isZero();
 
         // A slot put back on a period that already ran (as a crashed sweep might leave it) adds nothing.
-        jdbc.update("update checkin_slot set next_period = '2026-12-14', next_due_at = ?", SqlTime.of(Instant.parse("2026-12-14T10:00:00Z")));
+        jdbc.update(
+                "update checkin_slot set next_period = '2026-12-14', next_due_at = ?",
+                SqlTime.of(Instant.parse("2026-12-14T10:00:00Z")));
         sweeper.sweep();
         sweeper.sweep();
         assertThat(outboxRows("CHECK_IN")).isEqualTo(3L * 2 * pairCount);
@@ -364,8 +403,10 @@ class ScheduleIT extends CoreTestSupport {
     void an_unanswered_check_in_gets_one_reminder_after_48_hours_and_never_a_second() {
         PairView pair = startPair("2026-11-23");
         tickAt("2026-11-30T10:00:00Z");
-        jdbc.update("update check_in set answered_at = ?, status = 'ANSWERED' where pair_id = ? and role = 'MENTOR'",
-                SqlTime.of(Instant.parse("2026-11-30T11:00:00Z")), pair.id());
+        jdbc.update(
+                "update check_in set answered_at = ?, status = 'ANSWERED' where pair_id = ? and role = 'MENTOR'",
+                SqlTime.of(Instant.parse("2026-11-30T11:00:00Z")),
+                pair.id());
 
         clock.set(Instant.parse("2026-12-02T09:59:00Z"));
         assertThat(reminders.remindUnansweredCheckIns()).isZero();
@@ -386,7 +427,10 @@ class ScheduleIT extends CoreTestSupport {
         PairView pair = startPair("2026-11-23");
         tickAt("2026-11-30T10:00:00Z");
         clock.set(Instant.parse("2026-12-14T10:00:00Z"));
-        jdbc.update("update check_in set sent_at = ? where pair_id = ?", SqlTime.of(Instant.parse("2026-12-10T10:00:00Z")), pair.id());
+        jdbc.update(
+                "update check_in set sent_at = ? where pair_id = ?",
+                SqlTime.of(Instant.parse("2026-12-10T10:00:00Z")),
+                pair.id());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CyclicBarrier start = new CyclicBarrier(2);
@@ -405,7 +449,8 @@ class ScheduleIT extends CoreTestSupport {
         }
         assertThat(outboxRows("CHECK_IN_REMINDER")).isEqualTo(2);
         assertThat(outboxRows("MEETING_REMINDER")).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from check_in where reminded_at is not null", Long.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from check_in where reminded_at is not null", Long.class))
+                .isEqualTo(2);
         dispatcher.drain("w");
         assertThat(slack.to(mentee.userId())).filteredOn(ScheduleIT::isReminder).hasSize(1);
         assertThat(slack.to(mentor.userId())).filteredOn(ScheduleIT::isReminder).hasSize(1);
@@ -416,7 +461,10 @@ class ScheduleIT extends CoreTestSupport {
     void an_answered_check_in_gets_no_reminder() {
         PairView pair = startPair("2026-11-23");
         tickAt("2026-11-30T10:00:00Z");
-        jdbc.update("update check_in set answered_at = ? where pair_id = ?", SqlTime.of(Instant.parse("2026-11-30T12:00:00Z")), pair.id());
+        jdbc.update(
+                "update check_in set answered_at = ? where pair_id = ?",
+                SqlTime.of(Instant.parse("2026-11-30T12:00:00Z")),
+                pair.id());
         clock.set(Instant.parse("2026-12-03T10:00:00Z"));
         assertThat(reminders.remindUnansweredCheckIns()).isZero();
         dispatcher.drain("w");
@@ -448,7 +496,8 @@ class ScheduleIT extends CoreTestSupport {
         clock.set(Instant.parse("2026-12-14T12:00:00Z"));
         assertThat(reminders.remindOverdueMeetings()).isEqualTo(1);
         dispatcher.drain("w");
-        for (String day : List.of("2026-12-14T18:00:00Z", "2026-12-16T12:00:00Z", "2026-12-21T12:00:00Z", "2027-01-03T12:00:00Z")) {
+        for (String day : List.of(
+                "2026-12-14T18:00:00Z", "2026-12-16T12:00:00Z", "2026-12-21T12:00:00Z", "2027-01-03T12:00:00Z")) {
             clock.set(Instant.parse(day));
             reminders.remindOverdueMeetings();
             dispatcher.drain("w");
@@ -457,8 +506,12 @@ class ScheduleIT extends CoreTestSupport {
         assertThat(meetingRemindersTo(mentee)).isEmpty();
 
         // A logged meeting starts a new stretch: the next reminder comes three weeks after it.
-        jdbc.update("insert into meeting (pair_id, held_on, logged_by, created_at) values (?, ?, ?, ?)",
-                pair.id(), LocalDate.parse("2027-01-04"), pair.mentorId(), SqlTime.of(clock.instant()));
+        jdbc.update(
+                "insert into meeting (pair_id, held_on, logged_by, created_at) values (?, ?, ?, ?)",
+                pair.id(),
+                LocalDate.parse("2027-01-04"),
+                pair.mentorId(),
+                SqlTime.of(clock.instant()));
         clock.set(Instant.parse("2027-01-24T12:00:00Z"));
         assertThat(reminders.remindOverdueMeetings()).isZero();
         clock.set(Instant.parse("2027-01-25T12:00:00Z"));
@@ -480,7 +533,10 @@ class ScheduleIT extends CoreTestSupport {
     }
 
     private List<String> meetingRemindersTo(ChatUser u) {
-        return slack.to(u.userId()).stream().map(d -> d.message().summary()).filter(s -> s.startsWith("No meeting")).toList();
+        return slack.to(u.userId()).stream()
+                .map(d -> d.message().summary())
+                .filter(s -> s.startsWith("No meeting"))
+                .toList();
     }
 
     // (i)
@@ -490,7 +546,10 @@ class ScheduleIT extends CoreTestSupport {
         PairView pair = startPair("2026-11-23");
         clock.set(Instant.parse("2026-11-30T10:00:00Z"));
         sweeper.sweep();
-        assertThat(jdbc.queryForObject("select count(*) from outbox where recipient_id = ? and status = 'PENDING'", Long.class, pair.menteeId()))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outbox where recipient_id = ? and status = 'PENDING'",
+                        Long.class,
+                        pair.menteeId()))
                 .isEqualTo(1);
 
         clock.set(Instant.parse("2026-11-30T10:00:30Z"));
@@ -498,11 +557,20 @@ class ScheduleIT extends CoreTestSupport {
         dispatcher.drain("w");
 
         assertThat(slack.to(mentee.userId())).isEmpty();
-        assertThat(jdbc.queryForList("select status from outbox where recipient_id = ? and kind = 'CHECK_IN'", String.class, pair.menteeId())).containsOnly("CANCELLED");
+        assertThat(jdbc.queryForList(
+                        "select status from outbox where recipient_id = ? and kind = 'CHECK_IN'",
+                        String.class,
+                        pair.menteeId()))
+                .containsOnly("CANCELLED");
         assertThat(pairs.find(pair.id()).orElseThrow().ended()).isTrue();
-        assertThat(jdbc.queryForObject("select count(*) from checkin_slot where pair_id = ?", Long.class, pair.id())).isZero();
-        assertThat(slack.to(cora.userId())).singleElement().satisfies(d -> assertThat(d.message().summary()).contains("Ana has left Residents"));
-        assertThat(checkInsTo(mentor)).as("no check-in about a pair that has ended").isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from checkin_slot where pair_id = ?", Long.class, pair.id()))
+                .isZero();
+        assertThat(slack.to(cora.userId()))
+                .singleElement()
+                .satisfies(d -> assertThat(d.message().summary()).contains("Ana has left Residents"));
+        assertThat(checkInsTo(mentor))
+                .as("no check-in about a pair that has ended")
+                .isEmpty();
 
         for (String later : List.of("2026-12-02T10:00:00Z", "2026-12-07T10:00:00Z", "2026-12-21T10:00:00Z")) {
             clock.set(Instant.parse(later));

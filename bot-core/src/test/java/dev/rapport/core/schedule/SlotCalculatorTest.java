@@ -56,8 +56,10 @@ class SlotCalculatorTest {
     void a_cadence_time_inside_the_spring_forward_gap_moves_to_just_after_the_gap() {
         // 02:30 does not exist in New York on 2026-03-08: clocks jump from 02:00 EST to 03:00 EDT.
         assertThat(due("2026-03-01", SUNDAY_0230, NEW_YORK, null)).isEqualTo("2026-03-01T07:30:00Z");
-        assertThat(due("2026-03-08", SUNDAY_0230, NEW_YORK, null)).isEqualTo("2026-03-08T07:30:00Z").isEqualTo(
-                LocalDateTime.parse("2026-03-08T03:30").atZone(NEW_YORK).toInstant());
+        assertThat(due("2026-03-08", SUNDAY_0230, NEW_YORK, null))
+                .isEqualTo("2026-03-08T07:30:00Z")
+                .isEqualTo(
+                        LocalDateTime.parse("2026-03-08T03:30").atZone(NEW_YORK).toInstant());
         assertThat(due("2026-03-15", SUNDAY_0230, NEW_YORK, null)).isEqualTo("2026-03-15T06:30:00Z");
     }
 
@@ -80,9 +82,11 @@ class SlotCalculatorTest {
         QuietHours night = new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0));
         assertThat(due("2026-11-23", MONDAY_10, LISBON, night)).isEqualTo("2026-11-23T10:00:00Z");
         assertThat(due("2026-11-23", MONDAY_10, LISBON, new QuietHours(LocalTime.of(10, 0), LocalTime.of(10, 0))))
-                .as("an empty window").isEqualTo("2026-11-23T10:00:00Z");
+                .as("an empty window")
+                .isEqualTo("2026-11-23T10:00:00Z");
         assertThat(due("2026-11-23", MONDAY_10, LISBON, new QuietHours(LocalTime.of(8, 0), LocalTime.of(10, 0))))
-                .as("the window's end is not quiet").isEqualTo("2026-11-23T10:00:00Z");
+                .as("the window's end is not quiet")
+                .isEqualTo("2026-11-23T10:00:00Z");
     }
 
     @Test
@@ -116,31 +120,40 @@ class SlotCalculatorTest {
     @Test
     void an_instant_inside_quiet_hours_waits_for_their_end_in_the_participants_zone() {
         QuietHours night = new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0));
-        assertThat(SlotCalculator.outsideQuietHours(Instant.parse("2026-11-23T23:30:00Z"), LISBON, night)).isEqualTo("2026-11-24T07:00:00Z");
-        assertThat(SlotCalculator.outsideQuietHours(Instant.parse("2026-11-24T03:00:00Z"), NEW_YORK, night)).isEqualTo("2026-11-24T12:00:00Z");
-        assertThat(SlotCalculator.outsideQuietHours(Instant.parse("2026-11-23T15:00:00Z"), LISBON, night)).isEqualTo("2026-11-23T15:00:00Z");
-        assertThat(SlotCalculator.outsideQuietHours(Instant.parse("2026-11-23T15:00:00Z"), LISBON, null)).isEqualTo("2026-11-23T15:00:00Z");
+        assertThat(SlotCalculator.outsideQuietHours(Instant.parse("2026-11-23T23:30:00Z"), LISBON, night))
+                .isEqualTo("2026-11-24T07:00:00Z");
+        assertThat(SlotCalculator.outsideQuietHours(Instant.parse("2026-11-24T03:00:00Z"), NEW_YORK, night))
+                .isEqualTo("2026-11-24T12:00:00Z");
+        assertThat(SlotCalculator.outsideQuietHours(Instant.parse("2026-11-23T15:00:00Z"), LISBON, night))
+                .isEqualTo("2026-11-23T15:00:00Z");
+        assertThat(SlotCalculator.outsideQuietHours(Instant.parse("2026-11-23T15:00:00Z"), LISBON, null))
+                .isEqualTo("2026-11-23T15:00:00Z");
         // St John's is UTC-03:30 in November: 22:00 local is 01:30Z, 07:00 local is 10:30Z.
-        assertThat(SlotCalculator.outsideQuietHours(Instant.parse("2026-11-24T02:00:00Z"), ST_JOHNS, night)).isEqualTo("2026-11-24T10:30:00Z");
+        assertThat(SlotCalculator.outsideQuietHours(Instant.parse("2026-11-24T02:00:00Z"), ST_JOHNS, night))
+                .isEqualTo("2026-11-24T10:30:00Z");
     }
 
     @Test
     void the_first_period_after_now_is_todays_when_its_time_is_still_ahead() {
-        LocalDate period = SlotCalculator.firstPeriodAfter(Instant.parse("2026-11-23T09:59:00Z"), LocalDate.parse("2026-11-01"), MONDAY_10, LISBON, null);
+        LocalDate period = SlotCalculator.firstPeriodAfter(
+                Instant.parse("2026-11-23T09:59:00Z"), LocalDate.parse("2026-11-01"), MONDAY_10, LISBON, null);
         assertThat(period).isEqualTo("2026-11-23");
     }
 
     @Test
     void the_first_period_after_now_is_next_weeks_when_todays_time_has_passed() {
-        LocalDate period = SlotCalculator.firstPeriodAfter(Instant.parse("2026-11-23T10:00:00Z"), LocalDate.parse("2026-11-01"), MONDAY_10, LISBON, null);
+        LocalDate period = SlotCalculator.firstPeriodAfter(
+                Instant.parse("2026-11-23T10:00:00Z"), LocalDate.parse("2026-11-01"), MONDAY_10, LISBON, null);
         assertThat(period).isEqualTo("2026-11-30");
     }
 
     @Test
     void the_first_period_after_now_is_never_before_the_earliest_date() {
-        LocalDate period = SlotCalculator.firstPeriodAfter(Instant.parse("2026-11-23T08:00:00Z"), LocalDate.parse("2026-11-24"), MONDAY_10, LISBON, null);
+        LocalDate period = SlotCalculator.firstPeriodAfter(
+                Instant.parse("2026-11-23T08:00:00Z"), LocalDate.parse("2026-11-24"), MONDAY_10, LISBON, null);
         assertThat(period).isEqualTo("2026-11-30");
-        assertThat(SlotCalculator.firstPeriodAfter(Instant.parse("2026-11-23T08:00:00Z"), LocalDate.parse("2026-11-30"), MONDAY_10, LISBON, null))
+        assertThat(SlotCalculator.firstPeriodAfter(
+                        Instant.parse("2026-11-23T08:00:00Z"), LocalDate.parse("2026-11-30"), MONDAY_10, LISBON, null))
                 .isEqualTo("2026-11-30");
     }
 
@@ -148,7 +161,12 @@ class SlotCalculatorTest {
     void the_first_period_after_now_counts_quiet_hours() {
         QuietHours morning = new QuietHours(LocalTime.of(8, 0), LocalTime.of(12, 0));
         // 10:30 local: the plain 10:00 has passed but the quiet-hours 12:00 has not.
-        assertThat(SlotCalculator.firstPeriodAfter(Instant.parse("2026-11-23T10:30:00Z"), LocalDate.parse("2026-11-01"), MONDAY_10, LISBON, morning))
+        assertThat(SlotCalculator.firstPeriodAfter(
+                        Instant.parse("2026-11-23T10:30:00Z"),
+                        LocalDate.parse("2026-11-01"),
+                        MONDAY_10,
+                        LISBON,
+                        morning))
                 .isEqualTo("2026-11-23");
     }
 
@@ -157,27 +175,56 @@ class SlotCalculatorTest {
         QuietHours night = new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0));
         Cadence mondayLate = new Cadence(DayOfWeek.MONDAY, LocalTime.of(23, 0), 1);
         // Monday's 23:00 check-in waits until Tuesday 07:00; replanning on Tuesday at 06:00 must keep it.
-        assertThat(SlotCalculator.firstPeriodAfter(Instant.parse("2026-11-24T06:00:00Z"), LocalDate.parse("2026-11-01"), mondayLate, LISBON, night))
+        assertThat(SlotCalculator.firstPeriodAfter(
+                        Instant.parse("2026-11-24T06:00:00Z"),
+                        LocalDate.parse("2026-11-01"),
+                        mondayLate,
+                        LISBON,
+                        night))
                 .isEqualTo("2026-11-23");
-        assertThat(SlotCalculator.firstPeriodAfter(Instant.parse("2026-11-24T07:00:00Z"), LocalDate.parse("2026-11-01"), mondayLate, LISBON, night))
+        assertThat(SlotCalculator.firstPeriodAfter(
+                        Instant.parse("2026-11-24T07:00:00Z"),
+                        LocalDate.parse("2026-11-01"),
+                        mondayLate,
+                        LISBON,
+                        night))
                 .isEqualTo("2026-11-30");
-        assertThat(SlotCalculator.firstPeriodAfter(Instant.parse("2026-11-24T06:00:00Z"), LocalDate.parse("2026-11-24"), mondayLate, LISBON, night))
-                .as("never before the earliest date").isEqualTo("2026-11-30");
+        assertThat(SlotCalculator.firstPeriodAfter(
+                        Instant.parse("2026-11-24T06:00:00Z"),
+                        LocalDate.parse("2026-11-24"),
+                        mondayLate,
+                        LISBON,
+                        night))
+                .as("never before the earliest date")
+                .isEqualTo("2026-11-30");
     }
 
     @Test
     void the_first_period_after_now_uses_the_participants_local_date() {
         // Monday 2026-11-23 01:00Z is still Sunday evening in New York: Monday's 10:00 there is ahead.
-        assertThat(SlotCalculator.firstPeriodAfter(Instant.parse("2026-11-23T01:00:00Z"), LocalDate.parse("2026-11-01"), MONDAY_10, NEW_YORK, null))
+        assertThat(SlotCalculator.firstPeriodAfter(
+                        Instant.parse("2026-11-23T01:00:00Z"),
+                        LocalDate.parse("2026-11-01"),
+                        MONDAY_10,
+                        NEW_YORK,
+                        null))
                 .isEqualTo("2026-11-23");
         // Tuesday 02:00 in Tokyo is Monday 17:00Z: the Monday has passed there.
-        assertThat(SlotCalculator.firstPeriodAfter(Instant.parse("2026-11-23T17:00:00Z"), LocalDate.parse("2026-11-01"), MONDAY_10, ZoneId.of("Asia/Tokyo"), null))
+        assertThat(SlotCalculator.firstPeriodAfter(
+                        Instant.parse("2026-11-23T17:00:00Z"),
+                        LocalDate.parse("2026-11-01"),
+                        MONDAY_10,
+                        ZoneId.of("Asia/Tokyo"),
+                        null))
                 .isEqualTo("2026-11-30");
     }
 
     @Test
     void the_next_period_follows_the_cadence_in_weeks() {
-        assertThat(SlotCalculator.nextPeriod(LocalDate.parse("2026-03-23"), MONDAY_10)).isEqualTo("2026-03-30");
-        assertThat(SlotCalculator.nextPeriod(LocalDate.parse("2026-03-23"), new Cadence(DayOfWeek.MONDAY, LocalTime.of(10, 0), 2))).isEqualTo("2026-04-06");
+        assertThat(SlotCalculator.nextPeriod(LocalDate.parse("2026-03-23"), MONDAY_10))
+                .isEqualTo("2026-03-30");
+        assertThat(SlotCalculator.nextPeriod(
+                        LocalDate.parse("2026-03-23"), new Cadence(DayOfWeek.MONDAY, LocalTime.of(10, 0), 2)))
+                .isEqualTo("2026-04-06");
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = CoreTestApplication.class, properties = {"rapport.schedule.enabled=false", "spring.quartz.auto-startup=false"})
+@SpringBootTest(
+        classes = CoreTestApplication.class,
+        properties = {"rapport.schedule.enabled=false", "spring.quartz.auto-startup=false"})
 @ContextConfiguration(initializers = FreshDatabase.class)
 public @interface CoreIT {}

@@ -29,20 +29,40 @@ public abstract class CoreTestSupport {
     public static final String WORKSPACE = "T-TEST";
     private static final AtomicInteger users = new AtomicInteger();
 
-    @Autowired protected JdbcTemplate jdbc;
-    @Autowired protected MutableClock clock;
-    @Autowired @Qualifier("slackPort") protected RecordingChatPort slack;
-    @Autowired @Qualifier("discordPort") protected RecordingChatPort discord;
-    @Autowired protected ProgrammeService programmes;
-    @Autowired protected ParticipantService participants;
-    @Autowired protected PairService pairs;
-    @Autowired protected Sweeper sweeper;
-    @Autowired protected Dispatcher dispatcher;
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    @Qualifier("slackPort")
+    protected RecordingChatPort slack;
+
+    @Autowired
+    @Qualifier("discordPort")
+    protected RecordingChatPort discord;
+
+    @Autowired
+    protected ProgrammeService programmes;
+
+    @Autowired
+    protected ParticipantService participants;
+
+    @Autowired
+    protected PairService pairs;
+
+    @Autowired
+    protected Sweeper sweeper;
+
+    @Autowired
+    protected Dispatcher dispatcher;
 
     @BeforeEach
     void resetWorld() {
-        jdbc.execute("truncate programme, programme_skip_date, participant, coordinator, pair, checkin_slot, check_in, answer,"
-                + " meeting, outbox, pair_health restart identity cascade");
+        jdbc.execute(
+                "truncate programme, programme_skip_date, participant, coordinator, pair, checkin_slot, check_in, answer,"
+                        + " meeting, outbox, pair_health restart identity cascade");
         clock.set(Instant.parse("2026-11-23T08:00:00Z"));
         slack.clear();
         discord.clear();
@@ -50,7 +70,11 @@ public abstract class CoreTestSupport {
 
     /** A Slack user of the test workspace with a unique id. */
     protected ChatUser user(String name) {
-        return ChatUser.of(Platform.SLACK, WORKSPACE, "U" + users.incrementAndGet() + name.replaceAll("\\W", "").toUpperCase(), name);
+        return ChatUser.of(
+                Platform.SLACK,
+                WORKSPACE,
+                "U" + users.incrementAndGet() + name.replaceAll("\\W", "").toUpperCase(),
+                name);
     }
 
     protected ParticipantView participant(ChatUser user, ZoneId zone) {

@@ -22,8 +22,13 @@ public final class FreshDatabase implements ApplicationContextInitializer<Config
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         var env = context.getEnvironment();
-        String name = "rapport_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String url = create(name, env.getProperty("rapport.db.url", System.getenv().getOrDefault("RAPPORT_DB_URL", "jdbc:postgresql://localhost:5432/postgres")),
+        String name =
+                "rapport_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String url = create(
+                name,
+                env.getProperty(
+                        "rapport.db.url",
+                        System.getenv().getOrDefault("RAPPORT_DB_URL", "jdbc:postgresql://localhost:5432/postgres")),
                 env.getProperty("rapport.db.user", System.getenv().getOrDefault("RAPPORT_DB_USER", "postgres")),
                 env.getProperty("rapport.db.password", System.getenv().getOrDefault("RAPPORT_DB_PASSWORD", "")));
         env.getPropertySources().addFirst(new MapPropertySource("fresh-database", Map.of("rapport.db.url", url)));
@@ -32,20 +37,27 @@ public final class FreshDatabase implements ApplicationContextInitializer<Config
     /** Creates the database {@code name} next to {@code baseUrl}'s and returns its URL. */
     public static String create(String name, String baseUrl, String user, String password) {
         String serverUrl = baseUrl.replaceFirst("/[^/?]+(\\?|$)", "/postgres$1");
-        PostgresLocator.Target server = PostgresLocator.resolve(new DatabaseProperties(serverUrl, user, password, 2, null, true));
+        PostgresLocator.Target server =
+                PostgresLocator.resolve(new DatabaseProperties(serverUrl, user, password, 2, null, true));
         String url = server.url().replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
-        try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
+                Statement s = c.createStatement()) {
             s.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name + ": " + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password()); Statement s = c.createStatement()) {
-                s.execute("drop database if exists " + name + " with (force)");
-            } catch (SQLException e) {
-                // Best effort: a database left behind is harmless, every run creates a new name.
-            }
-        }, "drop-" + name));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try (Connection c = DriverManager.getConnection(
+                                            server.url(), server.user(), server.password());
+                                    Statement s = c.createStatement()) {
+                                s.execute("drop database if exists " + name + " with (force)");
+                            } catch (SQLException e) {
+                                // Best effort: a database left behind is harmless, every run creates a new name.
+                            }
+                        },
+                        "drop-" + name));
         return url;
     }
 }

@@ -55,7 +55,9 @@ public class RecordingChatPort implements ChatPort {
     }
 
     public List<Delivery> to(String userId) {
-        return deliveries.stream().filter(d -> d.recipient().userId().equals(userId)).toList();
+        return deliveries.stream()
+                .filter(d -> d.recipient().userId().equals(userId))
+                .toList();
     }
 
     public void clear() {
