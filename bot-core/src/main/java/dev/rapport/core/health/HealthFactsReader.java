@@ -24,13 +24,18 @@ import org.springframework.stereotype.Component;
 class HealthFactsReader {
 
     /** Which pairs to read: the SQL condition on {@code pair p} and its one parameter. */
-    record Scope(String condition, long id) {
+    record Scope(String condition, long id, int keepScores) {
+        /** One pair: enough scores for its sparkline. */
         static Scope pair(long pairId) {
-            return new Scope("p.id = ?", pairId);
+            return new Scope("p.id = ?", pairId, Math.max(HealthRules.SPARKLINE_LENGTH, 2 * HealthRules.LEVEL_WINDOW));
         }
 
+        /**
+         * Every open pair of a programme: only the scores the rules judge (levels and change), not the sparkline's,
+         * because overviews of thousands of pairs show no sparkline and reading fewer rows keeps them fast.
+         */
         static Scope openPairsOf(long programmeId) {
-            return new Scope("p.programme_id = ? and p.status <> 'ENDED'", programmeId);
+            return new Scope("p.programme_id = ? and p.status <> 'ENDED'", programmeId, 2 * HealthRules.LEVEL_WINDOW);
         }
     }
 
@@ -69,8 +74,9 @@ class HealthFactsReader {
             )
             select pair_id, responded from counted where rn <= ? order by pair_id, period""";
 
+    // One row per pair, side and dimension, its latest scores aggregated oldest first: far fewer rows to transfer.
     private static final String SCORES = """
-            select pair_id, role, dimension, score from (
+            select pair_id, role, dimension, array_agg(score order by rn desc) as scores from (
                 select c.pair_id, c.role, a.dimension, a.score,
                        row_number() over (partition by c.pair_id, c.role, a.dimension
                                           order by c.period desc, a.answered_at desc, a.question_id desc) as rn
@@ -80,7 +86,7 @@ class HealthFactsReader {
                 where %s
             ) s
             where rn <= ?
-            order by pair_id, role, dimension, rn desc""";
+            group by pair_id, role, dimension""";
 
     private final JdbcTemplate jdbc;
 
@@ -130,7 +136,7 @@ class HealthFactsReader {
                 scope.id(),
                 SqlTime.of(now.minus(HealthRules.ANSWER_WINDOW)),
                 HealthRules.RESPONSE_WINDOW);
-        int keep = Math.max(HealthRules.SPARKLINE_LENGTH, 2 * HealthRules.LEVEL_WINDOW);
+        int keep = scope.keepScores();
         jdbc.query(
                 SCORES.formatted(scope.condition()),
                 rs -> {
@@ -141,7 +147,10 @@ class HealthFactsReader {
                     }
                     Map<Dimension, List<Integer>> side =
                             Role.valueOf(rs.getString("role")) == Role.MENTEE ? b.mentee : b.mentor;
-                    side.computeIfAbsent(d, x -> new ArrayList<>()).add(rs.getInt("score"));
+                    List<Integer> scores = side.computeIfAbsent(d, x -> new ArrayList<>());
+                    for (Object score : (Object[]) rs.getArray("scores").getArray()) {
+                        scores.add(((Number) score).intValue());
+                    }
                 },
                 scope.id(),
                 keep);

@@ -88,6 +88,7 @@ public class HealthService {
     }
 
     /** Every open pair of the programme, most severe first, then by pair id. */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public List<PairHealth> assessProgramme(long programmeId) {
         return assessOpenPairs(programmeId, clock.instant());
     }
