@@ -51,7 +51,7 @@ class ScheduleJobs {
         return JobBuilder.newJob(ReminderJob.class)
                 .withIdentity("reminders", GROUP)
                 .storeDurably()
-                .withDescription("Reminds about unanswered check-ins and overdue meetings")
+                .withDescription("Reminds once about unanswered check-ins")
                 .build();
     }
 
@@ -62,6 +62,27 @@ class ScheduleJobs {
                 .forJob(reminderJob)
                 .withIdentity("reminders", GROUP)
                 .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(5)
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+    }
+
+    @Bean
+    JobDetail meetingReminderJob() {
+        return JobBuilder.newJob(MeetingReminderJob.class)
+                .withIdentity("meeting-reminders", GROUP)
+                .storeDurably()
+                .withDescription("Reminds mentors when no meeting has been logged for the programme's threshold")
+                .build();
+    }
+
+    /** Hourly: the threshold is counted in weeks, and the check reads every open pair, so more often buys nothing. */
+    @Bean
+    @ConditionalOnProperty(name = "rapport.schedule.enabled", havingValue = "true", matchIfMissing = true)
+    Trigger meetingReminderTrigger(JobDetail meetingReminderJob) {
+        return TriggerBuilder.newTrigger()
+                .forJob(meetingReminderJob)
+                .withIdentity("meeting-reminders", GROUP)
+                .withSchedule(SimpleScheduleBuilder.repeatHourlyForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
@@ -78,7 +99,7 @@ class ScheduleJobs {
         }
     }
 
-    /** Runs the reminders. */
+    /** Runs the unanswered-check-in reminders. */
     @DisallowConcurrentExecution
     public static class ReminderJob extends QuartzJobBean {
         @Autowired
@@ -86,7 +107,19 @@ class ScheduleJobs {
 
         @Override
         protected void executeInternal(JobExecutionContext context) {
-            reminders.run();
+            reminders.remindUnansweredCheckIns();
+        }
+    }
+
+    /** Runs the meeting reminders. */
+    @DisallowConcurrentExecution
+    public static class MeetingReminderJob extends QuartzJobBean {
+        @Autowired
+        private Reminders reminders;
+
+        @Override
+        protected void executeInternal(JobExecutionContext context) {
+            reminders.remindOverdueMeetings();
         }
     }
 }
