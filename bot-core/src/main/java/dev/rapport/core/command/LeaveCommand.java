@@ -1,6 +1,9 @@
 package dev.rapport.core.command;
 
 import dev.rapport.core.participant.ParticipantService;
+import dev.rapport.core.programme.ProgrammeService;
+import dev.rapport.core.programme.ProgrammeView;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport leave confirm}: stop every message and tell the coordinators. */
@@ -8,9 +11,11 @@ import org.springframework.stereotype.Component;
 class LeaveCommand implements Subcommand {
 
     private final ParticipantService participants;
+    private final ProgrammeService programmes;
 
-    LeaveCommand(ParticipantService participants) {
+    LeaveCommand(ParticipantService participants, ProgrammeService programmes) {
         this.participants = participants;
+        this.programmes = programmes;
     }
 
     @Override
@@ -37,10 +42,19 @@ class LeaveCommand implements Subcommand {
     public Reply run(CommandContext ctx) {
         var me = ctx.requireParticipant();
         if (ctx.args().isEmpty() || !ctx.args().get(0).equalsIgnoreCase("confirm")) {
+            // A programme whose only coordinator leaves keeps running with nobody to see its alerts: say so first.
+            String alone = programmes.coordinatedBy(me.id()).stream()
+                    .filter(p -> programmes.coordinatorIds(p.id()).size() == 1)
+                    .map(ProgrammeView::name)
+                    .collect(Collectors.joining(", "));
             return Reply.privately(
                     "Leaving ends your pairs, stops every message from Rapport and tells your coordinators."
-                            + " Your past answers stay in the programme's records. To go ahead, run `/rapport leave confirm`."
-                            + " To take a break instead, use `/rapport pause YYYY-MM-DD`.");
+                            + " Your past answers stay in the programme's records."
+                            + (alone.isEmpty()
+                                    ? ""
+                                    : " You are the only coordinator of " + alone
+                                            + ": add another first with `/rapport coordinator add @name`, or nobody will see its alerts.")
+                            + " To go ahead, run `/rapport leave confirm`. To take a break instead, use `/rapport pause YYYY-MM-DD`.");
         }
         int ended = participants.leave(me.id());
         return Reply.privately("You have left Rapport" + (ended > 0 ? " and your " + ended + " pair(s) have ended" : "")

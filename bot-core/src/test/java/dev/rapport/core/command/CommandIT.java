@@ -106,6 +106,13 @@ class CommandIT extends CoreTestSupport {
     }
 
     @Test
+    void the_only_coordinator_is_warned_before_leaving() {
+        assertThat(say(cora, "leave")).contains("You are the only coordinator of Residents 2026");
+        say(cora, "coordinator add " + mention(lee));
+        assertThat(say(cora, "leave")).doesNotContain("only coordinator");
+    }
+
+    @Test
     void bad_input_gets_a_friendly_message_and_changes_nothing() {
         assertThat(say(cora, "frobnicate")).contains("I don't know `/rapport frobnicate`");
         assertThat(say(cora, "add-pair " + mention(lee))).startsWith("Usage: `/rapport add-pair");
