@@ -3,6 +3,8 @@ package dev.rapport.core;
 import dev.rapport.core.pulse.QuestionBank;
 import dev.rapport.core.pulse.Rotation;
 import java.time.Clock;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +28,15 @@ public class CoreConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * The question bank, in the language {@code rapport.pulse.language} names ({@code RAPPORT_PULSE_LANGUAGE}, e.g.
+     * {@code fr}); English when unset. Translations keep the ids and version, so answers stay comparable.
+     */
     @Bean
-    QuestionBank questionBank() {
-        return QuestionBank.load();
+    QuestionBank questionBank(@Value("${rapport.pulse.language:}") String language) {
+        return language.isBlank()
+                ? QuestionBank.load()
+                : QuestionBank.load(QuestionBank.DEFAULT_BUNDLE, Locale.forLanguageTag(language));
     }
 
     @Bean

@@ -40,7 +40,7 @@ public class ParticipantService {
 
     /**
      * Returns the participant for a platform identity, creating them (in {@code defaultZone}) when new.
-     * A known participant's display name is kept current; someone who left and is added again comes back.
+     * A known participant's display name is kept current. Someone who left stays left: callers refuse to pair them.
      */
     @Transactional
     public Registration ensure(ChatUser user, ZoneId defaultZone) {
