@@ -6,11 +6,14 @@ import dev.rapport.core.health.HealthService;
 import dev.rapport.core.health.HealthState;
 import dev.rapport.core.health.PairHealth;
 import dev.rapport.core.pair.PairService;
+import dev.rapport.core.pair.PairView;
 import dev.rapport.core.programme.ProgrammeView;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport health}: the programme at a glance, most worrying pairs first. */
@@ -51,10 +54,14 @@ class HealthCommand implements Subcommand {
     @Override
     public Reply run(CommandContext ctx) {
         ProgrammeView programme = ctx.coordinatedProgramme();
-        long me = ctx.requireParticipant().id();
-        List<PairHealth> all = health.assessProgramme(programme.id());
+        var me = ctx.requireParticipant();
         Map<Long, PairService.PairNames> names = pairs.namesIn(programme.id());
-        Map<Long, Boolean> own = ownPairs(ctx, me);
+        // A coordinator who is also in a pair never sees that pair's state, its place in the ranking or its share of
+        // the counts: any of them would reveal something of the other side's answers.
+        Set<Long> own = ctx.myPairs(me).stream().map(PairView::id).collect(Collectors.toSet());
+        List<PairHealth> all = health.assessProgramme(programme.id()).stream()
+                .filter(h -> !own.contains(h.pairId()))
+                .toList();
         Map<HealthState, Integer> counts = new EnumMap<>(HealthState.class);
         all.forEach(h -> counts.merge(h.state(), 1, Integer::sum));
 
@@ -64,6 +71,11 @@ class HealthCommand implements Subcommand {
                 + " to watch, "
                 + counts.getOrDefault(HealthState.ON_TRACK, 0) + " on track, "
                 + counts.getOrDefault(HealthState.TOO_EARLY, 0) + " too early to tell."));
+        if (!own.isEmpty()) {
+            blocks.add(new Block.Text("Not shown: the pair" + (own.size() > 1 ? "s" : "") + " you are in yourself ("
+                    + own.stream().sorted().map(id -> "#" + id).collect(Collectors.joining(", "))
+                    + "). Another coordinator can review " + (own.size() > 1 ? "them." : "it.")));
+        }
         if (all.isEmpty()) {
             blocks.add(
                     new Block.Text(
@@ -74,16 +86,12 @@ class HealthCommand implements Subcommand {
         for (PairHealth h : all.subList(0, Math.min(MAX_ROWS, all.size()))) {
             PairService.PairNames n = names.get(h.pairId());
             String who = "#" + h.pairId() + " " + (n == null ? "?" : n.mentor() + " → " + n.mentee());
-            if (own.containsKey(h.pairId())) {
-                rows.add(List.of(who, "(your own pair)", "–", "–", "–"));
-            } else {
-                rows.add(List.of(
-                        who,
-                        HealthFormat.state(h.state()),
-                        HealthFormat.why(h),
-                        HealthFormat.percent(h.responseRate(), h.checkInsSent()),
-                        HealthFormat.weeks(h.weeksSinceMeeting())));
-            }
+            rows.add(List.of(
+                    who,
+                    HealthFormat.state(h.state()),
+                    HealthFormat.why(h),
+                    HealthFormat.percent(h.responseRate(), h.checkInsSent()),
+                    HealthFormat.weeks(h.weeksSinceMeeting())));
         }
         blocks.add(new Block.Table(List.of("Pair", "State", "Why", "Answered", "Last meeting"), rows));
         if (all.size() > MAX_ROWS) {
@@ -93,11 +101,5 @@ class HealthCommand implements Subcommand {
         blocks.add(new Block.Text("Details and trends for one pair: `/rapport pair #id` or `/rapport pair @person`."));
         return Reply.privately(new ChatMessage(
                 programme.name() + ": " + counts.getOrDefault(HealthState.AT_RISK, 0) + " pairs at risk", blocks));
-    }
-
-    private static Map<Long, Boolean> ownPairs(CommandContext ctx, long me) {
-        Map<Long, Boolean> own = new java.util.HashMap<>();
-        ctx.myPairs(ctx.requireParticipant()).forEach(p -> own.put(p.id(), true));
-        return own;
     }
 }

@@ -188,7 +188,10 @@ class CommandIT extends CoreTestSupport {
         ChatUser eve = user("Eve");
         assertThat(say(cora, "add-pair " + mention(cora) + " " + mention(eve))).contains("Pair #2 added");
         assertThat(say(cora, "pair " + mention(eve))).contains("You are in this pair yourself");
-        assertThat(say(cora, "health")).contains("(your own pair)");
+        assertThat(say(cora, "health"))
+                .contains("Not shown: the pair you are in yourself (#2)")
+                .doesNotContain("Eve")
+                .contains("1 pairs");
         Reply export = commands.handle(new CommandRequest(cora, "export"));
         byte[] csv = export.message().blocks().stream()
                 .filter(b -> b instanceof ChatMessage.Block.Attachment)
