@@ -41,7 +41,7 @@ public class Reminders {
     private static final String MEETINGS = """
             select p.id, p.mentor_id, mentee.display_name as mentee_name, g.meeting_reminder_weeks,
                    mentor.time_zone, mentor.quiet_start, mentor.quiet_end,
-                   greatest(p.started_on,
+                   greatest(p.started_on, p.paused_until,
                             (select max(m.held_on) from meeting m where m.pair_id = p.id),
                             (select max((c.answered_at at time zone mentor.time_zone)::date) from check_in c where c.pair_id = p.id and c.met)) as last_met
             from pair p
@@ -50,7 +50,8 @@ public class Reminders {
             join participant mentee on mentee.id = p.mentee_id
             where p.status = 'ACTIVE' and mentor.left_at is null and mentee.left_at is null
               and (p.paused_until is null or p.paused_until < (?::timestamptz at time zone mentor.time_zone)::date)
-              and (mentor.paused_until is null or mentor.paused_until < (?::timestamptz at time zone mentor.time_zone)::date)""";
+              and (mentor.paused_until is null or mentor.paused_until < (?::timestamptz at time zone mentor.time_zone)::date)
+              and (mentee.paused_until is null or mentee.paused_until < (?::timestamptz at time zone mentee.time_zone)::date)""";
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -136,6 +137,7 @@ public class Reminders {
                             text,
                             notBefore));
                 },
+                SqlTime.of(now),
                 SqlTime.of(now),
                 SqlTime.of(now));
         int n = 0;

@@ -523,12 +523,28 @@ class ScheduleIT extends CoreTestSupport {
     }
 
     @Test
-    void a_pair_whose_pause_has_ended_gets_its_meeting_reminder_and_a_paused_one_does_not() {
+    void a_pause_restarts_the_meeting_clock_so_the_reminder_comes_weeks_after_it_ends_and_never_during_it() {
         PairView pair = startPair("2026-11-23");
         pairs.pause(pair.id(), LocalDate.parse("2026-12-20"));
         clock.set(Instant.parse("2026-12-14T12:00:00Z"));
         assertThat(reminders.remindOverdueMeetings()).isZero();
         clock.set(Instant.parse("2026-12-21T12:00:00Z"));
+        assertThat(reminders.remindOverdueMeetings())
+                .as("the pause just ended: the clock restarted")
+                .isZero();
+        clock.set(Instant.parse("2027-01-10T12:00:00Z"));
+        assertThat(reminders.remindOverdueMeetings())
+                .as("three weeks after the pause")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_mentee_on_pause_spares_the_mentor_a_meeting_reminder() {
+        PairView pair = startPair("2026-11-23");
+        participants.pause(pair.menteeId(), LocalDate.parse("2026-12-31"));
+        clock.set(Instant.parse("2026-12-16T12:00:00Z"));
+        assertThat(reminders.remindOverdueMeetings()).isZero();
+        participants.resume(pair.menteeId());
         assertThat(reminders.remindOverdueMeetings()).isEqualTo(1);
     }
 
