@@ -46,6 +46,7 @@ class CoordinatorCommand implements Subcommand {
         var user = ctx.user(ctx.arg(1, usage()), usage());
         var person = participants.ensure(user, programme.zone()).participant();
         programmes.addCoordinator(programme.id(), person.id());
+        participants.tellCoordinatorRole(person, programme.name(), ctx.actor().displayName());
         return Reply.privately(person.displayName() + " is now a coordinator of " + programme.name() + ".");
     }
 }

@@ -138,6 +138,16 @@ public class ParticipantService {
                 OutboxMessage.text(null, participant.id(), OutboxKind.WELCOME, "programme:" + programmeId, text, null));
     }
 
+    /** Tells someone they have just been made a coordinator, and where to start. Sent once per programme. */
+    public void tellCoordinatorRole(ParticipantView participant, String programmeName, String addedBy) {
+        String text = "*You are now a coordinator of " + programmeName + "* (added by " + addedBy + ")."
+                + " You'll get an alert, with its reasons, when a pair is at risk. Start with `/rapport health`;"
+                + " `/rapport help` lists everything you can do. Mentors' and mentees' answers are confidential:"
+                + " you see scores and trends, and a comment only when its author shares it.";
+        outbox.enqueue(OutboxMessage.text(
+                null, participant.id(), OutboxKind.NOTICE, "coordinator:" + programmeName, text, null));
+    }
+
     /**
      * Leaves every programme: ends the person's pairs, cancels everything queued for them and tells each
      * affected programme's coordinators. Returns the number of pairs ended.

@@ -58,6 +58,15 @@ public class SlotPlanner {
         return plan("g.id = ?", programmeId);
     }
 
+    /** When a participant's next check-in is due, over all their pairs (empty when none is scheduled). */
+    public java.util.Optional<Instant> nextDueFor(long participantId) {
+        return java.util.Optional.ofNullable(
+                        jdbc.queryForObject("""
+                        select min(s.next_due_at) from checkin_slot s join pair p on p.id = s.pair_id
+                        where (s.role = 'MENTEE' and p.mentee_id = ?) or (s.role = 'MENTOR' and p.mentor_id = ?)""", java.time.OffsetDateTime.class, participantId, participantId))
+                .map(java.time.OffsetDateTime::toInstant);
+    }
+
     /** Removes every slot of a pair (it ended). */
     @Transactional
     public void retirePair(long pairId) {

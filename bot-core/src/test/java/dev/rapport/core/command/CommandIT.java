@@ -36,6 +36,12 @@ class CommandIT extends CoreTestSupport {
         assertThat(say(bo, "add-pair " + mention(lee) + " " + mention(ana)))
                 .startsWith("Only programme coordinators can run `/rapport add-pair`");
         assertThat(say(cora, "coordinator add " + mention(bo))).contains("is now a coordinator of Residents 2026");
+        tick();
+        assertThat(slack.to(bo.userId()))
+                .singleElement()
+                .satisfies(d -> assertThat(d.message().summary())
+                        .contains("You are now a coordinator of Residents 2026")
+                        .contains("added by Cora"));
         assertThat(say(bo, "cadence tuesday 09:30 every 2 weeks")).contains("every 2 weeks on Tuesday at 09:30");
         assertThat(jdbc.queryForObject("select cadence_day from programme", Integer.class))
                 .isEqualTo(2);
@@ -103,6 +109,18 @@ class CommandIT extends CoreTestSupport {
         assertThat(slack.to(cora.userId()))
                 .anySatisfy(d -> assertThat(d.message().summary()).contains("Ana has left Residents 2026"));
         assertThat(say(ana, "timezone Europe/Paris")).contains("not part of a Rapport programme");
+    }
+
+    @Test
+    void a_participant_sees_their_pairs_next_check_in_and_settings() {
+        say(ana, "quiet 22:00-07:00");
+        String me = say(ana, "me");
+        assertThat(me)
+                .contains("Your mentor is Dr Lee (since 2026-11-23)")
+                .contains("Next check-in: Monday 30 November, 10:00")
+                .contains("Time zone: Europe/Lisbon · quiet hours 22:00–07:00");
+        assertThat(say(lee, "me")).contains("You mentor Ana");
+        assertThat(say(user("Nobody"), "me")).contains("not part of a Rapport programme");
     }
 
     @Test

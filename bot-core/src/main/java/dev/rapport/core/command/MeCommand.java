@@ -1,0 +1,87 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.pair.PairView;
+import dev.rapport.core.participant.ParticipantService;
+import dev.rapport.core.participant.ParticipantView;
+import dev.rapport.core.schedule.SlotPlanner;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** {@code /rapport me}: your pairs, your next check-in, your settings. Only about yourself, so nothing confidential. */
+@Component
+class MeCommand implements Subcommand {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.ENGLISH);
+
+    private final ParticipantService participants;
+    private final SlotPlanner planner;
+
+    MeCommand(ParticipantService participants, SlotPlanner planner) {
+        this.participants = participants;
+        this.planner = planner;
+    }
+
+    @Override
+    public String name() {
+        return "me";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.PARTICIPANT;
+    }
+
+    @Override
+    public String usage() {
+        return "me";
+    }
+
+    @Override
+    public String summary() {
+        return "Your pairs, your next check-in and your settings";
+    }
+
+    @Override
+    public Reply run(CommandContext ctx) {
+        ParticipantView me = ctx.requireParticipant();
+        StringBuilder text = new StringBuilder("*" + me.displayName() + "*\n");
+        var pairs = ctx.myPairs(me);
+        if (pairs.isEmpty()) {
+            text.append("You are not in an active pair.\n");
+        }
+        for (PairView pair : pairs) {
+            String partner = participants
+                    .find(pair.partnerOf(me.id()))
+                    .map(ParticipantView::displayName)
+                    .orElse("?");
+            text.append("• ")
+                    .append(
+                            pair.roleOf(me.id()) == dev.rapport.core.pair.Role.MENTOR
+                                    ? "You mentor "
+                                    : "Your mentor is ")
+                    .append(partner)
+                    .append(" (since ")
+                    .append(pair.startedOn())
+                    .append(pair.pausedUntil() != null ? ", pair paused until " + pair.pausedUntil() : "")
+                    .append(")\n");
+        }
+        planner.nextDueFor(me.id())
+                .ifPresent(next -> text.append("Next check-in: ")
+                        .append(WHEN.format(next.atZone(me.zone())))
+                        .append('\n'));
+        text.append("Time zone: ").append(me.zone().getId());
+        if (me.quietHours() != null) {
+            text.append(" · quiet hours ")
+                    .append(me.quietHours().start())
+                    .append("–")
+                    .append(me.quietHours().end());
+        }
+        if (me.pausedUntil() != null
+                && !me.pausedUntil()
+                        .isBefore(ctx.clock().instant().atZone(me.zone()).toLocalDate())) {
+            text.append(" · paused until ").append(me.pausedUntil());
+        }
+        return Reply.privately(text.toString());
+    }
+}
