@@ -346,11 +346,24 @@ public class Dispatcher {
             jdbc.batchUpdate(
                     "update outbox set status = 'CANCELLED', claimed_by = null where id = ? and claimed_by = ?",
                     cancelled.stream().map(c -> new Object[] {c.id(), workerId}).toList());
+            // A check-in that will never reach its recipient says so, rather than staying PENDING for ever.
+            closeCheckIns(undeliverable, "UNDELIVERED");
+            closeCheckIns(cancelled, "CANCELLED");
         });
         for (Claimed row : undeliverable) {
             tellCoordinators(row, recipients.get(row.recipientId()));
         }
         return new DispatchResult(sent.size(), retry.size(), failed.size(), cancelled.size());
+    }
+
+    private void closeCheckIns(List<Claimed> rows, String status) {
+        Long[] ids = rows.stream()
+                .filter(r -> r.kind() == OutboxKind.CHECK_IN && r.checkInId() != null)
+                .map(Claimed::checkInId)
+                .toArray(Long[]::new);
+        if (ids.length > 0) {
+            jdbc.update("update check_in set status = ? where id = any(?) and status = 'PENDING'", status, ids);
+        }
     }
 
     /** A message that can never be delivered (DMs closed, user gone) is reported to the pair's coordinators once. */

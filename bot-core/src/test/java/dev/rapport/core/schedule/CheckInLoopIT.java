@@ -57,4 +57,26 @@ class CheckInLoopIT extends CoreTestSupport {
                 .filteredOn(d -> d.message().summary().contains("check-in is ready"))
                 .hasSize(1);
     }
+
+    @Test
+    void a_check_in_the_platform_refuses_is_recorded_as_undelivered_and_the_coordinator_is_told() {
+        var cora = user("Cora");
+        ProgrammeView programme = programme("Residents", cora, LISBON);
+        var mentee = user("Ana");
+        pair(programme, user("Dr Lee"), mentee, LISBON, LocalDate.parse("2026-11-23"));
+        clock.set(Instant.parse("2026-11-30T10:00:00Z"));
+        slack.script(r -> r.userId().equals(mentee.userId())
+                ? new dev.rapport.core.chat.SendResult.PermanentFailure("cannot_dm_user")
+                : null);
+        tick();
+        assertThat(jdbc.queryForObject("select status from check_in where role = 'MENTEE'", String.class))
+                .isEqualTo("UNDELIVERED");
+        assertThat(jdbc.queryForObject("select status from check_in where role = 'MENTOR'", String.class))
+                .isEqualTo("SENT");
+        slack.script(r -> null);
+        tick();
+        assertThat(slack.to(cora.userId()))
+                .singleElement()
+                .satisfies(d -> assertThat(d.message().summary()).contains("could not deliver a message to Ana"));
+    }
 }
