@@ -33,8 +33,9 @@ import java.util.Set;
  * <ul>
  *   <li>{@link Block.Text}: section(s) with {@code mrkdwn}. The core writes Slack's own {@code *bold*}, which is
  *       kept; {@code &}, {@code <} and {@code >} are escaped, so names and comments typed by users can never become
- *       mentions ({@code <@U123>}, {@code <!channel>}) or links. Messages are sent without {@code link_names}, so
- *       a bare {@code @channel} stays text.
+ *       mentions ({@code <@U123>}, {@code <!channel>}) or links; and every text object is {@code verbatim}, so
+ *       Slack does not auto-parse a bare {@code @channel} or URL either. (The adapter must send the fallback
+ *       text without {@code link_names} and with {@code parse} left at {@code none}, for the same reason.)
  *   <li>{@link Block.Question}: a section with the prompt, a context block with the hint (if any) and an actions
  *       block with one button per choice: {@code action_id} and {@code value} are the choice's action id, exactly
  *       as the core made it, for the adapter to hand back to {@code CheckInService.click}.
@@ -254,16 +255,20 @@ public final class BlockKitRenderer {
     }
 
     private static SectionBlock section(String blockId, String mrkdwn) {
-        return SectionBlock.builder()
-                .blockId(blockId)
-                .text(MarkdownTextObject.builder().text(mrkdwn).build())
-                .build();
+        return SectionBlock.builder().blockId(blockId).text(mrkdwn(mrkdwn)).build();
     }
 
     private static ContextBlock context(String blockId, String mrkdwn) {
-        List<ContextBlockElement> elements =
-                List.of(MarkdownTextObject.builder().text(mrkdwn).build());
+        List<ContextBlockElement> elements = List.of(mrkdwn(mrkdwn));
         return ContextBlock.builder().blockId(blockId).elements(elements).build();
+    }
+
+    /**
+     * Verbatim: Slack still applies the formatting ({@code *bold*}) but does not turn bare {@code @channel},
+     * {@code #channel} or URLs in users' text into mentions or links.
+     */
+    private static MarkdownTextObject mrkdwn(String text) {
+        return MarkdownTextObject.builder().text(text).verbatim(true).build();
     }
 
     private static String plural(int n, String noun) {

@@ -272,7 +272,8 @@ class BlockKitRendererTest {
                 .contains("\"block_id\":\"r0\"", "\"block_id\":\"r1-actions\"")
                 .contains("\"action_id\":\"rapport:met:4711:yes\"", "\"value\":\"rapport:met:4711:yes\"")
                 .contains("\"action_id\":\"rapport:rate:4711:respect-1:3\"")
-                .doesNotContain("actionId", "blockId");
+                .doesNotContain("actionId", "blockId", "\"verbatim\":false");
+        assertThat(json).contains("\"verbatim\":true");
     }
 
     private static CheckInContent checkIn(
