@@ -63,6 +63,9 @@ public final class BlockKitRenderer {
     /** The widest a table cell is shown; longer cells end with an ellipsis. */
     static final int MAX_CELL_WIDTH = 40;
 
+    /** The longest line of a table, escaped: keeps one row from filling a section on its own. */
+    private static final int MAX_LINE = 500;
+
     private static final String FENCE = "```";
 
     /** The blocks of one message, at most {@value SlackLimits#MESSAGE_BLOCKS}. */
@@ -138,6 +141,9 @@ public final class BlockKitRenderer {
         for (List<String> row : table.rows()) {
             columns = Math.max(columns, row.size());
         }
+        if (columns == 0) {
+            return; // nothing to show, and an empty code block would look like a mistake
+        }
         int[] widths = new int[columns];
         List<List<String>> cells = new ArrayList<>();
         cells.add(cells(table.headers(), columns, widths));
@@ -186,9 +192,6 @@ public final class BlockKitRenderer {
             next = fitted;
         }
     }
-
-    /** The longest line of a table, escaped: keeps one row from filling a section on its own. */
-    private static final int MAX_LINE = 500;
 
     private static List<String> cells(List<String> row, int columns, int[] widths) {
         List<String> cells = new ArrayList<>(columns);

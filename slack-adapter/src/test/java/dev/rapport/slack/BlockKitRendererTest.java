@@ -173,6 +173,11 @@ class BlockKitRendererTest {
         List<String> texts = allTexts(renderer.blocks(new ChatMessage("t", List.of(table))));
 
         assertThat(texts).containsExactly("```Name  Score\n----  -----\nAna   5\nBo```");
+        assertThat(allTexts(
+                        renderer.blocks(new ChatMessage("t", List.of(new Block.Table(List.of("Name"), List.of()))))))
+                .containsExactly("```Name\n----\n(no rows)```");
+        assertThat(renderer.blocks(new ChatMessage("t", List.of(new Block.Table(List.of(), List.of())))))
+                .isEmpty();
     }
 
     @Test
