@@ -50,7 +50,13 @@ public final class DiscordRenderer {
 
     static final String DEFERRED_NOTE = "-# Buttons for this one appear once the questions above are answered.";
 
-    private static final Pattern BOLD = Pattern.compile("\\*([^*\\s](?:[^*]*[^*\\s])?)\\*");
+    /**
+     * The core's bold: an asterisk at the start or after a space, up to the first asterisk that closes a word. An
+     * asterisk next to another one never opens or closes, so {@code **} in a name cannot take the core's bold over.
+     */
+    private static final Pattern BOLD =
+            Pattern.compile("(?<=^|[\\s(])\\*(?=[^\\s*])([^\\n]+?)(?<=[^\\s*])\\*(?=$|[\\s.,;:!?)])");
+
     private static final char ZERO_WIDTH_SPACE = '\u200B';
     private static final String ELLIPSIS = "…";
     private static final int TABLE_CELL_MAX = 32;
@@ -195,13 +201,14 @@ public final class DiscordRenderer {
         if (text == null) {
             return "";
         }
-        String escaped = MarkdownSanitizer.escape(text);
+        // The sanitizer escapes single markers too (true), but not backslashes, which could undo our own bold.
+        String escaped = MarkdownSanitizer.escape(text.replace("\\", "\\\\"), true);
         StringBuilder out = new StringBuilder(escaped.length() + 8);
         for (int i = 0; i < escaped.length(); i++) {
             char c = escaped.charAt(i);
             boolean lineStart = i == 0 || escaped.charAt(i - 1) == '\n';
             // Masked links, headings and lists are Markdown the sanitizer leaves alone.
-            if (c == '[' || (lineStart && (c == '#' || c == '-'))) {
+            if (c == '[' || (lineStart && (c == '#' || c == '-' || c == '>'))) {
                 out.append('\\');
             }
             out.append(c);
