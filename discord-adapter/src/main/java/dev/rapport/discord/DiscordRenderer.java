@@ -38,7 +38,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  *       so the left-out buttons appear as earlier rows turn into answered lines. Questions win over form buttons.
  *   <li>A table becomes an embed with the table in a code block, cut to the embed limits with "…and N more".
  *   <li>An image becomes an attachment, shown by an embed that points at it ({@code attachment://…}).
- *   <li>An attachment becomes a file upload with its own name.
+ *   <li>An attachment becomes a file upload with its own name. Discord takes ten files per message; files beyond
+ *       that are named in the content as left out.
  * </ul>
  */
 public final class DiscordRenderer {
@@ -59,7 +60,6 @@ public final class DiscordRenderer {
 
     private static final char ZERO_WIDTH_SPACE = '\u200B';
     private static final String ELLIPSIS = "…";
-    private static final int TABLE_CELL_MAX = 32;
 
     /** The message to send. */
     public MessageCreateData create(ChatMessage message) {
@@ -100,6 +100,7 @@ public final class DiscordRenderer {
         int embedBudget = MessageEmbed.EMBED_MAX_LENGTH_BOT;
         int questionNumber = 0;
         int images = 0;
+        boolean deferring = false;
         for (Block block : message.blocks()) {
             switch (block) {
                 case Block.Text t -> lines.add(markdown(t.text()));
@@ -110,10 +111,13 @@ public final class DiscordRenderer {
                         lines.add("-# " + escape(q.hint()));
                     }
                     List<ActionRow> questionRows = buttonRows(q.choices());
-                    if (rows.size() + questionRows.size() <= MAX_ROWS) {
-                        rows.addAll(questionRows);
-                    } else {
+                    // Once one question is left without buttons, so are the ones after it: the note promises the
+                    // buttons come in order.
+                    deferring = deferring || rows.size() + questionRows.size() > MAX_ROWS;
+                    if (deferring) {
                         lines.add(DEFERRED_NOTE);
+                    } else {
+                        rows.addAll(questionRows);
                     }
                 }
                 case Block.Answered a -> lines.add("✓ " + markdown(a.prompt()) + " — " + escape(a.answer()));
@@ -126,6 +130,10 @@ public final class DiscordRenderer {
                     }
                 }
                 case Block.Image i -> {
+                    if (files.size() == Message.MAX_FILE_AMOUNT) {
+                        lines.add("-# An image did not fit in this message.");
+                        continue;
+                    }
                     images++;
                     String name = images == 1 ? "trend.png" : "trend-" + images + ".png";
                     files.add(FileUpload.fromData(i.png(), name).setDescription(cut(i.altText(), 1024)));
@@ -140,7 +148,13 @@ public final class DiscordRenderer {
                         embeds.add(embed);
                     }
                 }
-                case Block.Attachment a -> files.add(FileUpload.fromData(a.content(), a.fileName()));
+                case Block.Attachment a -> {
+                    if (files.size() == Message.MAX_FILE_AMOUNT) {
+                        lines.add("-# " + escape(a.fileName()) + " did not fit in this message.");
+                    } else {
+                        files.add(FileUpload.fromData(a.content(), a.fileName()));
+                    }
+                }
             }
         }
         if (!formButtons.isEmpty()) {

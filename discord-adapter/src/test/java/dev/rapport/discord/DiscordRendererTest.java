@@ -171,7 +171,10 @@ class DiscordRendererTest {
                 buttons(json).stream().map(b -> b.getString("custom_id")).toList();
         assertThat(coreActionIds(message)).containsAll(shown);
         assertThat(shown).hasSize(2 + 4 * 5);
-        assertThat(json.getString("content")).contains("**7.** ").contains(DiscordRenderer.DEFERRED_NOTE);
+        String content = json.getString("content");
+        assertThat(content).contains("**7.** ");
+        assertThat(content.split(DiscordRenderer.DEFERRED_NOTE, -1)).hasSize(3);
+        assertThat(content.indexOf(DiscordRenderer.DEFERRED_NOTE)).isGreaterThan(content.indexOf("**6.** "));
     }
 
     @Test
