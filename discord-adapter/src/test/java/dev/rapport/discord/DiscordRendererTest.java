@@ -1,6 +1,7 @@
 package dev.rapport.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
@@ -10,10 +11,12 @@ import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.Dimension;
 import dev.rapport.core.pulse.Question;
 import dev.rapport.core.pulse.QuestionBank;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.FileUpload;
@@ -274,8 +277,7 @@ class DiscordRendererTest {
                 "Export",
                 List.of(
                         new Block.Text("Your export"),
-                        new Block.Attachment(
-                                "pairs.csv", "text/csv", "a,b\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                        new Block.Attachment("pairs.csv", "text/csv", "a,b\n".getBytes(StandardCharsets.UTF_8))));
 
         MessageCreateData data = renderer.create(message);
 
@@ -284,9 +286,24 @@ class DiscordRendererTest {
     }
 
     @Test
+    void contentLongerThanDiscordAllowsIsCutWithAnEllipsis() {
+        MessageCreateData data = renderer.create(ChatMessage.text("word ".repeat(1000)));
+
+        assertThat(data.getContent()).hasSize(Message.MAX_CONTENT_LENGTH).endsWith("…");
+    }
+
+    @Test
+    void theWorstCaseCheckInActionIdFitsDiscordsHundredCharacters() {
+        ChatMessage message = CheckInComposer.compose(checkIn("Ada", longestMenteeQuestions(3), Map.of(), null, false));
+
+        assertThat(coreActionIds(message))
+                .allSatisfy(id -> assertThat(id.length()).isLessThanOrEqualTo(Button.ID_MAX_LENGTH));
+    }
+
+    @Test
     void anActionIdTooLongForDiscordIsRefusedRatherThanCut() {
         ChatMessage message = new ChatMessage("x", List.of(new Block.FormButton("Open", "rapport:" + "x".repeat(100))));
 
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> renderer.create(message));
+        assertThatIllegalArgumentException().isThrownBy(() -> renderer.create(message));
     }
 }
