@@ -1,12 +1,11 @@
 package dev.rapport.core.health;
 
+import dev.rapport.core.schedule.RecurringJobs;
+import java.time.Duration;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -17,26 +16,18 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 @Configuration(proxyBeanMethods = false)
 class HealthJobs {
 
-    static final String GROUP = "rapport";
-
     @Bean
     JobDetail healthJob() {
-        return JobBuilder.newJob(HealthJob.class)
-                .withIdentity("health", GROUP)
-                .storeDurably()
-                .withDescription("Recomputes pair health and alerts coordinators about pairs that turned at risk")
-                .build();
+        return RecurringJobs.job(
+                HealthJob.class,
+                "health",
+                "Recomputes pair health and alerts coordinators about pairs that turned at risk");
     }
 
     @Bean
     @ConditionalOnProperty(name = "rapport.schedule.enabled", havingValue = "true", matchIfMissing = true)
     Trigger healthTrigger(JobDetail healthJob) {
-        return TriggerBuilder.newTrigger()
-                .forJob(healthJob)
-                .withIdentity("health", GROUP)
-                .withSchedule(SimpleScheduleBuilder.repeatHourlyForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+        return RecurringJobs.every(Duration.ofHours(1), healthJob);
     }
 
     /**

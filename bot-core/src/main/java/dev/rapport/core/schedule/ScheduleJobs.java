@@ -1,12 +1,10 @@
 package dev.rapport.core.schedule;
 
+import java.time.Duration;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,69 +20,41 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 @EnableConfigurationProperties(ScheduleProperties.class)
 class ScheduleJobs {
 
-    static final String GROUP = "rapport";
-
     @Bean
     JobDetail sweepJob() {
-        return JobBuilder.newJob(SweepJob.class)
-                .withIdentity("sweep", GROUP)
-                .storeDurably()
-                .withDescription("Turns due check-in slots into outbox rows")
-                .build();
+        return RecurringJobs.job(SweepJob.class, "sweep", "Turns due check-in slots into outbox rows");
     }
 
     @Bean
     @ConditionalOnProperty(name = "rapport.schedule.enabled", havingValue = "true", matchIfMissing = true)
     Trigger sweepTrigger(JobDetail sweepJob, ScheduleProperties properties) {
-        return TriggerBuilder.newTrigger()
-                .forJob(sweepJob)
-                .withIdentity("sweep", GROUP)
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(properties.sweepInterval().toMillis())
-                        .repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+        return RecurringJobs.every(properties.sweepInterval(), sweepJob);
     }
 
     @Bean
     JobDetail reminderJob() {
-        return JobBuilder.newJob(ReminderJob.class)
-                .withIdentity("reminders", GROUP)
-                .storeDurably()
-                .withDescription("Reminds once about unanswered check-ins")
-                .build();
+        return RecurringJobs.job(ReminderJob.class, "reminders", "Reminds once about unanswered check-ins");
     }
 
     @Bean
     @ConditionalOnProperty(name = "rapport.schedule.enabled", havingValue = "true", matchIfMissing = true)
     Trigger reminderTrigger(JobDetail reminderJob) {
-        return TriggerBuilder.newTrigger()
-                .forJob(reminderJob)
-                .withIdentity("reminders", GROUP)
-                .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(5)
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+        return RecurringJobs.every(Duration.ofMinutes(5), reminderJob);
     }
 
     @Bean
     JobDetail meetingReminderJob() {
-        return JobBuilder.newJob(MeetingReminderJob.class)
-                .withIdentity("meeting-reminders", GROUP)
-                .storeDurably()
-                .withDescription("Reminds mentors when no meeting has been logged for the programme's threshold")
-                .build();
+        return RecurringJobs.job(
+                MeetingReminderJob.class,
+                "meeting-reminders",
+                "Reminds mentors when no meeting has been logged for the programme's threshold");
     }
 
     /** Hourly: the threshold is counted in weeks, and the check reads every open pair, so more often buys nothing. */
     @Bean
     @ConditionalOnProperty(name = "rapport.schedule.enabled", havingValue = "true", matchIfMissing = true)
     Trigger meetingReminderTrigger(JobDetail meetingReminderJob) {
-        return TriggerBuilder.newTrigger()
-                .forJob(meetingReminderJob)
-                .withIdentity("meeting-reminders", GROUP)
-                .withSchedule(SimpleScheduleBuilder.repeatHourlyForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+        return RecurringJobs.every(Duration.ofHours(1), meetingReminderJob);
     }
 
     /** Runs the sweep. Not concurrent within the cluster: one sweep at a time is plenty, and cheaper. */
