@@ -9,6 +9,7 @@ import com.slack.api.methods.request.conversations.ConversationsOpenRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.model.Conversation;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatPort;
 import dev.rapport.core.chat.Platform;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code ok} → {@link SendResult.Sent} with the message's {@code ts};
  *   <li>HTTP 429 (or a {@code ratelimited} error) → {@link SendResult.RateLimited} after {@code Retry-After} seconds,
  *       1 s if the header is missing;
- *   <li>HTTP 5xx, other unexpected statuses, network errors, Slack's own internal errors → {@link
+ *   <li>HTTP 5xx, other unexpected statuses, network errors and timeouts, Slack's own internal errors → {@link
  *       SendResult.TransientFailure};
  *   <li>the person cannot be reached ({@link #UNREACHABLE}) or the message can never be accepted ({@link
  *       #UNACCEPTABLE}) → {@link SendResult.PermanentFailure};
@@ -104,7 +106,12 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
         config.setMethodsEndpointUrlPrefix(properties.methodsUrlPrefix());
         // The SDK's stats collect per-method metrics in a background thread; the dispatcher measures sending itself.
         config.setStatsEnabled(false);
-        this.slack = Slack.getInstance(config);
+        // The SDK's client has connect/read/write timeouts but no bound on a whole call; add one.
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config)
+                .newBuilder()
+                .callTimeout(properties.callTimeout())
+                .build();
+        this.slack = Slack.getInstance(config, new SlackHttpClient(http));
         this.methods = slack.methods(properties.botToken());
     }
 

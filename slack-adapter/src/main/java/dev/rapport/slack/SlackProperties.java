@@ -1,6 +1,7 @@
 package dev.rapport.slack;
 
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,12 +10,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param botToken the bot token ({@code xoxb-…}) of a single-workspace install; Slack is off without it
  * @param apiUrl the Web API's base URL, ending in {@code /api/}; {@code null} for Slack itself
+ * @param callTimeout the longest one Web API call may take, {@value #DEFAULT_CALL_TIMEOUT_SECONDS} s if unset: a
+ *     hanging Slack must not hold a dispatcher worker; the send is reported as a transient failure and retried
  */
 @ConfigurationProperties("rapport.slack")
-public record SlackProperties(String botToken, URI apiUrl) {
+public record SlackProperties(String botToken, URI apiUrl, Duration callTimeout) {
 
     /** Slack's own Web API. */
     public static final URI SLACK_API = URI.create("https://slack.com/api/");
+
+    static final long DEFAULT_CALL_TIMEOUT_SECONDS = 10;
+
+    public SlackProperties {
+        if (callTimeout == null || callTimeout.isZero() || callTimeout.isNegative()) {
+            callTimeout = Duration.ofSeconds(DEFAULT_CALL_TIMEOUT_SECONDS);
+        }
+    }
 
     /** The base URL to call: {@link #apiUrl()} if set, with a trailing slash, otherwise Slack's. */
     public String methodsUrlPrefix() {

@@ -190,6 +190,21 @@ class SlackChatPortIT {
     }
 
     @Test
+    void a_slack_slower_than_the_call_timeout_is_a_transient_failure_and_nothing_is_posted() {
+        LocalSlack slack = started(LocalSlack.builder());
+        slack.delayResponses(Duration.ofSeconds(5));
+        SlackChatPort port = port(slack.apiUrl(), LocalSlack.Builder.DEFAULT_TOKEN, Duration.ofMillis(200));
+
+        SendResult result = port.send(ANA, ChatMessage.text("hello"));
+
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SendResult.TransientFailure.class,
+                        f -> assertThat(f.reason()).contains("conversations.open"));
+        assertThat(slack.messages()).isEmpty();
+    }
+
+    @Test
     void the_port_is_slacks_and_asks_for_a_pace_below_slacks_workspace_limit() {
         LocalSlack slack = started(LocalSlack.builder());
         SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
@@ -210,7 +225,11 @@ class SlackChatPortIT {
     }
 
     private SlackChatPort port(String apiUrl, String token) {
-        SlackChatPort port = new SlackChatPort(new SlackProperties(token, URI.create(apiUrl)));
+        return port(apiUrl, token, null);
+    }
+
+    private SlackChatPort port(String apiUrl, String token, Duration callTimeout) {
+        SlackChatPort port = new SlackChatPort(new SlackProperties(token, URI.create(apiUrl), callTimeout));
         toClose.add(port);
         return port;
     }

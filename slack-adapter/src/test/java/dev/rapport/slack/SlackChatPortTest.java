@@ -55,12 +55,13 @@ class SlackChatPortTest {
     @Test
     void the_properties_never_print_the_token() {
         SlackProperties properties =
-                new SlackProperties("xoxb-secret-token-value", URI.create("http://127.0.0.1:1/api"));
+                new SlackProperties("xoxb-secret-token-value", URI.create("http://127.0.0.1:1/api"), null);
 
         assertThat(properties.toString())
                 .doesNotContain("xoxb-secret-token-value")
                 .contains("(set)");
         assertThat(properties.methodsUrlPrefix()).isEqualTo("http://127.0.0.1:1/api/");
-        assertThat(new SlackProperties("x", null).methodsUrlPrefix()).isEqualTo("https://slack.com/api/");
+        assertThat(new SlackProperties("x", null, null).methodsUrlPrefix()).isEqualTo("https://slack.com/api/");
+        assertThat(properties.callTimeout()).isEqualTo(Duration.ofSeconds(10));
     }
 }
