@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Rate limits, from Slack's rate-limit documentation: {@code chat.postMessage} allows about one message per
  * second per channel with short bursts, and "several hundred per minute" per workspace. Both are token buckets
- * here ({@link Builder#perChannel}, {@link Builder#perWorkspace}); over either, the answer is HTTP 429 with
+ * here ({@link Builder#perChannel}, {@link Builder#perWorkspace}), and {@code conversations.open} (Tier 3, "50+ per
+ * minute" per workspace) is a third ({@link Builder#conversationsOpenPerWorkspace}); over any, the answer is HTTP 429 with
  * {@code Retry-After} in whole seconds and {@code {"ok":false,"error":"ratelimited"}}, and nothing is recorded.
  * The buckets run on the builder's {@link Clock}, so a test with a fixed clock gets a deterministic 429.
  *
@@ -66,6 +67,8 @@ public final class LocalSlack implements AutoCloseable {
     private final double channelBurst;
     private final double workspaceBurst;
     private final double workspacePerMinute;
+    private final double openBurst;
+    private final double openPerMinute;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -83,6 +86,8 @@ public final class LocalSlack implements AutoCloseable {
         this.channelBurst = b.channelBurst;
         this.workspaceBurst = b.workspaceBurst;
         this.workspacePerMinute = b.workspacePerMinute;
+        this.openBurst = b.openBurst;
+        this.openPerMinute = b.openPerMinute;
         Map<String, Workspace> byToken = new HashMap<>();
         for (Map.Entry<String, String> e : b.tokensByTeam.entrySet()) {
             byToken.put(e.getValue(), new Workspace(e.getKey()));
@@ -250,12 +255,17 @@ public final class LocalSlack implements AutoCloseable {
                     : Answer.error("users_list_not_supplied");
         }
         if (users.contains(",")) {
-            return Answer.error("not_enough_users"); // group DMs are not needed by Rapport
+            // Rapport only ever opens one-to-one DMs; a group DM is a bug in the caller, so say so plainly.
+            return Answer.error("group_dms_not_supported_by_local_slack");
         }
         String user = users.trim();
         String dmError = dmErrors.get(user);
         if (dmError != null) {
             return Answer.error(dmError);
+        }
+        long retryAfter = w.chargeOpen();
+        if (retryAfter > 0) {
+            return new Answer(429, errorBody("ratelimited"), retryAfter);
         }
         boolean[] opened = {false};
         String channel = w.dmByUser.computeIfAbsent(user, u -> {
@@ -461,6 +471,7 @@ public final class LocalSlack implements AutoCloseable {
         final Map<String, String> dmByUser = new ConcurrentHashMap<>();
         final Map<String, String> userByDm = new ConcurrentHashMap<>();
         private final TokenBucket workspaceBucket;
+        private final TokenBucket openBucket;
         private final Map<String, TokenBucket> channelBuckets = new HashMap<>();
 
         Workspace(String teamId) {
@@ -468,6 +479,7 @@ public final class LocalSlack implements AutoCloseable {
             this.botUserId = "U" + teamId.substring(1) + "BOT";
             this.botId = "B" + teamId.substring(1);
             this.workspaceBucket = new TokenBucket(clock, workspaceBurst, workspacePerMinute / 60d);
+            this.openBucket = new TokenBucket(clock, openBurst, openPerMinute / 60d);
         }
 
         /** Charges one message to the channel's and the workspace's bucket: 0, or the seconds to wait (at least 1). */
@@ -481,6 +493,16 @@ public final class LocalSlack implements AutoCloseable {
             }
             channelBucket.take();
             workspaceBucket.take();
+            return 0;
+        }
+
+        /** Charges one {@code conversations.open}: 0, or the seconds to wait (at least 1). */
+        synchronized long chargeOpen() {
+            Duration wait = openBucket.waitForOne();
+            if (!wait.isZero()) {
+                return Math.max(1, (wait.toMillis() + 999) / 1000);
+            }
+            openBucket.take();
             return 0;
         }
 
@@ -500,6 +522,8 @@ public final class LocalSlack implements AutoCloseable {
         private double channelBurst = 3;
         private double workspaceBurst = 50;
         private double workspacePerMinute = 300;
+        private double openBurst = 50;
+        private double openPerMinute = 50;
 
         private Builder() {}
 
@@ -528,6 +552,13 @@ public final class LocalSlack implements AutoCloseable {
         public Builder perWorkspace(int burst, int perMinute) {
             this.workspaceBurst = burst;
             this.workspacePerMinute = perMinute;
+            return this;
+        }
+
+        /** The workspace-wide {@code conversations.open} limit: a burst, then a steady rate (default 50, 50/min). */
+        public Builder conversationsOpenPerWorkspace(int burst, int perMinute) {
+            this.openBurst = burst;
+            this.openPerMinute = perMinute;
             return this;
         }
 

@@ -110,6 +110,23 @@ class SlackChatPortIT {
     }
 
     @Test
+    void a_429_on_opening_the_dm_becomes_rate_limited_and_the_message_is_sent_once_after_the_wait() {
+        // One DM channel at once, then one every 6 s (10/min); the clock only moves when the test moves it.
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-24T17:00:00Z"));
+        LocalSlack slack = started(LocalSlack.builder().clock(clock).conversationsOpenPerWorkspace(1, 10));
+        SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
+        assertThat(port.send(ANA, ChatMessage.text("to Ana"))).isInstanceOf(SendResult.Sent.class);
+
+        SendResult limited = port.send(BEN, ChatMessage.text("to Ben"));
+        clock.advance(Duration.ofSeconds(6));
+        SendResult retried = port.send(BEN, ChatMessage.text("to Ben"));
+
+        assertThat(limited).isEqualTo(new SendResult.RateLimited(Duration.ofSeconds(6)));
+        assertThat(retried).isInstanceOf(SendResult.Sent.class);
+        assertThat(slack.messages()).extracting(PostedMessage::text).containsExactly("to Ana", "to Ben");
+    }
+
+    @Test
     void a_person_who_cannot_receive_dms_is_a_permanent_failure_and_nothing_is_posted() {
         LocalSlack slack = started(LocalSlack.builder());
         SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
