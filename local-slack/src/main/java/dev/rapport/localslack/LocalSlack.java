@@ -515,7 +515,7 @@ public final class LocalSlack implements AutoCloseable {
     public static final class Builder {
 
         public static final String DEFAULT_TEAM = "T0LOCAL";
-        public static final String DEFAULT_TOKEN = "xoxb-local-slack-test-token";
+        public static final String DEFAULT_TOKEN = "local-slack-test-bot-token";
 
         private final Map<String, String> tokensByTeam = new LinkedHashMap<>();
         private Clock clock = Clock.systemUTC();

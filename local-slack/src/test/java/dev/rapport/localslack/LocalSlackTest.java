@@ -35,11 +35,11 @@ class LocalSlackTest {
     @Test
     void auth_test_answers_the_workspace_of_the_token_and_refuses_an_unknown_or_missing_token() throws Exception {
         slack = LocalSlack.builder()
-                .workspace("T0ACME", "xoxb-acme-token-0000000001")
+                .workspace("T0ACME", "local-acme-bot-token-0000000001")
                 .start();
 
-        JsonObject ok = call("auth.test", "xoxb-acme-token-0000000001", "").json;
-        JsonObject wrong = call("auth.test", "xoxb-someone-else-000000001", "").json;
+        JsonObject ok = call("auth.test", "local-acme-bot-token-0000000001", "").json;
+        JsonObject wrong = call("auth.test", "local-someone-else-token-000001", "").json;
         JsonObject none = call("auth.test", null, "").json;
 
         assertThat(ok.get("ok").getAsBoolean()).isTrue();

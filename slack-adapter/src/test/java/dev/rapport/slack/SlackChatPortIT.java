@@ -181,7 +181,7 @@ class SlackChatPortIT {
     @Test
     void a_wrong_token_is_reported_for_an_operator_without_the_token_in_the_reason() {
         LocalSlack slack = started(LocalSlack.builder());
-        String wrongToken = "xoxb-not-the-right-token-0123456789";
+        String wrongToken = "local-not-the-right-token-0123456789";
         SlackChatPort port = port(slack, wrongToken);
 
         SendResult result = port.send(ANA, ChatMessage.text("hello"));

@@ -55,10 +55,10 @@ class SlackChatPortTest {
     @Test
     void the_properties_never_print_the_token() {
         SlackProperties properties =
-                new SlackProperties("xoxb-secret-token-value", URI.create("http://127.0.0.1:1/api"), null);
+                new SlackProperties("local-secret-token-value", URI.create("http://127.0.0.1:1/api"), null);
 
         assertThat(properties.toString())
-                .doesNotContain("xoxb-secret-token-value")
+                .doesNotContain("local-secret-token-value")
                 .contains("(set)");
         assertThat(properties.methodsUrlPrefix()).isEqualTo("http://127.0.0.1:1/api/");
         assertThat(new SlackProperties("x", null, null).methodsUrlPrefix()).isEqualTo("https://slack.com/api/");

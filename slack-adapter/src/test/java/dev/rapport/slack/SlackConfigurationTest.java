@@ -20,7 +20,7 @@ class SlackConfigurationTest {
     @Test
     void a_bot_token_from_the_environment_turns_the_slack_chat_port_on() {
         context.withPropertyValues(
-                        "rapport.slack.bot-token=xoxb-configured-token-0001",
+                        "rapport.slack.bot-token=local-configured-token-0001",
                         "rapport.slack.api-url=http://127.0.0.1:9/api/",
                         "rapport.slack.call-timeout=3s")
                 .run(c -> {
