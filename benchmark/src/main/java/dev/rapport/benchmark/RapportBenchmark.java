@@ -1,5 +1,6 @@
 package dev.rapport.benchmark;
 
+import dev.rapport.core.database.ThrowawayDatabase;
 import dev.rapport.core.schedule.DispatchResult;
 import dev.rapport.core.schedule.Dispatcher;
 import dev.rapport.core.schedule.SweepResult;
@@ -62,8 +63,8 @@ public final class RapportBenchmark {
                 System.getProperty("java.version"));
         System.out.println("load average at start: " + loadAverage());
 
-        BenchDatabase db = new BenchDatabase(server, user, password);
-        System.out.println("database: " + db.name);
+        ThrowawayDatabase db = ThrowawayDatabase.create("rapport_bench", server, user, password);
+        System.out.println("database: " + db.name());
         List<String> rows = new ArrayList<>();
         double outboxRate = Double.NaN;
         NaiveQuartz.Result naive = null;
@@ -71,7 +72,7 @@ public final class RapportBenchmark {
         try {
             Map<String, Object> props = new HashMap<>();
             props.put("bench.now", DUE.plusSeconds(30).toString());
-            props.put("rapport.db.url", db.url);
+            props.put("rapport.db.url", db.url());
             props.put("rapport.db.user", user);
             props.put("rapport.db.password", password);
             props.put("rapport.db.embedded", "false");
@@ -100,7 +101,7 @@ public final class RapportBenchmark {
                 var config = new NaiveQuartz.Config(quartzThreads, quartzBatch, 0, 600_000, 1000);
                 naiveConfig = config.describe();
                 System.out.printf(Locale.ROOT, "naive: storing %d cron triggers (%s)...%n", naivePairs, naiveConfig);
-                naive = NaiveQuartz.run(db.url, user, password, naivePairs, config);
+                naive = NaiveQuartz.run(db.url(), user, password, naivePairs, config);
                 System.out.println("naive: " + naive.note());
                 rows.add(String.format(
                         Locale.ROOT,
@@ -113,7 +114,7 @@ public final class RapportBenchmark {
                         naive.peakHeapMb()));
             }
         } finally {
-            db.drop();
+            db.close();
         }
 
         System.out.println();

@@ -20,7 +20,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,13 +45,9 @@ class ClusteredInstancesIT {
 
     @Test
     void two_instances_share_the_schedule_through_quartz_and_send_each_check_in_exactly_once() throws Exception {
-        String database = "rapport_cluster_"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String url = FreshDatabase.create(
-                database,
-                System.getenv().getOrDefault("RAPPORT_DB_URL", "jdbc:postgresql://localhost:5432/postgres"),
-                System.getenv().getOrDefault("RAPPORT_DB_USER", "postgres"),
-                System.getenv().getOrDefault("RAPPORT_DB_PASSWORD", ""));
+                        "rapport_cluster", FreshDatabase.serverUrl(), FreshDatabase.user(), FreshDatabase.password())
+                .url();
         ConfigurableApplicationContext a = start(url, "a");
         ConfigurableApplicationContext b = start(url, "b");
 

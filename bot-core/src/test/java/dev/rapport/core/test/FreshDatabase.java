@@ -1,13 +1,7 @@
 package dev.rapport.core.test;
 
-import dev.rapport.core.database.DatabaseProperties;
-import dev.rapport.core.database.PostgresLocator;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.rapport.core.database.ThrowawayDatabase;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -22,42 +16,30 @@ public final class FreshDatabase implements ApplicationContextInitializer<Config
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         var env = context.getEnvironment();
-        String name =
-                "rapport_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String url = create(
-                name,
-                env.getProperty(
-                        "rapport.db.url",
-                        System.getenv().getOrDefault("RAPPORT_DB_URL", "jdbc:postgresql://localhost:5432/postgres")),
-                env.getProperty("rapport.db.user", System.getenv().getOrDefault("RAPPORT_DB_USER", "postgres")),
-                env.getProperty("rapport.db.password", System.getenv().getOrDefault("RAPPORT_DB_PASSWORD", "")));
+                        "rapport_test",
+                        env.getProperty("rapport.db.url", serverUrl()),
+                        env.getProperty("rapport.db.user", user()),
+                        env.getProperty("rapport.db.password", password()))
+                .url();
         env.getPropertySources().addFirst(new MapPropertySource("fresh-database", Map.of("rapport.db.url", url)));
     }
 
-    /** Creates the database {@code name} next to {@code baseUrl}'s and returns its URL. */
-    public static String create(String name, String baseUrl, String user, String password) {
-        String serverUrl = baseUrl.replaceFirst("/[^/?]+(\\?|$)", "/postgres$1");
-        PostgresLocator.Target server =
-                PostgresLocator.resolve(new DatabaseProperties(serverUrl, user, password, 2, null, true));
-        String url = server.url().replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
-        try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
-                Statement s = c.createStatement()) {
-            s.execute("create database " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create test database " + name + ": " + e.getMessage(), e);
-        }
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            try (Connection c = DriverManager.getConnection(
-                                            server.url(), server.user(), server.password());
-                                    Statement s = c.createStatement()) {
-                                s.execute("drop database if exists " + name + " with (force)");
-                            } catch (SQLException e) {
-                                // Best effort: a database left behind is harmless, every run creates a new name.
-                            }
-                        },
-                        "drop-" + name));
-        return url;
+    /** A throwaway database next to {@code baseUrl}'s, dropped when the JVM exits. */
+    public static ThrowawayDatabase create(String prefix, String baseUrl, String user, String password) {
+        return ThrowawayDatabase.create(prefix, baseUrl, user, password);
+    }
+
+    /** The server the tests use: {@code RAPPORT_DB_URL}, or localhost:5432. */
+    public static String serverUrl() {
+        return System.getenv().getOrDefault("RAPPORT_DB_URL", "jdbc:postgresql://localhost:5432/postgres");
+    }
+
+    public static String user() {
+        return System.getenv().getOrDefault("RAPPORT_DB_USER", "postgres");
+    }
+
+    public static String password() {
+        return System.getenv().getOrDefault("RAPPORT_DB_PASSWORD", "");
     }
 }
