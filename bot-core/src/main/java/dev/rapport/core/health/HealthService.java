@@ -204,8 +204,8 @@ public class HealthService {
             }
             Time start = (Time) c.get("quiet_start");
             Time end = (Time) c.get("quiet_end");
-            QuietHours quiet =
-                    start == null || end == null ? null : new QuietHours(start.toLocalTime(), end.toLocalTime());
+            QuietHours quiet = QuietHours.ofNullable(
+                    start == null ? null : start.toLocalTime(), end == null ? null : end.toLocalTime());
             Instant notBefore = SlotCalculator.outsideQuietHours(now, ZoneId.of((String) c.get("time_zone")), quiet);
             if (outbox.enqueue(OutboxMessage.text(
                     h.pairId(), coordinatorId, OutboxKind.ALERT, atRiskSince.toString(), text, notBefore))) {

@@ -30,7 +30,7 @@ public record ParticipantView(
                 p.platformUserId,
                 p.displayName,
                 ZoneId.of(p.timeZone),
-                p.quietStart == null || p.quietEnd == null ? null : new QuietHours(p.quietStart, p.quietEnd),
+                QuietHours.ofNullable(p.quietStart, p.quietEnd),
                 p.pausedUntil,
                 p.leftAt);
     }

@@ -9,6 +9,16 @@ import java.time.LocalTime;
  */
 public record QuietHours(LocalTime start, LocalTime end) {
 
+    /** The quiet hours stored as two nullable columns: none unless both ends are set. */
+    public static QuietHours ofNullable(LocalTime start, LocalTime end) {
+        return start == null || end == null ? null : new QuietHours(start, end);
+    }
+
+    /** Reads the {@code quiet_start} and {@code quiet_end} columns of the current row. */
+    public static QuietHours from(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return ofNullable(rs.getObject("quiet_start", LocalTime.class), rs.getObject("quiet_end", LocalTime.class));
+    }
+
     public boolean contains(LocalTime t) {
         if (start.equals(end)) {
             return false;

@@ -1,7 +1,6 @@
 package dev.rapport.core.schedule;
 
 import dev.rapport.core.database.SqlTime;
-import java.sql.Time;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,8 +81,7 @@ public class Reminders {
                 UNANSWERED,
                 rs -> {
                     ZoneId zone = ZoneId.of(rs.getString("time_zone"));
-                    Instant notBefore = SlotCalculator.outsideQuietHours(
-                            now, zone, quiet(rs.getTime("quiet_start"), rs.getTime("quiet_end")));
+                    Instant notBefore = SlotCalculator.outsideQuietHours(now, zone, QuietHours.from(rs));
                     messages.add(new OutboxMessage(
                             rs.getLong("pair_id"),
                             rs.getLong("participant_id"),
@@ -125,8 +123,7 @@ public class Reminders {
                             + " a mentorship going: could you suggest a time to " + mentee
                             + "? When you have met, log it with"
                             + " `/rapport meeting` (for example `/rapport meeting 2026-11-20 discussed the research plan`).";
-                    Instant notBefore = SlotCalculator.outsideQuietHours(
-                            now, zone, quiet(rs.getTime("quiet_start"), rs.getTime("quiet_end")));
+                    Instant notBefore = SlotCalculator.outsideQuietHours(now, zone, QuietHours.from(rs));
                     // One reminder per stretch of `threshold` weeks without a meeting.
                     String period = "since " + lastMet + " #" + (weeks / threshold);
                     messages.add(OutboxMessage.text(
@@ -145,9 +142,5 @@ public class Reminders {
             n += outbox.enqueue(m) ? 1 : 0;
         }
         return n;
-    }
-
-    private static QuietHours quiet(Time start, Time end) {
-        return start == null || end == null ? null : new QuietHours(start.toLocalTime(), end.toLocalTime());
     }
 }

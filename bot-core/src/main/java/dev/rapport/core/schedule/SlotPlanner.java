@@ -1,7 +1,6 @@
 package dev.rapport.core.schedule;
 
 import dev.rapport.core.database.SqlTime;
-import java.sql.Time;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -80,10 +79,7 @@ public class SlotPlanner {
                 SLOTS + " " + filter,
                 rs -> {
                     ZoneId zone = ZoneId.of(rs.getString("time_zone"));
-                    Time qs = rs.getTime("quiet_start");
-                    Time qe = rs.getTime("quiet_end");
-                    QuietHours quiet =
-                            qs == null || qe == null ? null : new QuietHours(qs.toLocalTime(), qe.toLocalTime());
+                    QuietHours quiet = QuietHours.from(rs);
                     Cadence cadence = new Cadence(
                             DayOfWeek.of(rs.getInt("cadence_day")),
                             rs.getTime("cadence_time").toLocalTime(),

@@ -4,7 +4,6 @@ import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.Question;
 import dev.rapport.core.pulse.Rotation;
-import java.sql.Time;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,8 +123,6 @@ public class Sweeper {
         List<Due> due = jdbc.query(
                 CLAIM,
                 (rs, i) -> {
-                    Time qs = rs.getTime("quiet_start");
-                    Time qe = rs.getTime("quiet_end");
                     LocalDate pairPaused = rs.getObject("pair_paused_until", LocalDate.class);
                     LocalDate partPaused = rs.getObject("participant_paused_until", LocalDate.class);
                     return new Due(
@@ -139,7 +136,7 @@ public class Sweeper {
                             pairPaused,
                             rs.getLong("participant_id"),
                             ZoneId.of(rs.getString("time_zone")),
-                            qs == null || qe == null ? null : new QuietHours(qs.toLocalTime(), qe.toLocalTime()),
+                            QuietHours.from(rs),
                             partPaused,
                             rs.getTimestamp("left_at") != null,
                             new Cadence(
