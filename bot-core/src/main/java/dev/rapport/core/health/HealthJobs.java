@@ -1,13 +1,13 @@
 package dev.rapport.core.health;
 
 import dev.rapport.core.schedule.RecurringJobs;
+import dev.rapport.core.schedule.WhenScheduleEnabled;
 import java.time.Duration;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.Trigger;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -25,7 +25,7 @@ class HealthJobs {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "rapport.schedule.enabled", havingValue = "true", matchIfMissing = true)
+    @WhenScheduleEnabled
     Trigger healthTrigger(JobDetail healthJob) {
         return RecurringJobs.every(Duration.ofHours(1), healthJob);
     }

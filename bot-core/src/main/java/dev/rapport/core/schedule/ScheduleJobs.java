@@ -6,7 +6,6 @@ import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.Trigger;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +25,7 @@ class ScheduleJobs {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "rapport.schedule.enabled", havingValue = "true", matchIfMissing = true)
+    @WhenScheduleEnabled
     Trigger sweepTrigger(JobDetail sweepJob, ScheduleProperties properties) {
         return RecurringJobs.every(properties.sweepInterval(), sweepJob);
     }
@@ -37,7 +36,7 @@ class ScheduleJobs {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "rapport.schedule.enabled", havingValue = "true", matchIfMissing = true)
+    @WhenScheduleEnabled
     Trigger reminderTrigger(JobDetail reminderJob) {
         return RecurringJobs.every(Duration.ofMinutes(5), reminderJob);
     }
@@ -52,7 +51,7 @@ class ScheduleJobs {
 
     /** Hourly: the threshold is counted in weeks, and the check reads every open pair, so more often buys nothing. */
     @Bean
-    @ConditionalOnProperty(name = "rapport.schedule.enabled", havingValue = "true", matchIfMissing = true)
+    @WhenScheduleEnabled
     Trigger meetingReminderTrigger(JobDetail meetingReminderJob) {
         return RecurringJobs.every(Duration.ofHours(1), meetingReminderJob);
     }
