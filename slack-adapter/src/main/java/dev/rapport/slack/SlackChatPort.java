@@ -41,8 +41,10 @@ import org.slf4j.LoggerFactory;
  *       1 s if the header is missing;
  *   <li>HTTP 5xx, other unexpected statuses, network errors and timeouts, Slack's own internal errors → {@link
  *       SendResult.TransientFailure};
- *   <li>the person cannot be reached ({@link #UNREACHABLE}) or the message can never be accepted ({@link
- *       #UNACCEPTABLE}) → {@link SendResult.PermanentFailure};
+ *   <li>the person cannot be reached ({@link #UNREACHABLE}) → {@link SendResult.Unreachable}; the message can never
+ *       be accepted ({@link #UNACCEPTABLE}) → {@link SendResult.PermanentFailure};
+ *   <li>the cached DM channel is stale ({@link #STALE_CHANNEL}) → {@link SendResult.TransientFailure}, reopened next
+ *       time;
  *   <li>the token is wrong ({@link #TOKEN_PROBLEMS}) → {@link SendResult.TransientFailure} saying an operator must fix
  *       it: nothing is wrong with the message, and the dispatcher's backoff keeps it from retrying tightly.
  * </ul>
@@ -65,26 +67,38 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
 
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
-    /** The person cannot receive DMs from the app: retrying will not change that. */
-    static final Set<String> UNREACHABLE = Set.of(
-            "cannot_dm_user",
-            "user_not_found",
-            "users_not_found",
-            "account_inactive",
-            "channel_not_found",
-            "not_in_channel",
-            "is_archived",
-            "user_disabled",
-            "messages_tab_disabled",
-            "restricted_action");
+    /**
+     * The person cannot receive DMs from the app: retrying will not change that, so they are marked unreachable
+     * until they use Rapport again.
+     */
+    static final Set<String> UNREACHABLE =
+            Set.of("cannot_dm_user", "user_not_found", "users_not_found", "user_disabled", "messages_tab_disabled");
+
+    /**
+     * The cached DM channel is the problem (closed, archived, never joined): forgotten, and the next attempt opens
+     * the DM afresh.
+     */
+    static final Set<String> STALE_CHANNEL = Set.of("channel_not_found", "not_in_channel", "is_archived");
 
     /** Slack refuses this message as it is; sending it again cannot help. */
-    static final Set<String> UNACCEPTABLE =
-            Set.of("invalid_blocks", "invalid_blocks_format", "msg_too_long", "no_text", "too_many_attachments");
+    static final Set<String> UNACCEPTABLE = Set.of(
+            "invalid_blocks",
+            "invalid_blocks_format",
+            "msg_too_long",
+            "no_text",
+            "too_many_attachments",
+            "restricted_action");
 
     /** The bot token is wrong: an operator must set a valid one. */
     static final Set<String> TOKEN_PROBLEMS = Set.of(
-            "invalid_auth", "not_authed", "token_revoked", "token_expired", "missing_scope", "not_allowed_token_type");
+            "invalid_auth",
+            "not_authed",
+            "token_revoked",
+            "token_expired",
+            "missing_scope",
+            "not_allowed_token_type",
+            // Slack: "the token is for a deleted user or workspace" – the bot's own token, not the recipient.
+            "account_inactive");
 
     private static final Logger log = LoggerFactory.getLogger(SlackChatPort.class);
 
@@ -166,7 +180,7 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
                 return new SendResult.Sent(posted.getTs());
             }
             SendResult failed = fromError("chat.postMessage", posted.getError());
-            if (failed instanceof SendResult.PermanentFailure) {
+            if (STALE_CHANNEL.contains(posted.getError()) || failed instanceof SendResult.Unreachable) {
                 // The channel may be what is wrong (closed, archived): the next send to this person opens it afresh.
                 dmChannels.remove(key);
             }
@@ -189,7 +203,10 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
         if (code.equals("ratelimited") || code.equals("rate_limited")) {
             return new SendResult.RateLimited(DEFAULT_RETRY_AFTER);
         }
-        if (UNREACHABLE.contains(code) || UNACCEPTABLE.contains(code)) {
+        if (UNREACHABLE.contains(code)) {
+            return new SendResult.Unreachable("Slack " + method + ": " + code);
+        }
+        if (UNACCEPTABLE.contains(code)) {
             return new SendResult.PermanentFailure("Slack " + method + ": " + code);
         }
         if (TOKEN_PROBLEMS.contains(code)) {
@@ -227,6 +244,12 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
 
     private static SendResult logged(Recipient recipient, SendResult result) {
         switch (result) {
+            case SendResult.Unreachable u ->
+                log.warn(
+                        "Slack DM to {} in {} is impossible, marked unreachable: {}",
+                        recipient.userId(),
+                        recipient.workspaceId(),
+                        u.reason());
             case SendResult.PermanentFailure f ->
                 log.warn(
                         "Slack DM to {} in {} failed for good: {}",

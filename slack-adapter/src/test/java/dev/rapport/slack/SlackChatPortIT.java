@@ -127,7 +127,7 @@ class SlackChatPortIT {
     }
 
     @Test
-    void a_person_who_cannot_receive_dms_is_a_permanent_failure_and_nothing_is_posted() {
+    void a_person_who_cannot_receive_dms_is_unreachable_and_nothing_is_posted() {
         LocalSlack slack = started(LocalSlack.builder());
         SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
         slack.failDirectMessagesTo("U0ANA", "cannot_dm_user");
@@ -136,13 +136,13 @@ class SlackChatPortIT {
 
         assertThat(result)
                 .isInstanceOfSatisfying(
-                        SendResult.PermanentFailure.class,
+                        SendResult.Unreachable.class,
                         f -> assertThat(f.reason()).contains("cannot_dm_user"));
         assertThat(slack.messages()).isEmpty();
     }
 
     @Test
-    void a_person_who_left_after_the_dm_was_opened_is_a_permanent_failure_and_the_channel_is_forgotten() {
+    void a_person_who_left_after_the_dm_was_opened_is_unreachable_and_the_channel_is_forgotten() {
         LocalSlack slack = started(LocalSlack.builder());
         SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
         assertThat(port.send(ANA, ChatMessage.text("welcome"))).isInstanceOf(SendResult.Sent.class);
@@ -153,7 +153,7 @@ class SlackChatPortIT {
 
         assertThat(result)
                 .isInstanceOfSatisfying(
-                        SendResult.PermanentFailure.class,
+                        SendResult.Unreachable.class,
                         f -> assertThat(f.reason()).contains("chat.postMessage", "user_not_found"));
         assertThat(slack.callsTo("conversations.open")).isEqualTo(2);
         assertThat(slack.messages()).extracting(PostedMessage::text).containsExactly("welcome");

@@ -11,23 +11,28 @@ import org.junit.jupiter.api.Test;
 class SlackChatPortTest {
 
     @Test
-    void slack_errors_that_mean_the_person_cannot_be_reached_are_permanent() {
-        for (String error : List.of(
-                "cannot_dm_user",
-                "user_not_found",
-                "account_inactive",
-                "channel_not_found",
-                "not_in_channel",
-                "user_disabled")) {
+    void slack_errors_that_mean_the_person_cannot_be_reached_mark_them_unreachable() {
+        for (String error : List.of("cannot_dm_user", "user_not_found", "user_disabled", "messages_tab_disabled")) {
             assertThat(SlackChatPort.fromError("chat.postMessage", error))
                     .as(error)
-                    .isEqualTo(new SendResult.PermanentFailure("Slack chat.postMessage: " + error));
+                    .isEqualTo(new SendResult.Unreachable("Slack chat.postMessage: " + error));
         }
     }
 
     @Test
+    void a_stale_dm_channel_is_retried_and_a_message_slack_will_never_take_is_permanent() {
+        for (String error : List.of("channel_not_found", "not_in_channel", "is_archived")) {
+            assertThat(SlackChatPort.fromError("chat.postMessage", error))
+                    .as(error)
+                    .isInstanceOf(SendResult.TransientFailure.class);
+        }
+        assertThat(SlackChatPort.fromError("chat.postMessage", "invalid_blocks"))
+                .isEqualTo(new SendResult.PermanentFailure("Slack chat.postMessage: invalid_blocks"));
+    }
+
+    @Test
     void a_rejected_token_is_transient_and_tells_the_operator_what_to_fix() {
-        for (String error : List.of("invalid_auth", "token_revoked")) {
+        for (String error : List.of("invalid_auth", "token_revoked", "account_inactive")) {
             assertThat(SlackChatPort.fromError("chat.postMessage", error))
                     .as(error)
                     .isInstanceOfSatisfying(

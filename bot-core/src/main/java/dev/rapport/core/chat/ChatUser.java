@@ -6,8 +6,9 @@ import java.util.Objects;
  * A person as a platform knows them: the workspace (Slack team or Discord guild) and the user id in it.
  *
  * @param displayName the name the platform shows; may be blank when the adapter does not know it yet
- * @param platformAdmin whether the platform says this person administers the workspace (Slack admin,
- *     Discord "Manage Server"); adapters set it, the core uses it only where documented
+ * @param platformAdmin whether the platform grants this person coordination of the workspace's programmes: on
+ *     Discord, the configured coordinator role or "Manage Server". Only honoured where {@link
+ *     Platform#coordinatorsByRole()}; adapters of other platforms pass false
  */
 public record ChatUser(
         Platform platform, String workspaceId, String userId, String displayName, boolean platformAdmin) {

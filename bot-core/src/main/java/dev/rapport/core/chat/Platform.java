@@ -2,6 +2,25 @@ package dev.rapport.core.chat;
 
 /** The chat platforms Rapport speaks to. A programme lives on exactly one of them. */
 public enum Platform {
-    SLACK,
-    DISCORD
+    /** Coordinators are the people named as such: whoever set the programme up, and those they add. */
+    SLACK(false),
+    /**
+     * Coordinators are also the members the server grants it: the configured coordinator role or Manage Server
+     * (the adapter says so with {@link ChatUser#platformAdmin()}), as Discord servers manage roles themselves.
+     */
+    DISCORD(true);
+
+    private final boolean coordinatorsByRole;
+
+    Platform(boolean coordinatorsByRole) {
+        this.coordinatorsByRole = coordinatorsByRole;
+    }
+
+    /**
+     * Whether the platform's own roles make someone a coordinator of every programme in their workspace, and only
+     * such people may set one up.
+     */
+    public boolean coordinatorsByRole() {
+        return coordinatorsByRole;
+    }
 }

@@ -19,4 +19,11 @@ public sealed interface SendResult {
      * never retried, and the programme's coordinators are told.
      */
     record PermanentFailure(String reason) implements SendResult {}
+
+    /**
+     * The person cannot be messaged at all (DMs closed, account deactivated or gone): recorded on the participant,
+     * the coordinators are told once, and nothing more is sent to them until they next use Rapport, so a closed
+     * DM never becomes a stream of refused requests (Discord bans a bot's IP after 10,000 in 10 minutes).
+     */
+    record Unreachable(String reason) implements SendResult {}
 }

@@ -4,6 +4,7 @@ import dev.rapport.core.pair.PairService;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.programme.ProgrammeView;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport add-pair @mentor @mentee [YYYY-MM-DD]}. */
@@ -29,6 +30,14 @@ class AddPairCommand implements Subcommand {
     @Override
     public String usage() {
         return "add-pair @mentor @mentee [YYYY-MM-DD]";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.required("mentor", Parameter.Kind.USER, "The mentor"),
+                Parameter.required("mentee", Parameter.Kind.USER, "The mentee"),
+                Parameter.optional("start", Parameter.Kind.DATE, "First day of the pair, YYYY-MM-DD (default today)"));
     }
 
     @Override

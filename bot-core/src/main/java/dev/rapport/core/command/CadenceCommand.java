@@ -6,6 +6,7 @@ import dev.rapport.core.schedule.Cadence;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,16 @@ class CadenceCommand implements Subcommand {
     @Override
     public String usage() {
         return "cadence DAY HH:MM [every N weeks]";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.required("day", Parameter.Kind.WORD, "The check-in day")
+                        .withChoices("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+                Parameter.required("time", Parameter.Kind.TIME, "Local time of day, HH:MM (e.g. 10:00)"),
+                Parameter.optional("weeks", Parameter.Kind.NUMBER, "Every how many weeks (default 1)")
+                        .writtenAs("every %s weeks"));
     }
 
     @Override

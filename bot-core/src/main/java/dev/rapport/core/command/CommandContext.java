@@ -5,6 +5,7 @@ import dev.rapport.core.pair.PairService;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
+import dev.rapport.core.participant.Zones;
 import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
 import java.time.Clock;
@@ -114,20 +115,41 @@ public final class CommandContext {
      * or the one named with {@code programme=Name}. Anyone else is refused.
      */
     public ProgrammeView coordinatedProgramme() {
-        ParticipantView me = participant().filter(p -> !p.hasLeft()).orElseThrow(this::notCoordinator);
-        List<ProgrammeView> mine = programmes.coordinatedBy(me.id()).stream()
-                .filter(p ->
-                        p.platform() == actor().platform() && p.workspaceId().equals(actor().workspaceId()))
-                .toList();
+        Optional<ParticipantView> found = participant();
+        if (found.isPresent() && found.get().hasLeft()) {
+            throw notCoordinator();
+        }
+        List<ProgrammeView> mine = found.map(me -> programmes.coordinatedBy(me.id()).stream()
+                        .filter(p -> p.platform() == actor().platform()
+                                && p.workspaceId().equals(actor().workspaceId()))
+                        .toList())
+                .orElse(List.of());
+        if (coordinatesByRole()) {
+            List<ProgrammeView> all = programmes.inWorkspace(actor().platform(), actor().workspaceId());
+            if (!all.isEmpty()) {
+                // Enrolled as a coordinator of each, so alerts about at-risk pairs reach them from now on.
+                ParticipantView me =
+                        found.orElseGet(() -> ensureParticipant(all.get(0).zone()));
+                java.util.Set<Long> already =
+                        mine.stream().map(ProgrammeView::id).collect(Collectors.toSet());
+                for (ProgrammeView p : all) {
+                    if (!already.contains(p.id())) {
+                        programmes.addCoordinator(p.id(), me.id());
+                    }
+                }
+                mine = all;
+            }
+        }
         if (mine.isEmpty()) {
             throw notCoordinator();
         }
+        List<ProgrammeView> coordinated = mine;
         if (programmeOption != null) {
-            return mine.stream()
+            return coordinated.stream()
                     .filter(p -> p.name().equalsIgnoreCase(programmeOption))
                     .findFirst()
                     .orElseThrow(() -> new CommandException("You don't coordinate a programme called \""
-                            + programmeOption + "\" here. Yours: " + names(mine) + "."));
+                            + programmeOption + "\" here. Yours: " + names(coordinated) + "."));
         }
         if (mine.size() > 1) {
             throw new CommandException("You coordinate several programmes here (" + names(mine)
@@ -136,10 +158,17 @@ public final class CommandContext {
         return mine.get(0);
     }
 
+    /** Whether the platform's roles make the person running the command a coordinator here (Discord). */
+    public boolean coordinatesByRole() {
+        return actor().platform().coordinatorsByRole() && actor().platformAdmin();
+    }
+
     private CommandException notCoordinator() {
-        return new CommandException(
-                "Only programme coordinators can run `/rapport " + name + "`. Mentors' and mentees' answers are"
-                        + " confidential; if you think you should be a coordinator, ask one to run `/rapport coordinator add @you`.");
+        String how = actor().platform().coordinatorsByRole()
+                ? "ask a server admin for the coordinator role, or a coordinator to run `/rapport coordinator add @you`."
+                : "ask one to run `/rapport coordinator add @you`.";
+        return new CommandException("Only programme coordinators can run `/rapport " + name + "`. Mentors' and"
+                + " mentees' answers are confidential; if you think you should be a coordinator, " + how);
     }
 
     private static String names(List<ProgrammeView> list) {
@@ -189,12 +218,6 @@ public final class CommandContext {
 
     /** An IANA time zone id, with a hint when it is not one. */
     public static ZoneId zone(String token) {
-        try {
-            return ZoneId.of(token);
-        } catch (RuntimeException e) {
-            throw new CommandException(
-                    "\"" + token + "\" isn't a time zone I know. Use an IANA name such as Europe/Lisbon,"
-                            + " America/New_York or Asia/Kolkata.");
-        }
+        return Zones.parse(token).orElseThrow(() -> new CommandException(Zones.unknown(token)));
     }
 }

@@ -59,7 +59,23 @@ public class CommandService {
         return subcommands;
     }
 
+    /**
+     * A subcommand's typed arguments as an adapter offers them: its own, and for coordinator commands a last,
+     * optional {@code programme}, written as {@code programme="Name"}, for workspaces with several programmes.
+     */
+    public List<Parameter> parameters(Subcommand command) {
+        if (command.audience() != Audience.COORDINATOR) {
+            return command.parameters();
+        }
+        List<Parameter> all = new java.util.ArrayList<>(command.parameters());
+        all.add(Parameter.optional("programme", Parameter.Kind.TEXT, "Which programme, if you coordinate several")
+                .writtenAs("programme=%s"));
+        return List.copyOf(all);
+    }
+
     public Reply handle(CommandRequest request) {
+        // Someone who runs a command can be reached again, whatever the platform refused before.
+        participants.markReachable(request.actor());
         List<String> tokens = Tokens.split(request.text());
         String name = tokens.isEmpty() ? "help" : tokens.get(0).toLowerCase(Locale.ROOT);
         Subcommand command = byName.get(name);

@@ -3,9 +3,10 @@ package dev.rapport.core.command;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** {@code /rapport coordinator add @user}: share the coordination of a programme. */
+/** {@code /rapport coordinator add|remove @user}: share the coordination of a programme, or stop sharing it. */
 @Component
 class CoordinatorCommand implements Subcommand {
 
@@ -29,21 +30,46 @@ class CoordinatorCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "coordinator add @user";
+        return "coordinator <add | remove> @user";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.required("action", Parameter.Kind.WORD, "Add or remove a coordinator")
+                        .withChoices("add", "remove"),
+                Parameter.required("user", Parameter.Kind.USER, "The person"));
     }
 
     @Override
     public String summary() {
-        return "Make someone a coordinator of your programme";
+        return "Make someone a coordinator of your programme, or stop them being one";
     }
 
     @Override
     public Reply run(CommandContext ctx) {
         ProgrammeView programme = ctx.coordinatedProgramme();
-        if (!ctx.arg(0, usage()).equalsIgnoreCase("add")) {
+        String action = ctx.arg(0, usage()).toLowerCase(java.util.Locale.ROOT);
+        if (!action.equals("add") && !action.equals("remove")) {
             throw new CommandException("Usage: `/rapport " + usage() + "`");
         }
         var user = ctx.user(ctx.arg(1, usage()), usage());
+        if (action.equals("remove")) {
+            var person = participants.find(user).orElse(null);
+            if (person == null || !programmes.isCoordinator(programme.id(), person.id())) {
+                throw new CommandException(user.displayName() + " is not a coordinator of " + programme.name() + ".");
+            }
+            if (programmes.coordinatorIds(programme.id()).size() == 1) {
+                throw new CommandException(
+                        "A programme needs a coordinator: add another before removing the last one.");
+            }
+            programmes.removeCoordinator(programme.id(), person.id());
+            return Reply.privately(person.displayName() + " is no longer a coordinator of " + programme.name()
+                    + (ctx.actor().platform().coordinatorsByRole()
+                            ? ". If they still hold the server's coordinator role, take it away too, or they will be"
+                                    + " one again at their next coordinator command."
+                            : "."));
+        }
         var person = participants.ensure(user, programme.zone()).participant();
         programmes.addCoordinator(programme.id(), person.id());
         participants.tellCoordinatorRole(person, programme.name(), ctx.actor().displayName());

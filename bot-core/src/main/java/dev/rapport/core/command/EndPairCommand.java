@@ -3,6 +3,7 @@ package dev.rapport.core.command;
 import dev.rapport.core.pair.PairService;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.programme.ProgrammeView;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport end-pair <#id | @person>}. */
@@ -30,6 +31,12 @@ class EndPairCommand implements Subcommand {
     @Override
     public String usage() {
         return "end-pair <#pair | @person>";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.required("pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee"));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.rapport.core.pair.ImportException;
 import dev.rapport.core.pair.ImportResult;
 import dev.rapport.core.pair.PairImporter;
 import dev.rapport.core.programme.ProgrammeView;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport import} with a CSV file attached: add many pairs at once, all or nothing. */
@@ -29,6 +30,12 @@ class ImportCommand implements Subcommand {
     @Override
     public String usage() {
         return "import (attach a CSV file)";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(Parameter.required(
+                "file", Parameter.Kind.FILE, "CSV: mentor_id,mentor_name,mentee_id,mentee_name[,start_date,…]"));
     }
 
     @Override

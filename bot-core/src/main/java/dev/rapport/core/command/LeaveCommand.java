@@ -3,6 +3,7 @@ package dev.rapport.core.command;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,12 @@ class LeaveCommand implements Subcommand {
     @Override
     public String usage() {
         return "leave confirm";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(Parameter.optional("confirm", Parameter.Kind.WORD, "Type confirm to leave for good")
+                .withChoices("confirm"));
     }
 
     @Override

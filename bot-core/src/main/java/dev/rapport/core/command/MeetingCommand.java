@@ -41,6 +41,14 @@ class MeetingCommand implements Subcommand {
     }
 
     @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.optional("partner", Parameter.Kind.USER, "Who you met (if you are in several pairs)"),
+                Parameter.optional("date", Parameter.Kind.DATE, "When, YYYY-MM-DD (default today)"),
+                Parameter.optional("note", Parameter.Kind.REST, "A short note (optional)"));
+    }
+
+    @Override
     public String summary() {
         return "Log a meeting with your mentor or mentee (default: today)";
     }

@@ -50,6 +50,12 @@ class PairCommand implements Subcommand {
     }
 
     @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.required("pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee"));
+    }
+
+    @Override
     public String summary() {
         return "One pair's health, trends per dimension and shared comments";
     }

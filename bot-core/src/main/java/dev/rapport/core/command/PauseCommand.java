@@ -2,6 +2,7 @@ package dev.rapport.core.command;
 
 import dev.rapport.core.participant.ParticipantService;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport pause 2026-12-31}: no check-ins or reminders until then. */
@@ -27,6 +28,11 @@ class PauseCommand implements Subcommand {
     @Override
     public String usage() {
         return "pause YYYY-MM-DD";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(Parameter.required("until", Parameter.Kind.DATE, "Last paused day, YYYY-MM-DD"));
     }
 
     @Override

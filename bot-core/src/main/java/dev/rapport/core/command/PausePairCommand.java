@@ -4,6 +4,7 @@ import dev.rapport.core.pair.PairService;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.programme.ProgrammeView;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport pause-pair <#id | @person> YYYY-MM-DD|off}. */
@@ -31,6 +32,13 @@ class PausePairCommand implements Subcommand {
     @Override
     public String usage() {
         return "pause-pair <#pair | @person> <YYYY-MM-DD | off>";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.required("pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee"),
+                Parameter.required("until", Parameter.Kind.WORD, "Last paused day, YYYY-MM-DD, or off to resume"));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.schedule.QuietHours;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport quiet 22:00-08:00}: no messages in that window of your day; {@code quiet off} clears it. */
@@ -29,6 +30,11 @@ class QuietCommand implements Subcommand {
     @Override
     public String usage() {
         return "quiet HH:MM-HH:MM | quiet off";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(Parameter.required("hours", Parameter.Kind.TIME, "HH:MM-HH:MM (e.g. 22:00-08:00), or off"));
     }
 
     @Override

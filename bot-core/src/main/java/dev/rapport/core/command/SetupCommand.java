@@ -5,6 +5,7 @@ import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport setup "Name" [Area/City]}: start a programme here; you become its first coordinator. */
@@ -33,12 +34,24 @@ class SetupCommand implements Subcommand {
     }
 
     @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.required("name", Parameter.Kind.TEXT, "The programme's name"),
+                Parameter.optional("timezone", Parameter.Kind.TIME_ZONE, "Default time zone, e.g. Europe/Lisbon"));
+    }
+
+    @Override
     public String summary() {
         return "Start a programme in this workspace; you become its coordinator";
     }
 
     @Override
     public Reply run(CommandContext ctx) {
+        if (ctx.actor().platform().coordinatorsByRole() && !ctx.coordinatesByRole()) {
+            throw new CommandException("On this server, programmes are set up by members with the coordinator role"
+                    + " (or the Manage Server permission). Ask a server admin to run `/rapport setup`, or to give you"
+                    + " that role.");
+        }
         String name = ctx.arg(0, usage()).strip();
         if (name.length() < 2 || name.length() > 120) {
             throw new CommandException("A programme name has 2 to 120 characters.");

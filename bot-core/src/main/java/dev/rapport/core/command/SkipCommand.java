@@ -3,6 +3,7 @@ package dev.rapport.core.command;
 import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport skip YYYY-MM-DD [YYYY-MM-DD]}: no check-ins on those dates (exam weeks, holidays). */
@@ -28,6 +29,13 @@ class SkipCommand implements Subcommand {
     @Override
     public String usage() {
         return "skip YYYY-MM-DD [YYYY-MM-DD]";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.required("from", Parameter.Kind.DATE, "First day without check-ins, YYYY-MM-DD"),
+                Parameter.optional("to", Parameter.Kind.DATE, "Last day without check-ins (default: same day)"));
     }
 
     @Override

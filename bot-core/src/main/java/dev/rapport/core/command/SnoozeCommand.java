@@ -4,6 +4,7 @@ import dev.rapport.core.health.HealthService;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.programme.ProgrammeView;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport snooze <#pair | @person> [days]}: no at-risk alert for that pair for a while. */
@@ -31,6 +32,13 @@ class SnoozeCommand implements Subcommand {
     @Override
     public String usage() {
         return "snooze <#pair | @person> [days]";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.required("pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee"),
+                Parameter.optional("days", Parameter.Kind.NUMBER, "For how many days (default 14)"));
     }
 
     @Override

@@ -20,6 +20,15 @@ public interface Subcommand {
     /** One line for the help. */
     String summary();
 
+    /**
+     * The arguments, in the order the command line takes them, for adapters that offer typed options (Discord).
+     * {@link #usage()} says the same for people; keep the two in step. The {@code programme} option of coordinator
+     * commands is added by {@link CommandService#parameters(Subcommand)}, not listed here.
+     */
+    default List<Parameter> parameters() {
+        return List.of();
+    }
+
     /** Runs the command; throws {@link CommandException} (or IllegalArgumentException) with a friendly message. */
     Reply run(CommandContext context);
 }

@@ -2,6 +2,7 @@ package dev.rapport.core.command;
 
 import dev.rapport.core.participant.ParticipantService;
 import java.time.ZoneId;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport timezone Europe/Lisbon}: check-ins arrive at the programme's time in your zone. */
@@ -27,6 +28,11 @@ class TimezoneCommand implements Subcommand {
     @Override
     public String usage() {
         return "timezone Area/City";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(Parameter.optional("zone", Parameter.Kind.TIME_ZONE, "Your time zone, e.g. America/Chicago"));
     }
 
     @Override

@@ -51,6 +51,11 @@ public class MeetingService {
         return new MeetingView(m.id, m.pairId, m.heldOn, m.note, false);
     }
 
+    /** The clock meetings are dated by (the application's). */
+    Clock clock() {
+        return clock;
+    }
+
     public List<MeetingView> recent(long pairId) {
         return meetings.findTop10ByPairIdOrderByHeldOnDesc(pairId).stream()
                 .map(m -> new MeetingView(m.id, m.pairId, m.heldOn, m.note, false))

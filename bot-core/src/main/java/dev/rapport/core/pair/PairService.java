@@ -3,6 +3,7 @@ package dev.rapport.core.pair;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
+import dev.rapport.core.participant.TimeZoneSource;
 import dev.rapport.core.programme.ProgrammeView;
 import dev.rapport.core.schedule.SlotPlanner;
 import java.time.Clock;
@@ -51,10 +52,8 @@ public class PairService {
         if (mentor.user().userId().equals(mentee.user().userId())) {
             throw new IllegalArgumentException("A mentor and a mentee must be two different people.");
         }
-        ParticipantService.Registration mentorReg =
-                participants.ensure(mentor.user(), mentor.zone() == null ? programme.zone() : mentor.zone());
-        ParticipantService.Registration menteeReg =
-                participants.ensure(mentee.user(), mentee.zone() == null ? programme.zone() : mentee.zone());
+        ParticipantService.Registration mentorReg = register(mentor, programme);
+        ParticipantService.Registration menteeReg = register(mentee, programme);
         for (ParticipantView p : List.of(mentorReg.participant(), menteeReg.participant())) {
             if (p.hasLeft()) {
                 throw new IllegalArgumentException(p.displayName()
@@ -93,6 +92,13 @@ public class PairService {
                         + ". Every check-in day I'll ask whether you met and up to three"
                         + " one-tap questions (1–5) about how the mentorship is going. It takes under a minute.");
         return PairView.of(pair);
+    }
+
+    /** A zone the coordinator gave (an import's column) is the person's choice; otherwise the programme's is assumed. */
+    private ParticipantService.Registration register(Person person, ProgrammeView programme) {
+        return person.zone() == null
+                ? participants.ensure(person.user(), programme.zone(), TimeZoneSource.DEFAULT)
+                : participants.ensure(person.user(), person.zone(), TimeZoneSource.CHOSEN);
     }
 
     public Optional<PairView> find(long pairId) {

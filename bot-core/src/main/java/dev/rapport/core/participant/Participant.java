@@ -51,6 +51,16 @@ class Participant {
     @Column(name = "created_at")
     Instant createdAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "time_zone_source")
+    TimeZoneSource timeZoneSource = TimeZoneSource.DEFAULT;
+
+    @Column(name = "profile_checked_at")
+    Instant profileCheckedAt;
+
+    @Column(name = "unreachable_since")
+    Instant unreachableSince;
+
     protected Participant() {}
 
     Participant(

@@ -1,6 +1,7 @@
 package dev.rapport.core.participant;
 
 import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.chat.Platform;
 import dev.rapport.core.schedule.Outbox;
 import dev.rapport.core.schedule.OutboxKind;
 import dev.rapport.core.schedule.OutboxMessage;
@@ -9,9 +10,11 @@ import dev.rapport.core.schedule.SlotPlanner;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +47,15 @@ public class ParticipantService {
      */
     @Transactional
     public Registration ensure(ChatUser user, ZoneId defaultZone) {
+        return ensure(user, defaultZone, TimeZoneSource.DEFAULT);
+    }
+
+    /**
+     * As {@link #ensure(ChatUser, ZoneId)}, saying where a new participant's zone comes from: a zone a coordinator
+     * wrote into an import is {@link TimeZoneSource#CHOSEN}, so the platform's profile does not override it.
+     */
+    @Transactional
+    public Registration ensure(ChatUser user, ZoneId zone, TimeZoneSource source) {
         Optional<Participant> found = participants.findByPlatformAndWorkspaceIdAndPlatformUserId(
                 user.platform(), user.workspaceId(), user.userId());
         if (found.isPresent()) {
@@ -54,12 +66,8 @@ public class ParticipantService {
             return new Registration(ParticipantView.of(p), false);
         }
         Participant p = participants.saveAndFlush(new Participant(
-                user.platform(),
-                user.workspaceId(),
-                user.userId(),
-                user.displayName(),
-                defaultZone.getId(),
-                clock.instant()));
+                user.platform(), user.workspaceId(), user.userId(), user.displayName(), zone.getId(), clock.instant()));
+        p.timeZoneSource = source;
         return new Registration(ParticipantView.of(p), true);
     }
 
@@ -81,13 +89,96 @@ public class ParticipantService {
         }
     }
 
+    /** Sets the zone the person chose ({@code /rapport timezone}, the onboarding form); the platform never overrides it. */
     @Transactional
     public ParticipantView setTimeZone(long participantId, ZoneId zone) {
         Participant p = participants.findById(participantId).orElseThrow();
         p.timeZone = zone.getId();
+        p.timeZoneSource = TimeZoneSource.CHOSEN;
         participants.flush();
         planner.replanParticipant(participantId);
         return ParticipantView.of(p);
+    }
+
+    /**
+     * Records what the platform's profile says about someone: their display name, and their time zone unless they
+     * chose one themselves. Replans their check-ins when the zone moves. Marks the profile as read.
+     *
+     * @param zone the platform's zone for them, or null when the platform does not say
+     * @return the participant after the change
+     */
+    @Transactional
+    public ParticipantView profileRead(long participantId, String displayName, ZoneId zone) {
+        Participant p = participants.findById(participantId).orElseThrow();
+        if (displayName != null
+                && !displayName.isBlank()
+                && !displayName.strip().equals(p.displayName)) {
+            p.displayName = displayName.strip();
+        }
+        boolean moved = false;
+        if (zone != null && p.timeZoneSource != TimeZoneSource.CHOSEN) {
+            moved = !zone.getId().equals(p.timeZone);
+            p.timeZone = zone.getId();
+            p.timeZoneSource = TimeZoneSource.PLATFORM;
+        }
+        p.profileCheckedAt = clock.instant();
+        participants.flush();
+        if (moved) {
+            planner.replanParticipant(participantId);
+        }
+        return ParticipantView.of(p);
+    }
+
+    /**
+     * The platform reported a change to someone's profile (Slack's {@code user_change}): applied when Rapport knows
+     * them, ignored otherwise.
+     */
+    @Transactional
+    public Optional<ParticipantView> profileChanged(ChatUser user, ZoneId zone) {
+        return participants
+                .findByPlatformAndWorkspaceIdAndPlatformUserId(user.platform(), user.workspaceId(), user.userId())
+                .map(p ->
+                        profileRead(p.id, user.displayName().equals(user.userId()) ? null : user.displayName(), zone));
+    }
+
+    /** People on these platforms whose profile has not been read yet, oldest first; at most {@code limit}. */
+    public List<ParticipantView> withUnreadProfiles(Collection<Platform> platforms, int limit) {
+        if (platforms.isEmpty()) {
+            return List.of();
+        }
+        return participants
+                .findByProfileCheckedAtIsNullAndLeftAtIsNullAndPlatformInOrderById(platforms, Limit.of(limit))
+                .stream()
+                .map(ParticipantView::of)
+                .toList();
+    }
+
+    /**
+     * Someone who was unreachable has just used Rapport (run a command), so they can be messaged again: clears the
+     * mark. Returns whether they had been marked.
+     */
+    @Transactional
+    public boolean markReachable(ChatUser user) {
+        return jdbc.update(
+                        "update participant set unreachable_since = null where platform = ? and workspace_id = ?"
+                                + " and platform_user_id = ? and unreachable_since is not null",
+                        user.platform().name(),
+                        user.workspaceId(),
+                        user.userId())
+                > 0;
+    }
+
+    /**
+     * Asks someone for their time zone, once: for people on a platform that does not tell (Discord), whose zone is
+     * still the programme's assumption.
+     */
+    public void askTimeZone(ParticipantView participant) {
+        String text = "*Hi " + participant.displayName() + ", which time zone are you in?* Rapport writes to you at"
+                + " the programme's check-in time in your own time zone, and for now assumes "
+                + participant.zone().getId() + ". If that is not where you are, tap the button, or run"
+                + " `/rapport timezone Area/City` (for example `/rapport timezone America/Chicago`).";
+        outbox.enqueue(
+                OutboxMessage.text(null, participant.id(), OutboxKind.TIME_ZONE_QUESTION, "onboarding", text, null));
     }
 
     @Transactional
@@ -129,9 +220,8 @@ public class ParticipantService {
                 + roleDescription + "\n\n"
                 + "*Who sees what:* your answers are never shown to the other person in your pair. Coordinators see scores and trends,"
                 + " and a comment only when you tick \"share with coordinator\".\n"
-                + "*Your time:* I write on the programme's check-in day in your time zone ("
-                + participant.zone().getId()
-                + "); change it with `/rapport timezone Europe/Lisbon`.\n"
+                + "*Your time:* I write on the programme's check-in day in your own time zone; `/rapport me` shows the"
+                + " one I use and `/rapport timezone Europe/Lisbon` changes it.\n"
                 + "*Pause or leave:* `/rapport pause 2026-12-31` pauses everything until that date; `/rapport leave` stops all messages"
                 + " and tells the coordinators. `/rapport help` shows everything you can do.";
         outbox.enqueue(

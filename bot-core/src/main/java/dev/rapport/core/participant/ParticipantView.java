@@ -6,7 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** A participant as the rest of the core sees it. */
+/**
+ * A participant as the rest of the core sees it.
+ *
+ * @param zoneSource where {@code zone} came from: assumed from the programme, read from the platform, or chosen
+ * @param unreachableSince when the platform last refused to deliver to this person, or null
+ */
 public record ParticipantView(
         long id,
         Platform platform,
@@ -16,10 +21,17 @@ public record ParticipantView(
         ZoneId zone,
         QuietHours quietHours,
         LocalDate pausedUntil,
-        Instant leftAt) {
+        Instant leftAt,
+        TimeZoneSource zoneSource,
+        Instant unreachableSince) {
 
     public boolean hasLeft() {
         return leftAt != null;
+    }
+
+    /** Whether the platform said this person cannot be messaged; nothing is sent until they use Rapport again. */
+    public boolean unreachable() {
+        return unreachableSince != null;
     }
 
     static ParticipantView of(Participant p) {
@@ -32,6 +44,8 @@ public record ParticipantView(
                 ZoneId.of(p.timeZone),
                 QuietHours.ofNullable(p.quietStart, p.quietEnd),
                 p.pausedUntil,
-                p.leftAt);
+                p.leftAt,
+                p.timeZoneSource,
+                p.unreachableSince);
     }
 }

@@ -91,6 +91,12 @@ public class ProgrammeService {
                 SqlTime.of(clock.instant()));
     }
 
+    @Transactional
+    public void removeCoordinator(long programmeId, long participantId) {
+        jdbc.update(
+                "delete from coordinator where programme_id = ? and participant_id = ?", programmeId, participantId);
+    }
+
     public boolean isCoordinator(long programmeId, long participantId) {
         Integer n = jdbc.queryForObject(
                 "select count(*) from coordinator where programme_id = ? and participant_id = ?",

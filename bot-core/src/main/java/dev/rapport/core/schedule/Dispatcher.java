@@ -56,7 +56,8 @@ public class Dispatcher {
             where o.id = u.id and o.claimed_by = ? and o.status = 'SENDING'""";
 
     private static final String RECIPIENTS = """
-            select id, platform, workspace_id, platform_user_id, display_name, left_at is not null as left_programme
+            select id, platform, workspace_id, platform_user_id, display_name, left_at is not null as left_programme,
+                   unreachable_since is not null as unreachable
             from participant where id = any(?)""";
 
     private static final String CHECK_INS = """
@@ -74,6 +75,7 @@ public class Dispatcher {
     private final ScheduleProperties properties;
     private final QuestionBank bank;
     private final Map<Platform, ChatPort> ports = new EnumMap<>(Platform.class);
+    private final Map<OutboxKind, OutboxRenderer> renderers = new EnumMap<>(OutboxKind.class);
     private final Pacer pacer = new Pacer();
     private final Outbox outbox;
 
@@ -84,6 +86,7 @@ public class Dispatcher {
             ScheduleProperties properties,
             QuestionBank bank,
             List<ChatPort> chatPorts,
+            List<OutboxRenderer> outboxRenderers,
             Outbox outbox) {
         this.jdbc = jdbc;
         this.tx = tx;
@@ -93,6 +96,9 @@ public class Dispatcher {
         this.outbox = outbox;
         for (ChatPort port : chatPorts) {
             ports.put(port.platform(), port);
+        }
+        for (OutboxRenderer renderer : outboxRenderers) {
+            renderers.put(renderer.kind(), renderer);
         }
     }
 
@@ -106,7 +112,7 @@ public class Dispatcher {
             String payload,
             int attempts) {}
 
-    private record Who(Recipient recipient, boolean left) {}
+    private record Who(Recipient recipient, boolean left, boolean unreachable) {}
 
     private record Outcome(Claimed row, SendResult result) {}
 
@@ -167,6 +173,11 @@ public class Dispatcher {
                 cancelled.add(row);
                 continue;
             }
+            if (who.unreachable()) {
+                // The platform already said this person cannot be messaged; asking again only collects refusals.
+                outcomes.add(new Outcome(row, UNREACHABLE_BEFORE));
+                continue;
+            }
             ChatMessage message = render(row, checkIns);
             if (message == null) {
                 outcomes.add(new Outcome(row, new SendResult.PermanentFailure("the check-in to render is gone")));
@@ -207,6 +218,10 @@ public class Dispatcher {
         return record(workerId, outcomes, cancelled, recipients);
     }
 
+    /** The outcome recorded, without a send, for a row whose recipient was already known to be unreachable. */
+    private static final SendResult.Unreachable UNREACHABLE_BEFORE =
+            new SendResult.Unreachable("not sent: the platform said earlier that this person cannot be messaged");
+
     private Map<Long, Who> loadRecipients(List<Claimed> claimed) {
         Long[] ids = claimed.stream().map(Claimed::recipientId).distinct().toArray(Long[]::new);
         Map<Long, Who> out = new HashMap<>();
@@ -221,7 +236,8 @@ public class Dispatcher {
                                             rs.getString("workspace_id"),
                                             rs.getString("platform_user_id"),
                                             rs.getString("display_name")),
-                                    rs.getBoolean("left_programme")));
+                                    rs.getBoolean("left_programme"),
+                                    rs.getBoolean("unreachable")));
                 },
                 (Object) ids);
         return out;
@@ -278,7 +294,9 @@ public class Dispatcher {
             CheckInContent content = checkIns.get(row.checkInId());
             return content == null ? null : CheckInComposer.compose(content);
         }
-        return ChatMessage.text(row.payload() == null ? "" : row.payload());
+        OutboxRenderer renderer = renderers.get(row.kind());
+        String payload = row.payload() == null ? "" : row.payload();
+        return renderer == null ? ChatMessage.text(payload) : renderer.render(row.pairId(), payload);
     }
 
     private DispatchResult record(
@@ -290,6 +308,8 @@ public class Dispatcher {
         List<Object[]> retry = new ArrayList<>();
         List<Object[]> failed = new ArrayList<>();
         List<Claimed> undeliverable = new ArrayList<>();
+        List<Claimed> unreachable = new ArrayList<>();
+        List<Claimed> notDelivered = new ArrayList<>();
         for (Outcome o : outcomes) {
             Claimed row = o.row();
             switch (o.result()) {
@@ -306,6 +326,7 @@ public class Dispatcher {
                     if (row.attempts() >= properties.maxAttempts()) {
                         failed.add(new Object[] {truncate(f.reason()), row.id(), workerId});
                         undeliverable.add(row);
+                        notDelivered.add(row);
                     } else {
                         retry.add(new Object[] {
                             SqlTime.of(now.plus(backoff(row.attempts()))), 0, truncate(f.reason()), row.id(), workerId
@@ -315,6 +336,14 @@ public class Dispatcher {
                 case SendResult.PermanentFailure f -> {
                     failed.add(new Object[] {truncate(f.reason()), row.id(), workerId});
                     undeliverable.add(row);
+                    notDelivered.add(row);
+                }
+                case SendResult.Unreachable u -> {
+                    failed.add(new Object[] {truncate(u.reason()), row.id(), workerId});
+                    notDelivered.add(row);
+                    if (u != UNREACHABLE_BEFORE) {
+                        unreachable.add(row);
+                    }
                 }
             }
         }
@@ -347,11 +376,25 @@ public class Dispatcher {
                     "update outbox set status = 'CANCELLED', claimed_by = null where id = ? and claimed_by = ?",
                     cancelled.stream().map(c -> new Object[] {c.id(), workerId}).toList());
             // A check-in that will never reach its recipient says so, rather than staying PENDING for ever.
-            closeCheckIns(undeliverable, "UNDELIVERED");
+            closeCheckIns(notDelivered, "UNDELIVERED");
             closeCheckIns(cancelled, "CANCELLED");
+            Long[] newlyUnreachable =
+                    unreachable.stream().map(Claimed::recipientId).distinct().toArray(Long[]::new);
+            if (newlyUnreachable.length > 0) {
+                jdbc.update(
+                        "update participant set unreachable_since = ? where id = any(?) and unreachable_since is null",
+                        nowTs,
+                        newlyUnreachable);
+            }
         });
         for (Claimed row : undeliverable) {
             tellCoordinators(row, recipients.get(row.recipientId()));
+        }
+        Set<Long> told = new HashSet<>();
+        for (Claimed row : unreachable) {
+            if (told.add(row.recipientId())) {
+                tellCoordinatorsUnreachable(row, recipients.get(row.recipientId()));
+            }
         }
         return new DispatchResult(sent.size(), retry.size(), failed.size(), cancelled.size());
     }
@@ -383,6 +426,46 @@ public class Dispatcher {
         for (Long coordinator : coordinators) {
             outbox.enqueue(OutboxMessage.text(
                     row.pairId(), coordinator, OutboxKind.NOTICE, "undeliverable:" + row.recipientId(), text, null));
+        }
+    }
+
+    /**
+     * Someone the platform says cannot be messaged at all: their coordinators are told once per episode (until the
+     * person uses Rapport again and is marked reachable), with what to do about it.
+     */
+    private void tellCoordinatorsUnreachable(Claimed row, Who who) {
+        if (who == null) {
+            return;
+        }
+        // The episode is named by the participant's unreachable_since, which only the first worker to hear the
+        // refusal sets: two workers hearing it at once enqueue the same notice, and the outbox keeps one.
+        java.time.OffsetDateTime since = jdbc.queryForObject(
+                "select unreachable_since from participant where id = ?",
+                java.time.OffsetDateTime.class,
+                row.recipientId());
+        List<Long> programmes = jdbc.queryForList("""
+                select distinct programme_id from pair where (mentor_id = ? or mentee_id = ?) and status <> 'ENDED'
+                """, Long.class, row.recipientId(), row.recipientId());
+        String text =
+                "Rapport cannot send direct messages to " + who.recipient().displayName()
+                        + ": the platform refused them (their direct messages are closed, or their account is deactivated)."
+                        + " Rapport will not try again until they use Rapport themselves. Please ask them to allow direct"
+                        + " messages from the Rapport app (on Discord: the server's privacy settings, \"Direct Messages\"),"
+                        + " then to run `/rapport me`.";
+        for (Long programmeId : programmes) {
+            for (Long coordinator : jdbc.queryForList(
+                    "select participant_id from coordinator where programme_id = ? and participant_id <> ?",
+                    Long.class,
+                    programmeId,
+                    row.recipientId())) {
+                outbox.enqueue(OutboxMessage.text(
+                        null,
+                        coordinator,
+                        OutboxKind.NOTICE,
+                        "unreachable:" + row.recipientId() + ":" + (since == null ? 0 : since.toEpochSecond()),
+                        text,
+                        null));
+            }
         }
     }
 

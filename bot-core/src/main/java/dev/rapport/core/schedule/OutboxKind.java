@@ -7,7 +7,9 @@ public enum OutboxKind {
     MEETING_REMINDER,
     WELCOME,
     ALERT,
-    NOTICE;
+    NOTICE,
+    /** Asks someone whose platform gives no time zone (Discord) for theirs, once. */
+    TIME_ZONE_QUESTION;
 
     public boolean rendersCheckIn() {
         return this == CHECK_IN || this == CHECK_IN_REMINDER;

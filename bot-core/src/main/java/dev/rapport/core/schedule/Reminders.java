@@ -121,7 +121,7 @@ public class Reminders {
                     String text = "No meeting with " + mentee + " has been logged for " + weeks
                             + " weeks. Regular meetings are what keeps"
                             + " a mentorship going: could you suggest a time to " + mentee
-                            + "? When you have met, log it with"
+                            + "? When you have met, tap a button below, or log it with"
                             + " `/rapport meeting` (for example `/rapport meeting 2026-11-20 discussed the research plan`).";
                     Instant notBefore = SlotCalculator.outsideQuietHours(now, zone, QuietHours.from(rs));
                     // One reminder per stretch of `threshold` weeks without a meeting.

@@ -1,12 +1,13 @@
 package dev.rapport.core.test;
 
+import dev.rapport.core.chat.Directory;
 import dev.rapport.core.chat.Platform;
 import java.time.Instant;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The core alone, as the tests run it: a settable clock and recording chat ports for both platforms. */
+/** The core alone, as the tests run it: a settable clock, recording chat ports and a scripted directory. */
 @SpringBootApplication(scanBasePackages = "dev.rapport.core")
 public class CoreTestApplication {
 
@@ -24,5 +25,20 @@ public class CoreTestApplication {
     @Bean
     RecordingChatPort discordPort() {
         return new RecordingChatPort(Platform.DISCORD);
+    }
+
+    @Bean
+    TestDirectory testDirectory() {
+        return new TestDirectory();
+    }
+
+    @Bean
+    Directory slackDirectory(TestDirectory script) {
+        return script.of(Platform.SLACK);
+    }
+
+    @Bean
+    Directory discordDirectory(TestDirectory script) {
+        return script.of(Platform.DISCORD);
     }
 }

@@ -1,0 +1,91 @@
+package dev.rapport.core.command;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One argument of a subcommand, typed, for adapters that offer commands as forms rather than a line of text
+ * (Discord's slash-command options). The core's grammar stays the one source of truth: such an adapter turns each
+ * option back into words with {@link #asText(String)} and hands {@link CommandService} the same line Slack would.
+ *
+ * @param name a short lower-case name, the option's name on Discord (1–32 characters, no spaces)
+ * @param kind what the argument is
+ * @param required whether the command needs it
+ * @param description one line for the person filling it in (at most 100 characters)
+ * @param choices the only words allowed, for {@link Kind#WORD}; empty for any
+ * @param format how the value is written into the command line: {@code %s} is the value ("every %s weeks")
+ */
+public record Parameter(
+        String name, Kind kind, boolean required, String description, List<String> choices, String format) {
+
+    /** What an argument is, so an adapter can offer the right input (a user picker, an autocompleted zone …). */
+    public enum Kind {
+        /** One word, possibly one of fixed {@link #choices()}. */
+        WORD,
+        /** A phrase that may contain spaces (a programme's name); quoted in the command line. */
+        TEXT,
+        /** Everything to the end of the line (a meeting's note); the last parameter. */
+        REST,
+        /** A person in the workspace, written as a mention. */
+        USER,
+        /** A date, YYYY-MM-DD. */
+        DATE,
+        /** A time of day or a range, HH:MM. */
+        TIME,
+        /** An IANA time zone; adapters may autocomplete it with {@link dev.rapport.core.participant.Zones#suggest}. */
+        TIME_ZONE,
+        /** A whole number. */
+        NUMBER,
+        /** A pair: {@code #id} as listed by {@code /rapport health}, or a mention of the mentor or mentee. */
+        PAIR,
+        /** An attached file (the CSV of an import); passed as the request's attachment, not in the line. */
+        FILE
+    }
+
+    public Parameter {
+        Objects.requireNonNull(kind, "kind");
+        if (!name.matches("[a-z][a-z0-9_-]{0,31}")) {
+            throw new IllegalArgumentException("a parameter name is lower case, up to 32 characters: " + name);
+        }
+        if (description.isBlank() || description.length() > 100) {
+            throw new IllegalArgumentException("a parameter's description has 1 to 100 characters: " + name);
+        }
+        choices = List.copyOf(choices);
+        if (format == null || !format.contains("%s")) {
+            format = "%s";
+        }
+    }
+
+    public static Parameter required(String name, Kind kind, String description) {
+        return new Parameter(name, kind, true, description, List.of(), "%s");
+    }
+
+    public static Parameter optional(String name, Kind kind, String description) {
+        return new Parameter(name, kind, false, description, List.of(), "%s");
+    }
+
+    /** The same parameter, allowing only these words. */
+    public Parameter withChoices(String... words) {
+        return new Parameter(name, kind, required, description, List.of(words), format);
+    }
+
+    /** The same parameter, written into the command line through {@code format} ("every %s weeks"). */
+    public Parameter writtenAs(String format) {
+        return new Parameter(name, kind, required, description, choices, format);
+    }
+
+    /**
+     * The words this value stands for in a {@code /rapport} line. A {@link Kind#TEXT} value with spaces is quoted
+     * (and its own quotes dropped), so the core's tokenizer keeps it whole; a file is not written into the line.
+     */
+    public String asText(String value) {
+        if (kind == Kind.FILE || value == null) {
+            return "";
+        }
+        String v = value.strip();
+        if (kind == Kind.TEXT && (v.contains(" ") || v.isEmpty())) {
+            v = "\"" + v.replace("\"", "").replace("\u201c", "").replace("\u201d", "") + "\"";
+        }
+        return format.formatted(v);
+    }
+}

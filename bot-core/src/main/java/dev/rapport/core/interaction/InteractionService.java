@@ -1,0 +1,74 @@
+package dev.rapport.core.interaction;
+
+import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.chat.Form;
+import dev.rapport.core.checkin.ActionId;
+import dev.rapport.core.checkin.CheckInComposer;
+import dev.rapport.core.checkin.CheckInService;
+import dev.rapport.core.checkin.InteractionResult;
+import dev.rapport.core.meeting.MeetingButtons;
+import dev.rapport.core.participant.ParticipantService;
+import dev.rapport.core.participant.TimeZoneForm;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one entry for everything a person taps or submits in a Rapport message: check-in answers and the comment
+ * form, the meeting reminder's buttons, and the time-zone question. Adapters hand over the action or form id they
+ * received, verbatim, with who acted; each feature checks that the person may act on what the id names.
+ */
+@Service
+public class InteractionService {
+
+    private final CheckInService checkIns;
+    private final MeetingButtons meetingButtons;
+    private final TimeZoneForm timeZoneForm;
+    private final ParticipantService participants;
+
+    InteractionService(
+            CheckInService checkIns,
+            MeetingButtons meetingButtons,
+            TimeZoneForm timeZoneForm,
+            ParticipantService participants) {
+        this.checkIns = checkIns;
+        this.meetingButtons = meetingButtons;
+        this.timeZoneForm = timeZoneForm;
+        this.participants = participants;
+    }
+
+    /** Handles a tap on a button. */
+    public InteractionResult click(ChatUser actor, String actionId) {
+        // Whoever taps a button in a direct message can evidently be reached there again.
+        participants.markReachable(actor);
+        if (MeetingButtons.matches(actionId)) {
+            return meetingButtons.click(actor, actionId);
+        }
+        if (TimeZoneForm.OPEN.equals(actionId)) {
+            return new InteractionResult(null, null, TimeZoneForm.form());
+        }
+        return checkIns.click(actor, actionId);
+    }
+
+    /** Handles a submitted form. */
+    public InteractionResult submit(ChatUser actor, String formId, Map<String, String> values) {
+        if (TimeZoneForm.SUBMIT.equals(formId)) {
+            return timeZoneForm.submit(actor, values);
+        }
+        return checkIns.submitComment(actor, formId, values);
+    }
+
+    /**
+     * The form a button opens, decided from its action id alone, without the database. Slack must open a modal within
+     * 3 seconds of the tap (its {@code trigger_id} expires), so its adapter opens this at once; whether the person may
+     * use the form is checked when it is submitted.
+     */
+    public static Optional<Form> formOpenedBy(String actionId) {
+        if (TimeZoneForm.OPEN.equals(actionId)) {
+            return Optional.of(TimeZoneForm.form());
+        }
+        return ActionId.parse(actionId)
+                .filter(a -> a instanceof ActionId.OpenComment)
+                .map(a -> CheckInComposer.commentForm(a.checkInId()));
+    }
+}

@@ -1,0 +1,130 @@
+package dev.rapport.core.meeting;
+
+import dev.rapport.core.chat.ChatMessage;
+import dev.rapport.core.chat.ChatMessage.Block;
+import dev.rapport.core.chat.ChatMessage.Choice;
+import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.checkin.InteractionResult;
+import dev.rapport.core.pair.PairService;
+import dev.rapport.core.pair.PairView;
+import dev.rapport.core.participant.ParticipantService;
+import dev.rapport.core.participant.ParticipantView;
+import dev.rapport.core.schedule.OutboxKind;
+import dev.rapport.core.schedule.OutboxRenderer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * One-tap meeting logging from the mentor's meeting reminder: the reminder carries "We met today" and "We met
+ * yesterday" buttons, and a tap logs the meeting as {@code /rapport meeting} would. The button names the pair; the
+ * tap is honoured only from someone in that pair while it is open, so a forged id gains nothing.
+ */
+@Component
+public class MeetingButtons implements OutboxRenderer {
+
+    static final String PREFIX = "rapport:meeting:";
+
+    private final ParticipantService participants;
+    private final PairService pairs;
+    private final MeetingService meetings;
+
+    MeetingButtons(ParticipantService participants, PairService pairs, MeetingService meetings) {
+        this.participants = participants;
+        this.pairs = pairs;
+        this.meetings = meetings;
+    }
+
+    /** The action id of a button that logs a meeting of this pair held {@code daysAgo} days ago (0 or 1). */
+    public static String actionId(long pairId, int daysAgo) {
+        return PREFIX + pairId + ":" + daysAgo;
+    }
+
+    /** Whether an action id is one of these buttons. */
+    public static boolean matches(String actionId) {
+        return actionId != null && actionId.startsWith(PREFIX);
+    }
+
+    @Override
+    public OutboxKind kind() {
+        return OutboxKind.MEETING_REMINDER;
+    }
+
+    @Override
+    public ChatMessage render(Long pairId, String payload) {
+        if (pairId == null) {
+            return ChatMessage.text(payload);
+        }
+        return new ChatMessage(
+                payload,
+                List.of(
+                        new Block.Text(payload),
+                        new Block.Question(
+                                "Met already? Log it with one tap:",
+                                List.of(
+                                        new Choice("We met today", actionId(pairId, 0)),
+                                        new Choice("We met yesterday", actionId(pairId, 1))),
+                                null)));
+    }
+
+    /** Handles a tap on one of the buttons. */
+    public InteractionResult click(ChatUser actor, String actionId) {
+        Optional<long[]> parsed = parse(actionId);
+        if (parsed.isEmpty()) {
+            return new InteractionResult(null, "Sorry, I didn't recognise that button. Try `/rapport help`.", null);
+        }
+        long pairId = parsed.get()[0];
+        int daysAgo = (int) parsed.get()[1];
+        Optional<ParticipantView> me = participants.find(actor).filter(p -> !p.hasLeft());
+        Optional<PairView> pair = pairs.find(pairId);
+        if (me.isEmpty() || pair.isEmpty() || pair.get().roleOf(me.get().id()) == null) {
+            return new InteractionResult(null, "This button isn't yours to use.", null);
+        }
+        if (pair.get().ended()) {
+            return new InteractionResult(null, "This pair has ended, so there is no meeting to log.", null);
+        }
+        ParticipantView person = me.get();
+        LocalDate heldOn =
+                LocalDate.now(meetings.clock().withZone(person.zone())).minusDays(daysAgo);
+        String partner = participants
+                .find(pair.get().partnerOf(person.id()))
+                .map(ParticipantView::displayName)
+                .orElse("your partner");
+        MeetingView logged;
+        try {
+            logged = meetings.log(pairId, person.id(), heldOn, pair.get().startedOn(), person.zone(), null);
+        } catch (IllegalArgumentException e) {
+            return new InteractionResult(null, e.getMessage(), null);
+        }
+        String line = logged.alreadyLogged()
+                ? "A meeting with " + partner + " on " + heldOn + " was already logged; nothing changed."
+                : "*Meeting logged:* you met " + partner + " on " + heldOn + ". Thank you!";
+        return new InteractionResult(
+                new ChatMessage(
+                        "Meeting logged",
+                        List.of(
+                                new Block.Text(line),
+                                new Block.Text(
+                                        "For another date, or to add a note: `/rapport meeting YYYY-MM-DD note`."))),
+                null,
+                null);
+    }
+
+    private static Optional<long[]> parse(String actionId) {
+        if (!matches(actionId) || actionId.length() > 100) {
+            return Optional.empty();
+        }
+        String[] parts = actionId.substring(PREFIX.length()).split(":");
+        if (parts.length != 2) {
+            return Optional.empty();
+        }
+        try {
+            long pairId = Long.parseLong(parts[0]);
+            int daysAgo = Integer.parseInt(parts[1]);
+            return daysAgo == 0 || daysAgo == 1 ? Optional.of(new long[] {pairId, daysAgo}) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

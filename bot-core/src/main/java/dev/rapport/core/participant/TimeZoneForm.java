@@ -1,0 +1,78 @@
+package dev.rapport.core.participant;
+
+import dev.rapport.core.chat.ChatMessage;
+import dev.rapport.core.chat.ChatMessage.Block;
+import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.chat.Form;
+import dev.rapport.core.checkin.InteractionResult;
+import dev.rapport.core.schedule.OutboxKind;
+import dev.rapport.core.schedule.OutboxRenderer;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The onboarding question "which time zone are you in?": its message (a button that opens a one-field form), the
+ * form, and the answer. For people whose platform does not tell Rapport their zone (Discord).
+ */
+@Component
+public class TimeZoneForm implements OutboxRenderer {
+
+    /** The action id of the button that opens the form. */
+    public static final String OPEN = "rapport:timezone";
+
+    /** The form's id, handed back with the submitted values. */
+    public static final String SUBMIT = "rapport:timezone-form";
+
+    static final String FIELD = "zone";
+
+    private final ParticipantService participants;
+
+    TimeZoneForm(ParticipantService participants) {
+        this.participants = participants;
+    }
+
+    /** The form: one short text field for an IANA zone name. */
+    public static Form form() {
+        return new Form(
+                SUBMIT,
+                "Your time zone",
+                "Save",
+                List.of(new Form.Field.TextInput(
+                        FIELD, "Time zone, e.g. Europe/Lisbon or America/New_York", false, 64, true)));
+    }
+
+    @Override
+    public OutboxKind kind() {
+        return OutboxKind.TIME_ZONE_QUESTION;
+    }
+
+    @Override
+    public ChatMessage render(Long pairId, String payload) {
+        return new ChatMessage(
+                "Which time zone are you in?",
+                List.of(new Block.Text(payload), new Block.FormButton("Set my time zone", OPEN)));
+    }
+
+    /** Saves the zone someone typed into the form, or says plainly what was wrong with it. */
+    public InteractionResult submit(ChatUser actor, Map<String, String> values) {
+        String typed = values.getOrDefault(FIELD, "").strip();
+        Optional<ZoneId> zone = Zones.parse(typed);
+        if (zone.isEmpty()) {
+            return new InteractionResult(null, Zones.unknown(typed) + " Tap the button to try again.", null);
+        }
+        Optional<ParticipantView> me = participants.find(actor).filter(p -> !p.hasLeft());
+        if (me.isEmpty()) {
+            return new InteractionResult(null, "You're not part of a Rapport programme here.", null);
+        }
+        participants.setTimeZone(me.get().id(), zone.get());
+        String id = zone.get().getId();
+        return new InteractionResult(
+                ChatMessage.text("*Your time zone is " + id + ".* Check-ins arrive at the programme's time in " + id
+                        + "; change it any time with `/rapport timezone`."),
+                null,
+                null);
+    }
+}
