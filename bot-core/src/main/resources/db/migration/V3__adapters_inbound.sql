@@ -37,3 +37,10 @@ create table installation (
     installed_at      timestamptz  not null,
     primary key (platform, workspace_id)
 );
+
+-- OAuth "state" values handed out at the start of an install and checked when the platform redirects back,
+-- so a forged redirect cannot install into someone else's workspace. Shared by all instances.
+create table oauth_state (
+    state      varchar(128) primary key,
+    expires_at timestamptz  not null
+);

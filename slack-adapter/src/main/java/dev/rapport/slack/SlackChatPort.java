@@ -1,7 +1,5 @@
 package dev.rapport.slack;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
@@ -9,7 +7,6 @@ import com.slack.api.methods.request.conversations.ConversationsOpenRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.model.Conversation;
-import com.slack.api.util.http.SlackHttpClient;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatPort;
 import dev.rapport.core.chat.Platform;
@@ -21,8 +18,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,8 +99,9 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SlackChatPort.class);
 
-    private final Slack slack;
-    private final MethodsClient methods;
+    private final SlackApi api;
+    private final boolean ownsApi;
+    private final SlackTokens tokens;
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final Map<String, String> dmChannels = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -112,21 +110,27 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
         }
     });
 
+    /** A port on the application's Slack SDK instance, with the bot token of each workspace from {@code tokens}. */
+    public SlackChatPort(SlackApi api, SlackTokens tokens) {
+        this(api, false, tokens);
+    }
+
+    /** A port of its own for one workspace's bot token: for tests and tools; closing it closes its SDK instance. */
     public SlackChatPort(SlackProperties properties) {
+        this(new SlackApi(requireToken(properties)), true, SlackTokens.single(properties.botToken()));
+    }
+
+    private SlackChatPort(SlackApi api, boolean ownsApi, SlackTokens tokens) {
+        this.api = api;
+        this.ownsApi = ownsApi;
+        this.tokens = tokens;
+    }
+
+    private static SlackProperties requireToken(SlackProperties properties) {
         if (properties.botToken() == null || properties.botToken().isBlank()) {
             throw new IllegalArgumentException("Slack needs a bot token: set RAPPORT_SLACK_BOT_TOKEN");
         }
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(properties.methodsUrlPrefix());
-        // The SDK's stats collect per-method metrics in a background thread; the dispatcher measures sending itself.
-        config.setStatsEnabled(false);
-        // The SDK's client has connect/read/write timeouts but no bound on a whole call; add one.
-        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config)
-                .newBuilder()
-                .callTimeout(properties.callTimeout())
-                .build();
-        this.slack = Slack.getInstance(config, new SlackHttpClient(http));
-        this.methods = slack.methods(properties.botToken());
+        return properties;
     }
 
     @Override
@@ -141,6 +145,15 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
 
     @Override
     public SendResult send(Recipient recipient, ChatMessage message) {
+        Optional<String> token = tokens.botToken(recipient.workspaceId());
+        if (token.isEmpty()) {
+            // Rapport was uninstalled from the workspace: nothing can reach anyone there until it is installed again.
+            return logged(
+                    recipient,
+                    new SendResult.TransientFailure("Slack: Rapport is not installed in workspace "
+                            + recipient.workspaceId() + "; install it again to resume messages there"));
+        }
+        MethodsClient methods = api.methods(token.get());
         String key = recipient.workspaceId() + "/" + recipient.userId();
         String channel = dmChannels.get(key);
         if (channel == null) {
@@ -192,10 +205,12 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
         }
     }
 
-    /** Closes the SDK's HTTP client and its threads. */
+    /** Closes the SDK instance if this port made its own; a shared one is closed by its owner. */
     @Override
     public void close() throws Exception {
-        slack.close();
+        if (ownsApi) {
+            api.close();
+        }
     }
 
     static SendResult fromError(String method, String error) {

@@ -1,18 +1,154 @@
 package dev.rapport.slack;
 
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
+import dev.rapport.core.command.CommandService;
+import dev.rapport.core.installation.Installations;
+import dev.rapport.core.interaction.InboundEvents;
+import dev.rapport.core.interaction.InteractionService;
+import dev.rapport.core.participant.ParticipantService;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the Slack adapter into the application; Slack is on only when a bot token is configured. */
+/**
+ * Wires the Slack adapter into the application. Slack is on when a bot token (one workspace) or an OAuth client id
+ * (installs in many workspaces) is configured; the settings are checked at start with a message that says what is
+ * missing ({@link SlackProperties#validate()}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SlackProperties.class)
 public class SlackConfiguration {
 
+    /** Slack is configured: a bot token or an OAuth client. */
+    static final class SlackEnabled extends AnyNestedCondition {
+        SlackEnabled() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty(prefix = "rapport.slack", name = "bot-token")
+        static final class BotToken {}
+
+        @ConditionalOnProperty(prefix = "rapport.slack", name = "client-id")
+        static final class OAuthClient {}
+    }
+
+    @Bean(destroyMethod = "close")
+    @Conditional(SlackEnabled.class)
+    SlackApi slackApi(SlackProperties properties) {
+        properties.validate();
+        return new SlackApi(properties);
+    }
+
     @Bean
-    @ConditionalOnProperty(prefix = "rapport.slack", name = "bot-token")
-    SlackChatPort slackChatPort(SlackProperties properties) {
-        return new SlackChatPort(properties);
+    @Conditional(SlackEnabled.class)
+    SlackTokens slackTokens(SlackProperties properties, Optional<Installations> installations) {
+        if (properties.oauth()) {
+            return new InstalledTokens(installations.orElseThrow(), new TokenCipher(properties.tokenKey()));
+        }
+        return SlackTokens.single(properties.botToken());
+    }
+
+    @Bean
+    @Conditional(SlackEnabled.class)
+    SlackChatPort slackChatPort(SlackApi api, SlackTokens tokens) {
+        return new SlackChatPort(api, tokens);
+    }
+
+    @Bean
+    @Conditional(SlackEnabled.class)
+    SlackDirectory slackDirectory(SlackApi api, SlackTokens tokens) {
+        return new SlackDirectory(api, tokens);
+    }
+
+    @Bean
+    @Conditional(SlackEnabled.class)
+    SlackInbound slackInbound(
+            CommandService commands,
+            InteractionService interactions,
+            InboundEvents events,
+            ParticipantService participants,
+            SlackDirectory directory,
+            SlackApi api) {
+        return new SlackInbound(commands, interactions, events, participants, directory, new SlackReplies(api));
+    }
+
+    @Bean
+    @Conditional(SlackEnabled.class)
+    App slackApp(
+            SlackProperties properties,
+            SlackApi api,
+            SlackTokens tokens,
+            Optional<Installations> installations,
+            SlackInbound inbound) {
+        AppConfig config = new AppConfig();
+        config.setSlack(api.slack());
+        if (SlackProperties.isSet(properties.signingSecret())) {
+            config.setSigningSecret(properties.signingSecret());
+        }
+        App app;
+        if (properties.oauth()) {
+            config.setClientId(properties.clientId());
+            config.setClientSecret(properties.clientSecret());
+            config.setScope(SlackProperties.BOT_SCOPES);
+            config.setUserScope("");
+            config.setOauthInstallPath("install");
+            config.setOauthRedirectUriPath("oauth_redirect");
+            config.setAppPath("/slack");
+            app = new App(config).asOAuthApp(true);
+            SlackInstallationStore store = new SlackInstallationStore(
+                    installations.orElseThrow(), new TokenCipher(properties.tokenKey()), (InstalledTokens) tokens);
+            app.service((com.slack.api.bolt.service.InstallationService) store);
+            app.service((com.slack.api.bolt.service.OAuthStateService) store);
+            // app_uninstalled and tokens_revoked remove the workspace's installation.
+            app.enableTokenRevocationHandlers();
+        } else {
+            config.setSingleTeamBotToken(properties.botToken());
+            app = new App(config);
+        }
+        inbound.register(app, properties.command());
+        return app;
+    }
+
+    @Bean
+    @Conditional(SlackEnabled.class)
+    SlackConnection slackConnection(App app, SlackProperties properties, SlackInbound inbound) {
+        return new SlackConnection(app, properties, inbound);
+    }
+
+    /** Slack's HTTP delivery and the OAuth install flow, on the application's servlet container. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class SlackHttp {
+
+        /** {@code /slack/events}: commands, interactions and events, each verified against the signing secret. */
+        @Bean
+        @Conditional(SlackEnabled.class)
+        ServletRegistrationBean<SlackAppServlet> slackEvents(App app, SlackProperties properties) {
+            ServletRegistrationBean<SlackAppServlet> bean =
+                    new ServletRegistrationBean<>(new SlackAppServlet(app), "/slack/events");
+            bean.setName("slackEvents");
+            bean.setEnabled(!properties.socketMode());
+            return bean;
+        }
+
+        /** {@code /slack/install} and {@code /slack/oauth_redirect}: Slack's "Add to Slack" install flow. */
+        @Bean
+        @Conditional(SlackEnabled.class)
+        ServletRegistrationBean<SlackOAuthAppServlet> slackOAuth(App app, SlackProperties properties) {
+            ServletRegistrationBean<SlackOAuthAppServlet> bean = new ServletRegistrationBean<>(
+                    new SlackOAuthAppServlet(app), "/slack/install", "/slack/oauth_redirect");
+            bean.setName("slackOAuth");
+            bean.setEnabled(properties.oauth());
+            return bean;
+        }
     }
 }

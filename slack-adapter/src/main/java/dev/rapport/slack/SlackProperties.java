@@ -2,29 +2,66 @@ package dev.rapport.slack;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The Slack connection, bound from the environment: {@code RAPPORT_SLACK_BOT_TOKEN} ({@code rapport.slack.bot-token})
- * and, for the local Slack and the sandbox only, {@code RAPPORT_SLACK_API_URL} ({@code rapport.slack.api-url}).
+ * The Slack connection, bound from the environment ({@code RAPPORT_SLACK_*}). Slack is on when either a bot token
+ * (one workspace) or an OAuth client (many workspaces) is configured.
  *
- * @param botToken the bot token ({@code xoxb-…}) of a single-workspace install; Slack is off without it
+ * @param mode how Slack reaches Rapport: {@code socket} (Socket Mode, no public URL; needs {@code appToken}) or
+ *     {@code http} (Slack posts to {@code /slack/events}; needs {@code signingSecret}). Unset: socket when an app token
+ *     is set, otherwise http
+ * @param botToken the bot token ({@code xoxb-…}) of a single-workspace install
+ * @param appToken the app-level token ({@code xapp-…}, scope {@code connections:write}) for Socket Mode
+ * @param signingSecret the app's signing secret, which verifies every HTTP request from Slack
+ * @param clientId the OAuth client id, for installs in many workspaces ({@code /slack/install})
+ * @param clientSecret the OAuth client secret
+ * @param tokenKey the key that encrypts installed workspaces' bot tokens in the database (any string of 32+
+ *     characters; required with OAuth, and must stay the same across restarts and instances)
  * @param apiUrl the Web API's base URL, ending in {@code /api/}; {@code null} for Slack itself
  * @param callTimeout the longest one Web API call may take, {@value #DEFAULT_CALL_TIMEOUT_SECONDS} s if unset: a
  *     hanging Slack must not hold a dispatcher worker; the send is reported as a transient failure and retried
+ * @param command the slash command Rapport answers to, {@code /rapport} unless the app's manifest names another
  */
 @ConfigurationProperties("rapport.slack")
-public record SlackProperties(String botToken, URI apiUrl, Duration callTimeout) {
+public record SlackProperties(
+        String mode,
+        String botToken,
+        String appToken,
+        String signingSecret,
+        String clientId,
+        String clientSecret,
+        String tokenKey,
+        URI apiUrl,
+        Duration callTimeout,
+        String command) {
 
     /** Slack's own Web API. */
     public static final URI SLACK_API = URI.create("https://slack.com/api/");
 
     static final long DEFAULT_CALL_TIMEOUT_SECONDS = 10;
 
+    /** The bot scopes Rapport asks for: the fewest that do the job (see deploy/slack/manifest.yml for each one's use). */
+    public static final String BOT_SCOPES = "commands,chat:write,im:write,users:read,files:read,files:write";
+
     public SlackProperties {
         if (callTimeout == null || callTimeout.isZero() || callTimeout.isNegative()) {
             callTimeout = Duration.ofSeconds(DEFAULT_CALL_TIMEOUT_SECONDS);
         }
+        if (command == null || command.isBlank()) {
+            command = "/rapport";
+        }
+    }
+
+    /** A single-workspace install with a bot token, for tests and the simplest setups. */
+    public static SlackProperties singleWorkspace(String botToken, URI apiUrl) {
+        return singleWorkspace(botToken, apiUrl, null);
+    }
+
+    /** As {@link #singleWorkspace(String, URI)}, with a bound on each call ({@code null}: the default). */
+    public static SlackProperties singleWorkspace(String botToken, URI apiUrl, Duration callTimeout) {
+        return new SlackProperties(null, botToken, null, null, null, null, null, apiUrl, callTimeout, null);
     }
 
     /** The base URL to call: {@link #apiUrl()} if set, with a trailing slash, otherwise Slack's. */
@@ -33,10 +70,72 @@ public record SlackProperties(String botToken, URI apiUrl, Duration callTimeout)
         return url.endsWith("/") ? url : url + "/";
     }
 
-    /** Never prints the token: records print every component, and properties end up in logs and actuator output. */
+    /** Whether workspaces install Rapport through Slack's OAuth flow (otherwise one bot token serves one). */
+    public boolean oauth() {
+        return isSet(clientId);
+    }
+
+    /** Whether Socket Mode is used; otherwise Slack delivers over HTTP. */
+    public boolean socketMode() {
+        if (isSet(mode)) {
+            return mode.strip().toLowerCase(Locale.ROOT).equals("socket");
+        }
+        return isSet(appToken);
+    }
+
+    /**
+     * Checks that the settings make a working connection, with a message that says what to set. Called when Slack is
+     * enabled, so a half-configured install fails at start rather than at the first message.
+     */
+    public void validate() {
+        if (isSet(mode)
+                && !mode.strip().equalsIgnoreCase("socket")
+                && !mode.strip().equalsIgnoreCase("http")) {
+            throw new IllegalStateException("RAPPORT_SLACK_MODE is \"" + mode + "\"; use socket or http.");
+        }
+        if (!isSet(botToken) && !oauth()) {
+            throw new IllegalStateException(
+                    "Slack needs RAPPORT_SLACK_BOT_TOKEN (one workspace) or RAPPORT_SLACK_CLIENT_ID and"
+                            + " RAPPORT_SLACK_CLIENT_SECRET (installs in many workspaces).");
+        }
+        if (oauth() && !isSet(clientSecret)) {
+            throw new IllegalStateException("RAPPORT_SLACK_CLIENT_ID is set: set RAPPORT_SLACK_CLIENT_SECRET too.");
+        }
+        if (oauth() && (!isSet(tokenKey) || tokenKey.length() < 32)) {
+            throw new IllegalStateException(
+                    "Installs through OAuth store each workspace's bot token encrypted: set"
+                            + " RAPPORT_SLACK_TOKEN_KEY to a random string of at least 32 characters, the same on every instance.");
+        }
+        if (oauth() && !isSet(signingSecret)) {
+            throw new IllegalStateException(
+                    "Installs through OAuth need Slack to reach /slack/oauth_redirect: set RAPPORT_SLACK_SIGNING_SECRET"
+                            + " (the app's signing secret) as well.");
+        }
+        if (socketMode() && !isSet(appToken)) {
+            throw new IllegalStateException(
+                    "Socket Mode needs RAPPORT_SLACK_APP_TOKEN, an app-level token with connections:write.");
+        }
+        if (!socketMode() && !isSet(signingSecret)) {
+            throw new IllegalStateException("Slack over HTTP needs RAPPORT_SLACK_SIGNING_SECRET to verify requests"
+                    + " (or set RAPPORT_SLACK_APP_TOKEN to use Socket Mode, which needs no public URL).");
+        }
+    }
+
+    static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** Never prints a secret: records print every component, and properties end up in logs and actuator output. */
     @Override
     public String toString() {
-        return "SlackProperties[botToken=" + (botToken == null || botToken.isBlank() ? "(none)" : "(set)") + ", apiUrl="
-                + apiUrl + "]";
+        return "SlackProperties[mode=" + (socketMode() ? "socket" : "http") + ", botToken=" + shown(botToken)
+                + ", appToken=" + shown(appToken) + ", signingSecret=" + shown(signingSecret) + ", clientId="
+                + (isSet(clientId) ? clientId : "(none)") + ", clientSecret=" + shown(clientSecret) + ", tokenKey="
+                + shown(tokenKey) + ", apiUrl=" + apiUrl + ", callTimeout=" + callTimeout + ", command=" + command
+                + "]";
+    }
+
+    private static String shown(String secret) {
+        return isSet(secret) ? "(set)" : "(none)";
     }
 }

@@ -246,7 +246,7 @@ class SlackChatPortIT {
     }
 
     private SlackChatPort port(String apiUrl, String token, Duration callTimeout) {
-        SlackChatPort port = new SlackChatPort(new SlackProperties(token, URI.create(apiUrl), callTimeout));
+        SlackChatPort port = new SlackChatPort(SlackProperties.singleWorkspace(token, URI.create(apiUrl), callTimeout));
         toClose.add(port);
         return port;
     }

@@ -60,13 +60,14 @@ class SlackChatPortTest {
     @Test
     void the_properties_never_print_the_token() {
         SlackProperties properties =
-                new SlackProperties("local-secret-token-value", URI.create("http://127.0.0.1:1/api"), null);
+                SlackProperties.singleWorkspace("local-secret-token-value", URI.create("http://127.0.0.1:1/api"));
 
         assertThat(properties.toString())
                 .doesNotContain("local-secret-token-value")
                 .contains("(set)");
         assertThat(properties.methodsUrlPrefix()).isEqualTo("http://127.0.0.1:1/api/");
-        assertThat(new SlackProperties("x", null, null).methodsUrlPrefix()).isEqualTo("https://slack.com/api/");
+        assertThat(SlackProperties.singleWorkspace("x", null).methodsUrlPrefix())
+                .isEqualTo("https://slack.com/api/");
         assertThat(properties.callTimeout()).isEqualTo(Duration.ofSeconds(10));
     }
 }

@@ -65,7 +65,7 @@ public abstract class CoreTestSupport {
     void resetWorld() {
         jdbc.execute(
                 "truncate programme, programme_skip_date, participant, coordinator, pair, checkin_slot, check_in, answer,"
-                        + " meeting, outbox, pair_health, inbound_event, installation restart identity cascade");
+                        + " meeting, outbox, pair_health, inbound_event, installation, oauth_state restart identity cascade");
         directory.clear();
         clock.set(Instant.parse("2026-11-23T08:00:00Z"));
         slack.clear();

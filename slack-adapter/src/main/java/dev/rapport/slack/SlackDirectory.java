@@ -1,0 +1,105 @@
+package dev.rapport.slack;
+
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.request.users.UsersInfoRequest;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.User;
+import dev.rapport.core.chat.Directory;
+import dev.rapport.core.chat.Platform;
+import dev.rapport.core.participant.Zones;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who someone is on Slack, from {@code users.info} (scope {@code users:read}): the name to call them by (their
+ * display name, else their full name, else their handle) and their IANA time zone ({@code tz}). Answers are kept for
+ * {@link #KEPT}, so the names in one command (an actor and two mentions) and the next command's cost one call each;
+ * {@code user_change} events keep the core's copy current in between.
+ */
+public final class SlackDirectory implements Directory {
+
+    static final Duration KEPT = Duration.ofMinutes(10);
+
+    private record Kept(Optional<Profile> profile, long until) {}
+
+    private final SlackApi api;
+    private final SlackTokens tokens;
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+
+    public SlackDirectory(SlackApi api, SlackTokens tokens) {
+        this.api = api;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    @Override
+    public Optional<Profile> lookup(String teamId, String userId) {
+        String key = teamId + "/" + userId;
+        long now = System.nanoTime();
+        Kept k = kept.get(key);
+        if (k != null && now - k.until() < 0) {
+            return k.profile();
+        }
+        Optional<Profile> profile = read(teamId, userId);
+        kept.put(key, new Kept(profile, now + KEPT.toNanos()));
+        return profile;
+    }
+
+    /** What a {@code user_change} event says, remembered as if just read. */
+    void remember(String teamId, User user) {
+        kept.put(
+                teamId + "/" + user.getId(),
+                new Kept(Optional.of(profileOf(user)), System.nanoTime() + KEPT.toNanos()));
+    }
+
+    private Optional<Profile> read(String teamId, String userId) {
+        String token = tokens.botToken(teamId)
+                .orElseThrow(() -> new DirectoryUnavailableException("Rapport is not installed in " + teamId));
+        try {
+            UsersInfoResponse info = api.methods(token)
+                    .usersInfo(UsersInfoRequest.builder().user(userId).build());
+            if (info.isOk() && info.getUser() != null) {
+                return Optional.of(profileOf(info.getUser()));
+            }
+            if ("user_not_found".equals(info.getError())) {
+                return Optional.empty();
+            }
+            throw new DirectoryUnavailableException("Slack users.info: " + info.getError());
+        } catch (SlackApiException e) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().code();
+            throw new DirectoryUnavailableException("Slack users.info: HTTP " + status);
+        } catch (IOException e) {
+            throw new DirectoryUnavailableException(
+                    "Slack users.info: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The name to call someone by and their zone, as Slack describes them. */
+    static Profile profileOf(User user) {
+        String name = null;
+        if (user.getProfile() != null) {
+            name = firstSet(
+                    user.getProfile().getDisplayName(), user.getProfile().getRealName());
+        }
+        name = firstSet(name, user.getRealName(), user.getName());
+        ZoneId zone = Zones.parse(user.getTz()).orElse(null);
+        return new Profile(name == null ? "" : name, zone);
+    }
+
+    private static String firstSet(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.rapport.slack;
+
+import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.chat.Directory;
+import dev.rapport.core.chat.Platform;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * People as the core should see them in what Slack sends: the person acting, with the name they go by rather than
+ * their handle, and the people a command mentions, as {@code <@U123|Ana Silva>}. Slack sends mentions as
+ * {@code <@U123>} or {@code <@U123|handle>} (with the command's "escape users" setting on) and escapes {@code &},
+ * {@code <} and {@code >} in the rest of the text; both are undone here, so the core reads plain words and mentions.
+ */
+final class SlackPeople {
+
+    private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]{2,})(?:\\|([^>]*))?>");
+
+    private final Directory directory;
+
+    SlackPeople(Directory directory) {
+        this.directory = directory;
+    }
+
+    /** The person acting; their handle stands in for a name while Slack's directory cannot be read. */
+    ChatUser actor(String teamId, String userId, String handle) {
+        String name = nameOf(teamId, userId).orElse(handle);
+        return ChatUser.of(Platform.SLACK, teamId, userId, name);
+    }
+
+    /** The command text with names in its mentions and Slack's escaping undone. */
+    String withNames(String teamId, String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        Matcher m = MENTION.matcher(text);
+        int last = 0;
+        while (m.find()) {
+            out.append(unescape(text.substring(last, m.start())));
+            String name = nameOf(teamId, m.group(1)).orElse(m.group(2));
+            out.append("<@").append(m.group(1));
+            if (name != null && !name.isBlank()) {
+                out.append('|').append(clean(name));
+            }
+            out.append('>');
+            last = m.end();
+        }
+        out.append(unescape(text.substring(last)));
+        return out.toString().strip();
+    }
+
+    private Optional<String> nameOf(String teamId, String userId) {
+        try {
+            return directory
+                    .lookup(teamId, userId)
+                    .map(Directory.Profile::displayName)
+                    .filter(n -> !n.isBlank());
+        } catch (Directory.DirectoryUnavailableException e) {
+            return Optional.empty(); // the handle will do; the profile job reads the name later
+        }
+    }
+
+    /** A name may not close the mention it sits in. */
+    private static String clean(String name) {
+        return name.replace(">", "").replace("|", "").replace("<", "").strip();
+    }
+
+    static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}

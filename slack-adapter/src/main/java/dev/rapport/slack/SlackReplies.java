@@ -1,0 +1,192 @@
+package dev.rapport.slack;
+
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.conversations.ConversationsOpenRequest;
+import com.slack.api.methods.request.files.FilesUploadV2Request;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
+import com.slack.api.util.json.GsonFactory;
+import com.slack.api.webhook.WebhookResponse;
+import dev.rapport.core.chat.ChatMessage;
+import dev.rapport.core.chat.ChatMessage.Block;
+import dev.rapport.core.command.Reply;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How Rapport's answers reach a person in Slack: a command's reply through its {@code response_url} (ephemeral unless
+ * the core says otherwise), a clicked message replaced with {@code chat.update}, a private note with
+ * {@code chat.postEphemeral}, and a reply with no {@code response_url} (a modal's submission) as a direct message.
+ * Images and files the core attaches (a trend chart, a CSV export) are uploaded into the person's direct message with
+ * {@code files.uploadV2}: ephemeral messages cannot carry files, and a DM keeps them private to that person.
+ *
+ * <p>Failures are logged with the Slack method and error code only, never message contents or tokens.
+ */
+final class SlackReplies {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackReplies.class);
+
+    private final SlackApi api;
+    private final BlockKitRenderer renderer = new BlockKitRenderer();
+
+    SlackReplies(SlackApi api) {
+        this.api = api;
+    }
+
+    /** Answers a command through its {@code response_url}, then uploads what it attaches into the person's DM. */
+    void respond(String responseUrl, String botToken, String userId, Reply reply) throws IOException {
+        SlashCommandResponse body = SlashCommandResponse.builder()
+                .responseType(reply.ephemeral() ? "ephemeral" : "in_channel")
+                .text(renderer.fallbackText(reply.message()))
+                .blocks(renderer.blocks(reply.message()))
+                .build();
+        WebhookResponse sent =
+                api.slack().send(responseUrl, GsonFactory.createSnakeCase().toJson(body));
+        if (sent.getCode() != 200) {
+            log.warn("Slack response_url answered HTTP {} to a command reply", sent.getCode());
+        }
+        uploadAttachments(botToken, userId, reply.message());
+    }
+
+    /** Sends a reply as a direct message (a modal's submission has no {@code response_url}), with its attachments. */
+    void directMessage(String botToken, String userId, ChatMessage message) throws IOException {
+        Optional<String> channel = openDm(botToken, userId);
+        if (channel.isEmpty()) {
+            return;
+        }
+        call(
+                "chat.postMessage",
+                () -> api.methods(botToken)
+                        .chatPostMessage(ChatPostMessageRequest.builder()
+                                .channel(channel.get())
+                                .text(renderer.fallbackText(message))
+                                .blocks(renderer.blocks(message))
+                                .unfurlLinks(false)
+                                .unfurlMedia(false)
+                                .build())
+                        .getError());
+        uploadAttachments(botToken, userId, message);
+    }
+
+    /** Replaces a message Rapport posted (the check-in just answered) with its new version. */
+    void update(String botToken, String channel, String ts, ChatMessage message) {
+        call(
+                "chat.update",
+                () -> api.methods(botToken)
+                        .chatUpdate(ChatUpdateRequest.builder()
+                                .channel(channel)
+                                .ts(ts)
+                                .text(renderer.fallbackText(message))
+                                .blocks(renderer.blocks(message))
+                                .build())
+                        .getError());
+    }
+
+    /** A note only {@code userId} sees, in the channel of the message they used. */
+    void notice(String botToken, String channel, String userId, String text) {
+        ChatMessage message = ChatMessage.text(text);
+        call(
+                "chat.postEphemeral",
+                () -> api.methods(botToken)
+                        .chatPostEphemeral(ChatPostEphemeralRequest.builder()
+                                .channel(channel)
+                                .user(userId)
+                                .text(renderer.fallbackText(message))
+                                .blocks(renderer.blocks(message))
+                                .build())
+                        .getError());
+    }
+
+    private void uploadAttachments(String botToken, String userId, ChatMessage message) throws IOException {
+        List<FilesUploadV2Request.UploadFile> files = new ArrayList<>();
+        for (Block block : message.blocks()) {
+            switch (block) {
+                case Block.Image img ->
+                    files.add(FilesUploadV2Request.UploadFile.builder()
+                            .fileData(img.png())
+                            .filename(fileName(img.altText()) + ".png")
+                            .title(img.altText())
+                            .altTxt(img.altText())
+                            .build());
+                case Block.Attachment a ->
+                    files.add(FilesUploadV2Request.UploadFile.builder()
+                            .fileData(a.content())
+                            .filename(a.fileName())
+                            .title(a.fileName())
+                            .build());
+                default -> {}
+            }
+        }
+        if (files.isEmpty()) {
+            return;
+        }
+        Optional<String> channel = openDm(botToken, userId);
+        if (channel.isEmpty()) {
+            return;
+        }
+        call("files.uploadV2", () -> {
+            FilesUploadV2Response uploaded = api.methods(botToken)
+                    .filesUploadV2(FilesUploadV2Request.builder()
+                            .channel(channel.get())
+                            .uploadFiles(files)
+                            .initialComment(files.size() == 1 ? "Here is the file." : "Here are the files.")
+                            .build());
+            return uploaded.getError();
+        });
+    }
+
+    private Optional<String> openDm(String botToken, String userId) {
+        try {
+            ConversationsOpenResponse opened = api.methods(botToken)
+                    .conversationsOpen(ConversationsOpenRequest.builder()
+                            .users(List.of(userId))
+                            .build());
+            if (opened.isOk() && opened.getChannel() != null) {
+                return Optional.of(opened.getChannel().getId());
+            }
+            log.warn("Slack conversations.open for a reply failed: {}", opened.getError());
+        } catch (IOException | SlackApiException e) {
+            log.warn(
+                    "Slack conversations.open for a reply failed: {}",
+                    e.getClass().getSimpleName());
+        }
+        return Optional.empty();
+    }
+
+    private static String fileName(String alt) {
+        String cleaned = alt.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (cleaned.isEmpty()) {
+            return "image";
+        }
+        return cleaned.length() > 60 ? cleaned.substring(0, 60) : cleaned;
+    }
+
+    /** A Web API call whose only outcome of interest is its error code (null when ok). */
+    private interface Call {
+        String errorCode() throws IOException, SlackApiException;
+    }
+
+    private static void call(String method, Call call) {
+        try {
+            String error = call.errorCode();
+            if (error != null) {
+                log.warn("Slack {} failed: {}", method, error);
+            }
+        } catch (SlackApiException e) {
+            log.warn(
+                    "Slack {} failed: HTTP {}",
+                    method,
+                    e.getResponse() == null ? 0 : e.getResponse().code());
+        } catch (IOException e) {
+            log.warn("Slack {} failed: {}", method, e.getClass().getSimpleName());
+        }
+    }
+}
