@@ -52,12 +52,12 @@ import org.slf4j.LoggerFactory;
 public final class SlackChatPort implements ChatPort, AutoCloseable {
 
     /**
-     * The pace handed to the dispatcher per workspace: 5 messages/s = 300/min, the bottom of Slack's "several hundred
-     * per minute" workspace-wide allowance for {@code chat.postMessage} (DESIGN.md, Scale). Each DM goes to its own
-     * channel, so Slack's ~1/s per channel does not bind; a 429 that still comes is honoured through
+     * The default pace handed to the dispatcher per workspace: 5 messages/s = 300/min, the bottom of Slack's "several
+     * hundred per minute" workspace-wide allowance for {@code chat.postMessage} (DESIGN.md, Scale). Each DM goes to
+     * its own channel, so Slack's ~1/s per channel rarely binds; a 429 that still comes is honoured through
      * {@link SendResult.RateLimited}.
      */
-    public static final double MAX_SENDS_PER_SECOND_PER_WORKSPACE = 5;
+    public static final double MAX_SENDS_PER_SECOND_PER_WORKSPACE = SlackProperties.DEFAULT_SENDS_PER_SECOND;
 
     /** How many DM channels are remembered: beyond it the least recently used is forgotten and reopened on need. */
     static final int DM_CACHE_SIZE = 10_000;
@@ -102,6 +102,7 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
     private final SlackApi api;
     private final boolean ownsApi;
     private final SlackTokens tokens;
+    private final double sendsPerSecond;
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final Map<String, String> dmChannels = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -111,19 +112,24 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
     });
 
     /** A port on the application's Slack SDK instance, with the bot token of each workspace from {@code tokens}. */
-    public SlackChatPort(SlackApi api, SlackTokens tokens) {
-        this(api, false, tokens);
+    public SlackChatPort(SlackApi api, SlackTokens tokens, double sendsPerSecond) {
+        this(api, false, tokens, sendsPerSecond);
     }
 
     /** A port of its own for one workspace's bot token: for tests and tools; closing it closes its SDK instance. */
     public SlackChatPort(SlackProperties properties) {
-        this(new SlackApi(requireToken(properties)), true, SlackTokens.single(properties.botToken()));
+        this(
+                new SlackApi(requireToken(properties)),
+                true,
+                SlackTokens.single(properties.botToken()),
+                properties.sendsPerSecond());
     }
 
-    private SlackChatPort(SlackApi api, boolean ownsApi, SlackTokens tokens) {
+    private SlackChatPort(SlackApi api, boolean ownsApi, SlackTokens tokens, double sendsPerSecond) {
         this.api = api;
         this.ownsApi = ownsApi;
         this.tokens = tokens;
+        this.sendsPerSecond = sendsPerSecond;
     }
 
     private static SlackProperties requireToken(SlackProperties properties) {
@@ -140,7 +146,7 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
 
     @Override
     public double maxSendsPerSecondPerWorkspace() {
-        return MAX_SENDS_PER_SECOND_PER_WORKSPACE;
+        return sendsPerSecond;
     }
 
     @Override

@@ -59,8 +59,8 @@ public class SlackConfiguration {
 
     @Bean
     @Conditional(SlackEnabled.class)
-    SlackChatPort slackChatPort(SlackApi api, SlackTokens tokens) {
-        return new SlackChatPort(api, tokens);
+    SlackChatPort slackChatPort(SlackApi api, SlackTokens tokens, SlackProperties properties) {
+        return new SlackChatPort(api, tokens, properties.sendsPerSecond());
     }
 
     @Bean

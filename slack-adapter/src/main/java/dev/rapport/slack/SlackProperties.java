@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param callTimeout the longest one Web API call may take, {@value #DEFAULT_CALL_TIMEOUT_SECONDS} s if unset: a
  *     hanging Slack must not hold a dispatcher worker; the send is reported as a transient failure and retried
  * @param command the slash command Rapport answers to, {@code /rapport} unless the app's manifest names another
+ * @param sendsPerSecond the most direct messages per second sent to one workspace, {@value #DEFAULT_SENDS_PER_SECOND}
+ *     (300 a minute, the bottom of Slack's "several hundred per minute") unless set; a 429 slows sending further
  */
 @ConfigurationProperties("rapport.slack")
 public record SlackProperties(
@@ -35,12 +37,15 @@ public record SlackProperties(
         String tokenKey,
         URI apiUrl,
         Duration callTimeout,
-        String command) {
+        String command,
+        Double sendsPerSecond) {
 
     /** Slack's own Web API. */
     public static final URI SLACK_API = URI.create("https://slack.com/api/");
 
     static final long DEFAULT_CALL_TIMEOUT_SECONDS = 10;
+
+    static final double DEFAULT_SENDS_PER_SECOND = 5;
 
     /** The bot scopes Rapport asks for: the fewest that do the job (see deploy/slack/manifest.yml for each one's use). */
     public static final String BOT_SCOPES = "commands,chat:write,im:write,users:read,files:read,files:write";
@@ -52,6 +57,9 @@ public record SlackProperties(
         if (command == null || command.isBlank()) {
             command = "/rapport";
         }
+        if (sendsPerSecond == null || sendsPerSecond <= 0) {
+            sendsPerSecond = DEFAULT_SENDS_PER_SECOND;
+        }
     }
 
     /** A single-workspace install with a bot token, for tests and the simplest setups. */
@@ -61,7 +69,7 @@ public record SlackProperties(
 
     /** As {@link #singleWorkspace(String, URI)}, with a bound on each call ({@code null}: the default). */
     public static SlackProperties singleWorkspace(String botToken, URI apiUrl, Duration callTimeout) {
-        return new SlackProperties(null, botToken, null, null, null, null, null, apiUrl, callTimeout, null);
+        return new SlackProperties(null, botToken, null, null, null, null, null, apiUrl, callTimeout, null, null);
     }
 
     /** The base URL to call: {@link #apiUrl()} if set, with a trailing slash, otherwise Slack's. */
@@ -132,7 +140,7 @@ public record SlackProperties(
                 + ", appToken=" + shown(appToken) + ", signingSecret=" + shown(signingSecret) + ", clientId="
                 + (isSet(clientId) ? clientId : "(none)") + ", clientSecret=" + shown(clientSecret) + ", tokenKey="
                 + shown(tokenKey) + ", apiUrl=" + apiUrl + ", callTimeout=" + callTimeout + ", command=" + command
-                + "]";
+                + ", sendsPerSecond=" + sendsPerSecond + "]";
     }
 
     private static String shown(String secret) {

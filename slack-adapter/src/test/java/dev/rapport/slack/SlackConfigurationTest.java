@@ -74,6 +74,7 @@ class SlackConfigurationTest {
                 "local-secret-key-local-secret-key",
                 URI.create("http://127.0.0.1:1/api/"),
                 Duration.ofSeconds(3),
+                null,
                 null);
         assertThat(p.toString())
                 .doesNotContain("local-secret")
@@ -91,6 +92,6 @@ class SlackConfigurationTest {
             String clientSecret,
             String tokenKey) {
         return new SlackProperties(
-                mode, botToken, appToken, signingSecret, clientId, clientSecret, tokenKey, null, null, null);
+                mode, botToken, appToken, signingSecret, clientId, clientSecret, tokenKey, null, null, null, null);
     }
 }
