@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param retryReason the retry's reason ({@code http_timeout}, {@code http_error}, {@code connection_failed},
  *     {@code timeout} over Socket Mode), or {@code null} on the first attempt
  * @param transport how it was delivered
+ * @param connection over Socket Mode, which connection carried it (numbered from 1 in the order they opened); 0 over
+ *     HTTP or when none did
  * @param outcome what came of it
  * @param status the HTTP status the app answered; 0 over Socket Mode or when nothing came back
  * @param body the HTTP response body, or the ack frame as received over Socket Mode; {@code null} if none
@@ -24,6 +26,7 @@ public record Ack(
         int attempt,
         String retryReason,
         Delivery.Transport transport,
+        int connection,
         Outcome outcome,
         int status,
         String body,

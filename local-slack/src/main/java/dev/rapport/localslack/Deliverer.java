@@ -46,6 +46,7 @@ final class Deliverer implements AutoCloseable {
         final boolean scheduleRetries;
         final AtomicBoolean settled = new AtomicBoolean();
         volatile long startedNanos;
+        volatile int connection;
 
         Attempt(Delivery delivery, int number, String reason, Delivery.Transport transport, boolean scheduleRetries) {
             this.delivery = delivery;
@@ -149,6 +150,7 @@ final class Deliverer implements AutoCloseable {
                                 a.number,
                                 a.reason,
                                 a.transport,
+                                a.connection,
                                 Ack.Outcome.TIMED_OUT,
                                 status,
                                 answered,
@@ -234,7 +236,8 @@ final class Deliverer implements AutoCloseable {
         bySocketEnvelope.put(envelopeId, a);
         SocketModeServer server = s.socketServer();
         a.startedNanos = System.nanoTime();
-        if (server == null || !server.sendToOne(envelope.toString())) {
+        a.connection = server == null ? 0 : server.sendToOne(envelope.toString());
+        if (a.connection == 0) {
             bySocketEnvelope.remove(envelopeId);
             settle(a, Ack.Outcome.FAILED, 0, null, null, null, "no_socket_connection", false);
             return;
@@ -255,7 +258,17 @@ final class Deliverer implements AutoCloseable {
         if (!settle(a, Ack.Outcome.ACKED, 0, raw, payload, latency, null, false)) {
             a.delivery.late(
                     a.number,
-                    new Ack(a.number, a.reason, a.transport, Ack.Outcome.TIMED_OUT, 0, raw, payload, latency, null));
+                    new Ack(
+                            a.number,
+                            a.reason,
+                            a.transport,
+                            a.connection,
+                            Ack.Outcome.TIMED_OUT,
+                            0,
+                            raw,
+                            payload,
+                            latency,
+                            null));
         }
     }
 
@@ -285,7 +298,8 @@ final class Deliverer implements AutoCloseable {
             return false;
         }
         Delivery d = a.delivery;
-        Ack ack = new Ack(a.number, a.reason, a.transport, outcome, status, body, payload, latency, failure);
+        Ack ack = new Ack(
+                a.number, a.reason, a.transport, a.connection, outcome, status, body, payload, latency, failure);
         if (outcome == Ack.Outcome.ACKED) {
             try {
                 acknowledged(d, ack);

@@ -95,27 +95,28 @@ final class SocketModeServer extends WebSocketServer {
     }
 
     /**
-     * Sends a frame on the next connection in turn, skipping those asked to leave; answers whether one was open.
-     * Slack sends each envelope on one of the app's connections, so an app must handle them on any.
+     * Sends a frame on the next connection in turn, skipping those asked to leave; answers the connection's number,
+     * or 0 if none was open. Slack sends each envelope on one of the app's connections, so an app must handle them on
+     * any.
      */
-    boolean sendToOne(String frame) {
+    int sendToOne(String frame) {
         for (int tries = 0; tries < ready.size() * 2; tries++) {
             List<WebSocket> open = ready.stream()
                     .filter(WebSocket::isOpen)
                     .filter(c -> !((Connection) c.getAttachment()).retiring)
                     .toList();
             if (open.isEmpty()) {
-                return false;
+                return 0;
             }
             WebSocket conn = open.get(Math.floorMod(next.getAndIncrement(), open.size()));
             try {
                 conn.send(frame);
-                return true;
+                return ((Connection) conn.getAttachment()).number;
             } catch (RuntimeException closedMeanwhile) {
                 ready.remove(conn);
             }
         }
-        return false;
+        return 0;
     }
 
     /** Closes every connection without a close handshake, as a network failure would. */
