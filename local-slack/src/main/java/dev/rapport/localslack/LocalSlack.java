@@ -712,6 +712,9 @@ public final class LocalSlack implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (outage == Outage.UNAVAILABLE) {
+                if (path.startsWith("/api/")) {
+                    calls.add(new ApiCall(path.substring("/api/".length()), 503, "service_unavailable"));
+                }
                 Http.json(exchange, 503, Http.error("service_unavailable"));
                 return;
             }
