@@ -345,7 +345,8 @@ class BoltSocketModeTest {
         Ack during = ana.command("/rapport", "me").awaitAck();
         // Stay down until the client has tried to reconnect and been refused.
         await().atMost(RECONNECT)
-                .until(() -> slack.calls().contains(new LocalSlack.ApiCall("apps.connections.open", 503, "service_unavailable")));
+                .until(() -> slack.calls()
+                        .contains(new LocalSlack.ApiCall("apps.connections.open", 503, "service_unavailable")));
         slack.endOutage();
         await().atMost(RECONNECT).until(() -> slack.socketModeConnections() == 1);
         Ack after = ana.command("/rapport", "me").awaitAck();
