@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Mac;
@@ -280,7 +281,7 @@ final class Deliverer implements AutoCloseable {
                     () -> settle(a, Ack.Outcome.TIMED_OUT, 0, null, null, null, null, false),
                     s.ackDeadline.toNanos(),
                     TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             // the local Slack is closing; nothing will be awaited
         }
     }
@@ -320,7 +321,7 @@ final class Deliverer implements AutoCloseable {
                         () -> s.executor.execute(() -> attempt(d, reason, true)),
                         s.eventRetryDelays.get(retry).toNanos(),
                         TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException closing) {
+            } catch (RejectedExecutionException closing) {
                 d.finish();
             }
         } else {

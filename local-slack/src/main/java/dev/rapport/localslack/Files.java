@@ -2,6 +2,7 @@ package dev.rapport.localslack;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,7 +66,7 @@ final class Files {
 
     /** Slack's guess of a file's type from its name: the mimetype and the {@code filetype}. */
     static String[] typeOf(String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         int dot = lower.lastIndexOf('.');
         String ext = dot < 0 ? "" : lower.substring(dot + 1);
         return switch (ext) {

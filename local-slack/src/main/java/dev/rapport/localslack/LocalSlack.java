@@ -1,5 +1,7 @@
 package dev.rapport.localslack;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -18,12 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -435,9 +439,9 @@ public final class LocalSlack implements AutoCloseable {
         payload.addProperty("type", "event_callback");
         payload.addProperty("event_id", eventId);
         payload.addProperty("event_time", clock.instant().getEpochSecond());
-        com.google.gson.JsonArray authorizations = new com.google.gson.JsonArray();
+        JsonArray authorizations = new JsonArray();
         JsonObject authorization = new JsonObject();
-        authorization.add("enterprise_id", com.google.gson.JsonNull.INSTANCE);
+        authorization.add("enterprise_id", JsonNull.INSTANCE);
         authorization.addProperty("team_id", teamId);
         authorization.addProperty("user_id", w.botUserId);
         authorization.addProperty("is_bot", true);
@@ -663,7 +667,7 @@ public final class LocalSlack implements AutoCloseable {
     /** A trigger for {@code views.open}, issued with a delivery to a person. */
     String issueTrigger(String teamId, String userId) {
         String id = clock.instant().getEpochSecond() + "." + sequence.incrementAndGet() + "." + hex(16);
-        triggers.put(id, new Trigger(teamId, userId, clock.instant(), new java.util.concurrent.atomic.AtomicBoolean()));
+        triggers.put(id, new Trigger(teamId, userId, clock.instant(), new AtomicBoolean()));
         return id;
     }
 
@@ -676,12 +680,12 @@ public final class LocalSlack implements AutoCloseable {
 
     /** A Socket Mode URL with a fresh single-use ticket, as {@code apps.connections.open} answers. */
     String issueSocketUrl() {
-        String ticket = java.util.UUID.randomUUID().toString();
+        String ticket = UUID.randomUUID().toString();
         tickets.put(ticket, clock.instant());
         return socketModeUrl() + "?ticket=" + ticket + "&app_id=" + appId;
     }
 
-    record Trigger(String teamId, String userId, Instant issued, java.util.concurrent.atomic.AtomicBoolean used) {}
+    record Trigger(String teamId, String userId, Instant issued, AtomicBoolean used) {}
 
     record OAuthCode(
             String teamId, String installer, String redirectUri, String scope, String userScope, Instant issued) {}
@@ -710,32 +714,32 @@ public final class LocalSlack implements AutoCloseable {
 
     private void route(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            if (outage == Outage.UNAVAILABLE) {
-                if (path.startsWith("/api/")) {
-                    calls.add(new ApiCall(path.substring("/api/".length()), 503, "service_unavailable"));
-                }
-                Http.json(exchange, 503, Http.error("service_unavailable"));
-                return;
-            }
-            if (path.startsWith("/api/")) {
-                webApi.handle(exchange, path.substring("/api/".length()));
-            } else if (path.startsWith("/commands/") || path.startsWith("/actions/")) {
-                deliverer.responseUrl(exchange);
-            } else if (path.startsWith("/upload/")) {
-                webApi.upload(exchange);
-            } else if (path.startsWith("/files-pri/")) {
-                webApi.download(exchange);
-            } else {
-                Http.text(exchange, 404, "not found");
-            }
-        } catch (RuntimeException e) {
-            // A bug in a handler must still answer, as Slack's fatal_error does, not hang the client.
             try {
+                dispatch(exchange);
+            } catch (RuntimeException e) {
+                // A bug in a handler must still answer, as Slack's fatal_error does, not hang the client.
                 Http.json(exchange, 500, Http.error("fatal_error"));
-            } catch (IOException | RuntimeException ignored) {
-                // the exchange was already answered or closed
             }
+        }
+    }
+
+    private void dispatch(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (outage == Outage.UNAVAILABLE) {
+            if (path.startsWith("/api/")) {
+                calls.add(new ApiCall(path.substring("/api/".length()), 503, "service_unavailable"));
+            }
+            Http.json(exchange, 503, Http.error("service_unavailable"));
+        } else if (path.startsWith("/api/")) {
+            webApi.handle(exchange, path.substring("/api/".length()));
+        } else if (path.startsWith("/commands/") || path.startsWith("/actions/")) {
+            deliverer.responseUrl(exchange);
+        } else if (path.startsWith("/upload/")) {
+            webApi.upload(exchange);
+        } else if (path.startsWith("/files-pri/")) {
+            webApi.download(exchange);
+        } else {
+            Http.text(exchange, 404, "not found");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.rapport.localslack;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -42,6 +43,6 @@ public record UploadedFile(
 
     /** The content as UTF-8 text (a CSV, say). */
     public String text() {
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

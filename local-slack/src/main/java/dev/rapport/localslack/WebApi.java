@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -837,7 +838,7 @@ final class WebApi {
         o.addProperty("title", f.title());
         o.addProperty("mimetype", type[0]);
         o.addProperty("filetype", type[1]);
-        o.addProperty("pretty_type", type[1].toUpperCase(java.util.Locale.ROOT));
+        o.addProperty("pretty_type", type[1].toUpperCase(Locale.ROOT));
         o.addProperty("user", f.userId());
         o.addProperty("user_team", f.teamId());
         o.addProperty("editable", false);

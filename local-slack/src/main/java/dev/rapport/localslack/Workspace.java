@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -71,8 +72,8 @@ final class Workspace {
         return known != null ? known : UserProfile.member(teamId, userId, null, null, null);
     }
 
-    java.util.Optional<String> installedToken() {
-        return java.util.Optional.ofNullable(installedToken);
+    Optional<String> installedToken() {
+        return Optional.ofNullable(installedToken);
     }
 
     /** Charges one message to the channel's and the workspace's bucket: 0, or the seconds to wait (at least 1). */
