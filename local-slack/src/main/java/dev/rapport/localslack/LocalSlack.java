@@ -358,7 +358,7 @@ public final class LocalSlack implements AutoCloseable {
      * (the app's configured one) when the URL has none.
      */
     public URI approveInstall(String authorizeUrl, String teamId, String installerUserId, String defaultRedirect) {
-        Map<String, String> q = Http.form(URI.create(authorizeUrl).getRawQuery());
+        Map<String, String> q = authorizeQuery(authorizeUrl);
         if (!clientId.equals(q.get("client_id"))) {
             throw new IllegalArgumentException(
                     "the authorize URL's client_id is not this app's: " + q.get("client_id"));
@@ -380,10 +380,15 @@ public final class LocalSlack implements AutoCloseable {
 
     /** Where Slack sends the browser when the person cancels the install: the redirect URI with {@code error}. */
     public URI denyInstall(String authorizeUrl, String defaultRedirect) {
-        Map<String, String> q = Http.form(URI.create(authorizeUrl).getRawQuery());
+        Map<String, String> q = authorizeQuery(authorizeUrl);
         String redirect = q.getOrDefault("redirect_uri", defaultRedirect);
         String sep = redirect.contains("?") ? "&" : "?";
         return URI.create(redirect + sep + "error=access_denied&state=" + Http.encode(q.getOrDefault("state", "")));
+    }
+
+    /** The authorize URL's query; taken from Bolt's install page it is HTML-escaped ({@code &amp;}). */
+    private static Map<String, String> authorizeQuery(String authorizeUrl) {
+        return Http.form(URI.create(authorizeUrl.replace("&amp;", "&")).getRawQuery());
     }
 
     private String issueCode(String teamId, String installer, String redirectUri, String scope, String userScope) {
@@ -606,7 +611,9 @@ public final class LocalSlack implements AutoCloseable {
             if (s != null) {
                 s.shutdown();
             }
-            server.stop(0);
+            if (outage != Outage.REFUSED) {
+                server.stop(0); // during a REFUSED outage it is stopped already
+            }
             deliverer.close();
             executor.shutdownNow();
         }

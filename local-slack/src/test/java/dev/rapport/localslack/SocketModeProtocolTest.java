@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,14 +22,14 @@ class SocketModeProtocolTest {
     private static final String APP_TOKEN = LocalSlack.Builder.DEFAULT_APP_TOKEN;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Client> clients = new ArrayList<>();
+    private final List<SocketClient> clients = new ArrayList<>();
     private LocalSlack slack;
     private Api api;
 
     @AfterEach
     void stop() {
-        for (Client c : clients) {
-            c.ws.abort();
+        for (SocketClient c : clients) {
+            c.close();
         }
         http.close();
         if (api != null) {
@@ -43,51 +37,6 @@ class SocketModeProtocolTest {
         }
         if (slack != null) {
             slack.close();
-        }
-    }
-
-    /** A websocket client that queues the frames it receives. */
-    private static final class Client implements WebSocket.Listener {
-        final LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-        final CompletableFuture<String> ended = new CompletableFuture<>();
-        private StringBuilder partial = new StringBuilder();
-        WebSocket ws;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(JsonParser.parseString(partial.toString()).getAsJsonObject());
-                partial = new StringBuilder();
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            ended.complete("closed " + statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            ended.complete("error " + error.getClass().getSimpleName());
-        }
-
-        JsonObject next() throws InterruptedException {
-            JsonObject frame = frames.poll(10, TimeUnit.SECONDS);
-            assertThat(frame).as("a frame within 10 s").isNotNull();
-            return frame;
-        }
-
-        void ack(JsonObject envelope, JsonObject payload) {
-            JsonObject ack = new JsonObject();
-            ack.add("envelope_id", envelope.get("envelope_id"));
-            if (payload != null) {
-                ack.add("payload", payload);
-            }
-            ws.sendText(ack.toString(), true).join();
         }
     }
 
@@ -103,10 +52,8 @@ class SocketModeProtocolTest {
                 .getAsString();
     }
 
-    private Client connect(String url) {
-        Client client = new Client();
-        client.ws =
-                http.newWebSocketBuilder().buildAsync(URI.create(url), client).join();
+    private SocketClient connect(String url) {
+        SocketClient client = SocketClient.connect(http, url);
         clients.add(client);
         return client;
     }
@@ -116,7 +63,7 @@ class SocketModeProtocolTest {
         start(LocalSlack.builder().appId("A0RAPPORT"));
         String url = socketUrl();
 
-        Client client = connect(url);
+        SocketClient client = connect(url);
         JsonObject hello = client.next();
 
         assertThat(hello.get("type").getAsString()).isEqualTo("hello");
@@ -131,7 +78,7 @@ class SocketModeProtocolTest {
     @Test
     void an_envelope_carries_slacks_fields_and_its_ack_frame_is_recorded_with_its_latency() throws Exception {
         start(LocalSlack.builder());
-        Client client = connect(socketUrl());
+        SocketClient client = connect(socketUrl());
         client.next(); // hello
 
         Delivery command = slack.as(TEAM, "U0ANA").command("/rapport", "health");
@@ -163,9 +110,9 @@ class SocketModeProtocolTest {
     @Test
     void envelopes_are_spread_over_every_open_connection() throws Exception {
         start(LocalSlack.builder());
-        Client first = connect(socketUrl());
+        SocketClient first = connect(socketUrl());
         first.next();
-        Client second = connect(socketUrl());
+        SocketClient second = connect(socketUrl());
         assertThat(second.next().get("num_connections").getAsInt()).isEqualTo(2);
 
         List<Delivery> commands = new ArrayList<>();
@@ -173,7 +120,7 @@ class SocketModeProtocolTest {
             commands.add(slack.as(TEAM, "U0ANA").command("/rapport", "n" + i));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> first.frames.size() + second.frames.size() == 4);
-        for (Client c : List.of(first, second)) {
+        for (SocketClient c : List.of(first, second)) {
             JsonObject envelope;
             while ((envelope = c.frames.poll()) != null) {
                 c.ack(envelope, null);
@@ -187,7 +134,7 @@ class SocketModeProtocolTest {
     @Test
     void an_event_not_acknowledged_in_time_is_sent_again_with_retry_attempt_and_reason() throws Exception {
         start(LocalSlack.builder().ackDeadline(Duration.ofMillis(300)).eventRetryDelays(Duration.ZERO));
-        Client client = connect(socketUrl());
+        SocketClient client = connect(socketUrl());
         client.next();
         JsonObject message = new JsonObject();
         message.addProperty("type", "app_home_opened");
@@ -213,13 +160,13 @@ class SocketModeProtocolTest {
     @Test
     void a_disconnect_message_asks_the_client_to_leave_and_no_envelope_goes_to_that_connection() throws Exception {
         start(LocalSlack.builder());
-        Client old = connect(socketUrl());
+        SocketClient old = connect(socketUrl());
         old.next();
 
         slack.askSocketClientsToReconnect("refresh_requested");
         JsonObject disconnect = old.next();
         Delivery meanwhile = slack.as(TEAM, "U0ANA").command("/rapport", "health");
-        Client fresh = connect(socketUrl());
+        SocketClient fresh = connect(socketUrl());
         fresh.next();
         Delivery after = slack.as(TEAM, "U0ANA").command("/rapport", "health");
         fresh.ack(fresh.next(), null);
@@ -233,7 +180,7 @@ class SocketModeProtocolTest {
     @Test
     void dropped_connections_end_without_a_close_frame_and_count_no_more() throws Exception {
         start(LocalSlack.builder());
-        Client client = connect(socketUrl());
+        SocketClient client = connect(socketUrl());
         client.next();
 
         slack.dropSocketConnections();
