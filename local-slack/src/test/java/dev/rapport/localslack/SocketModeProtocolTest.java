@@ -188,4 +188,31 @@ class SocketModeProtocolTest {
         assertThat(client.ended.get(10, TimeUnit.SECONDS)).isNotEqualTo("closed 1000");
         await().atMost(Duration.ofSeconds(5)).until(() -> slack.socketModeConnections() == 0);
     }
+
+    @Test
+    void during_an_outage_sockets_are_dropped_and_refused_and_afterwards_the_same_url_takes_connections()
+            throws Exception {
+        start(LocalSlack.builder());
+        SocketClient before = connect(socketUrl());
+        before.next();
+        String unusedTicket = socketUrl();
+
+        slack.beginOutage(Outage.UNAVAILABLE);
+        String dropped = before.ended.get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> connect(unusedTicket))
+                .as("refused at the handshake")
+                .isInstanceOf(CompletionException.class);
+        slack.endOutage();
+        SocketClient afterUnavailable = connect(unusedTicket);
+        afterUnavailable.next();
+        slack.beginOutage(Outage.REFUSED);
+        afterUnavailable.ended.get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> connect(unusedTicket)).as("nothing listens").isInstanceOf(CompletionException.class);
+        slack.endOutage();
+        SocketClient afterRefused = connect(socketUrl());
+
+        assertThat(dropped).isNotEqualTo("closed 1000");
+        assertThat(afterRefused.next().get("type").getAsString()).isEqualTo("hello");
+        assertThat(slack.socketModeConnections()).isEqualTo(1);
+    }
 }
