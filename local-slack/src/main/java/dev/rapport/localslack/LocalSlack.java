@@ -1,103 +1,186 @@
 package dev.rapport.localslack;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A local Slack Web API on {@code http://127.0.0.1:<free port>/api/}, for the real Slack SDK client to talk to.
+ * A local Slack on the loopback interface, for the real Slack SDK and Bolt to talk to, and for tests and the sandbox
+ * to act in as Slack users. See the package documentation for the whole picture; in short:
  *
- * <p>Methods: {@code auth.test}, {@code conversations.open} (one {@code D…} channel per user, the same one every
- * time), {@code chat.postMessage} (to a DM channel it opened, or to a user id as Slack allows) and
- * {@code chat.update}. Arguments are read from form bodies, JSON bodies and the query string, as the SDK sends
- * them. Every method checks the bot token ({@code Authorization: Bearer …}, or a {@code token} argument) and
- * answers {@code {"ok":false,"error":"invalid_auth"}} to an unknown one, {@code not_authed} to none.
+ * <ul>
+ *   <li><b>Web API</b> on {@link #apiUrl()} ({@code SlackConfig#setMethodsEndpointUrlPrefix}): {@code auth.test},
+ *       {@code conversations.open}, {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral},
+ *       {@code users.info}, {@code team.info}, {@code bots.info}, {@code views.open}, {@code views.update},
+ *       {@code views.push}, {@code apps.connections.open}, {@code oauth.v2.access},
+ *       {@code files.getUploadURLExternal} and {@code files.completeUploadExternal} (with the upload between them),
+ *       plus downloads of {@code url_private}. Arguments from form, JSON and query; bearer or {@code token} auth;
+ *       Slack's per-method rate limits as HTTP 429 with {@code Retry-After} in whole seconds.
+ *   <li><b>Deliveries</b> to the app, over Socket Mode ({@link #socketModeConnections()}) or signed HTTP
+ *       ({@link #deliverOverHttp(URI)}), acted out with {@link #as(String, String)}: slash commands, button clicks,
+ *       view submissions, events; each a {@link Delivery} recording its acknowledgement and latency, its
+ *       {@code response_url} replies, and for events Slack's retries.
+ *   <li><b>What each person sees</b>: {@link #screenOf(String, String)}.
+ *   <li><b>Faults</b>: {@link #failNextCalls}, {@link #failDirectMessagesTo}, {@link #delayResponses},
+ *       {@link #dropSocketConnections()}, {@link #askSocketClientsToReconnect(String)}, {@link #beginOutage(Outage)}.
+ * </ul>
  *
- * <p>Rate limits, from Slack's rate-limit documentation: {@code chat.postMessage} allows about one message per
- * second per channel with short bursts, and "several hundred per minute" per workspace. Both are token buckets
- * here ({@link Builder#perChannel}, {@link Builder#perWorkspace}), and {@code conversations.open} (Tier 3, "50+ per
- * minute" per workspace) is a third ({@link Builder#conversationsOpenPerWorkspace}); over any, the answer is HTTP 429 with
- * {@code Retry-After} in whole seconds and {@code {"ok":false,"error":"ratelimited"}}, and nothing is recorded.
- * The buckets run on the builder's {@link Clock}, so a test with a fixed clock gets a deterministic 429.
- *
- * <p>Faults a test can inject: {@link #failNextCalls} (HTTP 5xx for the next calls, any method),
- * {@link #failDirectMessagesTo} (a user whose DMs fail with a Slack error such as {@code cannot_dm_user}), and
- * {@link #delayResponses} (a slow Slack).
- *
- * <p>Thread-safe. Listens on the loopback interface only. {@link #close()} stops it.
+ * <p>Time for rate limits, trigger and {@code response_url} expiry, OAuth codes, timestamps and request signatures
+ * comes from the builder's {@link Clock}; acknowledgement latency and the 3-second deadline are real time (they
+ * measure the app). Thread-safe. Listens on the loopback interface only. {@link #close()} stops it.
  */
 public final class LocalSlack implements AutoCloseable {
 
     /** Slack's documented steady rate for {@code chat.postMessage} to one channel. */
     public static final double CHANNEL_PER_SECOND = 1;
 
-    private static final Gson GSON = new Gson();
-    private static final Set<String> METHODS =
-            Set.of("auth.test", "conversations.open", "chat.postMessage", "chat.update");
+    /** Slack's deadline for acknowledging a delivery. */
+    public static final Duration ACK_DEADLINE = Duration.ofSeconds(3);
 
-    private final Clock clock;
-    private final Map<String, Workspace> workspacesByToken;
-    private final double channelBurst;
-    private final double workspaceBurst;
-    private final double workspacePerMinute;
-    private final double openBurst;
-    private final double openPerMinute;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    /** How long a trigger id can be exchanged for a modal, once. */
+    public static final Duration TRIGGER_LIFETIME = Duration.ofSeconds(3);
 
-    private final List<PostedMessage> messages = new CopyOnWriteArrayList<>();
-    private final List<PostedMessage> updates = new CopyOnWriteArrayList<>();
-    private final List<ApiCall> calls = new CopyOnWriteArrayList<>();
+    /** How long a {@code response_url} accepts posts, and how many. */
+    public static final Duration RESPONSE_URL_LIFETIME = Duration.ofMinutes(30);
+
+    public static final int RESPONSE_URL_USES = 5;
+
+    /** How long an OAuth code can be exchanged ({@code oauth.v2.access}), once. */
+    public static final Duration OAUTH_CODE_LIFETIME = Duration.ofMinutes(10);
+
+    // ---- configuration
+    final Clock clock;
+    final String appId;
+    final String appToken;
+    final String signingSecret;
+    final String clientId;
+    final String clientSecret;
+    final String verificationToken;
+    final Map<String, Workspace.Limit> limits;
+    final Duration ackDeadline;
+    final List<Duration> eventRetryDelays;
+    final Duration disconnectGrace;
+    private final Workspace.Limit channelLimit;
+    private final Workspace.Limit workspaceLimit;
+
+    // ---- state
+    /** A token the local Slack accepts: whose it is, and what kind. */
+    record Token(Kind kind, Workspace workspace, String userId, String scope) {
+        enum Kind {
+            BOT,
+            USER,
+            APP
+        }
+    }
+
+    final Map<String, Workspace> workspaces = new ConcurrentHashMap<>();
+    final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    final List<PostedMessage> messages = new CopyOnWriteArrayList<>();
+    final List<PostedMessage> updates = new CopyOnWriteArrayList<>();
+    final List<Ephemeral> ephemerals = new CopyOnWriteArrayList<>();
+    final List<ApiCall> calls = new CopyOnWriteArrayList<>();
+    final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    /** Messages as they are now (after edits), by channel and ts. */
+    final Map<String, PostedMessage> current = new ConcurrentHashMap<>();
+
+    final Views views = new Views();
+    final Files files = new Files();
+    final Screens screens = new Screens();
+    final Map<String, Trigger> triggers = new ConcurrentHashMap<>();
+    final Map<String, ResponseUrl> responseUrls = new ConcurrentHashMap<>();
+    final Map<String, OAuthCode> codes = new ConcurrentHashMap<>();
+    final Map<String, Instant> tickets = new ConcurrentHashMap<>();
+    final TokenBucket connectionsOpenBucket;
     private final AtomicLong sequence = new AtomicLong();
-    private final AtomicInteger failuresLeft = new AtomicInteger();
-    private final AtomicInteger failureStatus = new AtomicInteger(503);
-    private final Map<String, String> dmErrors = new ConcurrentHashMap<>();
-    private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
+    private final SecureRandom random = new SecureRandom();
+
+    // ---- faults
+    final AtomicInteger failuresLeft = new AtomicInteger();
+    final AtomicInteger failureStatus = new AtomicInteger(503);
+    final Map<String, String> dmErrors = new ConcurrentHashMap<>();
+    final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
+    volatile Outage outage;
+
+    // ---- transport
+    final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "local-slack-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    final WebApi webApi = new WebApi(this);
+    final Deliverer deliverer;
+    private final Object lifecycle = new Object();
+    private final int httpPort;
+    private final int socketPort;
+    private volatile HttpServer server;
+    private volatile SocketModeServer socketServer;
+    volatile URI[] httpTargets; // commands, interactivity, events; null = Socket Mode
 
     private LocalSlack(Builder b) throws IOException {
         this.clock = b.clock;
-        this.channelBurst = b.channelBurst;
-        this.workspaceBurst = b.workspaceBurst;
-        this.workspacePerMinute = b.workspacePerMinute;
-        this.openBurst = b.openBurst;
-        this.openPerMinute = b.openPerMinute;
-        Map<String, Workspace> byToken = new HashMap<>();
-        for (Map.Entry<String, String> e : b.tokensByTeam.entrySet()) {
-            byToken.put(e.getValue(), new Workspace(e.getKey()));
+        this.appId = b.appId;
+        this.appToken = b.appToken;
+        this.signingSecret = b.signingSecret;
+        this.clientId = b.clientId;
+        this.clientSecret = b.clientSecret;
+        this.verificationToken = b.verificationToken;
+        this.limits = Map.copyOf(b.limits);
+        this.ackDeadline = b.ackDeadline;
+        this.eventRetryDelays = List.copyOf(b.eventRetryDelays);
+        this.disconnectGrace = b.disconnectGrace;
+        this.channelLimit = new Workspace.Limit(b.channelBurst, CHANNEL_PER_SECOND * 60);
+        this.workspaceLimit = new Workspace.Limit(b.workspaceBurst, b.workspacePerMinute);
+        Workspace.Limit open = limits.get("apps.connections.open");
+        this.connectionsOpenBucket = new TokenBucket(clock, open.burst(), open.perMinute() / 60d);
+        for (Map.Entry<String, String> e : b.teamNames.entrySet()) {
+            workspace(e.getKey(), e.getValue());
         }
-        this.workspacesByToken = Map.copyOf(byToken);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/api/", this::handle);
-        server.start();
+        for (Map.Entry<String, List<String>> e : b.tokensByTeam.entrySet()) {
+            Workspace w = workspace(e.getKey(), null);
+            for (String token : e.getValue()) {
+                tokens.put(token, new Token(Token.Kind.BOT, w, w.botUserId, Builder.DEFAULT_SCOPE));
+            }
+        }
+        for (UserProfile user : b.users) {
+            workspace(user.teamId(), null).users.put(user.id(), user);
+        }
+        if (appToken != null) {
+            tokens.put(appToken, new Token(Token.Kind.APP, null, null, "connections:write"));
+        }
+        this.deliverer = new Deliverer(this);
+        this.server = httpServer(0);
+        this.httpPort = server.getAddress().getPort();
+        this.socketServer = socketServer(0);
+        this.socketPort = socketServer.getPort();
     }
 
     /** A local Slack with one workspace, {@link Builder#DEFAULT_TEAM}, reachable with {@link Builder#DEFAULT_TOKEN}. */
@@ -109,10 +192,33 @@ public final class LocalSlack implements AutoCloseable {
         return new Builder();
     }
 
+    // ==== addresses and identity
+
     /** The Web API's base URL, for {@code SlackConfig#setMethodsEndpointUrlPrefix}: ends with {@code /api/}. */
     public String apiUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+        return "http://127.0.0.1:" + httpPort + "/api/";
     }
+
+    /** The Socket Mode endpoint (without a ticket); {@code apps.connections.open} hands out URLs under it. */
+    public String socketModeUrl() {
+        return "ws://127.0.0.1:" + socketPort + "/link/";
+    }
+
+    public String appId() {
+        return appId;
+    }
+
+    /** The bot user of a workspace ({@code auth.test}'s {@code user_id}). */
+    public String botUserId(String teamId) {
+        return workspaceOf(teamId).botUserId;
+    }
+
+    /** The bot token last issued to a workspace by {@code oauth.v2.access}, if any. */
+    public Optional<String> installedBotToken(String teamId) {
+        return workspaceOf(teamId).installedToken();
+    }
+
+    // ==== what the app did
 
     /** Every message accepted by {@code chat.postMessage}, in the order accepted. */
     public List<PostedMessage> messages() {
@@ -124,6 +230,31 @@ public final class LocalSlack implements AutoCloseable {
         return List.copyOf(updates);
     }
 
+    /** A message as it is now: its latest {@code chat.update} or {@code replace_original}, if any. */
+    public Optional<PostedMessage> currentMessage(String channel, String ts) {
+        return Optional.ofNullable(current.get(channel + "/" + ts));
+    }
+
+    /** Every message accepted by {@code chat.postEphemeral}, in order. */
+    public List<Ephemeral> ephemerals() {
+        return List.copyOf(ephemerals);
+    }
+
+    /** Every modal opened (by {@code views.open}, {@code views.push} or a {@code push} response action), as now. */
+    public List<OpenedView> openedViews() {
+        return views.all();
+    }
+
+    /** A modal as it is now. */
+    public Optional<OpenedView> view(String viewId) {
+        return views.get(viewId);
+    }
+
+    /** Every file the local Slack holds, uploaded by the app or by a person, in order. */
+    public List<UploadedFile> files() {
+        return files.all();
+    }
+
     /** Every call received, with the HTTP status and Slack error it was answered with. */
     public List<ApiCall> calls() {
         return List.copyOf(calls);
@@ -133,6 +264,242 @@ public final class LocalSlack implements AutoCloseable {
     public long callsTo(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).count();
     }
+
+    /** Every delivery made to the app, in order. */
+    public List<Delivery> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    /** Acknowledgement figures over every first attempt settled so far. */
+    public AckStats ackStats() {
+        List<Ack> firsts = new ArrayList<>();
+        for (Delivery d : deliveries) {
+            d.ack().ifPresent(firsts::add);
+        }
+        return AckStats.of(firsts);
+    }
+
+    /** The DM channel of a user in a workspace, if one has been opened. */
+    public String dmChannelOf(String teamId, String userId) {
+        Workspace w = workspaces.get(teamId);
+        return w == null ? null : w.dmByUser.get(userId);
+    }
+
+    /**
+     * What one person sees, in the order it appeared: the app's DM messages with their edits applied, ephemeral
+     * messages, {@code response_url} replies and command acknowledgements that carried a message, modals, shared
+     * files, and their own messages.
+     */
+    public List<Seen> screenOf(String teamId, String userId) {
+        return screens.of(teamId, userId);
+    }
+
+    // ==== people and workspaces
+
+    /** Acts as a person in a workspace: their commands, clicks and submissions are delivered to the app. */
+    public SlackUser as(String teamId, String userId) {
+        workspaceOf(teamId);
+        return new SlackUser(this, teamId, userId, Signing.VALID);
+    }
+
+    /** A person's directory entry, as {@code users.info} answers it. */
+    public Optional<UserProfile> user(String teamId, String userId) {
+        return Optional.ofNullable(workspaceOf(teamId).users.get(userId));
+    }
+
+    /** Adds a person to a workspace's directory (or replaces their entry) without telling the app. */
+    public void addUser(UserProfile user) {
+        workspaceOf(user.teamId()).users.put(user.id(), user);
+    }
+
+    /**
+     * Changes a person, as when they edit their profile: {@code users.info} answers the new entry, and the app gets
+     * Slack's {@code user_change} event with the whole user object.
+     */
+    public Delivery changeUser(UserProfile changed) {
+        Workspace w = workspaceOf(changed.teamId());
+        w.users.put(changed.id(), changed);
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "user_change");
+        event.add("user", WebApi.userJson(changed, w, clock.instant()));
+        event.addProperty("cache_ts", clock.instant().getEpochSecond());
+        return event(changed.teamId(), event);
+    }
+
+    /** Changes a person's name and time zone (either may be {@code null} to keep it) and sends {@code user_change}. */
+    public Delivery changeUser(String teamId, String userId, String name, String tz) {
+        UserProfile now = user(teamId, userId)
+                .orElseThrow(() -> new IllegalArgumentException(userId + " is not in " + teamId + "'s directory"));
+        UserProfile changed = now;
+        if (name != null) {
+            changed = changed.withName(name).withRealName(name);
+        }
+        if (tz != null) {
+            changed = changed.withTz(tz);
+        }
+        return changeUser(changed);
+    }
+
+    // ==== OAuth installs
+
+    /**
+     * Issues a code for {@code oauth.v2.access}, as Slack does when a person approves an install: for a workspace
+     * the builder described, or a new one. Valid {@link #OAUTH_CODE_LIFETIME}, once.
+     */
+    public String issueOAuthCode(String teamId, String installerUserId) {
+        return issueCode(teamId, installerUserId, null, Builder.DEFAULT_SCOPE, "");
+    }
+
+    /**
+     * Approves an install as the person would on Slack's authorize page: takes the URL Bolt redirected to
+     * ({@code https://slack.com/oauth/v2/authorize?client_id=…&scope=…&user_scope=…&state=…[&redirect_uri=…]}),
+     * checks its {@code client_id}, and answers where Slack sends the browser next: the redirect URI with
+     * {@code code} and {@code state}. The redirect URI is the URL's {@code redirect_uri}, or {@code defaultRedirect}
+     * (the app's configured one) when the URL has none.
+     */
+    public URI approveInstall(String authorizeUrl, String teamId, String installerUserId, String defaultRedirect) {
+        Map<String, String> q = authorizeQuery(authorizeUrl);
+        if (!clientId.equals(q.get("client_id"))) {
+            throw new IllegalArgumentException(
+                    "the authorize URL's client_id is not this app's: " + q.get("client_id"));
+        }
+        String redirect = q.getOrDefault("redirect_uri", defaultRedirect);
+        if (redirect == null) {
+            throw new IllegalArgumentException("no redirect_uri in the authorize URL, and no default given");
+        }
+        String code = issueCode(
+                teamId,
+                installerUserId,
+                q.get("redirect_uri"),
+                q.getOrDefault("scope", ""),
+                q.getOrDefault("user_scope", ""));
+        String sep = redirect.contains("?") ? "&" : "?";
+        return URI.create(
+                redirect + sep + "code=" + Http.encode(code) + "&state=" + Http.encode(q.getOrDefault("state", "")));
+    }
+
+    /** Where Slack sends the browser when the person cancels the install: the redirect URI with {@code error}. */
+    public URI denyInstall(String authorizeUrl, String defaultRedirect) {
+        Map<String, String> q = authorizeQuery(authorizeUrl);
+        String redirect = q.getOrDefault("redirect_uri", defaultRedirect);
+        String sep = redirect.contains("?") ? "&" : "?";
+        return URI.create(redirect + sep + "error=access_denied&state=" + Http.encode(q.getOrDefault("state", "")));
+    }
+
+    /** The authorize URL's query; taken from Bolt's install page it is HTML-escaped ({@code &amp;}). */
+    private static Map<String, String> authorizeQuery(String authorizeUrl) {
+        return Http.form(URI.create(authorizeUrl.replace("&amp;", "&")).getRawQuery());
+    }
+
+    private String issueCode(String teamId, String installer, String redirectUri, String scope, String userScope) {
+        workspace(teamId, null);
+        String code = sequence.incrementAndGet() + "." + clock.instant().getEpochSecond() + "." + hex(16);
+        codes.put(code, new OAuthCode(teamId, installer, redirectUri, scope, userScope, clock.instant()));
+        return code;
+    }
+
+    // ==== deliveries
+
+    /** Deliver to the app over HTTP from now on: every kind to one request URL, as Bolt's {@code /slack/events}. */
+    public void deliverOverHttp(URI requestUrl) {
+        deliverOverHttp(requestUrl, requestUrl, requestUrl);
+    }
+
+    /** Deliver over HTTP, to the request URLs of slash commands, interactivity and the Events API. */
+    public void deliverOverHttp(URI commands, URI interactivity, URI events) {
+        this.httpTargets = new URI[] {
+            Objects.requireNonNull(commands), Objects.requireNonNull(interactivity), Objects.requireNonNull(events)
+        };
+    }
+
+    /** Deliver over Socket Mode (the default): to the app's open connections. */
+    public void deliverOverSocketMode() {
+        this.httpTargets = null;
+    }
+
+    /** Socket Mode connections open and greeted with {@code hello}. */
+    public int socketModeConnections() {
+        SocketModeServer s = socketServer;
+        return s == null ? 0 : s.connections();
+    }
+
+    /** Sends an Events API event to the app ({@code event_callback}): signed as Slack signs. */
+    public Delivery event(String teamId, JsonObject event) {
+        return event(teamId, event, Signing.VALID);
+    }
+
+    /** Sends an Events API event, signed (over HTTP) as given. */
+    public Delivery event(String teamId, JsonObject event, Signing signing) {
+        Workspace w = workspaceOf(teamId);
+        JsonObject e = event.deepCopy();
+        if (!e.has("event_ts")) {
+            e.addProperty("event_ts", nextTs());
+        }
+        String eventId = String.format("Ev%010d", sequence.incrementAndGet());
+        JsonObject payload = new JsonObject();
+        payload.addProperty("token", verificationToken);
+        payload.addProperty("team_id", teamId);
+        payload.addProperty("api_app_id", appId);
+        payload.add("event", e);
+        payload.addProperty("type", "event_callback");
+        payload.addProperty("event_id", eventId);
+        payload.addProperty("event_time", clock.instant().getEpochSecond());
+        JsonArray authorizations = new JsonArray();
+        JsonObject authorization = new JsonObject();
+        authorization.add("enterprise_id", JsonNull.INSTANCE);
+        authorization.addProperty("team_id", teamId);
+        authorization.addProperty("user_id", w.botUserId);
+        authorization.addProperty("is_bot", true);
+        authorization.addProperty("is_enterprise_install", false);
+        authorizations.add(authorization);
+        payload.add("authorizations", authorizations);
+        payload.addProperty("is_ext_shared_channel", false);
+        payload.addProperty("event_context", "4-" + hex(24));
+        String user =
+                e.has("user") && e.get("user").isJsonPrimitive() ? e.get("user").getAsString() : null;
+        return deliver(new Delivery(eventId, Delivery.Kind.EVENT, teamId, user, payload, null, null, signing, null));
+    }
+
+    /**
+     * Delivers an event again, as Slack's retry number {@code n} (the attempts so far) with the given reason
+     * ({@code http_timeout}, {@code http_error} …): what an app sees when Slack thinks it missed one.
+     */
+    public Delivery retry(Delivery event, String reason) {
+        if (event.kind() != Delivery.Kind.EVENT) {
+            throw new IllegalArgumentException("Slack retries events only, not " + event.kind());
+        }
+        deliverer.attempt(event, Objects.requireNonNull(reason), false);
+        return event;
+    }
+
+    /** Sends the Events API's {@code url_verification} challenge; the app must answer with the challenge. */
+    public Delivery verifyUrl() {
+        JsonObject payload = new JsonObject();
+        payload.addProperty("token", verificationToken);
+        payload.addProperty("challenge", hex(24));
+        payload.addProperty("type", "url_verification");
+        return deliver(new Delivery(
+                "url-verification-" + sequence.incrementAndGet(),
+                Delivery.Kind.URL_VERIFICATION,
+                null,
+                null,
+                payload,
+                null,
+                null,
+                Signing.VALID,
+                null));
+    }
+
+    Delivery deliver(Delivery d) {
+        deliveries.add(d);
+        if (d.responseUrl() != null) {
+            responseUrls.get(d.responseUrl()).delivery = d;
+        }
+        deliverer.attempt(d, null, true);
+        return d;
+    }
+
+    // ==== faults
 
     /** The next {@code count} calls, whatever the method, answer HTTP {@code status} (a 5xx) before anything else. */
     public void failNextCalls(int count, int status) {
@@ -152,24 +519,104 @@ public final class LocalSlack implements AutoCloseable {
         dmErrors.put(userId, error);
     }
 
-    /** Every answer waits this long before it is sent (a slow Slack); {@link Duration#ZERO} to stop. */
+    /** Every Web API answer waits this long before it is sent (a slow Slack); {@link Duration#ZERO} to stop. */
     public void delayResponses(Duration wait) {
         delay.set(Objects.requireNonNull(wait));
     }
 
-    /** The DM channel of a user in a workspace, if {@code conversations.open} has opened one. */
-    public String dmChannelOf(String teamId, String userId) {
-        return workspacesByToken.values().stream()
-                .filter(w -> w.teamId.equals(teamId))
-                .findFirst()
-                .map(w -> w.dmByUser.get(userId))
-                .orElse(null);
+    /**
+     * Drops every Socket Mode connection without a close handshake, as a network failure would. A client must notice
+     * (the SDK's session monitor pings every 5 s) and reconnect through {@code apps.connections.open}.
+     */
+    public void dropSocketConnections() {
+        SocketModeServer s = socketServer;
+        if (s != null) {
+            s.dropAll();
+        }
+    }
+
+    /**
+     * Sends Slack's {@code disconnect} message ({@code refresh_requested}, {@code warning}) on every connection.
+     * No new envelope goes to those connections; any still open after the builder's disconnect grace are closed.
+     */
+    public void askSocketClientsToReconnect(String reason) {
+        SocketModeServer s = socketServer;
+        if (s != null) {
+            s.askToDisconnect(reason);
+            timer.schedule(s::closeRetiring, disconnectGrace.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Slack goes down until {@link #endOutage()}: see {@link Outage}. Deliveries attempted meanwhile fail (events are
+     * retried on their schedule, so one may land after recovery).
+     */
+    public void beginOutage(Outage kind) {
+        synchronized (lifecycle) {
+            if (outage != null) {
+                endOutage();
+            }
+            outage = Objects.requireNonNull(kind);
+            SocketModeServer s = socketServer;
+            switch (kind) {
+                case UNAVAILABLE -> {
+                    if (s != null) {
+                        s.refuse(true);
+                        s.dropAll();
+                    }
+                }
+                case REFUSED -> {
+                    if (s != null) {
+                        s.shutdown();
+                    }
+                    socketServer = null;
+                    server.stop(0);
+                }
+            }
+        }
+    }
+
+    /** Slack is back: the same URLs answer again. */
+    public void endOutage() {
+        synchronized (lifecycle) {
+            Outage was = outage;
+            if (was == null) {
+                return;
+            }
+            try {
+                if (was == Outage.REFUSED) {
+                    server = httpServer(httpPort);
+                    socketServer = socketServer(socketPort);
+                } else if (socketServer != null) {
+                    socketServer.refuse(false);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("the local Slack could not listen again on its ports", e);
+            }
+            outage = null;
+        }
+    }
+
+    /** An outage that ends by itself after {@code length} of real time. */
+    public void outageFor(Outage kind, Duration length) {
+        beginOutage(kind);
+        timer.schedule(this::endOutage, length.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        synchronized (lifecycle) {
+            timer.shutdownNow();
+            SocketModeServer s = socketServer;
+            if (s != null) {
+                s.shutdown();
+            }
+            if (outage != Outage.REFUSED) {
+                server.stop(0); // during a REFUSED outage it is stopped already
+            }
+            deliverer.close();
+            executor.shutdownNow();
+        }
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -177,366 +624,244 @@ public final class LocalSlack implements AutoCloseable {
         }
     }
 
-    // ---- the server
+    // ==== internals shared with the handlers
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestURI().getPath().substring("/api/".length());
-            Duration wait = delay.get();
-            if (!wait.isZero()) {
-                try {
-                    Thread.sleep(wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            Answer answer;
-            try {
-                answer = answer(method, exchange);
-            } catch (RuntimeException e) {
-                answer = Answer.status(500, "fatal_error");
-            }
-            calls.add(new ApiCall(method, answer.status, answer.error()));
-            byte[] body = GSON.toJson(answer.body).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            if (answer.retryAfterSeconds > 0) {
-                exchange.getResponseHeaders().set("Retry-After", Long.toString(answer.retryAfterSeconds));
-            }
-            exchange.sendResponseHeaders(answer.status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+    Workspace workspaceOf(String teamId) {
+        Workspace w = workspaces.get(teamId);
+        if (w == null) {
+            throw new IllegalArgumentException("no workspace " + teamId + " in this local Slack");
         }
+        return w;
     }
 
-    private Answer answer(String method, HttpExchange exchange) throws IOException {
-        Map<String, String> args = arguments(exchange);
-        if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            return Answer.status(failureStatus.get(), "service_unavailable");
+    Workspace workspace(String teamId, String name) {
+        if (!teamId.startsWith("T") || teamId.length() < 2) {
+            throw new IllegalArgumentException("a Slack team id starts with T");
         }
-        if (!METHODS.contains(method)) {
-            return Answer.status(404, "unknown_method");
-        }
-        String token = bearer(exchange, args);
-        if (token == null) {
-            return Answer.error("not_authed");
-        }
-        Workspace workspace = workspacesByToken.get(token);
-        if (workspace == null) {
-            return Answer.error("invalid_auth");
-        }
-        return switch (method) {
-            case "auth.test" -> authTest(workspace);
-            case "conversations.open" -> conversationsOpen(workspace, args);
-            case "chat.postMessage" -> postMessage(workspace, args);
-            case "chat.update" -> update(workspace, args);
-            default -> Answer.status(404, "unknown_method");
-        };
+        return workspaces.computeIfAbsent(
+                teamId,
+                t -> new Workspace(
+                        t,
+                        name,
+                        clock,
+                        channelLimit,
+                        workspaceLimit,
+                        () -> String.format("D%08d", sequence.incrementAndGet())));
     }
 
-    private Answer authTest(Workspace w) {
-        JsonObject body = ok();
-        body.addProperty("url", "https://" + w.teamId.toLowerCase() + ".slack.local/");
-        body.addProperty("team", "Local " + w.teamId);
-        body.addProperty("user", "rapport");
-        body.addProperty("team_id", w.teamId);
-        body.addProperty("user_id", w.botUserId);
-        body.addProperty("bot_id", w.botId);
-        body.addProperty("is_enterprise_install", false);
-        return new Answer(200, body, 0);
+    SocketModeServer socketServer() {
+        return socketServer;
     }
 
-    private Answer conversationsOpen(Workspace w, Map<String, String> args) {
-        String users = args.get("users");
-        if (users == null || users.isBlank()) {
-            return args.containsKey("channel")
-                    ? Answer.error("method_not_supported_for_channel_type")
-                    : Answer.error("users_list_not_supplied");
-        }
-        if (users.contains(",")) {
-            // Rapport only ever opens one-to-one DMs; a group DM is a bug in the caller, so say so plainly.
-            return Answer.error("group_dms_not_supported_by_local_slack");
-        }
-        String user = users.trim();
-        String dmError = dmErrors.get(user);
-        if (dmError != null) {
-            return Answer.error(dmError);
-        }
-        long retryAfter = w.chargeOpen();
-        if (retryAfter > 0) {
-            return new Answer(429, errorBody("ratelimited"), retryAfter);
-        }
-        boolean[] opened = {false};
-        String channel = w.dmByUser.computeIfAbsent(user, u -> {
-            opened[0] = true;
-            String id = String.format("D%08d", sequence.incrementAndGet());
-            w.userByDm.put(id, u);
-            return id;
-        });
-        JsonObject body = ok();
-        if (!opened[0]) {
-            body.addProperty("no_op", true);
-            body.addProperty("already_open", true);
-        }
-        JsonObject c = new JsonObject();
-        c.addProperty("id", channel);
-        body.add("channel", c);
-        return new Answer(200, body, 0);
-    }
-
-    private Answer postMessage(Workspace w, Map<String, String> args) {
-        String channel = args.get("channel");
-        if (channel == null || channel.isBlank()) {
-            return Answer.error("channel_not_found");
-        }
-        if (channel.startsWith("U") || channel.startsWith("W")) {
-            // Slack accepts a user id as the channel of a DM.
-            String dmError = dmErrors.get(channel);
-            if (dmError != null) {
-                return Answer.error(dmError);
-            }
-            String user = channel;
-            channel = w.dmByUser.computeIfAbsent(user, u -> {
-                String id = String.format("D%08d", sequence.incrementAndGet());
-                w.userByDm.put(id, u);
-                return id;
-            });
-        }
-        String user = w.userByDm.get(channel);
-        if (user == null) {
-            return Answer.error("channel_not_found");
-        }
-        String dmError = dmErrors.get(user);
-        if (dmError != null) {
-            return Answer.error(dmError);
-        }
-        String text = args.get("text");
-        String blocks = args.get("blocks");
-        if ((text == null || text.isBlank()) && (blocks == null || blocks.isBlank())) {
-            return Answer.error("no_text");
-        }
-        JsonElement parsedBlocks = null;
-        if (blocks != null && !blocks.isBlank()) {
-            try {
-                parsedBlocks = JsonParser.parseString(blocks);
-            } catch (RuntimeException e) {
-                return Answer.error("invalid_blocks_format");
-            }
-            if (!parsedBlocks.isJsonArray() || parsedBlocks.getAsJsonArray().size() > 50) {
-                return Answer.error("invalid_blocks");
-            }
-        }
-        long retryAfter = w.charge(channel);
-        if (retryAfter > 0) {
-            return new Answer(429, errorBody("ratelimited"), retryAfter);
-        }
-        String ts = nextTs();
-        messages.add(new PostedMessage(w.teamId, channel, user, text, blocks, ts));
-        JsonObject body = ok();
-        body.addProperty("channel", channel);
-        body.addProperty("ts", ts);
-        body.add("message", message(w, text, parsedBlocks, ts));
-        return new Answer(200, body, 0);
-    }
-
-    private Answer update(Workspace w, Map<String, String> args) {
-        String channel = args.get("channel");
-        String ts = args.get("ts");
-        if (channel == null || !w.userByDm.containsKey(channel)) {
-            return Answer.error("channel_not_found");
-        }
-        boolean exists = messages.stream().anyMatch(m -> m.channel().equals(channel) && m.ts().equals(ts));
-        if (!exists) {
-            return Answer.error("message_not_found");
-        }
-        String text = args.get("text");
-        String blocks = args.get("blocks");
-        JsonElement parsedBlocks = null;
-        if (blocks != null && !blocks.isBlank()) {
-            try {
-                parsedBlocks = JsonParser.parseString(blocks);
-            } catch (RuntimeException e) {
-                return Answer.error("invalid_blocks_format");
-            }
-        }
-        updates.add(new PostedMessage(w.teamId, channel, w.userByDm.get(channel), text, blocks, ts));
-        JsonObject body = ok();
-        body.addProperty("channel", channel);
-        body.addProperty("ts", ts);
-        body.addProperty("text", text);
-        body.add("message", message(w, text, parsedBlocks, ts));
-        return new Answer(200, body, 0);
-    }
-
-    private static JsonObject message(Workspace w, String text, JsonElement blocks, String ts) {
-        JsonObject m = new JsonObject();
-        m.addProperty("type", "message");
-        m.addProperty("user", w.botUserId);
-        m.addProperty("bot_id", w.botId);
-        m.addProperty("team", w.teamId);
-        m.addProperty("text", text == null ? "" : text);
-        m.addProperty("ts", ts);
-        if (blocks != null) {
-            m.add("blocks", blocks);
-        }
-        return m;
-    }
-
-    private String nextTs() {
+    String nextTs() {
         return clock.instant().getEpochSecond() + "." + String.format("%06d", sequence.incrementAndGet() % 1_000_000);
     }
 
-    private static String bearer(HttpExchange exchange, Map<String, String> args) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return header.substring(7).trim();
-        }
-        return args.get("token");
+    long nextNumber() {
+        return sequence.incrementAndGet();
     }
 
-    /** The call's arguments: query string, then the body (form-encoded or a JSON object). */
-    private static Map<String, String> arguments(HttpExchange exchange) throws IOException {
-        Map<String, String> args = new LinkedHashMap<>();
-        URI uri = exchange.getRequestURI();
-        parseForm(uri.getRawQuery(), args);
-        String body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** A trigger for {@code views.open}, issued with a delivery to a person. */
+    String issueTrigger(String teamId, String userId) {
+        String id = clock.instant().getEpochSecond() + "." + sequence.incrementAndGet() + "." + hex(16);
+        triggers.put(id, new Trigger(teamId, userId, clock.instant(), new AtomicBoolean()));
+        return id;
+    }
+
+    /** A fresh {@code response_url} ({@code commands} or {@code actions}, as Slack's hooks are named). */
+    String issueResponseUrl(String kind, String teamId) {
+        String url = baseUrl() + "/" + kind + "/" + teamId + "/" + sequence.incrementAndGet() + "/" + hex(12);
+        responseUrls.put(url, new ResponseUrl(clock.instant()));
+        return url;
+    }
+
+    /** A Socket Mode URL with a fresh single-use ticket, as {@code apps.connections.open} answers. */
+    String issueSocketUrl() {
+        String ticket = UUID.randomUUID().toString();
+        tickets.put(ticket, clock.instant());
+        return socketModeUrl() + "?ticket=" + ticket + "&app_id=" + appId;
+    }
+
+    record Trigger(String teamId, String userId, Instant issued, AtomicBoolean used) {}
+
+    record OAuthCode(
+            String teamId, String installer, String redirectUri, String scope, String userScope, Instant issued) {}
+
+    static final class ResponseUrl {
+        final Instant issued;
+        volatile Delivery delivery;
+
+        ResponseUrl(Instant issued) {
+            this.issued = issued;
         }
-        if (body.isBlank()) {
-            return args;
-        }
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (type != null && type.toLowerCase().startsWith("application/json")) {
-            JsonObject json = JsonParser.parseString(body).getAsJsonObject();
-            for (Map.Entry<String, JsonElement> e : json.entrySet()) {
-                JsonElement v = e.getValue();
-                args.put(e.getKey(), v.isJsonPrimitive() ? v.getAsString() : v.toString());
+    }
+
+    private HttpServer httpServer(int port) throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        s.setExecutor(executor);
+        s.createContext("/", this::route);
+        s.start();
+        return s;
+    }
+
+    private SocketModeServer socketServer(int port) throws IOException {
+        return SocketModeServer.start(
+                port, appId, ticket -> tickets.remove(ticket) != null, (raw, frame) -> deliverer.socketAck(raw, frame));
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            try {
+                dispatch(exchange);
+            } catch (RuntimeException e) {
+                // A bug in a handler must still answer, as Slack's fatal_error does, not hang the client.
+                Http.json(exchange, 500, Http.error("fatal_error"));
             }
+        }
+    }
+
+    private void dispatch(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (outage == Outage.UNAVAILABLE) {
+            if (path.startsWith("/api/")) {
+                calls.add(new ApiCall(path.substring("/api/".length()), 503, "service_unavailable"));
+            }
+            Http.json(exchange, 503, Http.error("service_unavailable"));
+        } else if (path.startsWith("/api/")) {
+            webApi.handle(exchange, path.substring("/api/".length()));
+        } else if (path.startsWith("/commands/") || path.startsWith("/actions/")) {
+            deliverer.responseUrl(exchange);
+        } else if (path.startsWith("/upload/")) {
+            webApi.upload(exchange);
+        } else if (path.startsWith("/files-pri/")) {
+            webApi.download(exchange);
         } else {
-            parseForm(body, args);
+            Http.text(exchange, 404, "not found");
         }
-        return args;
-    }
-
-    private static void parseForm(String raw, Map<String, String> into) {
-        if (raw == null || raw.isEmpty()) {
-            return;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            into.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-    }
-
-    private static JsonObject ok() {
-        JsonObject body = new JsonObject();
-        body.addProperty("ok", true);
-        return body;
-    }
-
-    private static JsonObject errorBody(String error) {
-        JsonObject body = new JsonObject();
-        body.addProperty("ok", false);
-        body.addProperty("error", error);
-        return body;
     }
 
     /** One call as the local Slack answered it. {@code error} is Slack's error code, or {@code null} if ok. */
     public record ApiCall(String method, int status, String error) {}
-
-    private record Answer(int status, JsonObject body, long retryAfterSeconds) {
-
-        static Answer error(String error) {
-            return new Answer(200, errorBody(error), 0);
-        }
-
-        static Answer status(int status, String error) {
-            return new Answer(status, errorBody(error), 0);
-        }
-
-        String error() {
-            return body.has("error") ? body.get("error").getAsString() : null;
-        }
-    }
-
-    /** One workspace: its DM channels and its rate-limit buckets. */
-    private final class Workspace {
-        final String teamId;
-        final String botUserId;
-        final String botId;
-        final Map<String, String> dmByUser = new ConcurrentHashMap<>();
-        final Map<String, String> userByDm = new ConcurrentHashMap<>();
-        private final TokenBucket workspaceBucket;
-        private final TokenBucket openBucket;
-        private final Map<String, TokenBucket> channelBuckets = new HashMap<>();
-
-        Workspace(String teamId) {
-            this.teamId = teamId;
-            this.botUserId = "U" + teamId.substring(1) + "BOT";
-            this.botId = "B" + teamId.substring(1);
-            this.workspaceBucket = new TokenBucket(clock, workspaceBurst, workspacePerMinute / 60d);
-            this.openBucket = new TokenBucket(clock, openBurst, openPerMinute / 60d);
-        }
-
-        /** Charges one message to the channel's and the workspace's bucket: 0, or the seconds to wait (at least 1). */
-        synchronized long charge(String channel) {
-            TokenBucket channelBucket = channelBuckets.computeIfAbsent(
-                    channel, c -> new TokenBucket(clock, channelBurst, CHANNEL_PER_SECOND));
-            Duration wait = max(channelBucket.waitForOne(), workspaceBucket.waitForOne());
-            if (!wait.isZero()) {
-                // Slack's Retry-After is whole seconds; round up so a client that honours it is not refused again.
-                return Math.max(1, (wait.toMillis() + 999) / 1000);
-            }
-            channelBucket.take();
-            workspaceBucket.take();
-            return 0;
-        }
-
-        /** Charges one {@code conversations.open}: 0, or the seconds to wait (at least 1). */
-        synchronized long chargeOpen() {
-            Duration wait = openBucket.waitForOne();
-            if (!wait.isZero()) {
-                return Math.max(1, (wait.toMillis() + 999) / 1000);
-            }
-            openBucket.take();
-            return 0;
-        }
-
-        private static Duration max(Duration a, Duration b) {
-            return a.compareTo(b) >= 0 ? a : b;
-        }
-    }
 
     /** Configures a {@link LocalSlack}. */
     public static final class Builder {
 
         public static final String DEFAULT_TEAM = "T0LOCAL";
         public static final String DEFAULT_TOKEN = "local-slack-test-bot-token";
+        /** The app-level token ({@code connections:write}) that {@code apps.connections.open} takes by default. */
+        public static final String DEFAULT_APP_TOKEN = "local-slack-test-app-level-token";
 
-        private final Map<String, String> tokensByTeam = new LinkedHashMap<>();
+        public static final String DEFAULT_SIGNING_SECRET = "local-slack-test-signing-secret";
+        public static final String DEFAULT_APP_ID = "A0LOCAL";
+        public static final String DEFAULT_CLIENT_ID = "1111111111.2222222222";
+        public static final String DEFAULT_CLIENT_SECRET = "local-slack-test-client-secret";
+        /** The scopes a bot token has when the install did not name any. */
+        public static final String DEFAULT_SCOPE =
+                "commands,chat:write,im:write,users:read,files:read,files:write,team:read";
+
+        private final Map<String, List<String>> tokensByTeam = new LinkedHashMap<>();
+        private final Map<String, String> teamNames = new LinkedHashMap<>();
+        private final List<UserProfile> users = new ArrayList<>();
+        private final Map<String, Workspace.Limit> limits = new LinkedHashMap<>();
         private Clock clock = Clock.systemUTC();
         private double channelBurst = 3;
         private double workspaceBurst = 50;
         private double workspacePerMinute = 300;
-        private double openBurst = 50;
-        private double openPerMinute = 50;
+        private String appId = DEFAULT_APP_ID;
+        private String appToken = DEFAULT_APP_TOKEN;
+        private String signingSecret = DEFAULT_SIGNING_SECRET;
+        private String clientId = DEFAULT_CLIENT_ID;
+        private String clientSecret = DEFAULT_CLIENT_SECRET;
+        private String verificationToken = "local-slack-verification-token";
+        private Duration ackDeadline = ACK_DEADLINE;
+        private Duration disconnectGrace = Duration.ofSeconds(10);
+        // Slack's documented retries of an event: nearly immediately, after 1 minute, after 5 minutes.
+        private List<Duration> eventRetryDelays = List.of(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(5));
 
-        private Builder() {}
+        private Builder() {
+            // Slack's documented tiers, per workspace (Tier 1: 1+/min, Tier 2: 20+, Tier 3: 50+, Tier 4: 100+), each
+            // with a burst of one minute's worth, as Slack tolerates bursts. auth.test ("special") is not limited:
+            // Bolt calls it on every request unless its cache is on.
+            limits.put("conversations.open", new Workspace.Limit(50, 50));
+            limits.put("chat.update", new Workspace.Limit(50, 50));
+            limits.put("chat.postEphemeral", new Workspace.Limit(100, 100));
+            limits.put("users.info", new Workspace.Limit(100, 100));
+            limits.put("team.info", new Workspace.Limit(50, 50));
+            limits.put("bots.info", new Workspace.Limit(50, 50));
+            limits.put("views.open", new Workspace.Limit(100, 100));
+            limits.put("views.update", new Workspace.Limit(100, 100));
+            limits.put("views.push", new Workspace.Limit(100, 100));
+            limits.put("files.getUploadURLExternal", new Workspace.Limit(100, 100));
+            limits.put("files.completeUploadExternal", new Workspace.Limit(100, 100));
+            limits.put("oauth.v2.access", new Workspace.Limit(100, 100));
+            // Tier 1, per app. A burst of 10 lets a client connect, drop and reconnect a few times in a test.
+            limits.put("apps.connections.open", new Workspace.Limit(10, 1));
+        }
 
         /** Adds a workspace reachable with a bot token; without any, {@link #DEFAULT_TEAM} with {@link #DEFAULT_TOKEN}. */
         public Builder workspace(String teamId, String botToken) {
             if (!teamId.startsWith("T") || teamId.length() < 2) {
                 throw new IllegalArgumentException("a Slack team id starts with T");
             }
-            tokensByTeam.put(teamId, Objects.requireNonNull(botToken));
+            tokensByTeam.computeIfAbsent(teamId, t -> new ArrayList<>()).add(Objects.requireNonNull(botToken));
             return this;
         }
 
-        /** The clock the rate limits and message timestamps run on. */
+        /** Names a workspace ({@code team.info}, {@code team.name} in OAuth); it is {@code Local <id>} otherwise. */
+        public Builder workspaceName(String teamId, String name) {
+            teamNames.put(teamId, Objects.requireNonNull(name));
+            return this;
+        }
+
+        /** Adds a person to a workspace's directory, for {@code users.info} and as the author of deliveries. */
+        public Builder user(String teamId, String userId, String name, String realName, String tz, boolean isAdmin) {
+            return user(new UserProfile(teamId, userId, name, realName, "", tz, isAdmin, false, false, false));
+        }
+
+        public Builder user(UserProfile user) {
+            users.add(Objects.requireNonNull(user));
+            return this;
+        }
+
+        /** The app-level token {@code apps.connections.open} takes (default {@link #DEFAULT_APP_TOKEN}). */
+        public Builder appToken(String token) {
+            this.appToken = Objects.requireNonNull(token);
+            return this;
+        }
+
+        /** The secret HTTP deliveries are signed with (default {@link #DEFAULT_SIGNING_SECRET}). */
+        public Builder signingSecret(String secret) {
+            this.signingSecret = Objects.requireNonNull(secret);
+            return this;
+        }
+
+        /** The OAuth client {@code oauth.v2.access} accepts (default {@link #DEFAULT_CLIENT_ID}). */
+        public Builder oauthClient(String id, String secret) {
+            this.clientId = Objects.requireNonNull(id);
+            this.clientSecret = Objects.requireNonNull(secret);
+            return this;
+        }
+
+        /** The app's id: {@code api_app_id} in deliveries, {@code app_id} in OAuth and {@code hello}. */
+        public Builder appId(String id) {
+            if (!id.startsWith("A")) {
+                throw new IllegalArgumentException("a Slack app id starts with A");
+            }
+            this.appId = id;
+            return this;
+        }
+
+        /** The clock the rate limits, expiries, timestamps and request signatures run on. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
             return this;
@@ -557,14 +882,45 @@ public final class LocalSlack implements AutoCloseable {
 
         /** The workspace-wide {@code conversations.open} limit: a burst, then a steady rate (default 50, 50/min). */
         public Builder conversationsOpenPerWorkspace(int burst, int perMinute) {
-            this.openBurst = burst;
-            this.openPerMinute = perMinute;
+            return rateLimit("conversations.open", burst, perMinute);
+        }
+
+        /**
+         * Any limited method's limit: a burst, then a steady rate per minute; per workspace, except
+         * {@code apps.connections.open}, which is per app. Defaults follow Slack's documented tiers.
+         */
+        public Builder rateLimit(String method, int burst, int perMinute) {
+            if (!limits.containsKey(method)) {
+                throw new IllegalArgumentException(method + " has no rate limit of its own here");
+            }
+            limits.put(method, new Workspace.Limit(burst, perMinute));
+            return this;
+        }
+
+        /** How long the app has to acknowledge (default Slack's 3 s; shorter only to speed up a test). */
+        public Builder ackDeadline(Duration deadline) {
+            this.ackDeadline = Objects.requireNonNull(deadline);
+            return this;
+        }
+
+        /**
+         * When an event not acknowledged is tried again: one delay per retry (default Slack's: at once, after 1 min,
+         * after 5 min). No delays, no retries.
+         */
+        public Builder eventRetryDelays(Duration... delays) {
+            this.eventRetryDelays = List.of(delays);
+            return this;
+        }
+
+        /** How long a connection asked to {@code disconnect} may stay before it is closed (default 10 s). */
+        public Builder disconnectGrace(Duration grace) {
+            this.disconnectGrace = Objects.requireNonNull(grace);
             return this;
         }
 
         public LocalSlack start() {
             if (tokensByTeam.isEmpty()) {
-                tokensByTeam.put(DEFAULT_TEAM, DEFAULT_TOKEN);
+                tokensByTeam.put(DEFAULT_TEAM, List.of(DEFAULT_TOKEN));
             }
             try {
                 return new LocalSlack(this);

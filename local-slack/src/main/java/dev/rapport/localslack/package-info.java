@@ -1,13 +1,58 @@
 /**
- * The reusable local Slack: a small HTTP server on the loopback interface that speaks the parts of Slack's Web API
- * that Rapport uses, so the Slack adapter can be proven with the real Slack SDK client without reaching Slack. The
- * adapter's tests run it, and the sandbox will run it too.
+ * The reusable local Slack: a Slack on the loopback interface that speaks Slack's real protocols, so the Slack adapter
+ * is proven end to end with the real Slack SDK and Bolt without reaching Slack. The adapter's tests run it, and the
+ * sandbox will too. Everything is in {@link dev.rapport.localslack.LocalSlack}, configured by its
+ * {@link dev.rapport.localslack.LocalSlack.Builder}.
  *
- * <p>{@link dev.rapport.localslack.LocalSlack} serves {@code auth.test}, {@code conversations.open},
- * {@code chat.postMessage} and {@code chat.update} under {@code /api/}, answers in Slack's documented shapes,
- * checks the bot token, enforces Slack's documented {@code chat.postMessage} limits with HTTP 429 and
- * {@code Retry-After}, records every message it accepts for assertions, and lets a test inject faults (5xx answers,
- * users whose DMs fail, slow answers). Time comes from an injectable {@link java.time.Clock}, so rate limits are
- * deterministic in tests.
+ * <h2>Web API</h2>
+ *
+ * <p>Under {@code LocalSlack#apiUrl()} ({@code SlackConfig#setMethodsEndpointUrlPrefix}): {@code auth.test},
+ * {@code conversations.open}, {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral},
+ * {@code users.info} (from the builder's directory), {@code team.info}, {@code bots.info}, {@code views.open},
+ * {@code views.push} and {@code views.update} (Slack's modal limits checked: title, submit and close at most 24
+ * characters, 100 blocks, {@code callback_id} 255, {@code private_metadata} 3000), {@code apps.connections.open} (the
+ * app-level token only), {@code oauth.v2.access} (client credentials as form fields or HTTP Basic), and the three
+ * steps of {@code filesUploadV2}: {@code files.getUploadURLExternal}, the upload, {@code files.completeUploadExternal}.
+ * Held files download from their {@code url_private} with a bot token. Arguments come from form bodies, JSON bodies
+ * and the query string; tokens from {@code Authorization: Bearer} or a {@code token} argument. Answers follow Slack's
+ * documented shapes and error codes; over a method's rate limit (Slack's tiers, per workspace; {@code chat.postMessage}
+ * also per channel) the answer is HTTP 429 with {@code Retry-After} in whole seconds. Every call is recorded
+ * ({@code calls()}), as is every message, update, ephemeral, modal and file.
+ *
+ * <h2>Deliveries to the app</h2>
+ *
+ * <p>Both ways Slack delivers: <b>Socket Mode</b> (the default), a websocket whose {@code ws://} URL
+ * {@code apps.connections.open} hands out with a single-use ticket, greeting each connection with {@code hello} and
+ * spreading envelopes over the open connections; or <b>HTTP</b> after {@code deliverOverHttp(URI)}, each request
+ * signed as Slack signs ({@code X-Slack-Request-Timestamp}, {@code X-Slack-Signature: v0=…}). Slash commands,
+ * {@code block_actions}, {@code view_submission}, {@code view_closed} and Events API events are built in Slack's
+ * documented shapes (Bolt parses them into its payload classes) by {@link dev.rapport.localslack.SlackUser}, from
+ * {@code LocalSlack#as(teamId, userId)}. Each is a {@link dev.rapport.localslack.Delivery}: its
+ * {@link dev.rapport.localslack.Ack} per attempt (outcome, HTTP status or ack frame, payload, latency; not answered
+ * in 3 s is timed out, as Slack would show the person an error), events retried as Slack retries them, and the posts
+ * to its {@code response_url} (5 within 30 minutes). Every command and interaction carries a fresh trigger, which
+ * {@code views.open} accepts once within 3 s.
+ *
+ * <h2>What each person sees</h2>
+ *
+ * <p>{@code LocalSlack#screenOf(teamId, userId)} lists, in order, the app's DM messages with their edits applied,
+ * ephemeral messages, replies through acknowledgements and {@code response_url}, modals (open or closed, with their
+ * field errors), shared files and what the person wrote.
+ *
+ * <h2>Faults</h2>
+ *
+ * <p>5xx answers for the next calls, users whose DMs fail, slow answers, Socket Mode connections dropped abruptly or
+ * asked to {@code disconnect}, and outages (everything answering 503, or nothing listening) until recovery on the same
+ * ports. Forged HTTP deliveries ({@link dev.rapport.localslack.Signing}) test an app's request verification.
+ *
+ * <h2>Time</h2>
+ *
+ * <p>Rate limits, trigger, {@code response_url} and OAuth code expiry, timestamps and request signatures run on the
+ * builder's {@link java.time.Clock} (so a test can move time); acknowledgement latency and the 3 s deadline are
+ * measured on the machine's monotonic clock, since they measure the app. Signatures on a clock far from the machine's
+ * fail a real verifier, as they would against Slack.
+ *
+ * <p>Nothing here logs a token or secret; tokens the local Slack issues ({@code oauth.v2.access}) are made not to look
+ * like Slack's, so no secret scanner mistakes them for real ones.
  */
 package dev.rapport.localslack;

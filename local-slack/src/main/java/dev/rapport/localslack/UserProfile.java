@@ -1,0 +1,83 @@
+package dev.rapport.localslack;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A person in a workspace's directory, as {@code users.info} answers for them.
+ *
+ * @param teamId the workspace
+ * @param id the user id ({@code U…} or {@code W…})
+ * @param name the handle ({@code name}, and {@code user_name} in slash commands)
+ * @param realName {@code real_name} and {@code profile.real_name}
+ * @param displayName {@code profile.display_name} (may be empty, as in Slack)
+ * @param tz the IANA time zone, e.g. {@code Europe/Paris}
+ * @param isAdmin a workspace admin
+ * @param isOwner a workspace owner
+ * @param isBot a bot user (the app's own bot user is one)
+ * @param deleted a deactivated account
+ */
+public record UserProfile(
+        String teamId,
+        String id,
+        String name,
+        String realName,
+        String displayName,
+        String tz,
+        boolean isAdmin,
+        boolean isOwner,
+        boolean isBot,
+        boolean deleted) {
+
+    public UserProfile {
+        Objects.requireNonNull(teamId, "teamId");
+        Objects.requireNonNull(id, "id");
+        if (!(id.startsWith("U") || id.startsWith("W"))) {
+            throw new IllegalArgumentException("a Slack user id starts with U or W");
+        }
+        name = name == null ? id.toLowerCase(Locale.ROOT) : name;
+        realName = realName == null ? name : realName;
+        displayName = displayName == null ? "" : displayName;
+        tz = tz == null ? "America/Los_Angeles" : tz;
+        ZoneId.of(tz); // fails early on a zone Slack would not know either
+    }
+
+    /** An ordinary member: display name empty, not an admin, owner or bot. */
+    public static UserProfile member(String teamId, String id, String name, String realName, String tz) {
+        return new UserProfile(teamId, id, name, realName, "", tz, false, false, false, false);
+    }
+
+    public UserProfile withName(String newName) {
+        return new UserProfile(teamId, id, newName, realName, displayName, tz, isAdmin, isOwner, isBot, deleted);
+    }
+
+    public UserProfile withRealName(String newRealName) {
+        return new UserProfile(teamId, id, name, newRealName, displayName, tz, isAdmin, isOwner, isBot, deleted);
+    }
+
+    public UserProfile withDisplayName(String newDisplayName) {
+        return new UserProfile(teamId, id, name, realName, newDisplayName, tz, isAdmin, isOwner, isBot, deleted);
+    }
+
+    public UserProfile withTz(String newTz) {
+        return new UserProfile(teamId, id, name, realName, displayName, newTz, isAdmin, isOwner, isBot, deleted);
+    }
+
+    public UserProfile withDeleted(boolean nowDeleted) {
+        return new UserProfile(teamId, id, name, realName, displayName, tz, isAdmin, isOwner, isBot, nowDeleted);
+    }
+
+    /** Slack's {@code tz_label} at an instant: the zone's long name, which changes with daylight saving. */
+    public String tzLabel(Instant at) {
+        return DateTimeFormatter.ofPattern("zzzz", Locale.US).format(ZonedDateTime.ofInstant(at, ZoneId.of(tz)));
+    }
+
+    /** Slack's {@code tz_offset} at an instant: seconds east of UTC. */
+    public int tzOffset(Instant at) {
+        return ZoneId.of(tz).getRules().getOffset(at).getTotalSeconds();
+    }
+}
