@@ -122,7 +122,7 @@ final class Gateway extends WebSocketServer {
 
     /** What a connection knows about itself. */
     private static final class Conn {
-        Session session;
+        volatile Session session;
     }
 
     Gateway(World world, int heartbeatMillis) {

@@ -146,6 +146,28 @@ public final class LocalDiscord implements AutoCloseable {
         return world.bot.id();
     }
 
+    /** Every user: the bot, each configured member and each user configured on their own. */
+    public List<DiscordUser> users() {
+        return world.users().stream()
+                .map(u -> new DiscordUser(u.id(), u.username(), u.globalName(), u.bot()))
+                .toList();
+    }
+
+    /** The configured guilds, in order. */
+    public List<DiscordGuild> guilds() {
+        List<DiscordGuild> out = new ArrayList<>();
+        for (World.Guild g : world.guilds()) {
+            Map<Long, String> channels = new LinkedHashMap<>();
+            g.channels().values().forEach(c -> channels.put(c.id(), c.name()));
+            Map<Long, String> roles = new LinkedHashMap<>();
+            g.roles().values().forEach(r -> roles.put(r.id(), r.name()));
+            Map<Long, List<Long>> members = new LinkedHashMap<>();
+            g.members().values().forEach(m -> members.put(m.userId(), m.roles()));
+            out.add(new DiscordGuild(g.id(), g.name(), g.ownerId(), channels, roles, members));
+        }
+        return out;
+    }
+
     // ---- acting as users
 
     /** A member of a guild, acting in the guild's first text channel (see {@link Actor#in}). */
@@ -261,6 +283,19 @@ public final class LocalDiscord implements AutoCloseable {
         return limits.invalidRequests();
     }
 
+    /**
+     * Calls {@code listener} with every new message version (creation, edit, deletion), in order, on a thread of the
+     * local Discord's own: for a page that shows what the bot sends as it happens. A listener must not block for long.
+     */
+    public void onMessage(Consumer<DiscordMessage> listener) {
+        world.listeners.onMessage(Objects.requireNonNull(listener));
+    }
+
+    /** Calls {@code listener} with every interaction response, follow-up and edit, in order, like {@link #onMessage}. */
+    public void onInteractionResponse(Consumer<InteractionResponse> listener) {
+        world.listeners.onResponse(Objects.requireNonNull(listener));
+    }
+
     // ---- faults
 
     /**
@@ -346,6 +381,7 @@ public final class LocalDiscord implements AutoCloseable {
     public void close() {
         rest.stop();
         gateway.shutdown();
+        world.listeners.close();
     }
 
     /** Configures a guild: its channels, roles and members. Ids are snowflakes the test chooses. */

@@ -82,6 +82,7 @@ final class World {
     private final Map<Long, Guild> guilds = new LinkedHashMap<>();
 
     private volatile String httpBase = "http://127.0.0.1:0";
+    final Listeners listeners = new Listeners();
 
     // Guarded by this.
     private final Map<Long, Channel> channels = new HashMap<>();
@@ -107,7 +108,7 @@ final class World {
         this.maxConcurrency = config.maxConcurrency();
         this.ackDeadline = config.ackDeadline();
         this.tokenLifetime = config.tokenLifetime();
-        this.users = Map.copyOf(config.users());
+        this.users = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config.users()));
         for (Guild g : config.guilds()) {
             guilds.put(g.id(), g);
             channels.putAll(g.channels());
@@ -424,6 +425,14 @@ final class World {
         return Optional.ofNullable(users.get(id));
     }
 
+    List<User> users() {
+        return List.copyOf(users.values());
+    }
+
+    List<Guild> guilds() {
+        return List.copyOf(guilds.values());
+    }
+
     Channel channel(long id) {
         synchronized (this) {
             return channels.get(id);
@@ -586,7 +595,7 @@ final class World {
         m.attachments = new ArrayList<>(files(c.id(), data, uploads));
         m.flags = flags;
         messages.put(id, m);
-        history.add(m.snapshot(botJson(), applicationId));
+        recordVersion(m);
         return m;
     }
 
@@ -621,13 +630,19 @@ final class World {
         m.flags &= ~DiscordMessage.LOADING;
         m.editedTimestamp = clock.instant();
         m.version++;
-        history.add(m.snapshot(botJson(), applicationId));
+        recordVersion(m);
     }
 
     private void delete(StoredMessage m) {
         m.deleted = true;
         m.version++;
-        history.add(m.snapshot(botJson(), applicationId));
+        recordVersion(m);
+    }
+
+    private void recordVersion(StoredMessage m) {
+        DiscordMessage version = m.snapshot(botJson(), applicationId);
+        history.add(version);
+        listeners.message(version);
     }
 
     private static JsonArray embeds(JsonArray embeds) {
@@ -970,6 +985,7 @@ final class World {
                 st.sinceDispatch());
         responses.add(r);
         st.add(r);
+        listeners.response(r);
     }
 
     synchronized List<InteractionResponse> responses() {

@@ -247,6 +247,33 @@ class LocalDiscordInteractionTest {
     }
 
     @Test
+    void an_initial_response_can_carry_files_as_multipart() {
+        connectBot();
+        Interaction export = discord.as(GUILD, ANA).slashCommand("rapport", "health", Map.of());
+        JsonObject d = received();
+        byte[] csv = "pair,score\n1,5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        Http.Reply reply = http.multipart(
+                "POST",
+                "interactions/" + d.get("id").getAsString() + "/"
+                        + d.get("token").getAsString() + "/callback",
+                "{\"type\":4,\"data\":{\"content\":\"Your export\",\"flags\":64,\"attachments\":[{\"id\":0,"
+                        + "\"filename\":\"export.csv\"}]}}",
+                "export.csv",
+                csv);
+
+        assertThat(reply.status()).isEqualTo(204);
+        InteractionResponse r = export.awaitResponse();
+        assertThat(r.files()).singleElement().satisfies(f -> {
+            assertThat(f.filename()).isEqualTo("export.csv");
+            assertThat(f.bytes()).isEqualTo(csv);
+        });
+        assertThat(export.originalMessage())
+                .get()
+                .satisfies(m -> assertThat(m.attachments()).hasSize(1));
+    }
+
+    @Test
     void a_response_after_three_seconds_is_an_unknown_interaction() {
         connectBot();
         Interaction late = discord.as(GUILD, ANA).slashCommand("rapport", "health", Map.of());

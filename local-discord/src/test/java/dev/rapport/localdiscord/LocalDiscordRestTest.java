@@ -504,6 +504,28 @@ class LocalDiscordRestTest {
     }
 
     @Test
+    void the_configured_users_and_guilds_can_be_listed_and_new_messages_are_pushed_to_listeners() {
+        start(residency().user(42, "dora", "Dora"));
+        List<DiscordMessage> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        discord.onMessage(seen::add);
+        long ben = dm(BEN);
+
+        send(ben, "{\"content\":\"hello\"}");
+
+        assertThat(discord.users()).extracting(DiscordUser::username).containsExactly("Rapport", "ana", "ben", "dora");
+        assertThat(discord.guilds()).singleElement().satisfies(g -> {
+            assertThat(g.textChannels()).containsExactly(java.util.Map.entry(GENERAL, "general"));
+            assertThat(g.roles().values()).containsExactly("@everyone", "Coordinators", "Rapport");
+            assertThat(g.members()).containsEntry(ANA, List.of(COORDINATORS)).containsKey(discord.botUserId());
+            assertThat(g.ownerId()).isEqualTo(ANA);
+        });
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() ->
+                        assertThat(seen).extracting(DiscordMessage::content).containsExactly("hello"));
+    }
+
+    @Test
     void an_unknown_route_is_404_and_recorded() {
         start(residency());
 
