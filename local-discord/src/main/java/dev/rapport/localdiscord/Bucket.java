@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * Per-route rate-limit buckets. Each counts requests per top-level resource (the channel, guild, webhook token or
- * interaction in the path), in fixed windows, and answers with Discord's {@code X-RateLimit-*} headers. Discord does
- * not publish per-route figures and asks clients to read the headers; the defaults here are the values commonly
- * observed, and {@link LocalDiscord.Builder#rateLimit} changes them.
+ * interaction in the path), in fixed windows, and answers with Discord's {@code X-RateLimit-*} headers. Discord
+ * publishes no per-route figures and tells clients to read the headers instead, so the defaults here are plausible
+ * assumptions (the 5 per 5 s for messages in a channel is the figure most often reported); a test that depends on a
+ * limit should set it with {@link LocalDiscord.Builder#rateLimit}.
  */
 public enum Bucket {
     /** Messages created in one channel: 5 per 5 s. */
