@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +39,8 @@ final class RestApi {
     private final int invalidBanThreshold;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final List<RestCall> calls = new CopyOnWriteArrayList<>();
+    // Appended to on every call for as long as the sandbox runs: a copy-on-write list would make that quadratic.
+    private final List<RestCall> calls = java.util.Collections.synchronizedList(new ArrayList<>());
 
     // Faults, set by tests.
     private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -69,7 +69,9 @@ final class RestApi {
     }
 
     List<RestCall> calls() {
-        return List.copyOf(calls);
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
     }
 
     void failNext(int count, int status, Endpoint endpoint) {

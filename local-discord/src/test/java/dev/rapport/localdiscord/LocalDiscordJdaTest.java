@@ -387,6 +387,37 @@ class LocalDiscordJdaTest {
     }
 
     @Test
+    void jda_resumes_after_a_4000_close_and_a_reconnect_request_and_identifies_anew_after_an_invalid_session() {
+        discord = residency().start();
+        jda = ready(discord);
+
+        discord.closeGateway(0, 4000);
+        await().atMost(READY).until(() -> resumes() == 1 && jda.getStatus() == JDA.Status.CONNECTED);
+        discord.requestReconnect(0);
+        await().atMost(READY).until(() -> resumes() == 2 && jda.getStatus() == JDA.Status.CONNECTED);
+        discord.invalidateSession(0, false);
+        await().atMost(READY)
+                .until(() -> discord.gatewayLogins().stream()
+                                        .filter(l -> l.kind() == GatewayLogin.Kind.IDENTIFY && l.accepted())
+                                        .count()
+                                == 2
+                        && jda.getStatus() == JDA.Status.CONNECTED);
+
+        assertThat(discord.as(GUILD, ANA)
+                        .slashCommand("rapport", "health", Map.of())
+                        .awaitResponse()
+                        .accepted())
+                .isTrue();
+        assertThat(jda.getGuildById(GUILD)).isNotNull();
+    }
+
+    private long resumes() {
+        return discord.gatewayLogins().stream()
+                .filter(l -> l.kind() == GatewayLogin.Kind.RESUME && l.accepted())
+                .count();
+    }
+
+    @Test
     void a_user_with_closed_dms_is_refused_with_50007() throws Exception {
         discord = residency().start();
         jda = ready(discord);
