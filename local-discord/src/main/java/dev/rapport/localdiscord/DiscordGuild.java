@@ -1,5 +1,7 @@
 package dev.rapport.localdiscord;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +24,8 @@ public record DiscordGuild(
         Map<Long, List<Long>> members) {
 
     public DiscordGuild {
-        textChannels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(textChannels));
-        roles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(roles));
-        members = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(members));
+        textChannels = Collections.unmodifiableMap(new LinkedHashMap<>(textChannels));
+        roles = Collections.unmodifiableMap(new LinkedHashMap<>(roles));
+        members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
     }
 }

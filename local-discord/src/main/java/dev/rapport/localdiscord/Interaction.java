@@ -135,7 +135,9 @@ public final class Interaction {
             throw new IllegalStateException("interrupted while waiting for the bot", e);
         }
         if (got.size() < count) {
-            String what = kind == null ? "responses" : kind.toString().toLowerCase(java.util.Locale.ROOT) + "s";
+            String what = kind == null
+                    ? "responses"
+                    : kind.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "s";
             throw new AssertionError("expected " + count + " " + what + " to " + describe() + " within " + timeout
                     + " but got " + got.size() + (delivered() ? "" : "; the dispatch never reached the bot")
                     + "; everything it answered: " + state.responses());

@@ -816,11 +816,22 @@ final class World {
     private static boolean allowed(InteractionState st, int callback) {
         boolean fromMessage = st.sourceMessageId != 0;
         return switch (st.type) {
-            case 1 -> callback == InteractionResponse.PONG;
-            case 2 -> callback == 4 || callback == 5 || callback == 9;
-            case 3 -> callback == 4 || callback == 5 || callback == 6 || callback == 7 || callback == 9;
-            case 4 -> callback == 8;
-            case 5 -> callback == 4 || callback == 5 || (fromMessage && (callback == 6 || callback == 7));
+            case Interactions.PING -> callback == InteractionResponse.PONG;
+            case Interactions.APPLICATION_COMMAND ->
+                callback == InteractionResponse.CHANNEL_MESSAGE_WITH_SOURCE
+                        || callback == InteractionResponse.DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE
+                        || callback == InteractionResponse.MODAL;
+            case Interactions.MESSAGE_COMPONENT ->
+                callback >= InteractionResponse.CHANNEL_MESSAGE_WITH_SOURCE
+                                && callback <= InteractionResponse.UPDATE_MESSAGE
+                        || callback == InteractionResponse.MODAL;
+            case Interactions.AUTOCOMPLETE -> callback == InteractionResponse.APPLICATION_COMMAND_AUTOCOMPLETE_RESULT;
+            case Interactions.MODAL_SUBMIT ->
+                callback == InteractionResponse.CHANNEL_MESSAGE_WITH_SOURCE
+                        || callback == InteractionResponse.DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE
+                        || (fromMessage
+                                && (callback == InteractionResponse.DEFERRED_UPDATE_MESSAGE
+                                        || callback == InteractionResponse.UPDATE_MESSAGE));
             default -> false;
         };
     }

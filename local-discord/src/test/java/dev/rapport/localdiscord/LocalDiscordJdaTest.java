@@ -202,6 +202,13 @@ class LocalDiscordJdaTest {
             assertThat(m.ephemeral()).isTrue();
             assertThat(m.channelId()).isEqualTo(GENERAL);
         });
+
+        InteractionResponse inDm =
+                discord.as(BEN).slashCommand("rapport", "health", Map.of()).awaitResponse();
+        assertThat(inDm.content()).isEqualTo("All pairs on track");
+        assertThat(discord.messagesTo(BEN))
+                .singleElement()
+                .satisfies(m -> assertThat(m.ephemeral()).isTrue());
     }
 
     @Test
