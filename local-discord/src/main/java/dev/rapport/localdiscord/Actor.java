@@ -35,6 +35,7 @@ public final class Actor {
         this.userId = userId;
     }
 
+    /** The user acting. */
     public long userId() {
         return userId;
     }

@@ -61,6 +61,7 @@ public record DiscordMessage(
         return Components.parse(componentsJson).size();
     }
 
+    /** How many embeds the message has. */
     public int embedCount() {
         return Components.parse(embedsJson).size();
     }
@@ -75,6 +76,7 @@ public record DiscordMessage(
         return embedField("description");
     }
 
+    /** Whether only the interaction's user sees it (flag 64). */
     public boolean ephemeral() {
         return (flags & EPHEMERAL) != 0;
     }
@@ -84,10 +86,12 @@ public record DiscordMessage(
         return (flags & LOADING) != 0;
     }
 
+    /** Whether it is in a DM channel. */
     public boolean directMessage() {
         return guildId == 0;
     }
 
+    /** Whether this version comes from an edit (or the deletion). */
     public boolean edited() {
         return version > 0;
     }

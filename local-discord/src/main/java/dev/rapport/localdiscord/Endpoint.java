@@ -50,6 +50,7 @@ public enum Endpoint {
         this.segments = List.of(template.split("/"));
     }
 
+    /** The HTTP method. */
     public String method() {
         return method;
     }

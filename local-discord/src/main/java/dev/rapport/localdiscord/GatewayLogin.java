@@ -22,6 +22,7 @@ public record GatewayLogin(
         RESUME
     }
 
+    /** Whether the gateway accepted it (READY or RESUMED followed). */
     public boolean accepted() {
         return closeCode == 0;
     }

@@ -29,6 +29,7 @@ public final class Interaction {
         this.state = state;
     }
 
+    /** The interaction's snowflake, minted at the real current time. */
     public long id() {
         return state.id;
     }
@@ -51,10 +52,12 @@ public final class Interaction {
         return state.guildId;
     }
 
+    /** The channel it happened in (the user's DM channel for a DM). */
     public long channelId() {
         return state.channelId;
     }
 
+    /** The user who acted. */
     public long userId() {
         return state.userId;
     }

@@ -72,6 +72,7 @@ public record InteractionResponse(
         return status / 100 == 2;
     }
 
+    /** Whether the response asked for flag 64 (only the user sees it). */
     public boolean ephemeral() {
         return (flags & DiscordMessage.EPHEMERAL) != 0;
     }

@@ -117,6 +117,7 @@ public final class LocalDiscord implements AutoCloseable {
         return builder().start();
     }
 
+    /** A builder: guilds, users, the bot's identity, shards, limits, the clock. */
     public static Builder builder() {
         return new Builder();
     }
@@ -138,10 +139,12 @@ public final class LocalDiscord implements AutoCloseable {
         return world.botToken;
     }
 
+    /** The application's id, as READY and the webhook routes use it. */
     public long applicationId() {
         return world.applicationId;
     }
 
+    /** The bot user's id. */
     public long botUserId() {
         return world.bot.id();
     }
@@ -338,6 +341,7 @@ public final class LocalDiscord implements AutoCloseable {
         world.closeDms(userId, true);
     }
 
+    /** Undoes {@link #closeDirectMessages}. */
     public void openDirectMessages(long userId) {
         world.closeDms(userId, false);
     }
@@ -351,6 +355,7 @@ public final class LocalDiscord implements AutoCloseable {
         gateway.outage(true);
     }
 
+    /** Ends {@link #startOutage()}: REST answers again and the gateway accepts connections, so the bot resumes. */
     public void endOutage() {
         gateway.outage(false);
         rest.outage(false);
@@ -609,6 +614,7 @@ public final class LocalDiscord implements AutoCloseable {
             return this;
         }
 
+        /** Starts both servers on free loopback ports; without any guild configured, one default guild. */
         public LocalDiscord start() {
             if (guilds.isEmpty()) {
                 guild(DEFAULT_GUILD_ID, "Local Guild", g -> g.textChannel(DEFAULT_CHANNEL_ID, "general"));
