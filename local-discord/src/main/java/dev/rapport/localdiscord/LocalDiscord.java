@@ -575,7 +575,11 @@ public final class LocalDiscord implements AutoCloseable {
             return this;
         }
 
-        /** The clock rate limits, invalid-request counts and interaction deadlines run on. */
+        /**
+         * The clock rate limits, invalid-request counts and interaction deadlines run on; the system clock by default.
+         * A fixed clock makes limits deterministic for plain-HTTP tests, but never refills a bucket: with a real client
+         * such as JDA, which waits {@code X-RateLimit-Reset-After} and retries, use a clock that moves.
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
             return this;
