@@ -20,6 +20,19 @@ public record ChatUser(
         displayName = displayName == null || displayName.isBlank() ? userId : displayName.strip();
     }
 
+    /**
+     * The workspace of someone acting in a direct message on a platform whose user ids are global (Discord): such an
+     * interaction carries no server. The core then recognises the person by platform and user id alone.
+     */
+    public static final String DIRECT_MESSAGE = "@dm";
+
+    /** Whether this is the person {@code other} names: same platform and user, and same workspace where that matters. */
+    public boolean isSamePersonAs(ChatUser other) {
+        return platform == other.platform
+                && userId.equals(other.userId)
+                && (platform.userIdsAreGlobal() || workspaceId.equals(other.workspaceId));
+    }
+
     public static ChatUser of(Platform platform, String workspaceId, String userId, String displayName) {
         return new ChatUser(platform, workspaceId, userId, displayName, false);
     }

@@ -226,9 +226,7 @@ public class CheckInService {
     }
 
     private static boolean isRecipient(ChatUser actor, ChatUser recipient) {
-        return actor.platform() == recipient.platform()
-                && actor.workspaceId().equals(recipient.workspaceId())
-                && actor.userId().equals(recipient.userId());
+        return actor.isSamePersonAs(recipient);
     }
 
     private static boolean isTicked(String value) {

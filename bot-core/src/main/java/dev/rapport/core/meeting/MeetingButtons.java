@@ -76,9 +76,12 @@ public class MeetingButtons implements OutboxRenderer {
         }
         long pairId = parsed.get()[0];
         int daysAgo = (int) parsed.get()[1];
-        Optional<ParticipantView> me = participants.find(actor).filter(p -> !p.hasLeft());
         Optional<PairView> pair = pairs.find(pairId);
-        if (me.isEmpty() || pair.isEmpty() || pair.get().roleOf(me.get().id()) == null) {
+        // The person tapping must be the pair's mentor or mentee (in a Discord DM, known by user id alone).
+        Optional<ParticipantView> me = pair.flatMap(p -> participants.findEverywhere(actor).stream()
+                .filter(v -> !v.hasLeft() && p.roleOf(v.id()) != null)
+                .findFirst());
+        if (me.isEmpty()) {
             return new InteractionResult(null, "This button isn't yours to use.", null);
         }
         if (pair.get().ended()) {

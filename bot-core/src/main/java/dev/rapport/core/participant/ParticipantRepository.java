@@ -12,6 +12,8 @@ interface ParticipantRepository extends JpaRepository<Participant, Long> {
     Optional<Participant> findByPlatformAndWorkspaceIdAndPlatformUserId(
             Platform platform, String workspaceId, String platformUserId);
 
+    List<Participant> findByPlatformAndPlatformUserIdOrderById(Platform platform, String platformUserId);
+
     List<Participant> findByProfileCheckedAtIsNullAndLeftAtIsNullAndPlatformInOrderById(
             Collection<Platform> platforms, Limit limit);
 }

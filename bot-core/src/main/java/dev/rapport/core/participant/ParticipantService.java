@@ -75,6 +75,19 @@ public class ParticipantService {
         return participants.findById(id).map(ParticipantView::of);
     }
 
+    /**
+     * Everyone Rapport knows as this person: one participant, or on a platform whose user ids are global (Discord) one
+     * per server they take part in, which is how a tap in a direct message (no server) is matched.
+     */
+    public List<ParticipantView> findEverywhere(ChatUser user) {
+        if (!user.platform().userIdsAreGlobal()) {
+            return find(user).map(List::of).orElse(List.of());
+        }
+        return participants.findByPlatformAndPlatformUserIdOrderById(user.platform(), user.userId()).stream()
+                .map(ParticipantView::of)
+                .toList();
+    }
+
     public Optional<ParticipantView> find(ChatUser user) {
         return participants
                 .findByPlatformAndWorkspaceIdAndPlatformUserId(user.platform(), user.workspaceId(), user.userId())
@@ -159,6 +172,14 @@ public class ParticipantService {
      */
     @Transactional
     public boolean markReachable(ChatUser user) {
+        if (user.platform().userIdsAreGlobal()) {
+            return jdbc.update(
+                            "update participant set unreachable_since = null where platform = ? and platform_user_id = ?"
+                                    + " and unreachable_since is not null",
+                            user.platform().name(),
+                            user.userId())
+                    > 0;
+        }
         return jdbc.update(
                         "update participant set unreachable_since = null where platform = ? and workspace_id = ?"
                                 + " and platform_user_id = ? and unreachable_since is not null",

@@ -63,11 +63,14 @@ public class TimeZoneForm implements OutboxRenderer {
         if (zone.isEmpty()) {
             return new InteractionResult(null, Zones.unknown(typed) + " Tap the button to try again.", null);
         }
-        Optional<ParticipantView> me = participants.find(actor).filter(p -> !p.hasLeft());
+        // On Discord the question comes in a DM, which belongs to no server: the zone is the person's everywhere.
+        List<ParticipantView> me = participants.findEverywhere(actor).stream()
+                .filter(p -> !p.hasLeft())
+                .toList();
         if (me.isEmpty()) {
             return new InteractionResult(null, "You're not part of a Rapport programme here.", null);
         }
-        participants.setTimeZone(me.get().id(), zone.get());
+        me.forEach(p -> participants.setTimeZone(p.id(), zone.get()));
         String id = zone.get().getId();
         return new InteractionResult(
                 ChatMessage.text("*Your time zone is " + id + ".* Check-ins arrive at the programme's time in " + id

@@ -215,6 +215,44 @@ class InteractionIT extends CoreTestSupport {
     }
 
     @Test
+    void on_discord_a_tap_in_a_direct_message_which_belongs_to_no_server_is_known_by_the_user_id() {
+        ChatUser coordinator = new ChatUser(Platform.DISCORD, "G1", "100", "Cora", true);
+        commands.handle(new CommandRequest(coordinator, "setup \"Residents\" Europe/Lisbon"));
+        commands.handle(new CommandRequest(coordinator, "add-pair <@200|Lee> <@300|Ana> 2026-11-23"));
+        clock.set(Instant.parse("2026-11-30T10:05:00Z"));
+        tick();
+        ChatMessage checkIn = discord.to("300").stream()
+                .map(d -> d.message())
+                .filter(m -> m.summary().contains("check-in is ready"))
+                .findFirst()
+                .orElseThrow();
+        String yes = actionIds(checkIn).getFirst();
+
+        ChatUser strangerInDm = ChatUser.of(Platform.DISCORD, ChatUser.DIRECT_MESSAGE, "999", "Mallory");
+        assertThat(interactions.click(strangerInDm, yes).notice()).isEqualTo("This check-in isn't yours to answer.");
+        ChatUser anaInDm = ChatUser.of(Platform.DISCORD, ChatUser.DIRECT_MESSAGE, "300", "Ana");
+        assertThat(interactions.click(anaInDm, yes).notice()).isNull();
+        assertThat(jdbc.queryForObject("select met from check_in where role = 'MENTEE'", Boolean.class))
+                .isTrue();
+
+        String today = MeetingButtons.actionId(1, 0);
+        assertThat(interactions.click(strangerInDm, today).notice()).isEqualTo("This button isn't yours to use.");
+        assertThat(text(interactions
+                        .click(ChatUser.of(Platform.DISCORD, ChatUser.DIRECT_MESSAGE, "200", "Lee"), today)
+                        .updatedMessage()))
+                .contains("you met Ana");
+        assertThat(interactions
+                        .submit(anaInDm, TimeZoneForm.SUBMIT, Map.of("zone", "America/Chicago"))
+                        .updatedMessage())
+                .isNotNull();
+        assertThat(participants
+                        .find(ChatUser.of(Platform.DISCORD, "G1", "300", "Ana"))
+                        .orElseThrow()
+                        .zone())
+                .isEqualTo(ZoneId.of("America/Chicago"));
+    }
+
+    @Test
     void a_platform_event_is_handled_once_however_often_it_is_delivered() {
         assertThat(events.firstDelivery(Platform.SLACK, "Ev123")).isTrue();
         assertThat(events.firstDelivery(Platform.SLACK, "Ev123")).isFalse();
