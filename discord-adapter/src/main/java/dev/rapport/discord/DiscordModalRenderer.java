@@ -69,6 +69,23 @@ public final class DiscordModalRenderer {
         return values;
     }
 
+    /**
+     * The submitted values without the form at hand, by input custom id: text as typed, a checkbox as {@code "true"}
+     * or {@code "false"}. Inputs of other kinds are left out. The core reads only its own fields' keys, and a
+     * checkbox it does not find counts as unticked, so this hands it the same map as {@link #values(Form, List)}.
+     */
+    public Map<String, String> values(List<ModalMapping> submitted) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (ModalMapping mapping : submitted) {
+            switch (mapping.getType()) {
+                case TEXT_INPUT -> values.putIfAbsent(mapping.getCustomId(), mapping.getAsString());
+                case CHECKBOX -> values.putIfAbsent(mapping.getCustomId(), Boolean.toString(mapping.getAsBoolean()));
+                default -> {}
+            }
+        }
+        return values;
+    }
+
     private static Label label(Form.Field field) {
         LabelChildComponent input = switch (field) {
             case Form.Field.TextInput t ->

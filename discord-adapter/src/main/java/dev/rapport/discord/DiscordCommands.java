@@ -1,0 +1,163 @@
+package dev.rapport.discord;
+
+import dev.rapport.core.command.CommandService;
+import dev.rapport.core.command.Parameter;
+import dev.rapport.core.command.Subcommand;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.interactions.IntegrationType;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.SlashCommandInteraction;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+
+/**
+ * {@code /rapport} as a Discord slash command, made from the core's grammar ({@link CommandService#subcommands()} and
+ * {@link CommandService#parameters}) so a new subcommand appears on Discord without a line here; and the way back: an
+ * invocation with typed options turned into the same command line Slack would send, which the core parses.
+ *
+ * <p>Options by the core's parameter kinds: a person is a USER option (written back as {@code <@id|Name>}, the name
+ * being what the server shows), a file an ATTACHMENT, a number an INTEGER, a word with fixed choices a STRING with
+ * those choices, a time zone a STRING autocompleted from the IANA list, everything else (dates, times, pairs, names,
+ * notes) a STRING whose description says the format. Discord lists required options first; the command line keeps the
+ * core's order whatever order Discord shows them in.
+ */
+final class DiscordCommands {
+
+    /** The slash command's name. */
+    static final String NAME = "rapport";
+
+    /** The longest a value may be in an option Discord sends for a date (YYYY-MM-DD, "today", "yesterday"). */
+    private static final int MAX_WORD = 100;
+
+    private final CommandService commands;
+
+    DiscordCommands(CommandService commands) {
+        this.commands = commands;
+    }
+
+    /**
+     * The command to register. Usable in servers and in the bot's DMs (where a global command can be reached; the DM
+     * is where Rapport asks people for their time zone); for servers that install the bot, not for user installs.
+     */
+    SlashCommandData definition() {
+        SlashCommandData command = Commands.slash(
+                        NAME, "Mentorship check-ins: your pairs and meetings, and for coordinators the programme")
+                .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+                .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
+        for (Subcommand s : commands.subcommands()) {
+            SubcommandData sub = new SubcommandData(s.name(), DiscordRenderer.cut(s.summary(), 100));
+            List<Parameter> parameters = new ArrayList<>(commands.parameters(s));
+            // Discord refuses a required option after an optional one; the command line keeps the core's order.
+            parameters.sort(Comparator.comparing(p -> !p.required()));
+            for (Parameter p : parameters) {
+                sub.addOptions(option(p));
+            }
+            command.addSubcommands(sub);
+        }
+        return command;
+    }
+
+    static OptionData option(Parameter p) {
+        String description = DiscordRenderer.cut(p.description(), OptionData.MAX_DESCRIPTION_LENGTH);
+        OptionData option = new OptionData(type(p.kind()), p.name(), description, p.required());
+        switch (p.kind()) {
+            case TIME_ZONE -> option.setAutoComplete(true).setMaxLength(64);
+            case WORD -> {
+                for (String choice :
+                        p.choices().stream().limit(OptionData.MAX_CHOICES).toList()) {
+                    option.addChoice(choice, choice);
+                }
+                option.setMaxLength(MAX_WORD);
+            }
+            case DATE -> option.setMaxLength(MAX_WORD);
+            case TIME -> option.setMaxLength(32);
+            case PAIR -> option.setMaxLength(MAX_WORD);
+            case NUMBER -> option.setMinValue(1).setMaxValue(1000);
+            case TEXT -> option.setMaxLength(200);
+            case REST -> option.setMaxLength(1000);
+            default -> {}
+        }
+        return option;
+    }
+
+    static OptionType type(Parameter.Kind kind) {
+        return switch (kind) {
+            case USER -> OptionType.USER;
+            case FILE -> OptionType.ATTACHMENT;
+            case NUMBER -> OptionType.INTEGER;
+            default -> OptionType.STRING;
+        };
+    }
+
+    /** The core's subcommand an invocation names, if any. */
+    Optional<Subcommand> subcommand(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return commands.subcommands().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst();
+    }
+
+    /** The core's parameters of a subcommand, in the command line's order. */
+    List<Parameter> parameters(Subcommand s) {
+        return commands.parameters(s);
+    }
+
+    /** The file parameter of a subcommand, if it takes one (the CSV of an import). */
+    Optional<Parameter> fileParameter(Subcommand s) {
+        return commands.parameters(s).stream()
+                .filter(p -> p.kind() == Parameter.Kind.FILE)
+                .findFirst();
+    }
+
+    /**
+     * The command line the core reads for this invocation: the subcommand and each option given, written with
+     * {@link Parameter#asText}, people as mentions with the name the server shows them by.
+     */
+    String commandLine(Subcommand s, SlashCommandInteraction event) {
+        StringBuilder line = new StringBuilder(s.name());
+        for (Parameter p : commands.parameters(s)) {
+            OptionMapping given = event.getOption(p.name());
+            if (given == null || p.kind() == Parameter.Kind.FILE) {
+                continue;
+            }
+            String value = switch (p.kind()) {
+                case USER -> mention(given.getAsUser(), given.getAsMember());
+                case NUMBER -> Long.toString(given.getAsLong());
+                default -> given.getAsString();
+            };
+            String words = p.asText(value);
+            if (!words.isBlank()) {
+                line.append(' ').append(words);
+            }
+        }
+        return line.toString();
+    }
+
+    /** A person as the core's grammar writes them: {@code <@id|Name>}. */
+    static String mention(User user, Member member) {
+        String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
+        return "<@" + user.getId() + "|" + clean(name) + ">";
+    }
+
+    /** A name may not close the mention it sits in. */
+    static String clean(String name) {
+        return name == null
+                ? ""
+                : name.replace(">", "")
+                        .replace("|", "")
+                        .replace("<", "")
+                        .replaceAll("\\s+", " ")
+                        .strip();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.rapport.discord;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The Discord connection, bound from the environment ({@code RAPPORT_DISCORD_*}). Discord is on when a bot token is
+ * set; {@link #validate()} checks the rest at start with a message that names the variable to fix.
+ *
+ * @param token the bot token from the Developer Portal (Bot, Reset Token); from the environment only
+ * @param apiUrl the REST API's base URL ({@code …/api/v10/}); {@code null} for Discord itself. Pointing it elsewhere
+ *     (the local Discord of the tests and the sandbox) also switches the gateway to uncompressed JSON, which is what
+ *     the local one speaks; the gateway URL itself always comes from {@code GET gateway/bot}
+ * @param shardTotal how many shards the bot's guilds are split into across every instance; {@code null} for the
+ *     number Discord recommends (then one instance runs them all)
+ * @param shardMin the first shard this instance runs ({@code null}: 0)
+ * @param shardMax the last shard this instance runs ({@code null}: {@code shardTotal - 1})
+ * @param commandScope where {@code /rapport} is registered: {@code global} (every server and the bot's DMs; the
+ *     default) or {@code guild} (each server the bot is in, separately; not in DMs)
+ * @param coordinatorRole the role, by name or id, whose members coordinate the server's programmes (members with
+ *     Manage Server do too); {@value #DEFAULT_COORDINATOR_ROLE} if unset
+ * @param sendsPerSecond the most REST requests per second this instance spends on direct messages and on command
+ *     registration. Discord allows 50 per second per bot across all its instances; unset, an instance takes its share
+ *     of {@value #DEFAULT_SENDS_PER_SECOND} by the shards it runs ({@link #pace()})
+ * @param callTimeout the longest one REST call may wait and take, {@value #DEFAULT_CALL_TIMEOUT_SECONDS} s if unset: a
+ *     slow or rate-limited Discord must not hold a dispatcher worker or an interaction's answer for long
+ */
+@ConfigurationProperties("rapport.discord")
+public record DiscordProperties(
+        String token,
+        URI apiUrl,
+        Integer shardTotal,
+        Integer shardMin,
+        Integer shardMax,
+        String commandScope,
+        String coordinatorRole,
+        Double sendsPerSecond,
+        Duration callTimeout) {
+
+    /** Discord's global limit: REST requests per second per bot, across every instance. */
+    public static final int DISCORD_GLOBAL_LIMIT = 50;
+
+    /** A little under Discord's 50/s, leaving room for the few calls the pacer does not see (login, lookups). */
+    static final double DEFAULT_SENDS_PER_SECOND = 45;
+
+    static final long DEFAULT_CALL_TIMEOUT_SECONDS = 10;
+
+    static final String DEFAULT_COORDINATOR_ROLE = "Rapport Coordinator";
+
+    static final String GLOBAL = "global";
+    static final String GUILD = "guild";
+
+    public DiscordProperties {
+        if (token != null) {
+            token = token.strip();
+            // The portal shows the bare token; JDA adds "Bot " itself.
+            if (token.regionMatches(true, 0, "Bot ", 0, 4)) {
+                token = token.substring(4).strip();
+            }
+        }
+        commandScope = commandScope == null || commandScope.isBlank()
+                ? GLOBAL
+                : commandScope.strip().toLowerCase(Locale.ROOT);
+        coordinatorRole = coordinatorRole == null || coordinatorRole.isBlank()
+                ? DEFAULT_COORDINATOR_ROLE
+                : coordinatorRole.strip();
+        if (callTimeout == null || callTimeout.isZero() || callTimeout.isNegative()) {
+            callTimeout = Duration.ofSeconds(DEFAULT_CALL_TIMEOUT_SECONDS);
+        }
+    }
+
+    /** Settings for a bot token against a REST base URL (the local Discord's), everything else by default. */
+    public static DiscordProperties of(String token, URI apiUrl) {
+        return new DiscordProperties(token, apiUrl, null, null, null, null, null, null, null);
+    }
+
+    /** The same settings with another command scope ({@code global} or {@code guild}). */
+    public DiscordProperties withCommandScope(String scope) {
+        return new DiscordProperties(
+                token, apiUrl, shardTotal, shardMin, shardMax, scope, coordinatorRole, sendsPerSecond, callTimeout);
+    }
+
+    /** The same settings running shards {@code min..max} of {@code total}. */
+    public DiscordProperties withShards(int total, int min, int max) {
+        return new DiscordProperties(
+                token, apiUrl, total, min, max, commandScope, coordinatorRole, sendsPerSecond, callTimeout);
+    }
+
+    /** The same settings with another pace for sends ({@code null}: the default share). */
+    public DiscordProperties withSendsPerSecond(Double perSecond) {
+        return new DiscordProperties(
+                token, apiUrl, shardTotal, shardMin, shardMax, commandScope, coordinatorRole, perSecond, callTimeout);
+    }
+
+    /** Whether the REST API is somewhere other than Discord (the local Discord). */
+    public boolean localApi() {
+        return apiUrl != null;
+    }
+
+    /** The REST base URL JDA should call, with a trailing slash; {@code null} for Discord's own. */
+    String restBaseUrl() {
+        if (apiUrl == null) {
+            return null;
+        }
+        String url = apiUrl.toString();
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    /** Whether {@code /rapport} is registered once for every server (otherwise in each server). */
+    public boolean globalCommands() {
+        return GLOBAL.equals(commandScope);
+    }
+
+    /** Whether the shards this instance runs are set explicitly (several instances split the guilds). */
+    boolean shardRangeSet() {
+        return shardMin != null || shardMax != null;
+    }
+
+    int firstShard() {
+        return shardMin == null ? 0 : shardMin;
+    }
+
+    int lastShard() {
+        return shardMax == null ? shardTotal - 1 : shardMax;
+    }
+
+    /**
+     * The pace of this instance's sends, in requests per second: the configured one, or {@value #DEFAULT_SENDS_PER_SECOND} times the share of
+     * the shards it runs, so instances that split the shards evenly also split Discord's global limit evenly.
+     */
+    public double pace() {
+        if (sendsPerSecond != null && sendsPerSecond > 0) {
+            return sendsPerSecond;
+        }
+        if (shardTotal != null && shardRangeSet()) {
+            int mine = lastShard() - firstShard() + 1;
+            return Math.max(1, DEFAULT_SENDS_PER_SECOND * mine / shardTotal);
+        }
+        return DEFAULT_SENDS_PER_SECOND;
+    }
+
+    /**
+     * Checks that the settings make a working connection, with a message that says what to set. Called when Discord
+     * is enabled, so a half-configured install fails at start rather than at the first message.
+     */
+    public void validate() {
+        if (token == null || token.isBlank()) {
+            throw new IllegalStateException("Discord needs RAPPORT_DISCORD_TOKEN, the bot token from the Developer"
+                    + " Portal (your application, Bot, Reset Token).");
+        }
+        if (!GLOBAL.equals(commandScope) && !GUILD.equals(commandScope)) {
+            throw new IllegalStateException(
+                    "RAPPORT_DISCORD_COMMAND_SCOPE is \"" + commandScope + "\"; use global or guild.");
+        }
+        if (shardRangeSet() && shardTotal == null) {
+            throw new IllegalStateException("RAPPORT_DISCORD_SHARD_MIN or RAPPORT_DISCORD_SHARD_MAX is set: set"
+                    + " RAPPORT_DISCORD_SHARD_TOTAL too, the same on every instance.");
+        }
+        if (shardTotal != null) {
+            if (shardTotal < 1) {
+                throw new IllegalStateException(
+                        "RAPPORT_DISCORD_SHARD_TOTAL must be 1 or more, not " + shardTotal + ".");
+            }
+            if (firstShard() < 0 || lastShard() < firstShard() || lastShard() >= shardTotal) {
+                throw new IllegalStateException("RAPPORT_DISCORD_SHARD_MIN and RAPPORT_DISCORD_SHARD_MAX must satisfy"
+                        + " 0 <= min <= max < RAPPORT_DISCORD_SHARD_TOTAL (" + shardTotal + "); they are "
+                        + firstShard() + " and " + lastShard() + ".");
+            }
+        }
+        if (sendsPerSecond != null && sendsPerSecond > DISCORD_GLOBAL_LIMIT) {
+            throw new IllegalStateException("RAPPORT_DISCORD_SENDS_PER_SECOND is " + sendsPerSecond + ", above"
+                    + " Discord's limit of " + DISCORD_GLOBAL_LIMIT + " requests per second per bot (shared by all"
+                    + " instances); use at most " + (int) DEFAULT_SENDS_PER_SECOND + ".");
+        }
+        if (apiUrl != null && (apiUrl.getScheme() == null || !apiUrl.getScheme().startsWith("http"))) {
+            throw new IllegalStateException(
+                    "RAPPORT_DISCORD_API_URL must be an http(s) URL ending in /api/v10/, not " + apiUrl + ".");
+        }
+    }
+
+    /** Never prints the token: records print every component, and properties end up in logs and actuator output. */
+    @Override
+    public String toString() {
+        return "DiscordProperties[token=" + (token == null || token.isBlank() ? "(none)" : "(set)") + ", apiUrl="
+                + (apiUrl == null ? "(Discord)" : apiUrl) + ", shardTotal="
+                + (shardTotal == null ? "(recommended)" : shardTotal) + ", shardMin=" + shardMin + ", shardMax="
+                + shardMax + ", commandScope=" + commandScope + ", coordinatorRole=" + coordinatorRole
+                + ", sendsPerSecond=" + pace() + ", callTimeout=" + callTimeout + "]";
+    }
+}

@@ -1,0 +1,148 @@
+package dev.rapport.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rapport.core.schedule.Dispatcher;
+import dev.rapport.core.schedule.Reminders;
+import dev.rapport.core.schedule.Sweeper;
+import dev.rapport.core.test.MutableClock;
+import dev.rapport.discord.LocalDiscordWorld.Person;
+import dev.rapport.localdiscord.DiscordMessage;
+import dev.rapport.localdiscord.Interaction;
+import dev.rapport.localdiscord.InteractionResponse;
+import dev.rapport.localdiscord.LocalDiscord;
+import dev.rapport.localdiscord.Options;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Base of the Discord adapter's end-to-end tests: one Spring context with a real JDA logged in to one local Discord
+ * for all of them. Before each test the domain tables are wiped and the clock reset (tests never depend on each
+ * other's data or order) and the bot is connected; each test draws people of its own from the world, so the local
+ * Discord's direct messages of other tests never get in the way.
+ */
+@DiscordIT
+abstract class DiscordTestSupport {
+
+    /** A bad payload makes JDA hang rather than fail, and a reconnect takes a few seconds: never wait longer. */
+    static final Duration CONNECT = Duration.ofSeconds(30);
+
+    /** Discord's window for the initial response, which the adapter must always keep to. */
+    static final Duration THREE_SECONDS = Duration.ofSeconds(3);
+
+    /** The longest a follow-up or a delivery may take here. */
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Autowired
+    LocalDiscord discord;
+
+    @Autowired
+    DiscordConnection connection;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    Sweeper sweeper;
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Autowired
+    Reminders reminders;
+
+    @BeforeEach
+    void connectedToAnEmptyWorld() {
+        jdbc.execute(
+                "truncate programme, programme_skip_date, participant, coordinator, pair, checkin_slot, check_in, answer,"
+                        + " meeting, outbox, pair_health, inbound_event, installation, oauth_state restart identity cascade");
+        clock.set(DiscordTestApplication.START);
+        await().atMost(CONNECT).until(() -> connection.status() == DiscordConnection.Status.CONNECTED);
+        await().atMost(CONNECT).until(() -> discord.commandNames(0).contains("rapport"));
+    }
+
+    /** Runs the sweep and then the dispatcher, as the jobs would. */
+    void tick() {
+        sweeper.sweep();
+        dispatcher.drain("test-worker");
+    }
+
+    /** Sets the clock and runs the schedule. */
+    void at(String instant) {
+        clock.set(Instant.parse(instant));
+        tick();
+    }
+
+    /** Runs {@code /rapport <sub>} as a member of the server and returns the interaction, already acknowledged. */
+    Interaction run(Person who, String sub, Map<String, ?> options) {
+        Interaction i = discord.as(LocalDiscordWorld.GUILD, who.id()).slashCommand("rapport", sub, options);
+        InteractionResponse ack = i.awaitResponse();
+        assertThat(ack.accepted()).as("the acknowledgement of /rapport %s", sub).isTrue();
+        assertThat(ack.latency()).isLessThan(THREE_SECONDS);
+        return i;
+    }
+
+    /** The text of a command's reply once it has replaced the deferred "thinking" message. */
+    String reply(Interaction i) {
+        await().atMost(WAIT)
+                .until(() -> i.originalMessage().map(m -> !m.loading()).orElse(false));
+        DiscordMessage m = i.originalMessage().orElseThrow();
+        assertThat(m.ephemeral()).as("a reply only its user sees").isTrue();
+        return text(m);
+    }
+
+    /** Runs a command and returns its reply's text. */
+    String say(Person who, String sub, Map<String, ?> options) {
+        return reply(run(who, sub, options));
+    }
+
+    /** A message's content and its embeds' descriptions, which is where tables go. */
+    static String text(DiscordMessage m) {
+        return m.content() + "\n" + String.join("\n", m.embedDescriptions());
+    }
+
+    /** Sets up a programme with a coordinator and one pair, the way a coordinator would in Discord. */
+    void programmeWithPair(Person coordinator, Person mentor, Person mentee) {
+        assertThat(say(coordinator, "setup", Map.of("name", "Residents", "timezone", "Europe/Lisbon")))
+                .contains("is set up");
+        assertThat(say(
+                        coordinator,
+                        "add-pair",
+                        Map.of("mentor", Options.user(mentor.id()), "mentee", Options.user(mentee.id()))))
+                .contains(mentor.name())
+                .contains(mentee.name());
+    }
+
+    /** The last direct message to someone that satisfies {@code test}, waiting for it. */
+    DiscordMessage awaitDm(Person to, java.util.function.Predicate<DiscordMessage> test) {
+        await().atMost(WAIT).until(() -> lastDm(to, test).isPresent());
+        return lastDm(to, test).orElseThrow();
+    }
+
+    Optional<DiscordMessage> lastDm(Person to, java.util.function.Predicate<DiscordMessage> test) {
+        List<DiscordMessage> all = discord.messagesTo(to.id());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (!all.get(i).ephemeral() && test.test(all.get(i))) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Direct messages (not interaction replies) the bot sent someone. */
+    List<DiscordMessage> dms(Person to) {
+        return discord.messagesTo(to.id()).stream()
+                .filter(m -> m.interactionId() == 0)
+                .toList();
+    }
+}
