@@ -119,6 +119,7 @@ public final class DiscordConnection implements SmartLifecycle {
         DefaultShardManagerBuilder b = DefaultShardManagerBuilder.createLight(
                         properties.token(), EnumSet.noneOf(GatewayIntent.class))
                 .setEnableShutdownHook(false)
+                .setSessionController(new GatewayFromDiscord())
                 .setAutoReconnect(true)
                 .setMaxReconnectDelay(64)
                 .setHttpClientBuilder(new OkHttpClient.Builder()

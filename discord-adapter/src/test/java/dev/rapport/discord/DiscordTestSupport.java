@@ -106,9 +106,14 @@ abstract class DiscordTestSupport {
         return reply(run(who, sub, options));
     }
 
-    /** A message's content and its embeds' descriptions, which is where tables go. */
+    /** A message's content and its embeds' descriptions (where tables go), as a person reads them. */
     static String text(DiscordMessage m) {
-        return m.content() + "\n" + String.join("\n", m.embedDescriptions());
+        return plain(m.content() + "\n" + String.join("\n", m.embedDescriptions()));
+    }
+
+    /** Discord Markdown as a person reads it: without the escapes that keep names and ids literal. */
+    static String plain(String markdown) {
+        return markdown.replaceAll("\\\\(.)", "$1").replace("**", "").replace("\u200B", "");
     }
 
     /** Sets up a programme with a coordinator and one pair, the way a coordinator would in Discord. */

@@ -1,0 +1,136 @@
+package dev.rapport.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rapport.discord.LocalDiscordWorld.Person;
+import dev.rapport.localdiscord.DiscordMessage;
+import dev.rapport.localdiscord.Interaction;
+import dev.rapport.localdiscord.InteractionResponse;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The weekly check-in in a mentee's DMs, answered by tapping, and the mentor's meeting reminder. */
+class DiscordCheckInIT extends DiscordTestSupport {
+
+    Person cora;
+    Person lee;
+    Person ana;
+
+    @BeforeEach
+    void aPairWhoseFirstCheckInIsOut() {
+        cora = LocalDiscordWorld.coordinator();
+        lee = LocalDiscordWorld.member();
+        ana = LocalDiscordWorld.member();
+        programmeWithPair(cora, lee, ana);
+        // The programme's cadence: Mondays 10:00 in each person's zone (Lisbon is UTC in winter).
+        at("2026-11-30T10:00:00Z");
+    }
+
+    private DiscordMessage checkIn(Person who) {
+        return awaitDm(who, m -> m.customIds().stream().anyMatch(id -> id.startsWith("rapport:")) && !m.edited());
+    }
+
+    private static String button(DiscordMessage m, String prefix, String suffix) {
+        return m.customIds().stream()
+                .filter(id -> id.startsWith(prefix) && id.endsWith(suffix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + prefix + "…" + suffix + " in " + m.customIds()));
+    }
+
+    private long checkInId(Person who) {
+        return jdbc.queryForObject(
+                "select c.id from check_in c join participant p on p.id = c.participant_id where p.platform_user_id = ?",
+                Long.class,
+                who.userId());
+    }
+
+    @Test
+    void the_mentee_gets_the_check_in_as_a_dm_with_buttons_and_a_tap_is_stored_and_shown_on_the_message() {
+        DiscordMessage checkIn = checkIn(ana);
+        assertThat(checkIn.directMessage()).isTrue();
+        assertThat(checkIn.content()).contains("Did you meet " + lee.name());
+        assertThat(checkIn.buttonLabels()).contains("Yes", "No");
+
+        Interaction tap = discord.as(ana.id()).click(checkIn, button(checkIn, "rapport:met:", ":yes"));
+
+        InteractionResponse ack = tap.awaitResponse();
+        assertThat(ack.type()).isEqualTo(InteractionResponse.DEFERRED_UPDATE_MESSAGE);
+        assertThat(ack.latency()).isLessThan(THREE_SECONDS);
+        await().atMost(WAIT)
+                .until(() ->
+                        discord.message(checkIn.id()).orElseThrow().content().contains("✓"));
+        DiscordMessage edited = discord.message(checkIn.id()).orElseThrow();
+        assertThat(edited.content()).contains("✓ Did you meet " + lee.name()).contains("Yes");
+        assertThat(edited.customIds()).noneMatch(id -> id.startsWith("rapport:met:"));
+        assertThat(jdbc.queryForObject("select met from check_in where id = ?", Boolean.class, checkInId(ana)))
+                .isTrue();
+    }
+
+    @Test
+    void a_double_tap_on_a_rating_records_one_answer() {
+        DiscordMessage checkIn = checkIn(ana);
+        String rate = button(checkIn, "rapport:rate:", ":4");
+
+        Interaction first = discord.as(ana.id()).click(checkIn, rate);
+        Interaction second = discord.as(ana.id()).click(checkIn, rate);
+
+        assertThat(first.awaitResponse().accepted()).isTrue();
+        assertThat(second.awaitResponse().accepted()).isTrue();
+        first.awaitResponses(2, WAIT);
+        second.awaitResponses(2, WAIT);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from answer where check_in_id = ?", Integer.class, checkInId(ana)))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select score from answer where check_in_id = ?", Integer.class, checkInId(ana)))
+                .isEqualTo(4);
+    }
+
+    @Test
+    void the_comment_button_opens_a_modal_whose_comment_and_share_choice_are_stored() {
+        DiscordMessage checkIn = checkIn(ana);
+
+        Interaction open = discord.as(ana.id()).click(checkIn, button(checkIn, "rapport:comment:", ""));
+        InteractionResponse modal = open.awaitResponse();
+        assertThat(modal.type()).isEqualTo(InteractionResponse.MODAL);
+        assertThat(modal.latency()).isLessThan(THREE_SECONDS);
+        assertThat(modal.customIds()).containsExactly("comment", "share");
+
+        Interaction sent =
+                discord.as(ana.id()).submitModal(open, Map.of("comment", "We met twice; very helpful", "share", true));
+
+        assertThat(sent.awaitResponse().latency()).isLessThan(THREE_SECONDS);
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                        "select comment is not null from check_in where id = ?", Boolean.class, checkInId(ana)));
+        assertThat(jdbc.queryForMap("select comment, comment_shared from check_in where id = ?", checkInId(ana)))
+                .containsEntry("comment", "We met twice; very helpful")
+                .containsEntry("comment_shared", true);
+    }
+
+    @Test
+    void the_mentor_gets_the_meeting_reminder_and_logs_the_meeting_with_its_button_and_with_the_command() {
+        clock.set(Instant.parse("2026-12-14T10:00:00Z"));
+        reminders.remindOverdueMeetings();
+        dispatcher.drain("test");
+        DiscordMessage reminder = awaitDm(lee, m -> m.content().contains("No meeting with " + ana.name()));
+
+        Interaction tap = discord.as(lee.id()).click(reminder, button(reminder, "rapport:meeting:", ":0"));
+
+        assertThat(tap.awaitResponse().latency()).isLessThan(THREE_SECONDS);
+        await().atMost(WAIT)
+                .until(() ->
+                        discord.message(reminder.id()).orElseThrow().content().contains("Meeting logged"));
+        assertThat(meetings()).isEqualTo(1);
+
+        assertThat(say(lee, "meeting", Map.of("date", "2026-12-10", "note", "research plan")))
+                .contains("Logged: you met " + ana.name() + " on 2026-12-10");
+        assertThat(meetings()).isEqualTo(2);
+    }
+
+    private int meetings() {
+        return jdbc.queryForObject("select count(*) from meeting", Integer.class);
+    }
+}
