@@ -109,6 +109,10 @@ public final class DiscordChatPort implements ChatPort {
             return logged(recipient, new SendResult.PermanentFailure("Discord: a user id is a number, not this one"));
         }
         PrivateChannel channel = dmChannels.get(recipient.userId());
+        if (channel != null && channel.getJDA() != jda) {
+            // Opened by a JDA that has since been replaced (a restart): its requests would go nowhere.
+            channel = null;
+        }
         if (channel == null) {
             if (!pacer.acquire(callTimeout)) {
                 return new SendResult.RateLimited(pacer.backlog());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
@@ -62,9 +63,8 @@ public final class DiscordConnection implements SmartLifecycle {
 
     private final DiscordProperties properties;
     private final List<Object> listeners;
-    private final List<AutoCloseable> work;
-    private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("discord-connect").daemon().factory());
+    private final List<Restartable> work;
+    private volatile ScheduledExecutorService starter;
     private volatile ShardManager shards;
     private volatile boolean stopped = true;
     private volatile String problem;
@@ -73,15 +73,24 @@ public final class DiscordConnection implements SmartLifecycle {
      * @param listeners JDA event listeners, registered on every shard
      * @param work what handles events and must finish at shutdown before JDA goes, in order
      */
-    DiscordConnection(DiscordProperties properties, List<Object> listeners, List<AutoCloseable> work) {
+    DiscordConnection(DiscordProperties properties, List<Object> listeners, List<Restartable> work) {
         this.properties = properties;
         this.listeners = List.copyOf(listeners);
         this.work = List.copyOf(work);
     }
 
+    /** Connects in the background: the application starts whether or not Discord answers. */
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (!stopped) {
+            return;
+        }
+        work.forEach(Restartable::open);
+        shards = null;
+        problem = null;
         stopped = false;
+        starter = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("discord-connect").daemon().factory());
         starter.execute(this::connect);
     }
 
@@ -90,7 +99,16 @@ public final class DiscordConnection implements SmartLifecycle {
             return;
         }
         try {
-            shards = builder().build();
+            ShardManager built = builder().build();
+            synchronized (this) {
+                if (stopped) {
+                    // Stopped while logging in: nothing may keep running.
+                    built.getShards().forEach(JDA::shutdownNow);
+                    built.shutdown();
+                    return;
+                }
+                shards = built;
+            }
             problem = null;
             log.info(
                     "Discord logged in: shards {} of {}, /{} registered {}",
@@ -109,8 +127,12 @@ public final class DiscordConnection implements SmartLifecycle {
     private void retry(String why) {
         problem = why;
         log.warn("Discord could not be reached ({}); retrying in {} s", why, RETRY.toSeconds());
-        if (!stopped) {
-            starter.schedule(this::connect, RETRY.toSeconds(), TimeUnit.SECONDS);
+        try {
+            if (!stopped) {
+                starter.schedule(this::connect, RETRY.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (RejectedExecutionException e) {
+            // Stopped meanwhile.
         }
     }
 
@@ -152,13 +174,16 @@ public final class DiscordConnection implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
         stopped = true;
         starter.shutdownNow();
-        for (AutoCloseable w : work) {
+        for (Restartable w : work) {
             try {
                 w.close();
-            } catch (Exception e) {
+            } catch (RuntimeException e) {
                 log.warn("Stopping Discord's work: {}", e.toString());
             }
         }

@@ -23,9 +23,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
@@ -40,6 +41,7 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.requests.RestAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * {@link ChatUser#DIRECT_MESSAGE}, which the core matches by user id. A command run in the DMs is about the one
  * server the person takes part in, or, if they take part in several, refused with a request to run it there.
  */
-final class DiscordInbound extends ListenerAdapter implements AutoCloseable {
+final class DiscordInbound extends ListenerAdapter implements Restartable {
 
     /** The largest file taken as an option: 10,000 pairs' CSV lines are well under this. */
     static final int MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
@@ -73,6 +75,9 @@ final class DiscordInbound extends ListenerAdapter implements AutoCloseable {
     static final int MAX_CHOICES = 25;
 
     static final String RESTARTING = "Rapport is restarting; please try again in a minute.";
+
+    /** How long a shutdown waits for interactions in flight. */
+    static final Duration FINISH = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(DiscordInbound.class);
 
@@ -84,8 +89,10 @@ final class DiscordInbound extends ListenerAdapter implements AutoCloseable {
     private final DiscordModalRenderer modals = new DiscordModalRenderer();
     private final String coordinatorRole;
     private final Duration callTimeout;
-    private final ExecutorService work = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("discord-inbound-", 0).factory());
+    private volatile ExecutorService work = newWork();
+    /** Interactions acknowledged (or being acknowledged) whose work is not done yet, and the inbound itself. */
+    private volatile Phaser inFlight = new Phaser(1);
+
     private volatile boolean closing;
 
     DiscordInbound(
@@ -113,7 +120,7 @@ final class DiscordInbound extends ListenerAdapter implements AutoCloseable {
         }
         ChatUser actor = actor(event);
         String name = event.getSubcommandName();
-        afterDeferredReply(event, "/rapport " + name, hook -> {
+        acknowledged(event.deferReply(true), "/rapport " + name, false, hook -> {
             Optional<Subcommand> sub = slash.subcommand(name);
             if (sub.isEmpty()) {
                 // Registered commands come from the core; this is an old registration Discord still shows.
@@ -217,13 +224,10 @@ final class DiscordInbound extends ListenerAdapter implements AutoCloseable {
             return;
         }
         ChatUser actor = actor(event);
-        event.deferEdit()
-                .queue(
-                        hook -> submit("a button", hook, true, () -> {
-                            InteractionResult result = interactions.click(actor, actionId);
-                            apply(hook, result, true);
-                        }),
-                        e -> log.warn("Discord refused to acknowledge a button: {}", e.toString()));
+        acknowledged(event.deferEdit(), "a button", true, hook -> {
+            InteractionResult result = interactions.click(actor, actionId);
+            apply(hook, result, true);
+        });
     }
 
     @Override
@@ -236,16 +240,11 @@ final class DiscordInbound extends ListenerAdapter implements AutoCloseable {
         Map<String, String> values = modals.values(event.getValues());
         // A modal opened from a message's button edits that message; one without a message gets a reply of its own.
         boolean fromMessage = event.getMessage() != null;
-        Consumer<InteractionHook> task = hook -> submit("a form", hook, fromMessage, () -> {
+        Work task = hook -> {
             InteractionResult result = interactions.submit(actor, formId, values);
             apply(hook, result, fromMessage);
-        });
-        if (fromMessage) {
-            event.deferEdit().queue(task, e -> log.warn("Discord refused to acknowledge a form: {}", e.toString()));
-        } else {
-            event.deferReply(true)
-                    .queue(task, e -> log.warn("Discord refused to acknowledge a form: {}", e.toString()));
-        }
+        };
+        acknowledged(fromMessage ? event.deferEdit() : event.deferReply(true), "a form", fromMessage, task);
     }
 
     /** Does what the core decided after a tap or a submission: edit the message, tell the person something. */
@@ -312,27 +311,33 @@ final class DiscordInbound extends ListenerAdapter implements AutoCloseable {
         void run(InteractionHook hook) throws Exception;
     }
 
-    private interface Task {
-        void run() throws Exception;
-    }
-
-    /** Defers a command's reply (ephemeral), and once Discord has accepted that, does the work. */
-    private void afterDeferredReply(IReplyCallback event, String what, Work task) {
-        event.deferReply(true)
-                .queue(
-                        hook -> submit(what, hook, false, () -> task.run(hook)),
-                        e -> log.warn("Discord refused to acknowledge {}: {}", what, e.toString()));
+    /**
+     * Sends the acknowledgement and, once Discord has accepted it, does the work on a virtual thread. The interaction
+     * counts as in flight from here until its work is done, so a shutdown waits for it.
+     */
+    private void acknowledged(RestAction<InteractionHook> ack, String what, boolean editsMessage, Work task) {
+        inFlight.register();
+        try {
+            ack.queue(hook -> submit(what, hook, editsMessage, task), e -> {
+                inFlight.arriveAndDeregister();
+                log.warn("Discord refused to acknowledge {}: {}", what, e.toString());
+            });
+        } catch (RuntimeException e) {
+            // JDA refuses new requests once it is shutting down.
+            inFlight.arriveAndDeregister();
+            log.warn("Could not acknowledge {}: {}", what, e.toString());
+        }
     }
 
     /**
      * Runs {@code task} on a virtual thread. An unexpected failure is logged with a short reference, and the person
-     * gets that reference, never a stack trace.
+     * gets that reference, never a stack trace. Called on JDA's callback thread, which must not wait.
      */
-    private void submit(String what, InteractionHook hook, boolean editsMessage, Task task) {
+    private void submit(String what, InteractionHook hook, boolean editsMessage, Work task) {
         try {
             work.execute(() -> {
                 try {
-                    task.run();
+                    task.run(hook);
                 } catch (Exception e) {
                     String reference = UUID.randomUUID().toString().substring(0, 8);
                     log.error("Discord {} failed (reference {})", what, reference, e);
@@ -343,15 +348,14 @@ final class DiscordInbound extends ListenerAdapter implements AutoCloseable {
                     } else {
                         replies.update(hook, ChatMessage.text(text));
                     }
+                } finally {
+                    inFlight.arriveAndDeregister();
                 }
             });
         } catch (RejectedExecutionException e) {
-            log.warn("Discord {} arrived while Rapport is shutting down", what);
-            if (editsMessage) {
-                replies.notice(hook, RESTARTING);
-            } else {
-                replies.update(hook, ChatMessage.text(RESTARTING));
-            }
+            inFlight.arriveAndDeregister();
+            log.warn("Discord {} arrived after Rapport's work had stopped", what);
+            hook.sendMessage(RESTARTING).setEphemeral(true).queue(ok -> {}, failed -> {});
         }
     }
 
@@ -364,17 +368,48 @@ final class DiscordInbound extends ListenerAdapter implements AutoCloseable {
         return true;
     }
 
+    private static ExecutorService newWork() {
+        return Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("discord-inbound-", 0).factory());
+    }
+
+    @Override
+    public synchronized void open() {
+        if (closing) {
+            work = newWork();
+            inFlight = new Phaser(1);
+            closing = false;
+        }
+    }
+
     /**
-     * Refuses new interactions and lets the work already acknowledged finish, answers included (up to 10 s), so a
-     * graceful shutdown loses no answer.
+     * Refuses new interactions and lets those already acknowledged, or being acknowledged, finish their work, answers
+     * included (up to {@link #FINISH}), so a graceful shutdown loses no answer.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closing) {
+            return;
+        }
         closing = true;
+        Phaser inFlight = this.inFlight;
+        ExecutorService work = this.work;
+        long deadline = System.nanoTime() + FINISH.toNanos();
+        try {
+            // The inbound itself is a party of its own: once it arrives, the phase ends when the last interaction does.
+            int phase = inFlight.arriveAndDeregister();
+            inFlight.awaitAdvanceInterruptibly(phase, FINISH.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("Discord work still running after {} s at shutdown; stopping it", FINISH.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            // Closed before: nothing is in flight any more.
+        }
         work.shutdown();
         try {
-            if (!work.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("Discord work still running after 10 s at shutdown; stopping it");
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (!work.awaitTermination(left, TimeUnit.NANOSECONDS)) {
                 work.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * request per scope and keeps the options in step with the core. The requests share the pace of the direct messages
  * ({@link DiscordPacer}); they run off the gateway's thread, which must never wait.
  */
-final class DiscordRegistrar extends ListenerAdapter implements AutoCloseable {
+final class DiscordRegistrar extends ListenerAdapter implements Restartable {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordRegistrar.class);
 
@@ -33,8 +33,7 @@ final class DiscordRegistrar extends ListenerAdapter implements AutoCloseable {
     private final SlashCommandData command;
     private final DiscordPacer pacer;
     private final Duration callTimeout;
-    private final ExecutorService work = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("discord-commands-", 0).factory());
+    private volatile ExecutorService work = newWork();
 
     DiscordRegistrar(boolean global, SlashCommandData command, DiscordPacer pacer, Duration callTimeout) {
         this.global = global;
@@ -112,8 +111,21 @@ final class DiscordRegistrar extends ListenerAdapter implements AutoCloseable {
         }
     }
 
+    private static ExecutorService newWork() {
+        return Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("discord-commands-", 0).factory());
+    }
+
     @Override
-    public void close() {
+    public synchronized void open() {
+        if (work.isShutdown()) {
+            work = newWork();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        ExecutorService work = this.work;
         work.shutdownNow();
         try {
             work.awaitTermination(5, TimeUnit.SECONDS);
