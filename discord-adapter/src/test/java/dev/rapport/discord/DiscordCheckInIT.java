@@ -89,6 +89,25 @@ class DiscordCheckInIT extends DiscordTestSupport {
     }
 
     @Test
+    void the_coordinator_sees_one_pair_as_an_embed_with_its_trend_chart_attached() {
+        DiscordMessage checkIn = checkIn(ana);
+        Interaction tap = discord.as(ana.id()).click(checkIn, button(checkIn, "rapport:rate:", ":2"));
+        tap.awaitResponses(2, WAIT);
+
+        Interaction pair = run(cora, "pair", Map.of("pair", "#1"));
+        String shown = reply(pair);
+
+        DiscordMessage m = pair.originalMessage().orElseThrow();
+        assertThat(shown).contains(lee.name()).contains(ana.name());
+        assertThat(m.embedCount()).isGreaterThanOrEqualTo(1);
+        assertThat(m.attachments()).singleElement().satisfies(f -> {
+            assertThat(f.filename()).isEqualTo("trend.png");
+            assertThat(f.bytes()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        });
+        assertThat(m.embedsJson()).contains("attachment://trend.png");
+    }
+
+    @Test
     void the_comment_button_opens_a_modal_whose_comment_and_share_choice_are_stored() {
         DiscordMessage checkIn = checkIn(ana);
 
