@@ -111,12 +111,14 @@ final class Gateway extends WebSocketServer {
         final int seq;
         final String text;
         final Runnable onFirstSend;
+        final Runnable onUnsent;
         boolean sent;
 
-        Entry(int seq, String text, Runnable onFirstSend) {
+        Entry(int seq, String text, Runnable onFirstSend, Runnable onUnsent) {
             this.seq = seq;
             this.text = text;
             this.onFirstSend = onFirstSend;
+            this.onUnsent = onUnsent;
         }
     }
 
@@ -502,10 +504,15 @@ final class Gateway extends WebSocketServer {
      * when it is first written to a client.
      */
     void dispatch(Session s, String type, JsonObject d, Runnable onFirstSend) {
+        dispatch(s, type, d, onFirstSend, null);
+    }
+
+    /** As {@link #dispatch(Session, String, JsonObject, Runnable)}; {@code onUnsent} undoes {@code onFirstSend}. */
+    void dispatch(Session s, String type, JsonObject d, Runnable onFirstSend, Runnable onUnsent) {
         synchronized (s) {
             s.seq++;
             JsonObject frame = Json.obj("op", DISPATCH, "s", s.seq, "t", type, "d", d);
-            Entry e = new Entry(s.seq, frame.toString(), onFirstSend);
+            Entry e = new Entry(s.seq, frame.toString(), onFirstSend, onUnsent);
             s.log.addLast(e);
             while (s.log.size() > MAX_LOG) {
                 s.log.removeFirst();
@@ -519,16 +526,24 @@ final class Gateway extends WebSocketServer {
         if (conn == null || outage) {
             return;
         }
+        // Marked before the frame is handed to the socket, whose writer thread sends it at once: a bot quick enough to
+        // answer before this thread ran on would otherwise find its interaction not yet delivered (10062).
+        boolean first = !e.sent;
+        if (first) {
+            e.sent = true;
+            if (e.onFirstSend != null) {
+                e.onFirstSend.run();
+            }
+        }
         try {
             conn.send(e.text);
         } catch (WebsocketNotConnectedException gone) {
             s.conn.compareAndSet(conn, null);
-            return;
-        }
-        if (!e.sent) {
-            e.sent = true;
-            if (e.onFirstSend != null) {
-                e.onFirstSend.run();
+            if (first) {
+                e.sent = false;
+                if (e.onUnsent != null) {
+                    e.onUnsent.run();
+                }
             }
         }
     }

@@ -70,6 +70,11 @@ final class InteractionState {
         }
     }
 
+    /** The dispatch did not reach the bot after all (its connection had just gone): it is replayed on resume. */
+    void unmarkDispatched() {
+        dispatchedAt = null;
+    }
+
     boolean dispatched() {
         return dispatchedAt != null;
     }

@@ -197,7 +197,11 @@ public final class LocalDiscord implements AutoCloseable {
                     + ": connect the bot first");
         }
         gateway.dispatch(
-                s, "INTERACTION_CREATE", st.payload.deepCopy(), () -> st.markDispatched(world.clock.instant()));
+                s,
+                "INTERACTION_CREATE",
+                st.payload.deepCopy(),
+                () -> st.markDispatched(world.clock.instant()),
+                st::unmarkDispatched);
         return new Interaction(world, st);
     }
 
