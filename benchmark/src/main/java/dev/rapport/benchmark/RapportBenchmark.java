@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <pre>
  * java -Xmx512m -jar benchmark/target/rapport-benchmark.jar [--pairs 100000] [--workers 2] [--naive-pairs 5000] ...
+ * java -jar benchmark/target/rapport-benchmark.jar discord [--pairs 10000] ...   (DiscordLatencyBenchmark)
  * </pre>
  */
 public final class RapportBenchmark {
@@ -38,6 +39,11 @@ public final class RapportBenchmark {
     private RapportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("discord")) {
+            // The Discord adapter's latency and send rate against the local Discord (DiscordLatencyBenchmark).
+            DiscordLatencyBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Map<String, String> o = parse(args);
         long pairs = Long.parseLong(o.getOrDefault("pairs", "100000"));
         int workers = Integer.parseInt(o.getOrDefault("workers", "2"));
@@ -241,7 +247,7 @@ public final class RapportBenchmark {
         return rate;
     }
 
-    private static Map<String, String> parse(String[] args) {
+    static Map<String, String> parse(String[] args) {
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -267,12 +273,12 @@ public final class RapportBenchmark {
         return o;
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (Exception e) {
