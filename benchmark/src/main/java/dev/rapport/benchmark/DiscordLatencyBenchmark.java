@@ -85,6 +85,8 @@ public final class DiscordLatencyBenchmark {
         int dms = Integer.parseInt(o.getOrDefault("dms", "2000"));
         int senders = Integer.parseInt(o.getOrDefault("senders", "2"));
         int dmOpenLimit = Integer.parseInt(o.getOrDefault("dm-open-limit", "50"));
+        String pace = o.get("pace");
+        boolean skipHealth = o.containsKey("skip-health");
         String server = o.getOrDefault(
                 "db-url", RapportBenchmark.env("RAPPORT_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"));
         String user = o.getOrDefault("db-user", RapportBenchmark.env("RAPPORT_DB_USER", "postgres"));
@@ -132,6 +134,9 @@ public final class DiscordLatencyBenchmark {
             props.put("logging.level.dev.rapport", "INFO");
             props.put("rapport.discord.token", discord.botToken());
             props.put("rapport.discord.api-url", discord.restUrl());
+            if (pace != null) {
+                props.put("rapport.discord.sends-per-second", pace);
+            }
             SpringApplication app = new SpringApplication(DiscordBenchmarkApplication.class);
             app.setDefaultProperties(props);
             try (ConfigurableApplicationContext ctx = app.run()) {
@@ -154,7 +159,9 @@ public final class DiscordLatencyBenchmark {
                         weeks,
                         (System.nanoTime() - t) / 1e9);
 
-                health(discord, runs, warmup, pairs);
+                if (!skipHealth) {
+                    health(discord, runs, warmup, pairs);
+                }
                 sends(discord, ctx.getBean(DiscordChatPort.class), properties, dms, senders);
             }
         } finally {

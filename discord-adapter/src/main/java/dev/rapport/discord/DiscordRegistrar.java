@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Registers {@code /rapport} with Discord when a shard is ready: once for the application ({@code global} scope, by
  * the instance that runs shard 0, which every deployment has exactly once), or in each server as its shard sees it
- * ({@code guild} scope, and again when the bot joins a server).
+ * ({@code guild} scope, and again when the bot joins a server; the instance with shard 0 then also removes a global
+ * registration left from an earlier setting).
  *
  * <p>Registration is a bulk overwrite ({@code PUT …/commands}) with the one command Rapport has: Discord counts only
  * commands that did not exist yet against its daily limit of command creations, so doing it at every start costs one
@@ -44,13 +45,22 @@ final class DiscordRegistrar extends ListenerAdapter implements Restartable {
 
     @Override
     public void onReady(ReadyEvent event) {
-        if (!global || event.getJDA().getShardInfo().getShardId() != 0) {
+        if (event.getJDA().getShardInfo().getShardId() != 0) {
             return;
         }
         run(() -> {
             pace();
-            Calls.Outcome<?> done = Calls.await(event.getJDA().updateCommands().addCommands(command), callTimeout);
-            report("globally", done);
+            if (global) {
+                Calls.Outcome<?> done =
+                        Calls.await(event.getJDA().updateCommands().addCommands(command), callTimeout);
+                report("globally", done);
+            } else {
+                // Registered per server now: a global copy left from an earlier setting would show /rapport twice.
+                Calls.Outcome<?> done = Calls.await(event.getJDA().updateCommands(), callTimeout);
+                if (!done.ok()) {
+                    log.warn("Could not remove a global /{}: {}", DiscordCommands.NAME, Calls.describe(done.failure()));
+                }
+            }
         });
     }
 

@@ -71,6 +71,16 @@ class DiscordShardingIT {
         assertThat(discord.commandNames(ShardedWorld.ON_SHARD_0)).containsExactly("rapport");
         assertThat(discord.commandNames(ShardedWorld.ON_SHARD_1)).isEmpty();
         assertThat(discord.commandNames(0)).isEmpty();
+        assertThat(discord.commandsJson(ShardedWorld.ON_SHARD_0))
+                .contains("\"add-pair\"")
+                .contains("\"mentor\"");
+        // The instance with shard 0 clears any global copy, so /rapport never shows twice after a change of scope.
+        await().atMost(CONNECT)
+                .alias("the global commands overwritten once, among "
+                        + discord.calls().stream()
+                                .filter(c -> c.method().equals("PUT"))
+                                .toList())
+                .until(() -> discord.callsTo(Endpoint.OVERWRITE_GLOBAL_COMMANDS) == 1);
         // Half of Discord's global limit, for the half of the shards it runs.
         assertThat(properties.pace()).isEqualTo(22.5);
 
