@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>the message → {@link SendResult.Sent} with its id;
+ *   <li>the bot not connected (yet, or any more) → {@link SendResult.RateLimited}: nothing is wrong with the message,
+ *       and it must not use up its attempts during an outage;
  *   <li>403, among them 50007 "Cannot send messages to this user" (DMs closed, no server in common) →
  *       {@link SendResult.Unreachable}: retrying only adds invalid requests, which Discord answers with a temporary
  *       ban of the bot's IP at 10,000 in ten minutes. The core records it and sends nothing more until they use
@@ -50,6 +52,9 @@ public final class DiscordChatPort implements ChatPort {
 
     /** How many DM channels are remembered; beyond it the least recently used is forgotten and reopened on need. */
     static final int DM_CACHE_SIZE = 10_000;
+
+    /** How long a message waits before it is tried again while the bot is not connected. */
+    static final Duration NOT_CONNECTED_WAIT = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(DiscordChatPort.class);
 
@@ -100,7 +105,9 @@ public final class DiscordChatPort implements ChatPort {
     public SendResult send(Recipient recipient, ChatMessage message) {
         JDA jda = rest.get();
         if (jda == null) {
-            return logged(recipient, new SendResult.TransientFailure("Discord: not connected yet"));
+            // Not a failure of this message: it waits in the outbox, its attempts untouched, until the bot is
+            // connected.
+            return new SendResult.RateLimited(NOT_CONNECTED_WAIT);
         }
         long userId;
         try {
