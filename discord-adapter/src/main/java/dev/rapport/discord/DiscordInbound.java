@@ -316,15 +316,17 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
      * counts as in flight from here until its work is done, so a shutdown waits for it.
      */
     private void acknowledged(RestAction<InteractionHook> ack, String what, boolean editsMessage, Work task) {
-        inFlight.register();
+        // The phaser of this connection: a restart makes a new one, and this interaction belongs to the old.
+        Phaser phaser = inFlight;
+        phaser.register();
         try {
-            ack.queue(hook -> submit(what, hook, editsMessage, task), e -> {
-                inFlight.arriveAndDeregister();
+            ack.queue(hook -> submit(what, hook, editsMessage, task, phaser), e -> {
+                phaser.arriveAndDeregister();
                 log.warn("Discord refused to acknowledge {}: {}", what, e.toString());
             });
         } catch (RuntimeException e) {
             // JDA refuses new requests once it is shutting down.
-            inFlight.arriveAndDeregister();
+            phaser.arriveAndDeregister();
             log.warn("Could not acknowledge {}: {}", what, e.toString());
         }
     }
@@ -333,7 +335,7 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
      * Runs {@code task} on a virtual thread. An unexpected failure is logged with a short reference, and the person
      * gets that reference, never a stack trace. Called on JDA's callback thread, which must not wait.
      */
-    private void submit(String what, InteractionHook hook, boolean editsMessage, Work task) {
+    private void submit(String what, InteractionHook hook, boolean editsMessage, Work task, Phaser phaser) {
         try {
             work.execute(() -> {
                 try {
@@ -349,11 +351,11 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
                         replies.update(hook, ChatMessage.text(text));
                     }
                 } finally {
-                    inFlight.arriveAndDeregister();
+                    phaser.arriveAndDeregister();
                 }
             });
         } catch (RejectedExecutionException e) {
-            inFlight.arriveAndDeregister();
+            phaser.arriveAndDeregister();
             log.warn("Discord {} arrived after Rapport's work had stopped", what);
             hook.sendMessage(RESTARTING).setEphemeral(true).queue(ok -> {}, failed -> {});
         }
