@@ -33,6 +33,10 @@ for (const s of stages)
     );
 
 r.check(stages.length >= 2, "multi-stage: a build stage and a runtime stage", `${stages.length} stage(s)`);
+// validate.sh builds with stand-in base images (Docker Hub is out of reach) through these two ARGs.
+const froms = [...text.matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);
+r.check(froms[0] === "${JDK_IMAGE}" && froms.at(-1) === "${JRE_IMAGE}", "the base images are the ARGs JDK_IMAGE and JRE_IMAGE (validate.sh swaps in stand-ins)", froms.join(", "));
+for (const [name] of loadDockerfile().args) r.check(!SECRET_NAME.test(name), `ARG ${name} is not a secret`);
 const build = stages[0];
 const runtime = stages.at(-1);
 const imageTag = (image) => image.split("/").at(-1).split(":")[1] ?? "";

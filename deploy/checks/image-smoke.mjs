@@ -1,17 +1,17 @@
-// Replays deploy/Dockerfile without Docker, then starts the result the way a container would, and checks
-// what the chart and the compose file rely on. CI machines have no Docker engine; what they do have is
-// the same JDK vendor, PostgreSQL, and Linux namespaces (bubblewrap), which is enough to check:
-//   - the build context that .dockerignore leaves is enough to build (the build RUNs see only it),
-//   - the build and extract commands work on this project's real jar,
-//   - the runtime stage's layout starts with the image's ENTRYPOINT, ENV and numeric USER,
-//     on a read-only root filesystem with only /tmp writable, as the chart runs it,
-//   - with the image's RAPPORT_DB_EMBEDDED=false an unreachable database stops the process instead of
-//     starting an embedded PostgreSQL,
+// Builds deploy/Dockerfile's image and starts it the way the chart and the compose file do, then checks
+// what they rely on. Two ways, the same checks:
+//   - docker: validate.sh started a private Docker engine (Debian's docker.io) and built the image with
+//     `docker build` and BuildKit; only the base images are stand-ins (a Debian rootfs with the machine's
+//     own Temurin 25, since Docker Hub is out of reach). RAPPORT_SMOKE_DOCKER_IMAGE names the image.
+//   - replay: no engine could be had (not root, or the engine would not start). The Dockerfile's stages
+//     are replayed in bubblewrap sandboxes on the context .dockerignore leaves, with the machine's /usr
+//     and JDK standing in for the base images; the groupadd/useradd RUN is not replayed (its uid is
+//     compared with USER instead).
+// Either way the container runs as its numeric USER on a read-only root with only /tmp writable, and:
+//   - with the image's RAPPORT_DB_EMBEDDED=false an unreachable database stops it instead of starting an
+//     embedded PostgreSQL,
 //   - against a real PostgreSQL it starts, migrates (Flyway, Quartz's tables), serves Actuator on the
 //     management port when the application has it, and stops within the grace period on SIGTERM.
-// What it cannot check: the base images themselves (the host's Temurin JDK 25 stands in for the JDK and
-// for the JRE, and the host's /usr for Ubuntu's), and the RUN in the runtime stage that adds the user to
-// the base image's account database (its uid is compared with USER instead).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,7 +22,9 @@ import YAML from "yaml";
 import { Report, read, repoDir, deployDir } from "./lib.mjs";
 import { loadDockerfile } from "./dockerfile-model.mjs";
 
-const r = new Report("Image replay and start (deploy/Dockerfile outside Docker)");
+const dockerImage = process.env.RAPPORT_SMOKE_DOCKER_IMAGE || "";
+const dockerCli = (process.env.RAPPORT_SMOKE_DOCKER || "docker").split(" ");
+const r = new Report(dockerImage ? `Image ${dockerImage}: docker build done, now docker run` : "Image replay and start (deploy/Dockerfile outside Docker)");
 const javaHome = process.env.RAPPORT_SMOKE_JAVA_HOME || process.env.JAVA_HOME;
 const db = {
   host: process.env.RAPPORT_SMOKE_DB_HOST || "127.0.0.1",
@@ -31,19 +33,11 @@ const db = {
   password: process.env.RAPPORT_SMOKE_DB_PASSWORD || "",
 };
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-image-"));
-const children = new Set();
+const cleanups = new Set();
 process.on("exit", () => {
-  for (const c of children) killTree(c);
+  for (const c of cleanups) c();
   if (!process.env.RAPPORT_SMOKE_KEEP) fs.rmSync(work, { recursive: true, force: true });
 });
-
-function killTree(child, signal = "SIGKILL") {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
 
 function die(message) {
   r.check(false, message);
@@ -51,6 +45,55 @@ function die(message) {
   process.exit(1);
 }
 
+const docker = (...args) => spawnSync(dockerCli[0], [...dockerCli.slice(1), ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+
+// An image, either way: its user, environment, libraries, and a way to start a container of it.
+const image = dockerImage ? fromDocker(dockerImage) : replay();
+
+function fromDocker(name) {
+  const inspected = docker("image", "inspect", name);
+  if (inspected.status !== 0) die(`docker image inspect ${name}: ${inspected.stderr}`);
+  const config = JSON.parse(inspected.stdout)[0].Config;
+  const env = new Map(config.Env.map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
+  const inImage = (user, script) => docker("run", "--rm", "--network", "none", "--user", user, "--entrypoint", "/bin/sh", name, "-c", script);
+  const ls = inImage(config.User, `ls ${config.WorkingDir} ${config.WorkingDir}/BOOT-INF/lib`);
+  const listing = ls.stdout.split("\n");
+  const writable = inImage(config.User, `find ${config.WorkingDir} -writable | head -3`);
+  r.check(writable.status === 0 && writable.stdout.trim() === "", `the application's files are not writable by uid ${config.User}`, writable.stdout + writable.stderr);
+  const home = inImage(config.User, "getent passwd \"$(id -u)\"");
+  r.check(home.status === 0 && home.stdout.includes(":/nonexistent:"), "the image's user exists in its account database, with no home", home.stdout + home.stderr);
+  return {
+    user: config.User,
+    entrypoint: config.Entrypoint,
+    workdir: config.WorkingDir,
+    env,
+    layers: listing,
+    libs: listing,
+    exposed: Object.keys(config.ExposedPorts ?? {}),
+    start(extraEnv, label) {
+      const cname = `rapport-smoke-${process.pid}-${label.replace(/\W+/g, "-")}`;
+      const envArgs = Object.entries(extraEnv).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
+      // The chart's and compose's hardening: read-only root, a tmpfs /tmp, no capabilities or new privileges.
+      const created = docker("run", "-d", "--name", cname, "--network", "host", "--read-only", "--tmpfs", "/tmp:rw,mode=1777,size=256m", "--cap-drop", "ALL", "--security-opt", "no-new-privileges:true", ...envArgs, name);
+      if (created.status !== 0) die(`docker run: ${created.stderr}`);
+      cleanups.add(() => docker("rm", "-f", cname));
+      const run = { out: "", err: "", exit: null, label };
+      const logs = spawn(dockerCli[0], [...dockerCli.slice(1), "logs", "-f", cname], { stdio: ["ignore", "pipe", "pipe"] });
+      logs.stdout.on("data", (d) => (run.out += d));
+      logs.stderr.on("data", (d) => (run.err += d));
+      const waiter = spawn(dockerCli[0], [...dockerCli.slice(1), "wait", cname], { stdio: ["ignore", "pipe", "ignore"] });
+      let code = "";
+      waiter.stdout.on("data", (d) => (code += d));
+      run.exited = new Promise((resolve) => waiter.on("exit", () => resolve((run.exit = { code: Number(code.trim()) }))));
+      run.terminate = () => spawn(dockerCli[0], [...dockerCli.slice(1), "stop", "-t", "45", cname], { stdio: "ignore" });
+      run.kill = () => docker("rm", "-f", cname);
+      run.execInside = (argv) => docker("exec", cname, ...argv);
+      return run;
+    },
+  };
+}
+
+function replay() {
 // ---- the build context, as .dockerignore leaves it ------------------------------------------------
 const ignoreText = read(path.join(repoDir, ".dockerignore"));
 const ig = dockerignore().add(ignoreText);
@@ -73,7 +116,7 @@ function copyContext(rel) {
 fs.mkdirSync(contextDir);
 copyContext("");
 
-// ---- sandboxes -------------------------------------------------------------------------------------
+  // ---- sandboxes -------------------------------------------------------------------------------------
 // The host's /usr and /etc stand in for the base image's; the stage's own directories are bound at the
 // paths the Dockerfile gave them. The root itself is an empty, read-only tmpfs.
 function sandboxArgs(rootfs, { writable, workdir, binds = [] }) {
@@ -175,15 +218,53 @@ for (const stage of stages) {
   final = { stage, rootfs, workdir, env, user, entrypoint };
 }
 
-const [uid, gid = uid] = final.user.split(":");
-if (final.stage.createdUid) r.check(final.stage.createdUid === uid, `the account the runtime stage creates has USER's uid ${uid}`, final.stage.createdUid);
-const layers = fs.readdirSync(path.join(final.rootfs, final.workdir));
-r.check(layers.includes("BOOT-INF") && layers.includes("META-INF") && layers.includes("org"), `${final.workdir} holds BOOT-INF, META-INF and the loader (org/)`, layers.join(" "));
-const libDir = path.join(final.rootfs, final.workdir, "BOOT-INF/lib");
-const libs = fs.existsSync(libDir) ? fs.readdirSync(libDir) : [];
-r.check(libs.some((l) => /^bot-core-/.test(l)), "the project's own modules are in the image (BOOT-INF/lib/bot-core-*.jar)");
-const hasActuator = libs.some((l) => /^spring-boot-actuator-\d/.test(l));
-const hasPrometheus = libs.some((l) => /^micrometer-registry-prometheus/.test(l));
+
+
+  const [uid, gid = uid] = final.user.split(":");
+  if (final.stage.createdUid) r.check(final.stage.createdUid === uid, `the account the runtime stage creates has USER's uid ${uid}`, final.stage.createdUid);
+  const libDir = path.join(final.rootfs, final.workdir, "BOOT-INF/lib");
+  return {
+    user: final.user,
+    entrypoint: final.entrypoint,
+    workdir: final.workdir,
+    env: final.env,
+    layers: fs.readdirSync(path.join(final.rootfs, final.workdir)),
+    libs: fs.existsSync(libDir) ? fs.readdirSync(libDir) : [],
+    exposed: [],
+    start(extraEnv, label) {
+      const env = { PATH: basePath, JAVA_HOME: javaHome, HOSTNAME: "rapport-smoke", ...Object.fromEntries(final.env), ...extraEnv };
+      const args = [...sandboxArgs(final.rootfs, { writable: false, workdir: final.workdir }), "setpriv", `--reuid=${uid}`, `--regid=${gid}`, "--clear-groups", "--", ...final.entrypoint];
+      const child = spawn("bwrap", args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+      const kill = () => {
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      };
+      cleanups.add(kill);
+      const run = { out: "", err: "", exit: null, label };
+      child.stdout.on("data", (d) => (run.out += d));
+      child.stderr.on("data", (d) => (run.err += d));
+      run.exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve((run.exit = { code, signal }))));
+      // bwrap's child is the application's JVM (setpriv execs java): the signal goes to it, as a container runtime's would.
+      run.terminate = () => {
+        for (const pid of execFileSync("pgrep", ["-P", String(child.pid)], { encoding: "utf8" }).split("\n").filter(Boolean)) process.kill(Number(pid), "SIGTERM");
+      };
+      run.kill = kill;
+      return run;
+    },
+  };
+}
+
+// ---- what every image must hold ----------------------------------------------------------------------
+const [uid] = image.user.split(":");
+r.check(/^\d+$/.test(uid) && uid !== "0", `the container runs as numeric non-root uid ${uid}`, image.user);
+r.check(image.layers.includes("BOOT-INF") && image.layers.includes("META-INF") && image.layers.includes("org"), `${image.workdir} holds BOOT-INF, META-INF and the loader (org/)`, image.layers.join(" "));
+r.check(image.libs.some((l) => /^bot-core-/.test(l)), "the project's own modules are in the image (BOOT-INF/lib/bot-core-*.jar)");
+if (dockerImage) r.check(image.exposed.includes("8080/tcp") && image.exposed.includes("8081/tcp"), "the image exposes 8080 and 8081", image.exposed.join(" "));
+const hasActuator = image.libs.some((l) => /^spring-boot-actuator-\d/.test(l));
+const hasPrometheus = image.libs.some((l) => /^micrometer-registry-prometheus/.test(l));
 
 // ---- start it like a container ---------------------------------------------------------------------
 function freePort() {
@@ -194,18 +275,6 @@ function freePort() {
       s.close(() => resolve(port));
     });
   });
-}
-
-function start(extraEnv, label) {
-  const env = { PATH: basePath, JAVA_HOME: javaHome, HOSTNAME: "rapport-smoke", ...Object.fromEntries(final.env), ...extraEnv };
-  const args = [...sandboxArgs(final.rootfs, { writable: false, workdir: final.workdir }), "setpriv", `--reuid=${uid}`, `--regid=${gid}`, "--clear-groups", "--", ...final.entrypoint];
-  const child = spawn("bwrap", args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  const run = { child, out: "", err: "", exit: null, label };
-  child.stdout.on("data", (d) => (run.out += d));
-  child.stderr.on("data", (d) => (run.err += d));
-  run.exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve((run.exit = { code, signal, at: Date.now() }))));
-  return run;
 }
 
 const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
@@ -240,11 +309,11 @@ const psql = (sql, database = "postgres") =>
 {
   const closed = await freePort();
   const began = Date.now();
-  const run = start({ RAPPORT_DB_URL: `jdbc:postgresql://127.0.0.1:${closed}/rapport` }, "no database");
+  const run = image.start({ RAPPORT_DB_URL: `jdbc:postgresql://127.0.0.1:${closed}/rapport` }, "no database");
   const stopped = await Promise.race([run.exited, deadline(120_000)]);
   r.check(stopped && stopped.code !== 0, `without a reachable database the container stops with an error (${((Date.now() - began) / 1000).toFixed(0)} s)`, stopped ? `exit ${stopped.code}` : "still running after 120 s");
   r.check(!/starting an embedded PostgreSQL/i.test(run.out + run.err), "and it never starts an embedded PostgreSQL", tail(run));
-  killTree(run.child);
+  run.kill();
 }
 
 // 2. A real PostgreSQL: start, serve, stop.
@@ -253,7 +322,7 @@ if (probe.status !== 0) die(`PostgreSQL at ${db.host}:${db.port} as ${db.user} i
 const database = `rapport_image_smoke_${process.pid}_${Date.now().toString(36)}`;
 const httpPort = await freePort();
 const managementPort = await freePort();
-const run = start(
+const run = image.start(
   {
     RAPPORT_DB_URL: `jdbc:postgresql://${db.host}:${db.port}/${database}`,
     RAPPORT_DB_USER: db.user,
@@ -296,7 +365,9 @@ try {
     // The compose file's own health check command, pointed at this run's management port.
     const compose = YAML.parse(read(path.join(deployDir, "compose.yaml")));
     const test = compose.services.rapport.healthcheck.test;
-    const hc = spawnSync(test[1], test.slice(2, -1).concat(test.at(-1).replace("/dev/tcp/127.0.0.1/8081", `/dev/tcp/127.0.0.1/${managementPort}`)), { encoding: "utf8", timeout: 10_000 });
+    const argv = test.slice(1, -1).concat(test.at(-1).replace("/dev/tcp/127.0.0.1/8081", `/dev/tcp/127.0.0.1/${managementPort}`));
+    // Inside the container when there is one: the health check runs with the image's own bash.
+    const hc = run.execInside ? run.execInside(argv) : spawnSync(argv[0], argv.slice(1), { encoding: "utf8", timeout: 10_000 });
     r.check(hc.status === 0, "compose.yaml's health check command passes against the running application", hc.stderr);
   } else {
     r.pendingApp("spring-boot-actuator is not in the jar: the chart's probes (/actuator/health/liveness, /readiness on 8081) and compose's health check would fail against this build");
@@ -310,21 +381,21 @@ try {
       return false;
     }
   });
-  if (final.env.get("RAPPORT_LOG_FORMAT") === "json") {
+  if (image.env.get("RAPPORT_LOG_FORMAT") === "json") {
     if (json.length > 0 && json.length >= lines.length - 2) r.check(true, "RAPPORT_LOG_FORMAT=json: stdout is one JSON object per line");
     else r.pendingApp(`RAPPORT_LOG_FORMAT=json is not honoured yet (${json.length} of ${lines.length} stdout lines are JSON)`);
   }
 
   // SIGTERM, as Kubernetes and Docker send it: a graceful stop inside the application's 30 s phase.
   const stopAt = Date.now();
-  for (const pid of execFileSync("pgrep", ["-P", String(run.child.pid)], { encoding: "utf8" }).split("\n").filter(Boolean)) process.kill(Number(pid), "SIGTERM");
+  run.terminate();
   const exit = await Promise.race([run.exited, deadline(40_000)]);
   const seconds = ((Date.now() - stopAt) / 1000).toFixed(1);
   r.check(!!exit && (exit.code === 0 || exit.code === 143), `stops on SIGTERM within the grace period (${seconds} s, exit ${exit?.code})`, exit ? tail(run) : "still running 40 s after SIGTERM");
 } catch (e) {
   if (e.message !== "not started") r.check(false, "image start check", e.stack);
 } finally {
-  killTree(run.child);
+  run.kill();
   await sleep(300);
   psql(`drop database if exists "${database}" with (force)`);
 }
