@@ -211,9 +211,12 @@ start_engine() {
   fi
   docker_sock=$work/docker.sock
   local driver
+  # No bridge, no iptables rules, no sysctl changes: builds and containers use the host's network (Maven
+  # Central for the build, PostgreSQL on loopback for the run), and the engine leaves the machine as it was.
   for driver in overlay2 vfs; do
     dockerd --data-root "$data_root" --exec-root "$work/de" --pidfile "$work/dockerd.pid" -H "unix://$docker_sock" \
-      --storage-driver "$driver" --bridge=none --iptables=false --ip6tables=false >"$work/dockerd.log" 2>&1 &
+      --storage-driver "$driver" --bridge=none --iptables=false --ip6tables=false --ip-forward=false --ip-masq=false \
+      >"$work/dockerd.log" 2>&1 &
     dockerd_pid=$!
     for _ in $(seq 1 30); do
       "$docker_cli" -H "unix://$docker_sock" info >/dev/null 2>&1 && { echo "   Docker engine $("$docker_cli" -H "unix://$docker_sock" version --format '{{.Server.Version}}') ($driver), pid $dockerd_pid"; return 0; }
@@ -284,11 +287,11 @@ else
       if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ]; then export RAPPORT_SMOKE_JAVA_HOME=$candidate; break; fi
     done
   fi
-  step "Image: docker build and docker run (JDK standing in for the base images: ${RAPPORT_SMOKE_JAVA_HOME:-none found})"
+  step "Image: build and start it (JDK standing in for the base images: ${RAPPORT_SMOKE_JAVA_HOME:-none found})"
   if [ "${RAPPORT_VALIDATE_IMAGE:-docker}" = docker ] && start_engine; then
     record image docker_image_check
   else
-    step "Image: no Docker engine; replaying the Dockerfile outside Docker instead"
+    echo "   no Docker engine (RAPPORT_VALIDATE_IMAGE=${RAPPORT_VALIDATE_IMAGE:-docker}): replaying the Dockerfile outside Docker instead"
     record image node "$checks/image-smoke.mjs"
   fi
 fi
