@@ -100,9 +100,12 @@ public class SlackConfiguration {
             config.setClientSecret(properties.clientSecret());
             config.setScope(SlackProperties.BOT_SCOPES);
             config.setUserScope("");
-            config.setOauthInstallPath("install");
-            config.setOauthRedirectUriPath("oauth_redirect");
-            config.setAppPath("/slack");
+            // Full paths: Bolt joins an app path and these without a slash between them.
+            config.setOauthInstallPath("/slack/install");
+            config.setOauthRedirectUriPath("/slack/oauth_redirect");
+            config.setRedirectUri(properties.oauthRedirectUrl());
+            // /slack/install sends the browser straight to Slack's consent page, rather than to a page with a link.
+            config.setOAuthInstallPageRenderingEnabled(false);
             app = new App(config).asOAuthApp(true);
             SlackInstallationStore store = new SlackInstallationStore(
                     installations.orElseThrow(), new TokenCipher(properties.tokenKey()), (InstalledTokens) tokens);
