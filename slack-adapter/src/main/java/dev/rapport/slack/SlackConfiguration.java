@@ -11,6 +11,7 @@ import dev.rapport.core.interaction.InteractionService;
 import dev.rapport.core.participant.ParticipantService;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -125,6 +126,18 @@ public class SlackConfiguration {
     @Conditional(SlackEnabled.class)
     SlackConnection slackConnection(App app, SlackProperties properties, SlackInbound inbound) {
         return new SlackConnection(app, properties, inbound);
+    }
+
+    /** The connection's health, where the application has Actuator's health support. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class SlackHealthConfiguration {
+
+        @Bean("slack")
+        @Conditional(SlackEnabled.class)
+        SlackHealth slackHealth(SlackConnection connection) {
+            return new SlackHealth(connection);
+        }
     }
 
     /** Slack's HTTP delivery and the OAuth install flow, on the application's servlet container. */
