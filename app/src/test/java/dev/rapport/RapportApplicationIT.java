@@ -14,7 +14,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The assembled application starts on a fresh database, migrates it and runs its jobs on the clustered Quartz store. */
-@SpringBootTest
+@SpringBootTest(properties = "rapport.sandbox.enabled=false")
 @ContextConfiguration(initializers = FreshDatabase.class)
 @DirtiesContext
 class RapportApplicationIT {
