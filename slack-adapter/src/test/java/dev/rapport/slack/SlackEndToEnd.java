@@ -16,6 +16,7 @@ import dev.rapport.localslack.LocalSlack;
 import dev.rapport.localslack.PostedMessage;
 import dev.rapport.localslack.ResponsePost;
 import dev.rapport.localslack.UserProfile;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * What every Slack end-to-end test shares: the real core and Slack adapter on a fresh PostgreSQL database, a real
@@ -91,7 +94,29 @@ abstract class SlackEndToEnd {
     String lee;
     String ana;
 
+    @LocalServerPort
+    int port;
+
     abstract LocalSlack slack();
+
+    /** Whether Slack posts to Rapport's {@code /slack/events} (HTTP mode) rather than over a Socket Mode websocket. */
+    boolean deliversOverHttp() {
+        return false;
+    }
+
+    /** The settings of a single-workspace install over Socket Mode, against {@code slack}. */
+    static void socketMode(DynamicPropertyRegistry registry, LocalSlack slack) {
+        registry.add("rapport.slack.bot-token", () -> BOT_TOKEN);
+        registry.add("rapport.slack.app-token", () -> APP_TOKEN);
+        registry.add("rapport.slack.api-url", slack::apiUrl);
+    }
+
+    /** The settings of HTTP delivery, verified with the signing secret, against {@code slack}. */
+    static void http(DynamicPropertyRegistry registry, LocalSlack slack) {
+        registry.add("rapport.slack.mode", () -> "http");
+        registry.add("rapport.slack.signing-secret", () -> SIGNING_SECRET);
+        registry.add("rapport.slack.api-url", slack::apiUrl);
+    }
 
     @BeforeEach
     void aCleanWorldWithNewPeople() {
@@ -99,6 +124,9 @@ abstract class SlackEndToEnd {
                 + " answer, meeting, outbox, pair_health, inbound_event, installation, oauth_state"
                 + " restart identity cascade");
         clock.set(SlackTestApplication.START);
+        if (deliversOverHttp()) {
+            slack().deliverOverHttp(URI.create("http://127.0.0.1:" + port + "/slack/events"));
+        }
         int n = PEOPLE.incrementAndGet();
         cora = person("U0CORA" + n, "cora" + n, "Cora Coordinator", "Europe/Lisbon");
         lee = person("U0LEE" + n, "lee" + n, "Dr Lee Mentor", "Europe/Lisbon");

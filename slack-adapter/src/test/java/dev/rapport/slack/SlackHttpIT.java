@@ -6,12 +6,9 @@ import dev.rapport.localslack.Delivery;
 import dev.rapport.localslack.LocalSlack;
 import dev.rapport.localslack.PostedMessage;
 import dev.rapport.localslack.Signing;
-import java.net.URI;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,15 +20,10 @@ class SlackHttpIT extends SlackScenarios {
 
     static final LocalSlack SLACK = startSlack(LocalSlack.builder());
 
-    @LocalServerPort
-    int port;
-
     @DynamicPropertySource
     static void slackOverHttp(DynamicPropertyRegistry registry) {
-        registry.add("rapport.slack.mode", () -> "http");
+        http(registry, SLACK);
         registry.add("rapport.slack.bot-token", () -> BOT_TOKEN);
-        registry.add("rapport.slack.signing-secret", () -> SIGNING_SECRET);
-        registry.add("rapport.slack.api-url", SLACK::apiUrl);
     }
 
     @Override
@@ -39,9 +31,9 @@ class SlackHttpIT extends SlackScenarios {
         return SLACK;
     }
 
-    @BeforeEach
-    void slackPostsToOurEndpoint() {
-        SLACK.deliverOverHttp(URI.create("http://127.0.0.1:" + port + "/slack/events"));
+    @Override
+    boolean deliversOverHttp() {
+        return true;
     }
 
     @AfterAll

@@ -12,9 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,20 +30,15 @@ class SlackOAuthIT extends SlackEndToEnd {
 
     static final LocalSlack SLACK = startSlack(LocalSlack.builder().oauthClient(CLIENT_ID, CLIENT_SECRET));
 
-    @LocalServerPort
-    int port;
-
     private final HttpClient browser =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @DynamicPropertySource
     static void slackWithOAuth(DynamicPropertyRegistry registry) {
-        registry.add("rapport.slack.mode", () -> "http");
+        http(registry, SLACK);
         registry.add("rapport.slack.client-id", () -> CLIENT_ID);
         registry.add("rapport.slack.client-secret", () -> CLIENT_SECRET);
         registry.add("rapport.slack.token-key", () -> TOKEN_KEY);
-        registry.add("rapport.slack.signing-secret", () -> SIGNING_SECRET);
-        registry.add("rapport.slack.api-url", SLACK::apiUrl);
     }
 
     @Override
@@ -53,9 +46,9 @@ class SlackOAuthIT extends SlackEndToEnd {
         return SLACK;
     }
 
-    @BeforeEach
-    void slackPostsToOurEndpoint() {
-        SLACK.deliverOverHttp(URI.create("http://127.0.0.1:" + port + "/slack/events"));
+    @Override
+    boolean deliversOverHttp() {
+        return true;
     }
 
     @AfterAll

@@ -17,9 +17,7 @@ class SlackSocketModeIT extends SlackScenarios {
 
     @DynamicPropertySource
     static void slackOverSocketMode(DynamicPropertyRegistry registry) {
-        registry.add("rapport.slack.bot-token", () -> BOT_TOKEN);
-        registry.add("rapport.slack.app-token", () -> APP_TOKEN);
-        registry.add("rapport.slack.api-url", SLACK::apiUrl);
+        socketMode(registry, SLACK);
     }
 
     @Override
