@@ -10,11 +10,13 @@ import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The assembled application starts on a fresh database, migrates it and runs its jobs on the clustered Quartz store. */
-@SpringBootTest
+@SpringBootTest(properties = "rapport.sandbox.enabled=false")
 @ContextConfiguration(initializers = FreshDatabase.class)
+@DirtiesContext
 class RapportApplicationIT {
 
     @Autowired

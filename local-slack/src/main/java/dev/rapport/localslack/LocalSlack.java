@@ -525,8 +525,9 @@ public final class LocalSlack implements AutoCloseable {
     }
 
     /**
-     * Drops every Socket Mode connection without a close handshake, as a network failure would. A client must notice
-     * (the SDK's session monitor pings every 5 s) and reconnect through {@code apps.connections.open}.
+     * Drops every Socket Mode connection without a close handshake, as a network failure would: the socket is reset,
+     * so the client's next read fails. A client must notice (the SDK's session monitor pings every 5 s) and reconnect
+     * through {@code apps.connections.open}.
      */
     public void dropSocketConnections() {
         SocketModeServer s = socketServer;

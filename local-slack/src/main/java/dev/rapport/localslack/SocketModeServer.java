@@ -5,8 +5,10 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
@@ -31,10 +34,14 @@ import org.java_websocket.server.WebSocketServer;
  */
 final class SocketModeServer extends WebSocketServer {
 
-    /** Per connection: its number, and whether a {@code disconnect} asked it to go (no new envelopes then). */
+    /**
+     * Per connection: its number, whether a {@code disconnect} asked it to go (no new envelopes then), and whether it
+     * has closed (so that {@link #onOpen} does not list a connection dropped before it got there).
+     */
     private static final class Connection {
         final int number;
         volatile boolean retiring;
+        volatile boolean closed;
 
         Connection(int number) {
             this.number = number;
@@ -48,6 +55,9 @@ final class SocketModeServer extends WebSocketServer {
     private final AtomicInteger numbers = new AtomicInteger();
     private final AtomicInteger next = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
+    /** Held while {@link #refusing} changes and while a connection is admitted: see {@link #addConnection}. */
+    private final Object admission = new Object();
+
     private volatile boolean refusing;
 
     private SocketModeServer(
@@ -89,9 +99,14 @@ final class SocketModeServer extends WebSocketServer {
         return ready.size();
     }
 
-    /** While set, new connections are refused at the handshake (an outage). */
+    /**
+     * While set, new connections are refused at the handshake (an outage), and one whose handshake passed just before
+     * is dropped as it opens. Once this returns, {@link #dropAll} reaches every connection that is or will be open.
+     */
     void refuse(boolean refuse) {
-        this.refusing = refuse;
+        synchronized (admission) {
+            this.refusing = refuse;
+        }
     }
 
     /**
@@ -119,15 +134,34 @@ final class SocketModeServer extends WebSocketServer {
         return 0;
     }
 
-    /** Closes every connection without a close handshake, as a network failure would. */
+    /**
+     * Resets every connection, without a close handshake, as a network failure would. The server's set holds each
+     * connection from just before {@link #onOpen}, so this also reaches one not greeted yet; each leaves
+     * {@link #ready} in {@link #onClose}.
+     */
     void dropAll() {
-        for (WebSocket conn : ready) {
-            conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the local Slack");
-        }
-        ready.clear();
         for (WebSocket conn : getConnections()) {
-            conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the local Slack");
+            drop(conn);
         }
+    }
+
+    /**
+     * Closes the socket with a TCP reset rather than an orderly FIN. A client may miss an end of stream that arrives
+     * while it still handles the frame before: the JDK's websocket client then throws an InternalError inside its
+     * selector thread and never tells its listener, leaving its socket in CLOSE_WAIT. A reset fails the client's next
+     * read on its error path, which every client reports, whatever it is busy with.
+     */
+    private static void drop(WebSocket conn) {
+        if (conn instanceof WebSocketImpl impl && impl.getChannel() instanceof SocketChannel channel) {
+            try {
+                // With no linger the close discards what is unsent and resets; it happens when the selector lets go
+                // of the channel, which closeConnection wakes it for.
+                channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+            } catch (IOException closedAlready) {
+                // nothing to reset: the connection is gone already
+            }
+        }
+        conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the local Slack");
     }
 
     /**
@@ -157,11 +191,17 @@ final class SocketModeServer extends WebSocketServer {
         }
     }
 
-    /** Stops listening, dropping what is still connected. */
+    /**
+     * Stops listening, dropping what is still connected, and returns once the port is free. Refusing first admits no
+     * connection after the drop, so stop() finds none left to close with a close frame.
+     */
     void shutdown() {
+        refuse(true);
         dropAll();
         try {
-            stop(1000);
+            // No timeout: the selector thread closes the listening socket and the dropped ones as it ends, and the
+            // same port is bound again when a REFUSED outage ends.
+            stop(0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -182,10 +222,33 @@ final class SocketModeServer extends WebSocketServer {
         return builder;
     }
 
+    /**
+     * The server lists a connection here, after its handshake, just before {@link #onOpen}. A handshake that passed
+     * before an outage began may open after {@link #dropAll} ran: under {@link #admission} a connection is either
+     * listed before {@link #refuse} returns, so the drop that follows reaches it, or it sees the outage and is
+     * dropped here.
+     */
+    @Override
+    protected boolean addConnection(WebSocket conn) {
+        synchronized (admission) {
+            if (refusing) {
+                drop(conn);
+                return false; // no onOpen, no hello
+            }
+            conn.setAttachment(new Connection(numbers.incrementAndGet()));
+            return super.addConnection(conn);
+        }
+    }
+
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        conn.setAttachment(new Connection(numbers.incrementAndGet()));
+        Connection connection = (Connection) conn.getAttachment();
         ready.add(conn);
+        if (connection.closed || !conn.isOpen()) {
+            // Dropped between being listed and here: its onClose may have run before the add, so take it out again.
+            ready.remove(conn);
+            return;
+        }
         JsonObject hello = new JsonObject();
         hello.addProperty("type", "hello");
         hello.addProperty("num_connections", ready.size());
@@ -198,6 +261,8 @@ final class SocketModeServer extends WebSocketServer {
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        // Only connections listed by addConnection get here, so each carries its Connection.
+        ((Connection) conn.getAttachment()).closed = true;
         ready.remove(conn);
     }
 

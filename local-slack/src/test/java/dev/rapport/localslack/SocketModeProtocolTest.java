@@ -5,13 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonObject;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -190,6 +199,32 @@ class SocketModeProtocolTest {
     }
 
     @Test
+    void a_dropped_connection_is_reset_so_the_next_read_fails_instead_of_ending_in_order() throws Exception {
+        // An orderly end of stream can be lost by a client busy with the frame before (the JDK's websocket client
+        // then never calls its listener); a reset cannot. A plain socket shows which one reaches the wire.
+        Map<String, Consumer<LocalSlack>> drops = new LinkedHashMap<>();
+        drops.put("dropSocketConnections", LocalSlack::dropSocketConnections);
+        drops.put("UNAVAILABLE", s -> s.beginOutage(Outage.UNAVAILABLE));
+        drops.put("REFUSED", s -> s.beginOutage(Outage.REFUSED));
+        for (Map.Entry<String, Consumer<LocalSlack>> drop : drops.entrySet()) {
+            start(LocalSlack.builder());
+            try (Socket socket = openUpToHello(socketUrl())) {
+                drop.getValue().accept(slack);
+
+                assertThatThrownBy(() -> socket.getInputStream().read())
+                        .as(drop.getKey())
+                        .isInstanceOf(SocketException.class)
+                        .hasMessageContaining("reset");
+            } finally {
+                api.close();
+                slack.close();
+                api = null;
+                slack = null;
+            }
+        }
+    }
+
+    @Test
     void during_an_outage_sockets_are_dropped_and_refused_and_afterwards_the_same_url_takes_connections()
             throws Exception {
         start(LocalSlack.builder());
@@ -214,5 +249,33 @@ class SocketModeProtocolTest {
         assertThat(dropped).isNotEqualTo("closed 1000");
         assertThat(afterRefused.next().get("type").getAsString()).isEqualTo("hello");
         assertThat(slack.socketModeConnections()).isEqualTo(1);
+    }
+
+    /** A websocket opened by hand, read up to the end of the hello frame, so nothing is left unread. */
+    private static Socket openUpToHello(String url) throws IOException {
+        URI uri = URI.create(url);
+        Socket socket = new Socket(uri.getHost(), uri.getPort());
+        socket.setSoTimeout(10_000);
+        String key = Base64.getEncoder().encodeToString(new byte[16]);
+        String request = "GET " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\n"
+                + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            head.append((char) in.readUnsignedByte());
+        }
+        assertThat(head.toString()).startsWith("HTTP/1.1 101");
+        in.readUnsignedByte(); // FIN and the text opcode
+        int length = in.readUnsignedByte() & 0x7f; // a server's frames are not masked
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        }
+        byte[] hello = new byte[length];
+        in.readFully(hello);
+        assertThat(new String(hello, StandardCharsets.UTF_8)).contains("\"type\":\"hello\"");
+        return socket;
     }
 }

@@ -11,6 +11,7 @@ import dev.rapport.core.interaction.InteractionService;
 import dev.rapport.core.participant.ParticipantService;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -100,9 +101,12 @@ public class SlackConfiguration {
             config.setClientSecret(properties.clientSecret());
             config.setScope(SlackProperties.BOT_SCOPES);
             config.setUserScope("");
-            config.setOauthInstallPath("install");
-            config.setOauthRedirectUriPath("oauth_redirect");
-            config.setAppPath("/slack");
+            // Full paths: Bolt joins an app path and these without a slash between them.
+            config.setOauthInstallPath("/slack/install");
+            config.setOauthRedirectUriPath("/slack/oauth_redirect");
+            config.setRedirectUri(properties.oauthRedirectUrl());
+            // /slack/install sends the browser straight to Slack's consent page, rather than to a page with a link.
+            config.setOAuthInstallPageRenderingEnabled(false);
             app = new App(config).asOAuthApp(true);
             SlackInstallationStore store = new SlackInstallationStore(
                     installations.orElseThrow(), new TokenCipher(properties.tokenKey()), (InstalledTokens) tokens);
@@ -122,6 +126,18 @@ public class SlackConfiguration {
     @Conditional(SlackEnabled.class)
     SlackConnection slackConnection(App app, SlackProperties properties, SlackInbound inbound) {
         return new SlackConnection(app, properties, inbound);
+    }
+
+    /** The connection's health, where the application has Actuator's health support. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class SlackHealthConfiguration {
+
+        @Bean("slack")
+        @Conditional(SlackEnabled.class)
+        SlackHealth slackHealth(SlackConnection connection) {
+            return new SlackHealth(connection);
+        }
     }
 
     /** Slack's HTTP delivery and the OAuth install flow, on the application's servlet container. */

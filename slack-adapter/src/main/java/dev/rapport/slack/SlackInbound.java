@@ -122,7 +122,13 @@ final class SlackInbound implements AutoCloseable {
             if (p.getActions() == null || p.getActions().isEmpty() || p.getUser() == null) {
                 return ctx.ack();
             }
-            String actionId = p.getActions().getFirst().getActionId();
+            // The button's value is the core's action id exactly; its action_id may carry a suffix the renderer added
+            // to
+            // keep ids unique within a block.
+            BlockActionPayload.Action action = p.getActions().getFirst();
+            String actionId = action.getValue() != null && action.getValue().startsWith("rapport:")
+                    ? action.getValue()
+                    : action.getActionId();
             String channel = p.getContainer() == null ? null : p.getContainer().getChannelId();
             String ts = p.getContainer() == null ? null : p.getContainer().getMessageTs();
             Optional<Form> form = InteractionService.formOpenedBy(actionId);

@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param callTimeout the longest one Web API call may take, {@value #DEFAULT_CALL_TIMEOUT_SECONDS} s if unset: a
  *     hanging Slack must not hold a dispatcher worker; the send is reported as a transient failure and retried
  * @param command the slash command Rapport answers to, {@code /rapport} unless the app's manifest names another
+ * @param publicUrl where Slack and browsers reach Rapport's port 8080 (https://rapport.example.org), for the OAuth
+ *     redirect ({@code /slack/oauth_redirect}); unset, Slack uses the redirect URL registered with the app
  * @param sendsPerSecond the most direct messages per second sent to one workspace, {@value #DEFAULT_SENDS_PER_SECOND}
  *     (300 a minute, the bottom of Slack's "several hundred per minute") unless set; a 429 slows sending further
  */
@@ -38,6 +40,7 @@ public record SlackProperties(
         URI apiUrl,
         Duration callTimeout,
         String command,
+        URI publicUrl,
         Double sendsPerSecond) {
 
     /** Slack's own Web API. */
@@ -69,13 +72,22 @@ public record SlackProperties(
 
     /** As {@link #singleWorkspace(String, URI)}, with a bound on each call ({@code null}: the default). */
     public static SlackProperties singleWorkspace(String botToken, URI apiUrl, Duration callTimeout) {
-        return new SlackProperties(null, botToken, null, null, null, null, null, apiUrl, callTimeout, null, null);
+        return new SlackProperties(null, botToken, null, null, null, null, null, apiUrl, callTimeout, null, null, null);
     }
 
     /** The base URL to call: {@link #apiUrl()} if set, with a trailing slash, otherwise Slack's. */
     public String methodsUrlPrefix() {
         String url = apiUrl == null ? SLACK_API.toString() : apiUrl.toString();
         return url.endsWith("/") ? url : url + "/";
+    }
+
+    /** The OAuth redirect URL to send to Slack, or null to let Slack use the one registered with the app. */
+    public String oauthRedirectUrl() {
+        if (publicUrl == null) {
+            return null;
+        }
+        String base = publicUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/slack/oauth_redirect";
     }
 
     /** Whether workspaces install Rapport through Slack's OAuth flow (otherwise one bot token serves one). */
@@ -140,7 +152,7 @@ public record SlackProperties(
                 + ", appToken=" + shown(appToken) + ", signingSecret=" + shown(signingSecret) + ", clientId="
                 + (isSet(clientId) ? clientId : "(none)") + ", clientSecret=" + shown(clientSecret) + ", tokenKey="
                 + shown(tokenKey) + ", apiUrl=" + apiUrl + ", callTimeout=" + callTimeout + ", command=" + command
-                + ", sendsPerSecond=" + sendsPerSecond + "]";
+                + ", publicUrl=" + publicUrl + ", sendsPerSecond=" + sendsPerSecond + "]";
     }
 
     private static String shown(String secret) {

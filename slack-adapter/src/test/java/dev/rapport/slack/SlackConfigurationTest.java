@@ -75,6 +75,7 @@ class SlackConfigurationTest {
                 URI.create("http://127.0.0.1:1/api/"),
                 Duration.ofSeconds(3),
                 null,
+                null,
                 null);
         assertThat(p.toString())
                 .doesNotContain("local-secret")
@@ -92,6 +93,17 @@ class SlackConfigurationTest {
             String clientSecret,
             String tokenKey) {
         return new SlackProperties(
-                mode, botToken, appToken, signingSecret, clientId, clientSecret, tokenKey, null, null, null, null);
+                mode,
+                botToken,
+                appToken,
+                signingSecret,
+                clientId,
+                clientSecret,
+                tokenKey,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

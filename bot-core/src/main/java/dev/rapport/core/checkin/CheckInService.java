@@ -2,6 +2,7 @@ package dev.rapport.core.checkin;
 
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.operations.RapportMetrics;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.Question;
 import dev.rapport.core.pulse.QuestionBank;
@@ -40,11 +41,13 @@ public class CheckInService {
     private final JdbcTemplate jdbc;
     private final QuestionBank bank;
     private final Clock clock;
+    private final RapportMetrics metrics;
 
-    CheckInService(JdbcTemplate jdbc, QuestionBank bank, Clock clock) {
+    CheckInService(JdbcTemplate jdbc, QuestionBank bank, Clock clock, RapportMetrics metrics) {
         this.jdbc = jdbc;
         this.bank = bank;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     private record Loaded(CheckInContent content, String status, boolean superseded, ChatUser recipient) {}
@@ -178,10 +181,12 @@ public class CheckInService {
                 SqlTime.of(clock.instant()),
                 checkInId);
         CheckInContent c = load(checkInId).orElseThrow().content();
-        if (c.complete()) {
-            jdbc.update(
-                    "update check_in set status = 'ANSWERED' where id = ? and status in ('SENT', 'PENDING')",
-                    checkInId);
+        if (c.complete()
+                && jdbc.update(
+                                "update check_in set status = 'ANSWERED' where id = ? and status in ('SENT', 'PENDING')",
+                                checkInId)
+                        > 0) {
+            metrics.checkInAnswered(c.role().name());
         }
     }
 

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dispatch workers of this instance: a few threads that keep claiming and sending outbox rows. On
- * shutdown each finishes the batch it holds, so in-flight sends are recorded; rows it never got to stay
- * {@code PENDING} for the next instance.
+ * shutdown each finishes the send it is in, records what it sent and gives the rest of its batch back
+ * ({@code PENDING}, attempt not counted) for another instance at once, rather than waiting for the lease.
  */
 @Component
 class DispatchWorkers implements SmartLifecycle {
@@ -36,6 +36,7 @@ class DispatchWorkers implements SmartLifecycle {
             return;
         }
         running = true;
+        dispatcher.resumeSending();
         String instance = ManagementFactory.getRuntimeMXBean().getName();
         for (int i = 0; i < properties.dispatchWorkers(); i++) {
             String workerId = instance + "/dispatch-" + i;
@@ -62,6 +63,7 @@ class DispatchWorkers implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        dispatcher.stopSending();
         for (Thread t : threads) {
             LockSupport.unpark(t);
             try {

@@ -8,6 +8,7 @@ import dev.rapport.core.chat.SendResult;
 import dev.rapport.core.checkin.CheckInComposer;
 import dev.rapport.core.checkin.CheckInContent;
 import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.operations.RapportMetrics;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.QuestionBank;
 import java.time.Clock;
@@ -78,6 +79,9 @@ public class Dispatcher {
     private final Map<OutboxKind, OutboxRenderer> renderers = new EnumMap<>(OutboxKind.class);
     private final Pacer pacer = new Pacer();
     private final Outbox outbox;
+    private final RapportMetrics metrics;
+    /** Set when the instance shuts down: the rest of each batch is released for another instance, unsent. */
+    private volatile boolean stopping;
 
     public Dispatcher(
             JdbcTemplate jdbc,
@@ -87,13 +91,15 @@ public class Dispatcher {
             QuestionBank bank,
             List<ChatPort> chatPorts,
             List<OutboxRenderer> outboxRenderers,
-            Outbox outbox) {
+            Outbox outbox,
+            RapportMetrics metrics) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
         this.properties = properties;
         this.bank = bank;
         this.outbox = outbox;
+        this.metrics = metrics;
         for (ChatPort port : chatPorts) {
             ports.put(port.platform(), port);
         }
@@ -161,7 +167,7 @@ public class Dispatcher {
         // does the same job, so a workspace costs at most one rate-limited request per batch.
         Map<String, Instant> slowDown = new HashMap<>();
         for (Claimed row : claimed) {
-            if (clock.instant().isAfter(stopSendingAt)) {
+            if (stopping || clock.instant().isAfter(stopSendingAt)) {
                 outcomes.add(new Outcome(row, new SendResult.RateLimited(Duration.ZERO)));
                 continue;
             }
@@ -203,6 +209,7 @@ public class Dispatcher {
             }
             pacer.acquire(workspace, port.maxSendsPerSecondPerWorkspace());
             SendResult result;
+            long started = System.nanoTime();
             try {
                 result = port.send(who.recipient(), message);
             } catch (RuntimeException e) {
@@ -210,12 +217,37 @@ public class Dispatcher {
                 log.warn("Chat port {} threw while sending outbox row {}: {}", port.platform(), row.id(), e.toString());
                 result = new SendResult.TransientFailure(e.getClass().getSimpleName());
             }
+            measure(port.platform(), row.kind(), result, Duration.ofNanos(System.nanoTime() - started));
             if (result instanceof SendResult.RateLimited r) {
                 slowDown.merge(workspace, clock.instant().plus(r.retryAfter()), (a, b) -> a.isAfter(b) ? a : b);
             }
             outcomes.add(new Outcome(row, result));
         }
         return record(workerId, outcomes, cancelled, recipients);
+    }
+
+    /**
+     * Stops sending: each worker's current batch records what it sent and gives the rest back (pending, its attempt
+     * not counted), so a shutting-down instance finishes within one send and loses nothing.
+     */
+    public void stopSending() {
+        stopping = true;
+    }
+
+    /** Sends again after {@link #stopSending()} (the workers were started again). */
+    public void resumeSending() {
+        stopping = false;
+    }
+
+    private void measure(Platform platform, OutboxKind kind, SendResult result, Duration took) {
+        String p = platform.name();
+        switch (result) {
+            case SendResult.Sent s -> metrics.sent(p, kind.name(), took);
+            case SendResult.RateLimited r -> metrics.rateLimited(p, took);
+            case SendResult.TransientFailure f -> metrics.failed(p, "transient", took);
+            case SendResult.PermanentFailure f -> metrics.failed(p, "permanent", took);
+            case SendResult.Unreachable u -> metrics.failed(p, "unreachable", took);
+        }
     }
 
     /** The outcome recorded, without a send, for a row whose recipient was already known to be unreachable. */

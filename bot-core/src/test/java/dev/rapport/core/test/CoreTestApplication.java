@@ -2,6 +2,7 @@ package dev.rapport.core.test;
 
 import dev.rapport.core.chat.Directory;
 import dev.rapport.core.chat.Platform;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,12 @@ public class CoreTestApplication {
     @Bean
     RecordingChatPort discordPort() {
         return new RecordingChatPort(Platform.DISCORD);
+    }
+
+    /** Meters the tests can read back (the application's registry is Prometheus's, through Actuator). */
+    @Bean
+    SimpleMeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
     }
 
     @Bean

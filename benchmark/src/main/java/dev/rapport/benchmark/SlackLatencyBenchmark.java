@@ -1,0 +1,238 @@
+package dev.rapport.benchmark;
+
+import dev.rapport.core.database.ThrowawayDatabase;
+import dev.rapport.core.schedule.Dispatcher;
+import dev.rapport.core.schedule.Outbox;
+import dev.rapport.core.schedule.OutboxKind;
+import dev.rapport.core.schedule.OutboxMessage;
+import dev.rapport.localslack.Delivery;
+import dev.rapport.localslack.LocalSlack;
+import dev.rapport.slack.SlackChatPort;
+import dev.rapport.slack.SlackConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What a coordinator waits for in Slack, and how fast Rapport sends into Slack, measured against the local Slack with
+ * the real Bolt app over Socket Mode, on a throwaway PostgreSQL database:
+ *
+ * <ul>
+ *   <li>{@code /rapport health} on one programme of {@code --pairs} pairs (default 10,000) with {@code --weeks} (7) of
+ *       answered check-ins on both sides: the acknowledgement latency (what Slack's 3 s applies to) and the time
+ *       until the answer arrives through {@code response_url}, p50/p99 over {@code --runs} (30) one after another,
+ *       and over {@code --concurrent} (10) at once;
+ *   <li>{@code --messages} (600) direct messages to {@code --recipients} (60) people, through the outbox, a dispatch
+ *       worker and the real chat port, against the local Slack's documented limits (Slack's: about 1 per second per
+ *       channel, several hundred per minute per workspace; 300 here): the rate achieved and the 429s met.
+ * </ul>
+ *
+ * <pre>
+ * ./mvnw -q -pl benchmark -am package -DskipTests
+ * java -cp benchmark/target/rapport-benchmark.jar dev.rapport.benchmark.SlackLatencyBenchmark [--pairs 10000]
+ * </pre>
+ */
+public final class SlackLatencyBenchmark {
+
+    static final String TEAM = "T0BENCH";
+    static final String COORDINATOR = "U0COORD";
+    static final String BOT_TOKEN = "local-bench-bot-token-0000001";
+    static final String APP_TOKEN = "local-bench-app-token-0000001";
+
+    private SlackLatencyBenchmark() {}
+
+    /** The core and the Slack adapter, as the application assembles them. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @ComponentScan(basePackages = {"dev.rapport.core", "dev.rapport.slack"})
+    static class App {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = RapportBenchmark.parse(args);
+        long pairs = Long.parseLong(o.getOrDefault("pairs", "10000"));
+        int weeks = Integer.parseInt(o.getOrDefault("weeks", "7"));
+        int runs = Integer.parseInt(o.getOrDefault("runs", "30"));
+        int concurrent = Integer.parseInt(o.getOrDefault("concurrent", "10"));
+        int messages = Integer.parseInt(o.getOrDefault("messages", "600"));
+        int recipients = Integer.parseInt(o.getOrDefault("recipients", "60"));
+        String server = o.getOrDefault(
+                "db-url", RapportBenchmark.env("RAPPORT_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"));
+        String user = o.getOrDefault("db-user", RapportBenchmark.env("RAPPORT_DB_USER", "postgres"));
+        String password = o.getOrDefault("db-password", RapportBenchmark.env("RAPPORT_DB_PASSWORD", ""));
+        System.out.printf(
+                Locale.ROOT,
+                "Rapport Slack benchmark at %s on %d cores, Java %s, load average %s%n",
+                ZonedDateTime.now(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                RapportBenchmark.loadAverage());
+
+        LocalSlack.Builder builder = LocalSlack.builder()
+                .workspace(TEAM, BOT_TOKEN)
+                .appToken(APP_TOKEN)
+                .user(TEAM, COORDINATOR, "coordinator", "Coordinator", "UTC", false);
+        for (int i = 0; i < recipients; i++) {
+            builder.user(TEAM, "U0REC" + i, "person" + i, "Person " + i, "UTC", false);
+        }
+        try (LocalSlack slack = builder.start();
+                ThrowawayDatabase db = ThrowawayDatabase.create("rapport_slackbench", server, user, password)) {
+            Map<String, Object> props = new HashMap<>();
+            props.put("rapport.db.url", db.url());
+            props.put("rapport.db.user", user);
+            props.put("rapport.db.password", password);
+            props.put("rapport.db.embedded", "false");
+            props.put("rapport.schedule.enabled", "false");
+            props.put("spring.quartz.auto-startup", "false");
+            props.put("rapport.slack.bot-token", BOT_TOKEN);
+            props.put("rapport.slack.app-token", APP_TOKEN);
+            props.put("rapport.slack.api-url", slack.apiUrl());
+            props.put("spring.main.web-application-type", "none");
+            props.put("spring.main.banner-mode", "off");
+            props.put("logging.level.root", "WARN");
+            SpringApplication application = new SpringApplication(App.class);
+            application.setDefaultProperties(props);
+            try (ConfigurableApplicationContext ctx = application.run()) {
+                long t = System.nanoTime();
+                ProgrammeSeeder.seed(
+                        ctx.getBean(DataSource.class),
+                        "SLACK",
+                        TEAM,
+                        COORDINATOR,
+                        pairs,
+                        weeks,
+                        ctx.getBean(Clock.class).instant());
+                System.out.printf(
+                        Locale.ROOT,
+                        "seeded %d pairs with %d weeks of answers in %.1f s%n",
+                        pairs,
+                        weeks,
+                        (System.nanoTime() - t) / 1e9);
+                waitForConnection(ctx.getBean(SlackConnection.class), slack);
+                health(slack, 3, 1, "warm-up");
+                health(slack, runs, 1, "one at a time");
+                health(slack, concurrent, concurrent, concurrent + " at once");
+                sending(ctx, slack, messages, recipients);
+            }
+        }
+    }
+
+    private static void waitForConnection(SlackConnection connection, LocalSlack slack) throws InterruptedException {
+        Instant give = Instant.now().plusSeconds(30);
+        while ((connection.status() != SlackConnection.Status.CONNECTED || slack.socketModeConnections() == 0)
+                && Instant.now().isBefore(give)) {
+            Thread.sleep(100);
+        }
+        System.out.println("Slack connection: " + connection.status() + ", " + slack.socketModeConnections()
+                + " Socket Mode connection(s)");
+    }
+
+    private static void health(LocalSlack slack, int count, int parallel, String label) throws Exception {
+        List<Long> acks = new ArrayList<>();
+        List<Long> answers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(() -> {
+                    long start = System.nanoTime();
+                    Delivery d = slack.as(TEAM, COORDINATOR).command("/rapport", "health");
+                    long ack = d.awaitAck(Duration.ofSeconds(10)).latency().toNanos();
+                    d.awaitResponses(1, Duration.ofSeconds(60));
+                    long answered = System.nanoTime() - start;
+                    String text = d.responses().getFirst().text();
+                    if (!text.contains("Benchmark programme")) {
+                        throw new IllegalStateException("unexpected health answer: " + text);
+                    }
+                    return new long[] {ack, answered};
+                }));
+            }
+            for (Future<long[]> f : futures) {
+                long[] r = f.get();
+                acks.add(r[0]);
+                answers.add(r[1]);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "/rapport health, %s (%d): acknowledged p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                        + " answered p50 %.0f ms, p99 %.0f ms%n",
+                label,
+                count,
+                percentile(acks, 50) / 1e6,
+                percentile(acks, 99) / 1e6,
+                percentile(acks, 100) / 1e6,
+                percentile(answers, 50) / 1e6,
+                percentile(answers, 99) / 1e6);
+    }
+
+    /**
+     * Direct messages the way Rapport sends them: outbox rows, sent by a dispatch worker through the real port, paced
+     * to the port's rate and slowed by any 429.
+     */
+    private static void sending(ConfigurableApplicationContext ctx, LocalSlack slack, int messages, int recipients)
+            throws InterruptedException {
+        Outbox outbox = ctx.getBean(Outbox.class);
+        Dispatcher dispatcher = ctx.getBean(Dispatcher.class);
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        List<OutboxMessage> rows = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            long participant = 1 + (i % recipients);
+            rows.add(OutboxMessage.text(
+                    null, participant, OutboxKind.NOTICE, "benchmark-" + i, "Benchmark message " + i, null));
+        }
+        outbox.enqueueAll(rows);
+        long before429 = slack.calls().stream().filter(c -> c.status() == 429).count();
+        int postedBefore = slack.messages().size();
+        long start = System.nanoTime();
+        while (true) {
+            dispatcher.drain("benchmark");
+            Integer left = jdbc.queryForObject(
+                    "select count(*) from outbox where kind = 'NOTICE' and status in ('PENDING', 'SENDING')",
+                    Integer.class);
+            if (left == null || left == 0) {
+                break;
+            }
+            Thread.sleep(50); // rows wait for their Retry-After; look again shortly
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int posted = slack.messages().size() - postedBefore;
+        Integer sent = jdbc.queryForObject(
+                "select count(*) from outbox where kind = 'NOTICE' and status = 'SENT'", Integer.class);
+        System.out.printf(
+                Locale.ROOT,
+                "sent %d DMs to %d people through the outbox in %.1f s: %.2f messages/s (Rapport paces to %.0f/s; the"
+                        + " local Slack allows 300/min = 5/s per workspace after a burst of 50, 1/s per channel after"
+                        + " a burst of 3); %d answered 429 and were retried after Retry-After; %d posted (none twice)%n",
+                sent,
+                recipients,
+                seconds,
+                posted / seconds,
+                ctx.getBean(SlackChatPort.class).maxSendsPerSecondPerWorkspace(),
+                slack.calls().stream().filter(c -> c.status() == 429).count() - before429,
+                posted);
+    }
+
+    private static double percentile(List<Long> values, int p) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+}

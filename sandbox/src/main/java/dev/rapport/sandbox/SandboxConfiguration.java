@@ -1,0 +1,44 @@
+package dev.rapport.sandbox;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The sandbox's beans, present only when {@link SandboxActivation} turned the sandbox on. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = SandboxActivation.ACTIVE, havingValue = "true")
+class SandboxConfiguration implements WebMvcConfigurer {
+
+    @Bean(destroyMethod = "close")
+    SandboxWorld sandboxWorld() {
+        return SandboxWorld.current();
+    }
+
+    /** Replaces the core's clock: real time, moved on as far as the person trying Rapport asks. */
+    @Bean
+    @Primary
+    SandboxClock sandboxClock() {
+        return new SandboxClock();
+    }
+
+    @Bean
+    SlackSandbox slackSandbox(SandboxWorld world) {
+        return new SlackSandbox(world.slack());
+    }
+
+    /** The page and its script, served only while the sandbox runs (never by a deployed Rapport). */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/sandbox/**").addResourceLocations("classpath:/sandbox-web/");
+    }
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/", "/sandbox/index.html");
+        registry.addRedirectViewController("/sandbox", "/sandbox/index.html");
+    }
+}

@@ -1,0 +1,136 @@
+package dev.rapport.sandbox;
+
+import dev.rapport.localslack.UploadedFile;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sandbox page's API: who is in the demo, what each of them sees, and acting as them (a click, a submitted form,
+ * a command), plus the clock. Everything a person does here goes through the local platform to the real adapter, as
+ * it would from Slack or Discord. Only the sandbox has it, on the loopback interface.
+ */
+@RestController
+@RequestMapping("/sandbox/api")
+@ConditionalOnProperty(name = SandboxActivation.ACTIVE, havingValue = "true")
+class SandboxController {
+
+    private final SandboxDemo demo;
+    private final SlackSandbox slack;
+
+    SandboxController(SandboxDemo demo, SlackSandbox slack) {
+        this.demo = demo;
+        this.slack = slack;
+    }
+
+    record State(String status, Instant now, List<SandboxWorld.Person> people) {}
+
+    record Act(String platform, String user, String item, String action, String text, Map<String, String> values) {}
+
+    record Clock(String advance) {}
+
+    @GetMapping("/state")
+    State state() {
+        return new State(demo.status(), demo.now(), SandboxWorld.SLACK_PEOPLE);
+    }
+
+    @GetMapping("/screen")
+    List<Screen.Item> screen(@RequestParam String platform, @RequestParam String user) {
+        return switch (platform) {
+            case "slack" -> slack.screen(known(user));
+            default -> throw new IllegalArgumentException("no platform called " + platform);
+        };
+    }
+
+    @PostMapping("/click")
+    Map<String, String> click(@RequestBody Act act) {
+        slack.click(known(act.user()), act.item(), act.action());
+        return Map.of("ok", "clicked");
+    }
+
+    @PostMapping("/submit")
+    Map<String, String> submit(@RequestBody Act act) {
+        slack.submit(known(act.user()), act.item(), act.values() == null ? Map.of() : act.values());
+        return Map.of("ok", "submitted");
+    }
+
+    @PostMapping("/close")
+    Map<String, String> close(@RequestBody Act act) {
+        slack.close(known(act.user()), act.item());
+        return Map.of("ok", "closed");
+    }
+
+    @PostMapping("/command")
+    Map<String, String> command(@RequestBody Act act) {
+        String text = act.text() == null ? "" : act.text().strip();
+        if (text.startsWith("/rapport")) {
+            text = text.substring("/rapport".length()).strip();
+        }
+        return Map.of("reply", slack.command(known(act.user()), text));
+    }
+
+    @PostMapping("/clock")
+    Map<String, Instant> clock(@RequestBody Clock clock) {
+        Instant now = switch (clock.advance()) {
+            case "next-check-in" -> demo.nextCheckIn();
+            default -> demo.advance(duration(clock.advance()));
+        };
+        return Map.of("now", now);
+    }
+
+    @GetMapping("/slack/files/{id}")
+    ResponseEntity<byte[]> file(@PathVariable String id) {
+        UploadedFile f = slack.file(id).orElseThrow(() -> new IllegalArgumentException("no file " + id));
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + f.name().replace("\"", "") + "\"")
+                .contentType(
+                        f.mimetype() == null
+                                ? MediaType.APPLICATION_OCTET_STREAM
+                                : MediaType.parseMediaType(f.mimetype()))
+                .body(f.bytes());
+    }
+
+    /** Bad input from the page is said plainly, never as a stack trace. */
+    @ExceptionHandler({IllegalArgumentException.class, IllegalStateException.class})
+    ResponseEntity<Map<String, String>> refused(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", String.valueOf(e.getMessage())));
+    }
+
+    private static String known(String user) {
+        boolean inDemo =
+                SandboxWorld.SLACK_PEOPLE.stream().anyMatch(p -> p.userId().equals(user));
+        if (!inDemo) {
+            throw new IllegalArgumentException("nobody called " + user + " in the demo");
+        }
+        return user;
+    }
+
+    private static Duration duration(String iso) {
+        try {
+            Duration d = Duration.parse(iso);
+            if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofDays(60)) > 0) {
+                throw new IllegalArgumentException("move the clock on by up to 60 days");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("\"" + iso + "\" is not a duration such as PT24H or P7D");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.rapport.sandbox;
+
+import dev.rapport.core.health.HealthService;
+import dev.rapport.core.schedule.Dispatcher;
+import dev.rapport.core.schedule.Reminders;
+import dev.rapport.core.schedule.Sweeper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo: a clean start (the sandbox's own database is reset), the programme set up by its coordinator through
+ * the real {@code /rapport} commands, and the clock moves the person trying Rapport asks for, each followed by the
+ * schedule's work at once (the recurring jobs would get there within a minute anyway).
+ */
+@Component
+@ConditionalOnProperty(name = SandboxActivation.ACTIVE, havingValue = "true")
+class SandboxDemo {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxDemo.class);
+
+    private final JdbcTemplate jdbc;
+    private final SandboxClock clock;
+    private final SlackSandbox slack;
+    private final Sweeper sweeper;
+    private final Dispatcher dispatcher;
+    private final Reminders reminders;
+    private final HealthService health;
+    private final Environment environment;
+    private final boolean ownDatabase;
+    private final ReentrantLock working = new ReentrantLock();
+    private volatile String status = "starting";
+
+    SandboxDemo(
+            JdbcTemplate jdbc,
+            SandboxClock clock,
+            SlackSandbox slack,
+            Sweeper sweeper,
+            Dispatcher dispatcher,
+            Reminders reminders,
+            HealthService health,
+            Environment environment,
+            @Value("${" + SandboxWorld.OWN_DATABASE + ":false}") boolean ownDatabase) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.slack = slack;
+        this.sweeper = sweeper;
+        this.dispatcher = dispatcher;
+        this.reminders = reminders;
+        this.health = health;
+        this.environment = environment;
+        this.ownDatabase = ownDatabase;
+    }
+
+    /** Seeds the demo once the application (and so the Slack adapter) is up, then says where the page is. */
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        Thread.ofVirtual().name("sandbox-demo").start(this::seed);
+    }
+
+    void seed() {
+        try {
+            waitForSlack();
+            if (ownDatabase) {
+                reset();
+            }
+            Integer programmes = jdbc.queryForObject(
+                    "select count(*) from programme where workspace_id = ?", Integer.class, SandboxWorld.SLACK_TEAM);
+            if (programmes == null || programmes == 0) {
+                LocalDate today =
+                        clock.instant().atZone(ZoneId.of("Europe/Lisbon")).toLocalDate();
+                slack.command("U0CORA", "setup \"Residents 2026\" Europe/Lisbon");
+                slack.command("U0CORA", "add-pair <@U0LEE> <@U0ANA> " + today);
+                slack.command("U0CORA", "add-pair <@U0PATEL> <@U0BEN> " + today);
+            }
+            work();
+            status = "ready";
+            String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+            log.info("");
+            log.info("  Rapport sandbox: open http://localhost:{}/sandbox", port);
+            log.info("  (no Slack or Discord is contacted; set RAPPORT_SLACK_* or RAPPORT_DISCORD_* to connect them)");
+            log.info("");
+        } catch (RuntimeException e) {
+            status = "failed: " + e.getMessage();
+            log.error("The sandbox could not set up its demo", e);
+        }
+    }
+
+    private void waitForSlack() {
+        Instant giveUp = Instant.now().plusSeconds(60);
+        while (!slack.connected()) {
+            if (Instant.now().isAfter(giveUp)) {
+                throw new IllegalStateException("the Slack adapter did not connect to the local Slack within 60 s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(100).toNanos());
+        }
+    }
+
+    /** Empties the sandbox's own database: every start is a fresh demo, like the local platforms it talks to. */
+    private void reset() {
+        jdbc.execute("truncate programme, programme_skip_date, participant, coordinator, pair, checkin_slot,"
+                + " check_in, answer, meeting, outbox, pair_health, inbound_event, installation, oauth_state"
+                + " restart identity cascade");
+    }
+
+    String status() {
+        return status;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Moves the clock on to a minute after the next check-in falls due, and sends what is due. */
+    Instant nextCheckIn() {
+        java.time.OffsetDateTime due = jdbc.queryForObject(
+                "select min(s.next_due_at) from checkin_slot s join pair p on p.id = s.pair_id"
+                        + " where p.status = 'ACTIVE'",
+                java.time.OffsetDateTime.class);
+        if (due == null) {
+            throw new IllegalStateException("There is no active pair, so no check-in is coming.");
+        }
+        clock.advanceTo(due.toInstant().plus(Duration.ofMinutes(1)));
+        work();
+        return clock.instant();
+    }
+
+    /** Moves the clock on by {@code by} and runs what the jobs would: check-ins, reminders, health and alerts. */
+    Instant advance(Duration by) {
+        clock.advance(by);
+        work();
+        return clock.instant();
+    }
+
+    /** The schedule's work, now rather than at the jobs' next run. */
+    void work() {
+        working.lock();
+        try {
+            sweeper.sweep();
+            reminders.run();
+            health.refresh();
+            dispatcher.drain("sandbox");
+        } finally {
+            working.unlock();
+        }
+    }
+}
