@@ -1,11 +1,10 @@
 package dev.rapport.benchmark;
 
-import dev.rapport.core.chat.ChatMessage;
-import dev.rapport.core.chat.ChatPort;
-import dev.rapport.core.chat.Platform;
-import dev.rapport.core.chat.Recipient;
-import dev.rapport.core.chat.SendResult;
 import dev.rapport.core.database.ThrowawayDatabase;
+import dev.rapport.core.schedule.Dispatcher;
+import dev.rapport.core.schedule.Outbox;
+import dev.rapport.core.schedule.OutboxKind;
+import dev.rapport.core.schedule.OutboxMessage;
 import dev.rapport.discord.DiscordChatPort;
 import dev.rapport.discord.DiscordConnection;
 import dev.rapport.discord.DiscordProperties;
@@ -16,8 +15,6 @@ import dev.rapport.localdiscord.InteractionResponse;
 import dev.rapport.localdiscord.LocalDiscord;
 import dev.rapport.localdiscord.RestCall;
 import dev.rapport.localdiscord.Snowflakes;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +30,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
@@ -42,12 +37,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Measures the Discord adapter end to end against the local Discord, with a real JDA and a real PostgreSQL: how fast
- * {@code /rapport health} over one programme of many pairs is acknowledged and answered, and how fast direct messages
- * go out through the real {@link DiscordChatPort} against Discord's global limit of 50 requests per second. See
- * benchmark/README.md ("Discord").
+ * {@code /rapport health} over one programme of many pairs (the Slack benchmark's, {@link ProgrammeSeeder}) is
+ * acknowledged and answered, and how fast direct messages go out through the outbox, the dispatch workers and the real
+ * {@link DiscordChatPort} against Discord's global limit of 50 requests per second. See benchmark/README.md
+ * ("Discord").
  *
  * <pre>
  * java -jar benchmark/target/rapport-benchmark.jar discord [--pairs 10000] [--weeks 8] [--runs 30] [--dms 2000] ...
@@ -66,22 +63,27 @@ public final class DiscordLatencyBenchmark {
 
     private DiscordLatencyBenchmark() {}
 
-    /** The core and the Discord adapter, with a clock fixed the day after the last seeded check-in. */
+    /**
+     * The core and the Discord adapter, on a clock that starts the day after the last seeded check-in and moves in real
+     * time, so an outbox row put off for a few seconds comes due again.
+     */
     @SpringBootApplication(scanBasePackages = {"dev.rapport.core", "dev.rapport.discord"})
     static class DiscordBenchmarkApplication {
         @Bean
         @Primary
         Clock benchmarkClock(@Value("${bench.now}") String now) {
-            return Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
+            Clock system = Clock.systemUTC();
+            return Clock.offset(system, Duration.between(system.instant(), Instant.parse(now)));
         }
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = RapportBenchmark.parse(args);
         int pairs = Integer.parseInt(o.getOrDefault("pairs", "10000"));
-        int weeks = Integer.parseInt(o.getOrDefault("weeks", "8"));
+        int weeks = Integer.parseInt(o.getOrDefault("weeks", "7"));
         int runs = Integer.parseInt(o.getOrDefault("runs", "30"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "3"));
+        int concurrent = Integer.parseInt(o.getOrDefault("concurrent", "10"));
         int dms = Integer.parseInt(o.getOrDefault("dms", "2000"));
         int senders = Integer.parseInt(o.getOrDefault("senders", "2"));
         int dmOpenLimit = Integer.parseInt(o.getOrDefault("dm-open-limit", "50"));
@@ -151,18 +153,48 @@ public final class DiscordLatencyBenchmark {
                         properties.callTimeout());
 
                 long t = System.nanoTime();
-                seed(ctx.getBean(DataSource.class), pairs, weeks);
-                System.out.printf(
-                        Locale.ROOT,
-                        "seeded 1 programme, %d pairs, %d weeks of check-ins and answers in %.1f s (not measured)%n",
+                // The same programme as the Slack benchmark's, so the two adapters' figures compare.
+                ProgrammeSeeder.seed(
+                        ctx.getBean(DataSource.class),
+                        "DISCORD",
+                        Long.toString(GUILD),
+                        Long.toString(COORDINATOR),
                         pairs,
                         weeks,
+                        ctx.getBean(Clock.class).instant());
+                long firstRecipient = addRecipients(ctx.getBean(JdbcTemplate.class), 2L * pairs + 2, dms);
+                System.out.printf(
+                        Locale.ROOT,
+                        "seeded %d pairs with %d weeks of answers, and %d people to message, in %.1f s (not"
+                                + " measured)%n",
+                        pairs,
+                        weeks,
+                        dms,
                         (System.nanoTime() - t) / 1e9);
 
                 if (!skipHealth) {
-                    health(discord, runs, warmup, pairs);
+                    health(discord, warmup, 1, pairs, "warm-up", false);
+                    health(discord, runs, 1, pairs, "one at a time", true);
+                    health(discord, concurrent, concurrent, pairs, concurrent + " at once", true);
                 }
-                sends(discord, ctx.getBean(DiscordChatPort.class), properties, dms, senders);
+                System.out.println();
+                System.out.printf(
+                        Locale.ROOT,
+                        "%d direct messages a round through the outbox, %d dispatch workers and DiscordChatPort"
+                                + " (pace %.0f requests/s; the local Discord allows 50/s):%n",
+                        dms,
+                        senders,
+                        properties.pace());
+                sendRound(
+                        ctx, discord, firstRecipient, dms, senders, 1, "new recipients (each DM channel opened first)");
+                sendRound(
+                        ctx,
+                        discord,
+                        firstRecipient,
+                        dms,
+                        senders,
+                        2,
+                        "the same recipients again (DM channels cached)");
             }
         } finally {
             db.close();
@@ -172,105 +204,119 @@ public final class DiscordLatencyBenchmark {
 
     // ---- /rapport health
 
-    private static void health(LocalDiscord discord, int runs, int warmup, int pairs) {
-        List<Long> acks = new ArrayList<>();
-        List<Long> answers = new ArrayList<>();
-        String summary = null;
-        for (int i = 0; i < warmup + runs; i++) {
-            Interaction health = discord.as(GUILD, COORDINATOR).slashCommand("rapport", "health", Map.of());
-            InteractionResponse ack = health.awaitResponse(Duration.ofSeconds(10));
-            List<InteractionResponse> all = health.awaitResponses(2, Duration.ofSeconds(60));
-            InteractionResponse edit = all.stream()
-                    .filter(r -> r.kind() == InteractionResponse.Kind.EDIT_ORIGINAL)
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no reply edit: " + all));
-            if (!ack.accepted() || !edit.accepted()) {
-                throw new IllegalStateException("Discord refused an answer: " + all);
+    /**
+     * Runs {@code /rapport health} {@code count} times as the coordinator, {@code parallel} at a time, and prints the
+     * latency of the deferral and of the reply that replaces it, from the moment the gateway handed the interaction to
+     * the bot.
+     */
+    private static void health(LocalDiscord discord, int count, int parallel, int pairs, String label, boolean print)
+            throws Exception {
+        List<Long> acks = Collections.synchronizedList(new ArrayList<>());
+        List<Long> answers = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Future<String>> done = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                done.add(pool.submit(() -> {
+                    Interaction health = discord.as(GUILD, COORDINATOR).slashCommand("rapport", "health", Map.of());
+                    InteractionResponse ack = health.awaitResponse(Duration.ofSeconds(10));
+                    List<InteractionResponse> all = health.awaitResponses(2, Duration.ofSeconds(120));
+                    InteractionResponse edit = all.stream()
+                            .filter(r -> r.kind() == InteractionResponse.Kind.EDIT_ORIGINAL)
+                            .findFirst()
+                            .orElseThrow(() -> new IllegalStateException("no reply edit: " + all));
+                    if (!ack.accepted() || !edit.accepted() || !edit.content().contains("Benchmark programme")) {
+                        throw new IllegalStateException("unexpected answers: " + all);
+                    }
+                    acks.add(ack.latency().toNanos());
+                    answers.add(edit.latency().toNanos());
+                    return edit.content() + "\n" + edit.embedsJson();
+                }));
             }
-            if (i >= warmup) {
-                acks.add(ack.latency().toNanos());
-                answers.add(edit.latency().toNanos());
+            String last = null;
+            for (Future<String> f : done) {
+                last = f.get();
             }
-            summary = edit.content() + "\n" + edit.embedsJson();
+            if (System.getProperty("bench.show") != null) {
+                System.out.println(last);
+            }
+        } finally {
+            pool.shutdown();
         }
-        System.out.println();
-        System.out.printf(
-                Locale.ROOT,
-                "/rapport health over %d pairs, %d runs after %d warm-up runs, one coordinator at a time:%n",
-                pairs,
-                runs,
-                warmup);
-        System.out.printf(
-                Locale.ROOT,
-                "  initial response (deferral): p50 %.1f ms, p99 %.1f ms, max %.1f ms (Discord's limit: 3000 ms)%n",
-                percentile(acks, 50),
-                percentile(acks, 99),
-                percentile(acks, 100));
-        System.out.printf(
-                Locale.ROOT,
-                "  reply (edit of the deferral): p50 %.1f ms, p99 %.1f ms, max %.1f ms after the interaction%n",
-                percentile(answers, 50),
-                percentile(answers, 99),
-                percentile(answers, 100));
-        System.out.println("  reply starts: "
-                + (summary == null ? "" : summary.lines().findFirst().orElse("")));
-        if (System.getProperty("bench.show") != null) {
-            System.out.println(summary);
+        if (print) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "/rapport health over %d pairs, %s (%d): deferred p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                            + " answered p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                    pairs,
+                    label,
+                    count,
+                    percentile(acks, 50),
+                    percentile(acks, 99),
+                    percentile(acks, 100),
+                    percentile(answers, 50),
+                    percentile(answers, 99),
+                    percentile(answers, 100));
         }
     }
 
     // ---- direct messages
 
-    private static void sends(LocalDiscord discord, ChatPort port, DiscordProperties properties, int dms, int senders)
-            throws Exception {
-        System.out.println();
-        System.out.printf(
-                Locale.ROOT,
-                "%d direct messages through DiscordChatPort, %d senders (the dispatcher's default workers):%n",
-                dms,
-                senders);
-        sendRound(discord, port, dms, senders, "new recipients (each DM channel opened first)");
-        sendRound(discord, port, dms, senders, "the same recipients again (DM channels cached)");
-        System.out.printf(
-                Locale.ROOT,
-                "  local Discord's global limit 50 requests/s; the port's pace %.0f/s%n",
-                properties.pace());
+    /** People to message, in the programme's server: participants with Discord ids the local Discord knows. */
+    private static long addRecipients(JdbcTemplate jdbc, long firstId, int count) {
+        jdbc.update(
+                "insert into participant (id, platform, workspace_id, platform_user_id, display_name, time_zone,"
+                        + " time_zone_source, profile_checked_at, created_at) select ? + i - 1, 'DISCORD', ?, (? + i)::text,"
+                        + " 'Person ' || i, 'UTC', 'CHOSEN', now(), now() from generate_series(1, ?) i",
+                firstId,
+                Long.toString(GUILD),
+                PEOPLE,
+                count);
+        jdbc.execute("select setval('participant_id_seq', (select max(id) from participant))");
+        return firstId;
     }
 
-    private static void sendRound(LocalDiscord discord, ChatPort port, int dms, int senders, String what)
+    /**
+     * One round of direct messages the way Rapport sends them: outbox rows, claimed and sent by {@code workers}
+     * dispatch workers through the real port, each row retried after its wait when Discord (or the pace) says so.
+     */
+    private static void sendRound(
+            ConfigurableApplicationContext ctx,
+            LocalDiscord discord,
+            long firstRecipient,
+            int dms,
+            int workers,
+            int round,
+            String what)
             throws Exception {
-        List<RestCall> before = discord.calls();
+        Outbox outbox = ctx.getBean(Outbox.class);
+        Dispatcher dispatcher = ctx.getBean(Dispatcher.class);
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        List<OutboxMessage> rows = new ArrayList<>();
+        for (int i = 0; i < dms; i++) {
+            rows.add(OutboxMessage.text(
+                    null,
+                    firstRecipient + i,
+                    OutboxKind.NOTICE,
+                    "benchmark-" + round,
+                    "*Benchmark* round " + round + ": how is the mentorship going?",
+                    null));
+        }
+        outbox.enqueueAll(rows);
+        int callsBefore = discord.calls().size();
         int invalidBefore = discord.invalidRequests();
-        AtomicInteger next = new AtomicInteger();
-        LongAdder sent = new LongAdder();
-        LongAdder rateLimited = new LongAdder();
-        LongAdder failed = new LongAdder();
-        ChatMessage message = ChatMessage.text("*Benchmark* check-in reminder: how is the mentorship going?");
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
         long t = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<Future<?>> done = new ArrayList<>();
-        for (int s = 0; s < senders; s++) {
+        for (int w = 0; w < workers; w++) {
+            String worker = "bench-" + round + "-" + w;
             done.add(pool.submit(() -> {
-                int i;
-                while ((i = next.incrementAndGet()) <= dms) {
-                    Recipient to = new Recipient(
-                            Platform.DISCORD, Long.toString(GUILD), Long.toString(PEOPLE + i), "Person " + i);
-                    // As the dispatcher does: a "rate limited" answer waits its turn and goes again.
-                    while (true) {
-                        SendResult r = port.send(to, message);
-                        if (r instanceof SendResult.Sent) {
-                            sent.increment();
-                            break;
-                        }
-                        if (r instanceof SendResult.RateLimited limited) {
-                            rateLimited.increment();
-                            sleep(limited.retryAfter());
-                            continue;
-                        }
-                        failed.increment();
-                        break;
+                while (pending(jdbc, round) > 0) {
+                    if (dispatcher.drain(worker).total() == 0) {
+                        sleep(Duration.ofMillis(50)); // rows waiting for their retry time; look again shortly
                     }
                 }
+                return null;
             }));
         }
         for (Future<?> f : done) {
@@ -279,93 +325,44 @@ public final class DiscordLatencyBenchmark {
         double seconds = (System.nanoTime() - t) / 1e9;
         pool.shutdown();
         List<RestCall> calls =
-                discord.calls().subList(before.size(), discord.calls().size());
+                discord.calls().subList(callsBefore, discord.calls().size());
         long requests = calls.stream()
                 .filter(c -> c.endpoint() == Endpoint.CREATE_DM || c.endpoint() == Endpoint.CREATE_MESSAGE)
                 .count();
         long tooMany = calls.stream().filter(c -> c.status() == 429).count();
+        Integer sent = jdbc.queryForObject(
+                "select count(*) from outbox where period = ? and status = 'SENT'",
+                Integer.class,
+                "benchmark-" + round);
+        Integer failed = jdbc.queryForObject(
+                "select count(*) from outbox where period = ? and status = 'FAILED'",
+                Integer.class,
+                "benchmark-" + round);
+        long delivered = discord.messages().stream()
+                .filter(m -> !m.edited() && m.content().contains("round " + round + ":"))
+                .count();
         System.out.printf(
                 Locale.ROOT,
-                "  %s: %d sent in %.1f s = %.1f DMs/s, %d REST requests = %.1f requests/s; 429s %d, invalid requests %d,"
-                        + " 'rate limited' answers to the sender %d, failures %d%n",
+                "  %s: %d sent in %.1f s = %.1f DMs/s, %d REST requests = %.1f requests/s; 429s %d, invalid requests"
+                        + " %d; failed %d; messages in the local Discord %d%n",
                 what,
-                sent.sum(),
+                sent,
                 seconds,
-                sent.sum() / seconds,
+                sent / seconds,
                 requests,
                 requests / seconds,
                 tooMany,
                 discord.invalidRequests() - invalidBefore,
-                rateLimited.sum(),
-                failed.sum());
+                failed,
+                delivered);
     }
 
-    // ---- seeding
-
-    /**
-     * One Discord programme of {@code pairs} pairs that started {@code weeks} weeks ago, with a weekly check-in for
-     * each side: three statements each, answered by about 90% of mentees and 80% of mentors, scores of 4 or 5 by pair
-     * with an occasional dip (one pair in twenty scores 1 or 2), and meetings: logged last week by eight pairs in ten
-     * ("did you meet" mostly yes), four weeks ago by one (to watch), never by the tenth (at risk).
-     * Shaped as the core's own tests shape answers (HealthServiceIT), written set-wise.
-     */
-    static void seed(DataSource dataSource, int pairs, int weeks) throws Exception {
-        LocalDate first = LAST_WEEK.minusWeeks(weeks - 1L);
-        String dims = "array['respect','confidentiality','empathy','humility','effort','communication']";
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            s.execute("insert into programme (id, platform, workspace_id, name, time_zone, created_at) values (1,"
-                    + " 'DISCORD', '" + GUILD + "', 'Benchmark programme', 'UTC', now())");
-            s.execute("insert into participant (id, platform, workspace_id, platform_user_id, display_name, time_zone,"
-                    + " created_at, profile_checked_at) select i, 'DISCORD', '" + GUILD + "', (" + PEOPLE
-                    + "::bigint + i)::text, 'Person ' || i, 'UTC', now(), now() from generate_series(1, " + (2 * pairs)
-                    + ") i");
-            s.execute("insert into participant (id, platform, workspace_id, platform_user_id, display_name, time_zone,"
-                    + " created_at, profile_checked_at) values (" + (2 * pairs + 1) + ", 'DISCORD', '" + GUILD + "', '"
-                    + COORDINATOR + "', 'Cora', 'UTC', now(), now())");
-            s.execute("insert into coordinator (programme_id, participant_id, added_at) values (1, " + (2 * pairs + 1)
-                    + ", now())");
-            s.execute("insert into pair (id, programme_id, mentor_id, mentee_id, started_on, status, created_at)"
-                    + " select k, 1, 2 * k - 1, 2 * k, date '" + first + "', 'ACTIVE', now()"
-                    + " from generate_series(1, " + pairs + ") k");
-            s.execute("insert into checkin_slot (pair_id, role, next_due_at, next_period, seq) select k, r.role,"
-                    + " timestamptz '" + LAST_WEEK.plusWeeks(1).atTime(10, 0).toInstant(ZoneOffset.UTC) + "', date '"
-                    + LAST_WEEK.plusWeeks(1) + "', " + weeks + " from generate_series(1, " + pairs + ") k"
-                    + " cross join (values ('MENTEE'), ('MENTOR')) r(role)");
-            // Week w's statements: three dimensions, rotating, the same for both sides.
-            s.execute("insert into check_in (pair_id, role, participant_id, period, seq, bank_version, question_ids,"
-                    + " due_at, status, sent_at, answered_at, met)"
-                    + " select k, r.role, case r.role when 'MENTEE' then 2 * k else 2 * k - 1 end, d, w - 1, '2026.1',"
-                    + " (" + dims + ")[1 + (3 * w) % 6] || '.1.' || lower(r.role) || ',' || (" + dims
-                    + ")[1 + (3 * w + 1) % 6] || '.1.' || lower(r.role) || ',' || (" + dims
-                    + ")[1 + (3 * w + 2) % 6] || '.1.' || lower(r.role),"
-                    + " x.sent, case when a then 'ANSWERED' else 'SENT' end, x.sent,"
-                    + " case when a then x.sent + interval '3 hours' end, case when a then k % 5 <> 0 and (k + w) % 5 <> 0 end"
-                    + " from generate_series(1, " + pairs + ") k cross join generate_series(1, " + weeks + ") w"
-                    + " cross join (values ('MENTEE', 9), ('MENTOR', 8)) r(role, rate)"
-                    + " cross join lateral (select date '" + first + "' + 7 * (w - 1) as d,"
-                    + " ((date '" + first + "' + 7 * (w - 1)) + time '10:00') at time zone 'UTC' as sent,"
-                    + " (k * 7 + w * 3 + r.rate) % 10 < r.rate as a) x");
-            s.execute("insert into answer (check_in_id, question_id, bank_version, dimension, score, answered_at)"
-                    + " select c.id, q.id, '2026.1', upper(split_part(q.id, '.', 1)),"
-                    + " case when c.pair_id % 20 = 0 then 1 + (c.seq + j) % 2"
-                    + " else 4 + c.pair_id % 2 - case when (c.pair_id + c.seq + j) % 7 = 0 then 1 else 0 end end,"
-                    + " c.answered_at from check_in c cross join generate_series(1, 3) j"
-                    + " cross join lateral (select split_part(c.question_ids, ',', j) as id) q"
-                    + " where c.status = 'ANSWERED'");
-            s.execute(
-                    "insert into meeting (pair_id, held_on, note, logged_by, created_at) select k, case when k % 10 = 5"
-                            + " then date '" + LAST_WEEK.minusWeeks(4) + "' else date '" + LAST_WEEK.minusDays(3)
-                            + "' end,"
-                            + " null, 2 * k - 1, now() from generate_series(1, " + pairs + ") k where k % 10 <> 0");
-            s.execute("select setval('programme_id_seq', 1), setval('participant_id_seq', " + (2 * pairs + 1)
-                    + "), setval('pair_id_seq', " + pairs + "), setval('check_in_id_seq', (select max(id) from"
-                    + " check_in)), setval('meeting_id_seq', (select max(id) from meeting))");
-            c.commit();
-            c.setAutoCommit(true);
-            s.execute("vacuum analyze programme, participant, coordinator, pair, check_in, answer, meeting");
-        }
+    private static int pending(JdbcTemplate jdbc, int round) {
+        Integer left = jdbc.queryForObject(
+                "select count(*) from outbox where period = ? and status in ('PENDING', 'SENDING')",
+                Integer.class,
+                "benchmark-" + round);
+        return left == null ? 0 : left;
     }
 
     // ---- helpers

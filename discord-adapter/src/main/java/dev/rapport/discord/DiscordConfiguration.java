@@ -4,6 +4,7 @@ import dev.rapport.core.command.CommandService;
 import dev.rapport.core.interaction.InteractionService;
 import dev.rapport.core.participant.ParticipantService;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -73,6 +74,18 @@ public class DiscordConfiguration {
     @Conditional(DiscordEnabled.class)
     DiscordChatPort discordChatPort(DiscordConnection connection, DiscordPacer pacer, DiscordProperties properties) {
         return new DiscordChatPort(connection::rest, pacer, properties.callTimeout());
+    }
+
+    /** The connection's health ({@code discord}), where the application has Actuator's health support. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class DiscordHealthConfiguration {
+
+        @Bean("discord")
+        @Conditional(DiscordEnabled.class)
+        DiscordHealth discordHealth(DiscordConnection connection) {
+            return new DiscordHealth(connection);
+        }
     }
 
     @Bean

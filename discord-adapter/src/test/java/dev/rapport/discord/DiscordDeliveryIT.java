@@ -16,9 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Status;
 
 /** Sending through the outbox when Discord pushes back: 429s, closed DMs, a dropped gateway. */
 class DiscordDeliveryIT extends DiscordTestSupport {
+
+    /** The {@code discord} health the application's readiness includes. */
+    @Autowired
+    DiscordHealth health;
 
     @Test
     void a_burst_of_429s_delays_the_welcomes_but_each_arrives_exactly_once() {
@@ -86,11 +92,13 @@ class DiscordDeliveryIT extends DiscordTestSupport {
     }
 
     @Test
-    void after_the_gateway_drops_the_bot_resumes_and_answers_an_interaction_dispatched_while_it_was_down() {
+    void after_an_outage_the_bot_resumes_reports_ready_again_and_answers_an_interaction_dispatched_while_it_was_down() {
         Person ana = LocalDiscordWorld.member();
 
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         discord.startOutage();
         await().atMost(CONNECT).until(() -> connection.status() != DiscordConnection.Status.CONNECTED);
+        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
         Interaction whileDown = discord.as(LocalDiscordWorld.GUILD, ana.id()).slashCommand("rapport", "help", Map.of());
         assertThat(whileDown.delivered()).isFalse();
         discord.endOutage();
@@ -100,6 +108,7 @@ class DiscordDeliveryIT extends DiscordTestSupport {
         assertThat(ack.latency()).isLessThan(THREE_SECONDS);
         assertThat(reply(whileDown)).contains("/rapport");
         await().atMost(CONNECT).until(() -> connection.status() == DiscordConnection.Status.CONNECTED);
+        assertThat(health.health().getDetails()).containsEntry("status", "connected");
         assertThat(discord.gatewayLogins())
                 .filteredOn(l -> l.kind() == dev.rapport.localdiscord.GatewayLogin.Kind.RESUME && l.accepted())
                 .isNotEmpty();
