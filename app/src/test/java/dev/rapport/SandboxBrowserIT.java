@@ -131,6 +131,15 @@ class SandboxBrowserIT {
                 .orElseThrow();
         assertThat(anasRow).contains("100%");
         assertThat(bensRow).contains("0%");
+
+        // The Discord side of the demo runs on the same core: the mentee has her welcome, the coordinator her view.
+        person("1300000000000000203").click();
+        until(d -> screen().contains("Welcome to Research Mentoring, Mia Chen"));
+        person("1300000000000000201").click();
+        browser.findElement(By.id("command")).sendKeys("health");
+        browser.findElement(By.id("run")).click();
+        until(d -> screen().contains("Prof Grace Mensah → Mia Chen"));
+        screenshot("3-discord-coordinator-health.png");
     }
 
     private WebElement person(String userId) {

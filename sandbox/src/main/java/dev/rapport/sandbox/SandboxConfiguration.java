@@ -1,5 +1,6 @@
 package dev.rapport.sandbox;
 
+import dev.rapport.core.command.CommandService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,11 @@ class SandboxConfiguration implements WebMvcConfigurer {
     @Bean
     SlackSandbox slackSandbox(SandboxWorld world) {
         return new SlackSandbox(world.slack());
+    }
+
+    @Bean
+    DiscordSandbox discordSandbox(SandboxWorld world, CommandService commands) {
+        return new DiscordSandbox(world.discord(), commands);
     }
 
     /** The page and its script, served only while the sandbox runs (never by a deployed Rapport). */

@@ -32,10 +32,12 @@ class SandboxController {
 
     private final SandboxDemo demo;
     private final SlackSandbox slack;
+    private final DiscordSandbox discord;
 
-    SandboxController(SandboxDemo demo, SlackSandbox slack) {
+    SandboxController(SandboxDemo demo, SlackSandbox slack, DiscordSandbox discord) {
         this.demo = demo;
         this.slack = slack;
+        this.discord = discord;
     }
 
     record State(String status, Instant now, List<SandboxWorld.Person> people) {}
@@ -46,32 +48,45 @@ class SandboxController {
 
     @GetMapping("/state")
     State state() {
-        return new State(demo.status(), demo.now(), SandboxWorld.SLACK_PEOPLE);
+        return new State(demo.status(), demo.now(), SandboxWorld.PEOPLE);
     }
 
     @GetMapping("/screen")
     List<Screen.Item> screen(@RequestParam String platform, @RequestParam String user) {
-        return switch (platform) {
-            case "slack" -> slack.screen(known(user));
-            default -> throw new IllegalArgumentException("no platform called " + platform);
+        return switch (known(platform, user).platform()) {
+            case "slack" -> slack.screen(user);
+            default -> discord.screen(Long.parseLong(user));
         };
     }
 
     @PostMapping("/click")
     Map<String, String> click(@RequestBody Act act) {
-        slack.click(known(act.user()), act.item(), act.action());
+        if (onSlack(act)) {
+            slack.click(act.user(), act.item(), act.action());
+        } else {
+            discord.click(Long.parseLong(act.user()), id(act.item()), act.action());
+        }
         return Map.of("ok", "clicked");
     }
 
     @PostMapping("/submit")
     Map<String, String> submit(@RequestBody Act act) {
-        slack.submit(known(act.user()), act.item(), act.values() == null ? Map.of() : act.values());
+        Map<String, String> values = act.values() == null ? Map.of() : act.values();
+        if (onSlack(act)) {
+            slack.submit(act.user(), act.item(), values);
+        } else {
+            discord.submit(Long.parseLong(act.user()), id(act.item()), values);
+        }
         return Map.of("ok", "submitted");
     }
 
     @PostMapping("/close")
     Map<String, String> close(@RequestBody Act act) {
-        slack.close(known(act.user()), act.item());
+        if (onSlack(act)) {
+            slack.close(act.user(), act.item());
+        } else {
+            discord.close(id(act.item()));
+        }
         return Map.of("ok", "closed");
     }
 
@@ -81,7 +96,9 @@ class SandboxController {
         if (text.startsWith("/rapport")) {
             text = text.substring("/rapport".length()).strip();
         }
-        return Map.of("reply", slack.command(known(act.user()), text));
+        String reply =
+                onSlack(act) ? slack.command(act.user(), text) : discord.command(Long.parseLong(act.user()), text);
+        return Map.of("reply", reply);
     }
 
     @PostMapping("/clock")
@@ -107,19 +124,42 @@ class SandboxController {
                 .body(f.bytes());
     }
 
+    @GetMapping("/discord/files/{id}")
+    ResponseEntity<byte[]> discordFile(@PathVariable String id) {
+        dev.rapport.localdiscord.UploadedFile f =
+                discord.file(id(id)).orElseThrow(() -> new IllegalArgumentException("no file " + id));
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + f.filename().replace("\"", "") + "\"")
+                .contentType(MediaType.parseMediaType(f.contentType()))
+                .body(f.bytes());
+    }
+
     /** Bad input from the page is said plainly, never as a stack trace. */
     @ExceptionHandler({IllegalArgumentException.class, IllegalStateException.class})
     ResponseEntity<Map<String, String>> refused(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", String.valueOf(e.getMessage())));
     }
 
-    private static String known(String user) {
-        boolean inDemo =
-                SandboxWorld.SLACK_PEOPLE.stream().anyMatch(p -> p.userId().equals(user));
-        if (!inDemo) {
-            throw new IllegalArgumentException("nobody called " + user + " in the demo");
+    /** Someone in the demo: the page acts only as them. */
+    private static SandboxWorld.Person known(String platform, String user) {
+        return SandboxWorld.PEOPLE.stream()
+                .filter(p -> p.platform().equals(platform) && p.userId().equals(user))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("nobody called " + user + " on " + platform));
+    }
+
+    private static boolean onSlack(Act act) {
+        return known(act.platform(), act.user()).platform().equals("slack");
+    }
+
+    private static long id(String item) {
+        try {
+            return Long.parseLong(item);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("\"" + item + "\" is no Discord id");
         }
-        return user;
     }
 
     private static Duration duration(String iso) {

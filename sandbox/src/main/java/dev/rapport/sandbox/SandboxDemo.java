@@ -33,6 +33,7 @@ class SandboxDemo {
     private final JdbcTemplate jdbc;
     private final SandboxClock clock;
     private final SlackSandbox slack;
+    private final DiscordSandbox discord;
     private final Sweeper sweeper;
     private final Dispatcher dispatcher;
     private final Reminders reminders;
@@ -46,6 +47,7 @@ class SandboxDemo {
             JdbcTemplate jdbc,
             SandboxClock clock,
             SlackSandbox slack,
+            DiscordSandbox discord,
             Sweeper sweeper,
             Dispatcher dispatcher,
             Reminders reminders,
@@ -55,6 +57,7 @@ class SandboxDemo {
         this.jdbc = jdbc;
         this.clock = clock;
         this.slack = slack;
+        this.discord = discord;
         this.sweeper = sweeper;
         this.dispatcher = dispatcher;
         this.reminders = reminders;
@@ -71,18 +74,21 @@ class SandboxDemo {
 
     void seed() {
         try {
-            waitForSlack();
+            waitFor("the Slack adapter to connect to the local Slack", slack::connected);
+            waitFor("the Discord adapter to log in to the local Discord", discord::connected);
             if (ownDatabase) {
                 reset();
             }
-            Integer programmes = jdbc.queryForObject(
-                    "select count(*) from programme where workspace_id = ?", Integer.class, SandboxWorld.SLACK_TEAM);
-            if (programmes == null || programmes == 0) {
-                LocalDate today =
-                        clock.instant().atZone(ZoneId.of("Europe/Lisbon")).toLocalDate();
+            LocalDate today = clock.instant().atZone(ZoneId.of("Europe/Lisbon")).toLocalDate();
+            if (programmesIn(SandboxWorld.SLACK_TEAM) == 0) {
                 slack.command("U0CORA", "setup \"Residents 2026\" Europe/Lisbon");
                 slack.command("U0CORA", "add-pair <@U0LEE> <@U0ANA> " + today);
                 slack.command("U0CORA", "add-pair <@U0PATEL> <@U0BEN> " + today);
+            }
+            if (programmesIn(Long.toString(SandboxWorld.DISCORD_GUILD)) == 0) {
+                long sam = Long.parseLong(SandboxWorld.DISCORD_PEOPLE.getFirst().userId());
+                discord.command(sam, "setup \"Research Mentoring\" Europe/London");
+                discord.command(sam, "add-pair @grace @mia " + today);
             }
             work();
             status = "ready";
@@ -97,15 +103,21 @@ class SandboxDemo {
         }
     }
 
-    private void waitForSlack() {
+    private static void waitFor(String what, java.util.function.BooleanSupplier done) {
         Instant giveUp = Instant.now().plusSeconds(60);
-        while (!slack.connected()) {
+        while (!done.getAsBoolean()) {
             if (Instant.now().isAfter(giveUp)) {
-                throw new IllegalStateException("the Slack adapter did not connect to the local Slack within 60 s");
+                throw new IllegalStateException("gave up waiting 60 s for " + what);
             }
             java.util.concurrent.locks.LockSupport.parkNanos(
                     Duration.ofMillis(100).toNanos());
         }
+    }
+
+    private int programmesIn(String workspace) {
+        Integer n =
+                jdbc.queryForObject("select count(*) from programme where workspace_id = ?", Integer.class, workspace);
+        return n == null ? 0 : n;
     }
 
     /** Empties the sandbox's own database: every start is a fresh demo, like the local platforms it talks to. */

@@ -1,12 +1,14 @@
 package dev.rapport.sandbox;
 
+import dev.rapport.localdiscord.LocalDiscord;
 import dev.rapport.localslack.LocalSlack;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The sandbox's stand-ins for the chat platforms, running in the application's process: the local Slack with the
- * demo workspace and its people. Started once, by {@link SandboxActivation}, before the application's beans exist
+ * demo workspace and the local Discord with the demo server, and their people. Started once, by {@link SandboxActivation}, before the application's beans exist
  * (the adapters need the URLs at start); handed to the sandbox's beans through {@link #current()}; closed with the
  * application.
  */
@@ -33,12 +35,41 @@ public final class SandboxWorld implements AutoCloseable {
             new Person("slack", SLACK_TEAM, "U0PATEL", "priya", "Dr Priya Patel", "mentor"),
             new Person("slack", SLACK_TEAM, "U0BEN", "ben", "Ben Carter", "mentee"));
 
+    static final long DISCORD_GUILD = 1_300_000_000_000_000_100L;
+    static final long DISCORD_CHANNEL = 1_300_000_000_000_000_101L;
+    static final long DISCORD_COORDINATOR_ROLE = 1_300_000_000_000_000_102L;
+    static final String DISCORD_GUILD_NAME = "Rapport Demo Server";
+    static final String DISCORD_BOT_TOKEN = "sandbox-discord-bot-token-0001";
+
+    static final List<Person> DISCORD_PEOPLE = List.of(
+            new Person(
+                    "discord",
+                    Long.toString(DISCORD_GUILD),
+                    "1300000000000000201",
+                    "sam",
+                    "Dr Sam Whitfield",
+                    "coordinator"),
+            new Person(
+                    "discord",
+                    Long.toString(DISCORD_GUILD),
+                    "1300000000000000202",
+                    "grace",
+                    "Prof Grace Mensah",
+                    "mentor"),
+            new Person("discord", Long.toString(DISCORD_GUILD), "1300000000000000203", "mia", "Mia Chen", "mentee"));
+
+    /** Everyone in the demo, Slack first. */
+    static final List<Person> PEOPLE =
+            Stream.concat(SLACK_PEOPLE.stream(), DISCORD_PEOPLE.stream()).toList();
+
     private static SandboxWorld current;
 
     private final LocalSlack slack;
+    private final LocalDiscord discord;
 
-    private SandboxWorld(LocalSlack slack) {
+    private SandboxWorld(LocalSlack slack, LocalDiscord discord) {
         this.slack = slack;
+        this.discord = discord;
     }
 
     /** Starts the world once per process; a second call (a restarted context, a test) gets the same one. */
@@ -51,7 +82,22 @@ public final class SandboxWorld implements AutoCloseable {
             for (Person p : SLACK_PEOPLE) {
                 slack.user(SLACK_TEAM, p.userId(), p.handle(), p.name(), "Europe/Lisbon", false);
             }
-            current = new SandboxWorld(slack.start());
+            LocalDiscord.Builder discord = LocalDiscord.builder()
+                    .botToken(DISCORD_BOT_TOKEN)
+                    .guild(DISCORD_GUILD, DISCORD_GUILD_NAME, g -> {
+                        g.textChannel(DISCORD_CHANNEL, "mentoring");
+                        // The adapter's default coordinator role: its members coordinate the server's programmes.
+                        g.role(DISCORD_COORDINATOR_ROLE, "Rapport Coordinator", 0);
+                        for (Person p : DISCORD_PEOPLE) {
+                            long id = Long.parseLong(p.userId());
+                            if (p.role().equals("coordinator")) {
+                                g.member(id, p.handle(), p.name(), DISCORD_COORDINATOR_ROLE);
+                            } else {
+                                g.member(id, p.handle(), p.name());
+                            }
+                        }
+                    });
+            current = new SandboxWorld(slack.start(), discord.start());
         }
         return current;
     }
@@ -68,17 +114,24 @@ public final class SandboxWorld implements AutoCloseable {
         return slack;
     }
 
+    LocalDiscord discord() {
+        return discord;
+    }
+
     /** What the real adapters need to talk to the local platforms instead of the real ones. */
     Map<String, String> adapterProperties() {
         return Map.of(
                 "rapport.slack.bot-token", SLACK_BOT_TOKEN,
                 "rapport.slack.app-token", SLACK_APP_TOKEN,
-                "rapport.slack.api-url", slack.apiUrl());
+                "rapport.slack.api-url", slack.apiUrl(),
+                "rapport.discord.token", DISCORD_BOT_TOKEN,
+                "rapport.discord.api-url", discord.restUrl());
     }
 
     @Override
     public synchronized void close() {
         slack.close();
+        discord.close();
         if (current == this) {
             current = null;
         }

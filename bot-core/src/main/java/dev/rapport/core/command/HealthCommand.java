@@ -66,7 +66,8 @@ class HealthCommand implements Subcommand {
         all.forEach(h -> counts.merge(h.state(), 1, Integer::sum));
 
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Text("*" + programme.name() + "* – " + all.size() + " pairs: "
+        blocks.add(new Block.Text("*" + programme.name() + "* – " + all.size()
+                + (all.size() == 1 ? " pair: " : " pairs: ")
                 + counts.getOrDefault(HealthState.AT_RISK, 0) + " at risk, " + counts.getOrDefault(HealthState.WATCH, 0)
                 + " to watch, "
                 + counts.getOrDefault(HealthState.ON_TRACK, 0) + " on track, "

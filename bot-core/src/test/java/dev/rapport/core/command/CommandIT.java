@@ -168,7 +168,7 @@ class CommandIT extends CoreTestSupport {
         String health = say(cora, "health");
         assertThat(health)
                 .contains("Residents 2026")
-                .contains("1 pairs")
+                .contains("1 pair:")
                 .contains("#1 Dr Lee → Ana")
                 .contains("too early");
         assertThat(say(ana, "health")).startsWith("Only programme coordinators can run `/rapport health`");
@@ -209,7 +209,7 @@ class CommandIT extends CoreTestSupport {
         assertThat(say(cora, "health"))
                 .contains("Not shown: the pair you are in yourself (#2)")
                 .doesNotContain("Eve")
-                .contains("1 pairs");
+                .contains("1 pair:");
         Reply export = commands.handle(new CommandRequest(cora, "export"));
         byte[] csv = export.message().blocks().stream()
                 .filter(b -> b instanceof ChatMessage.Block.Attachment)
