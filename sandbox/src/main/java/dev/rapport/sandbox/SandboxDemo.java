@@ -1,6 +1,7 @@
 package dev.rapport.sandbox;
 
 import dev.rapport.core.health.HealthService;
+import dev.rapport.core.participant.ProfileRefresh;
 import dev.rapport.core.schedule.Dispatcher;
 import dev.rapport.core.schedule.Reminders;
 import dev.rapport.core.schedule.Sweeper;
@@ -38,6 +39,7 @@ class SandboxDemo {
     private final Dispatcher dispatcher;
     private final Reminders reminders;
     private final HealthService health;
+    private final ProfileRefresh profiles;
     private final Environment environment;
     private final boolean ownDatabase;
     private final ReentrantLock working = new ReentrantLock();
@@ -52,6 +54,7 @@ class SandboxDemo {
             Dispatcher dispatcher,
             Reminders reminders,
             HealthService health,
+            ProfileRefresh profiles,
             Environment environment,
             @Value("${" + SandboxWorld.OWN_DATABASE + ":false}") boolean ownDatabase) {
         this.jdbc = jdbc;
@@ -62,6 +65,7 @@ class SandboxDemo {
         this.dispatcher = dispatcher;
         this.reminders = reminders;
         this.health = health;
+        this.profiles = profiles;
         this.environment = environment;
         this.ownDatabase = ownDatabase;
     }
@@ -156,10 +160,11 @@ class SandboxDemo {
         return clock.instant();
     }
 
-    /** The schedule's work, now rather than at the jobs' next run. */
+    /** The schedule's work (new people's profiles, check-ins, reminders, health), now rather than at the jobs' next run. */
     void work() {
         working.lock();
         try {
+            profiles.readNewProfiles();
             sweeper.sweep();
             reminders.run();
             health.refresh();
