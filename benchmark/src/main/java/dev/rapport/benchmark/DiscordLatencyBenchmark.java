@@ -89,10 +89,10 @@ public final class DiscordLatencyBenchmark {
         int dmOpenLimit = Integer.parseInt(o.getOrDefault("dm-open-limit", "50"));
         String pace = o.get("pace");
         boolean skipHealth = o.containsKey("skip-health");
-        String server = o.getOrDefault(
-                "db-url", RapportBenchmark.env("RAPPORT_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"));
-        String user = o.getOrDefault("db-user", RapportBenchmark.env("RAPPORT_DB_USER", "postgres"));
-        String password = o.getOrDefault("db-password", RapportBenchmark.env("RAPPORT_DB_PASSWORD", ""));
+        BenchServer bench = BenchServer.from(o);
+        String server = bench.url();
+        String user = bench.user();
+        String password = bench.password();
 
         System.out.printf(
                 Locale.ROOT,
@@ -251,12 +251,12 @@ public final class DiscordLatencyBenchmark {
                     pairs,
                     label,
                     count,
-                    percentile(acks, 50),
-                    percentile(acks, 99),
-                    percentile(acks, 100),
-                    percentile(answers, 50),
-                    percentile(answers, 99),
-                    percentile(answers, 100));
+                    BenchServer.percentileMillis(acks, 50),
+                    BenchServer.percentileMillis(acks, 99),
+                    BenchServer.percentileMillis(acks, 100),
+                    BenchServer.percentileMillis(answers, 50),
+                    BenchServer.percentileMillis(answers, 99),
+                    BenchServer.percentileMillis(answers, 100));
         }
     }
 
@@ -366,16 +366,6 @@ public final class DiscordLatencyBenchmark {
     }
 
     // ---- helpers
-
-    private static double percentile(List<Long> nanos, int p) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.clamp(index, 0, sorted.size() - 1)) / 1e6;
-    }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

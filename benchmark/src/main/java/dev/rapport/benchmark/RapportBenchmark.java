@@ -56,9 +56,10 @@ public final class RapportBenchmark {
         int quartzBatch = Integer.parseInt(o.getOrDefault("quartz-batch", String.valueOf(quartzThreads)));
         boolean skipOutbox = o.containsKey("skip-outbox");
         boolean skipNaive = o.containsKey("skip-naive") || naivePairs <= 0;
-        String server = o.getOrDefault("db-url", env("RAPPORT_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"));
-        String user = o.getOrDefault("db-user", env("RAPPORT_DB_USER", "postgres"));
-        String password = o.getOrDefault("db-password", env("RAPPORT_DB_PASSWORD", ""));
+        BenchServer bench = BenchServer.from(o);
+        String server = bench.url();
+        String user = bench.user();
+        String password = bench.password();
 
         System.out.printf(
                 Locale.ROOT,

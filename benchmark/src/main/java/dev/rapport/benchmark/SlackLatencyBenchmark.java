@@ -71,10 +71,10 @@ public final class SlackLatencyBenchmark {
         int concurrent = Integer.parseInt(o.getOrDefault("concurrent", "10"));
         int messages = Integer.parseInt(o.getOrDefault("messages", "600"));
         int recipients = Integer.parseInt(o.getOrDefault("recipients", "60"));
-        String server = o.getOrDefault(
-                "db-url", RapportBenchmark.env("RAPPORT_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"));
-        String user = o.getOrDefault("db-user", RapportBenchmark.env("RAPPORT_DB_USER", "postgres"));
-        String password = o.getOrDefault("db-password", RapportBenchmark.env("RAPPORT_DB_PASSWORD", ""));
+        BenchServer bench = BenchServer.from(o);
+        String server = bench.url();
+        String user = bench.user();
+        String password = bench.password();
         System.out.printf(
                 Locale.ROOT,
                 "Rapport Slack benchmark at %s on %d cores, Java %s, load average %s%n",
@@ -176,11 +176,11 @@ public final class SlackLatencyBenchmark {
                         + " answered p50 %.0f ms, p99 %.0f ms%n",
                 label,
                 count,
-                percentile(acks, 50) / 1e6,
-                percentile(acks, 99) / 1e6,
-                percentile(acks, 100) / 1e6,
-                percentile(answers, 50) / 1e6,
-                percentile(answers, 99) / 1e6);
+                BenchServer.percentileMillis(acks, 50),
+                BenchServer.percentileMillis(acks, 99),
+                BenchServer.percentileMillis(acks, 100),
+                BenchServer.percentileMillis(answers, 50),
+                BenchServer.percentileMillis(answers, 99));
     }
 
     /**
@@ -228,11 +228,5 @@ public final class SlackLatencyBenchmark {
                 ctx.getBean(SlackChatPort.class).maxSendsPerSecondPerWorkspace(),
                 slack.calls().stream().filter(c -> c.status() == 429).count() - before429,
                 posted);
-    }
-
-    private static double percentile(List<Long> values, int p) {
-        List<Long> sorted = values.stream().sorted().toList();
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 }
