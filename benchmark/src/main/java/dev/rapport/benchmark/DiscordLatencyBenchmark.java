@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -90,18 +89,7 @@ public final class DiscordLatencyBenchmark {
         String pace = o.get("pace");
         boolean skipHealth = o.containsKey("skip-health");
         BenchServer bench = BenchServer.from(o);
-        String server = bench.url();
-        String user = bench.user();
-        String password = bench.password();
-
-        System.out.printf(
-                Locale.ROOT,
-                "Rapport Discord benchmark at %s on %d cores, max heap %d MB, Java %s%n",
-                ZonedDateTime.now(),
-                Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / 1048576,
-                System.getProperty("java.version"));
-        System.out.println("load average at start: " + RapportBenchmark.loadAverage());
+        BenchServer.printMachine("Rapport Discord benchmark");
 
         LocalDiscord.Builder world = LocalDiscord.builder()
                 // Discord publishes no figure for opening DMs; the local Discord's default (10 per 10 s) is a guess.
@@ -117,17 +105,14 @@ public final class DiscordLatencyBenchmark {
         for (int i = 1; i <= dms; i++) {
             world.user(PEOPLE + i, "person" + i, "Person " + i);
         }
-        ThrowawayDatabase db = ThrowawayDatabase.create("rapport_bench", server, user, password);
+        ThrowawayDatabase db = bench.database("rapport_bench");
         System.out.println("database: " + db.name());
         try (LocalDiscord discord = world.start()) {
             Map<String, Object> props = new HashMap<>();
             props.put(
                     "bench.now",
                     LAST_WEEK.plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC).toString());
-            props.put("rapport.db.url", db.url());
-            props.put("rapport.db.user", user);
-            props.put("rapport.db.password", password);
-            props.put("rapport.db.embedded", "false");
+            props.putAll(bench.properties(db));
             props.put("rapport.schedule.enabled", "false");
             props.put("spring.quartz.auto-startup", "false");
             props.put("spring.main.web-application-type", "none");

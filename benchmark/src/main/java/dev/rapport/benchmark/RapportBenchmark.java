@@ -8,7 +8,6 @@ import dev.rapport.core.schedule.Sweeper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,20 +56,9 @@ public final class RapportBenchmark {
         boolean skipOutbox = o.containsKey("skip-outbox");
         boolean skipNaive = o.containsKey("skip-naive") || naivePairs <= 0;
         BenchServer bench = BenchServer.from(o);
-        String server = bench.url();
-        String user = bench.user();
-        String password = bench.password();
+        BenchServer.printMachine("Rapport benchmark");
 
-        System.out.printf(
-                Locale.ROOT,
-                "Rapport benchmark at %s on %d cores, max heap %d MB, Java %s%n",
-                ZonedDateTime.now(),
-                Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / 1048576,
-                System.getProperty("java.version"));
-        System.out.println("load average at start: " + loadAverage());
-
-        ThrowawayDatabase db = ThrowawayDatabase.create("rapport_bench", server, user, password);
+        ThrowawayDatabase db = bench.database("rapport_bench");
         System.out.println("database: " + db.name());
         List<String> rows = new ArrayList<>();
         double outboxRate = Double.NaN;
@@ -79,10 +67,7 @@ public final class RapportBenchmark {
         try {
             Map<String, Object> props = new HashMap<>();
             props.put("bench.now", DUE.plusSeconds(30).toString());
-            props.put("rapport.db.url", db.url());
-            props.put("rapport.db.user", user);
-            props.put("rapport.db.password", password);
-            props.put("rapport.db.embedded", "false");
+            props.putAll(bench.properties(db));
             props.put("rapport.db.max-pool-size", String.valueOf(pool));
             props.put("rapport.schedule.enabled", "false");
             props.put("rapport.schedule.sweep-batch-size", String.valueOf(sweepBatch));
@@ -108,7 +93,7 @@ public final class RapportBenchmark {
                 var config = new NaiveQuartz.Config(quartzThreads, quartzBatch, 0, 600_000, 1000);
                 naiveConfig = config.describe();
                 System.out.printf(Locale.ROOT, "naive: storing %d cron triggers (%s)...%n", naivePairs, naiveConfig);
-                naive = NaiveQuartz.run(db.url(), user, password, naivePairs, config);
+                naive = NaiveQuartz.run(db.url(), bench.user(), bench.password(), naivePairs, config);
                 System.out.println("naive: " + naive.note());
                 rows.add(String.format(
                         Locale.ROOT,

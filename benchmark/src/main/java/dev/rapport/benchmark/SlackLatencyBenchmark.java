@@ -12,7 +12,6 @@ import dev.rapport.slack.SlackConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,16 +71,7 @@ public final class SlackLatencyBenchmark {
         int messages = Integer.parseInt(o.getOrDefault("messages", "600"));
         int recipients = Integer.parseInt(o.getOrDefault("recipients", "60"));
         BenchServer bench = BenchServer.from(o);
-        String server = bench.url();
-        String user = bench.user();
-        String password = bench.password();
-        System.out.printf(
-                Locale.ROOT,
-                "Rapport Slack benchmark at %s on %d cores, Java %s, load average %s%n",
-                ZonedDateTime.now(),
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"),
-                RapportBenchmark.loadAverage());
+        BenchServer.printMachine("Rapport Slack benchmark");
 
         LocalSlack.Builder builder = LocalSlack.builder()
                 .workspace(TEAM, BOT_TOKEN)
@@ -91,12 +81,9 @@ public final class SlackLatencyBenchmark {
             builder.user(TEAM, "U0REC" + i, "person" + i, "Person " + i, "UTC", false);
         }
         try (LocalSlack slack = builder.start();
-                ThrowawayDatabase db = ThrowawayDatabase.create("rapport_slackbench", server, user, password)) {
+                ThrowawayDatabase db = bench.database("rapport_slackbench")) {
             Map<String, Object> props = new HashMap<>();
-            props.put("rapport.db.url", db.url());
-            props.put("rapport.db.user", user);
-            props.put("rapport.db.password", password);
-            props.put("rapport.db.embedded", "false");
+            props.putAll(bench.properties(db));
             props.put("rapport.schedule.enabled", "false");
             props.put("spring.quartz.auto-startup", "false");
             props.put("rapport.slack.bot-token", BOT_TOKEN);
