@@ -107,16 +107,25 @@ public final class SlackUser {
         p.addProperty("is_enterprise_install", "false");
         p.addProperty("response_url", responseUrl);
         p.addProperty("trigger_id", trigger);
-        return slack.deliver(new Delivery(
-                "command-" + slack.nextNumber(),
+        return deliver(
+                "command",
                 Delivery.Kind.SLASH_COMMAND,
-                teamId,
-                userId,
                 p,
                 trigger,
                 responseUrl,
-                signing,
-                new Delivery.Source(channelId, null, false, null)));
+                new Delivery.Source(channelId, null, false, null));
+    }
+
+    /** Sends what this person did to the app, signed as this person's deliveries are. */
+    private Delivery deliver(
+            String name,
+            Delivery.Kind kind,
+            JsonObject payload,
+            String trigger,
+            String responseUrl,
+            Delivery.Source source) {
+        return slack.deliver(new Delivery(
+                name + "-" + slack.nextNumber(), kind, teamId, userId, payload, trigger, responseUrl, signing, source));
     }
 
     // ---- clicks
@@ -158,16 +167,13 @@ public final class SlackUser {
         String trigger = slack.issueTrigger(teamId, userId);
         p.addProperty("trigger_id", trigger);
         p.add("view", now.view());
-        return slack.deliver(new Delivery(
-                "action-" + slack.nextNumber(),
+        return deliver(
+                "action",
                 Delivery.Kind.BLOCK_ACTIONS,
-                teamId,
-                userId,
                 p,
                 trigger,
                 null,
-                signing,
-                new Delivery.Source(null, null, false, now.id())));
+                new Delivery.Source(null, null, false, now.id()));
     }
 
     private Delivery clickOnMessage(
@@ -197,16 +203,13 @@ public final class SlackUser {
         }
         String responseUrl = slack.issueResponseUrl("actions", teamId);
         p.addProperty("response_url", responseUrl);
-        return slack.deliver(new Delivery(
-                "action-" + slack.nextNumber(),
+        return deliver(
+                "action",
                 Delivery.Kind.BLOCK_ACTIONS,
-                teamId,
-                userId,
                 p,
                 trigger,
                 responseUrl,
-                signing,
-                new Delivery.Source(channel, ts, ephemeral, null)));
+                new Delivery.Source(channel, ts, ephemeral, null));
     }
 
     /** The fields every {@code block_actions} has, and the one action. */
@@ -347,16 +350,13 @@ public final class SlackUser {
         p.add("response_urls", new JsonArray());
         p.add("enterprise", JsonNull.INSTANCE);
         p.addProperty("is_enterprise_install", false);
-        return slack.deliver(new Delivery(
-                "submission-" + slack.nextNumber(),
+        return deliver(
+                "submission",
                 Delivery.Kind.VIEW_SUBMISSION,
-                teamId,
-                userId,
                 p,
                 trigger,
                 null,
-                signing,
-                new Delivery.Source(null, null, false, now.id())));
+                new Delivery.Source(null, null, false, now.id()));
     }
 
     /**
@@ -380,16 +380,8 @@ public final class SlackUser {
         p.add("view", v);
         p.addProperty("is_cleared", false);
         p.addProperty("is_enterprise_install", false);
-        return Optional.of(slack.deliver(new Delivery(
-                "closed-" + slack.nextNumber(),
-                Delivery.Kind.VIEW_CLOSED,
-                teamId,
-                userId,
-                p,
-                null,
-                null,
-                signing,
-                new Delivery.Source(null, null, false, now.id()))));
+        return Optional.of(deliver(
+                "closed", Delivery.Kind.VIEW_CLOSED, p, null, null, new Delivery.Source(null, null, false, now.id())));
     }
 
     private OpenedView mine(OpenedView view) {
