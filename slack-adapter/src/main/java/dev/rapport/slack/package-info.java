@@ -1,16 +1,26 @@
 /**
- * The Slack adapter. So far it holds the rendering and the outbound port. The rendering: {@link dev.rapport.slack.BlockKitRenderer} turns the core's
- * {@link dev.rapport.core.chat.ChatMessage}s into Block Kit blocks and fallback text, and
- * {@link dev.rapport.slack.ModalRenderer} turns a {@link dev.rapport.core.chat.Form} into a modal view and a
- * submitted view's state back into the core's field map, both within Slack's documented limits and with the
- * core's action ids carried verbatim. They use the Slack SDK's model classes only. The port:
- * {@link dev.rapport.slack.SlackChatPort} sends the core's direct messages through the Slack SDK's synchronous Web
- * API client and reports what Slack said as a {@link dev.rapport.core.chat.SendResult}; it is a bean when
- * {@code RAPPORT_SLACK_BOT_TOKEN} is set ({@link dev.rapport.slack.SlackProperties}). Its tests run against the
- * {@code local-slack} module.
+ * The Slack adapter: Rapport in a Slack workspace, through Bolt for Java.
  *
- * <p>Still to come with the Slack adapter issue: the Bolt app (Socket Mode and HTTP), updating a message after an
- * answer ({@code chat.update}), uploading images and attachments (the renderer only names them), OAuth installs for
- * many workspaces, and mapping slash commands, clicks and modal submissions to the core's use cases.
+ * <ul>
+ *   <li><b>Connection</b> ({@link dev.rapport.slack.SlackConfiguration}, {@link dev.rapport.slack.SlackConnection}):
+ *       Socket Mode, or HTTP delivery to {@code /slack/events} on the application's servlet container, verified
+ *       against the signing secret; one workspace from a bot token, or installs in many workspaces through Slack's
+ *       OAuth flow ({@code /slack/install}), their bot tokens encrypted in the core's {@code installation} table
+ *       ({@link dev.rapport.slack.TokenCipher}). Settings in {@link dev.rapport.slack.SlackProperties}, checked at
+ *       start; the connection's health is the {@code slack} indicator.
+ *   <li><b>Inbound</b> ({@link dev.rapport.slack.SlackInbound}): {@code /rapport}, taps on Rapport's buttons, submitted
+ *       modals and {@code user_change}, acknowledged at once (within Slack's 3 s whatever the work) and answered
+ *       afterwards through {@code response_url}, {@code chat.update} of the clicked message or a private note
+ *       ({@link dev.rapport.slack.SlackReplies}); names and time zones from {@code users.info}
+ *       ({@link dev.rapport.slack.SlackDirectory}, also the core's directory port).
+ *   <li><b>Outbound</b> ({@link dev.rapport.slack.SlackChatPort}): the core's direct messages through the SDK's
+ *       synchronous Web API client, paced per workspace, what Slack said reported as a
+ *       {@link dev.rapport.core.chat.SendResult} (429s as rate-limited, never retried here).
+ *   <li><b>Rendering</b>: {@link dev.rapport.slack.BlockKitRenderer} turns the core's messages into Block Kit within
+ *       Slack's limits, with the core's action ids carried verbatim; {@link dev.rapport.slack.ModalRenderer} turns a
+ *       core form into a modal and a submission back into the core's field map; images and files are uploaded.
+ * </ul>
+ *
+ * <p>Its tests drive the real Bolt app, in both modes, against the {@code local-slack} module.
  */
 package dev.rapport.slack;
