@@ -1,10 +1,10 @@
 package dev.rapport.benchmark;
 
 import dev.rapport.core.database.ThrowawayDatabase;
-import dev.rapport.core.schedule.Dispatcher;
-import dev.rapport.core.schedule.Outbox;
-import dev.rapport.core.schedule.OutboxKind;
-import dev.rapport.core.schedule.OutboxMessage;
+import dev.rapport.core.outbox.Dispatcher;
+import dev.rapport.core.outbox.Outbox;
+import dev.rapport.core.outbox.OutboxKind;
+import dev.rapport.core.outbox.OutboxMessage;
 import dev.rapport.discord.DiscordChatPort;
 import dev.rapport.discord.DiscordConnection;
 import dev.rapport.discord.DiscordProperties;

@@ -1,8 +1,8 @@
 package dev.rapport.benchmark;
 
 import dev.rapport.core.database.ThrowawayDatabase;
-import dev.rapport.core.schedule.DispatchResult;
-import dev.rapport.core.schedule.Dispatcher;
+import dev.rapport.core.outbox.DispatchResult;
+import dev.rapport.core.outbox.Dispatcher;
 import dev.rapport.core.schedule.SweepResult;
 import dev.rapport.core.schedule.Sweeper;
 import java.nio.file.Files;
@@ -71,7 +71,7 @@ public final class RapportBenchmark {
             props.put("rapport.db.max-pool-size", String.valueOf(pool));
             props.put("rapport.schedule.enabled", "false");
             props.put("rapport.schedule.sweep-batch-size", String.valueOf(sweepBatch));
-            props.put("rapport.schedule.dispatch-batch-size", String.valueOf(dispatchBatch));
+            props.put("rapport.delivery.batch-size", String.valueOf(dispatchBatch));
             // The core's own Quartz scheduler has nothing to do here (its triggers are off); keep it from polling the
             // store.
             props.put("spring.quartz.auto-startup", "false");

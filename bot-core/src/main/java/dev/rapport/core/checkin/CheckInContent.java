@@ -28,6 +28,12 @@ public record CheckInContent(
         scores = Map.copyOf(scores);
     }
 
+    /** The same check-in, shown as a reminder that it is still open. */
+    public CheckInContent asReminder() {
+        return new CheckInContent(
+                checkInId, role, recipientName, partnerName, programmeName, questions, true, scores, met, commented);
+    }
+
     /** Whether every question of the check-in has an answer. */
     public boolean complete() {
         return scores.keySet().containsAll(questions.stream().map(Question::id).toList())

@@ -1,6 +1,7 @@
 package dev.rapport.core.checkin;
 
 import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.chat.InteractionResult;
 import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.operations.RapportMetrics;
 import dev.rapport.core.pair.Role;

@@ -1,8 +1,8 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.calendar.Cadence;
 import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
-import dev.rapport.core.schedule.Cadence;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;

@@ -1,7 +1,7 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.calendar.QuietHours;
 import dev.rapport.core.participant.ParticipantService;
-import dev.rapport.core.schedule.QuietHours;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.rapport.core.health;
 
+import dev.rapport.core.calendar.QuietHours;
+import dev.rapport.core.calendar.SlotCalculator;
 import dev.rapport.core.database.SqlTime;
-import dev.rapport.core.schedule.Outbox;
-import dev.rapport.core.schedule.OutboxKind;
-import dev.rapport.core.schedule.OutboxMessage;
-import dev.rapport.core.schedule.QuietHours;
-import dev.rapport.core.schedule.SlotCalculator;
+import dev.rapport.core.outbox.Outbox;
+import dev.rapport.core.outbox.OutboxKind;
+import dev.rapport.core.outbox.OutboxMessage;
 import java.sql.Time;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package dev.rapport.core.interaction;
 
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Form;
+import dev.rapport.core.chat.InteractionResult;
 import dev.rapport.core.checkin.ActionId;
 import dev.rapport.core.checkin.CheckInComposer;
 import dev.rapport.core.checkin.CheckInService;
-import dev.rapport.core.checkin.InteractionResult;
 import dev.rapport.core.meeting.MeetingButtons;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.TimeZoneForm;

@@ -4,16 +4,22 @@ import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.chat.ChatMessage.Choice;
 import dev.rapport.core.chat.ChatUser;
-import dev.rapport.core.checkin.InteractionResult;
+import dev.rapport.core.chat.InteractionResult;
+import dev.rapport.core.outbox.OutboxHandler;
+import dev.rapport.core.outbox.OutboxKind;
+import dev.rapport.core.outbox.OutboxRow;
+import dev.rapport.core.outbox.Rendering;
 import dev.rapport.core.pair.PairService;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
-import dev.rapport.core.schedule.OutboxKind;
-import dev.rapport.core.schedule.OutboxRenderer;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +28,7 @@ import org.springframework.stereotype.Component;
  * tap is honoured only from someone in that pair while it is open, so a forged id gains nothing.
  */
 @Component
-public class MeetingButtons implements OutboxRenderer {
+public class MeetingButtons implements OutboxHandler {
 
     static final String PREFIX = "rapport:meeting:";
 
@@ -47,12 +53,31 @@ public class MeetingButtons implements OutboxRenderer {
     }
 
     @Override
-    public OutboxKind kind() {
-        return OutboxKind.MEETING_REMINDER;
+    public Set<OutboxKind> kinds() {
+        return Set.of(OutboxKind.MEETING_REMINDER);
     }
 
+    /**
+     * The reminder with its buttons; expired when it became pointless while it waited: the pair ended or is paused, or
+     * a meeting has been logged since it was written.
+     */
     @Override
-    public ChatMessage render(Long pairId, String payload) {
+    public Map<Long, Rendering> render(List<OutboxRow> rows, Instant now) {
+        Map<Long, Rendering> out = new HashMap<>();
+        for (OutboxRow row : rows) {
+            Optional<String> pointless = row.pairId() == null
+                    ? Optional.empty()
+                    : meetings.pointlessReminder(row.pairId(), row.createdAt(), now);
+            out.put(
+                    row.id(),
+                    pointless.isPresent()
+                            ? Rendering.expire(pointless.get(), "the meeting reminder is no longer needed")
+                            : Rendering.send(message(row.pairId(), row.payload())));
+        }
+        return out;
+    }
+
+    private static ChatMessage message(Long pairId, String payload) {
         if (pairId == null) {
             return ChatMessage.text(payload);
         }

@@ -1,9 +1,13 @@
 package dev.rapport.core.meeting;
 
+import dev.rapport.core.database.SqlTime;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,11 +18,33 @@ public class MeetingService {
     static final int MAX_NOTE = 500;
 
     private final MeetingRepository meetings;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    MeetingService(MeetingRepository meetings, Clock clock) {
+    MeetingService(MeetingRepository meetings, JdbcTemplate jdbc, Clock clock) {
         this.meetings = meetings;
+        this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /**
+     * Why a meeting reminder written at {@code writtenAt} is no longer worth sending at {@code now}, if it is not:
+     * {@code PAIR_ENDED}, {@code PAIR_PAUSED} (in the mentor's zone), or {@code MEETING_LOGGED} since it was written.
+     */
+    public Optional<String> pointlessReminder(long pairId, Instant writtenAt, Instant now) {
+        List<String> found = jdbc.query(
+                """
+                        select p.status = 'ENDED' as ended,
+                               coalesce(p.paused_until >= (?::timestamptz at time zone mentor.time_zone)::date, false) as paused,
+                               exists (select 1 from meeting m where m.pair_id = p.id and m.created_at > ?) as logged
+                        from pair p join participant mentor on mentor.id = p.mentor_id where p.id = ?""",
+                (rs, i) -> rs.getBoolean("ended")
+                        ? "PAIR_ENDED"
+                        : rs.getBoolean("paused") ? "PAIR_PAUSED" : rs.getBoolean("logged") ? "MEETING_LOGGED" : null,
+                SqlTime.of(now),
+                SqlTime.of(writtenAt),
+                pairId);
+        return found.isEmpty() ? Optional.of("PAIR_ENDED") : Optional.ofNullable(found.get(0));
     }
 
     /**

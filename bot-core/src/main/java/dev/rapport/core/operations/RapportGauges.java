@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * Gauges read from the database, each query run at most once per {@link #FRESH} however often Prometheus scrapes:
  *
  * <ul>
- *   <li>{@code rapport.outbox.depth} {status}: outbox rows {@code pending} or being sent ({@code sending}), the
- *       backlog the dispatch workers have left;
+ *   <li>{@code rapport.outbox.depth} {status}: outbox rows {@code pending}, {@code claimed} by a worker, or being
+ *       sent ({@code sending}): the backlog the dispatch workers have left;
+ *   <li>{@code rapport.delivery.outages} {platform}: platforms or workspaces unavailable now;
  *   <li>{@code rapport.pairs} {state}: pairs by their last computed health ({@code on_track}, {@code watch},
  *       {@code at_risk}, {@code too_early}).
  * </ul>
@@ -26,17 +27,21 @@ public class RapportGauges implements MeterBinder {
 
     static final Duration FRESH = Duration.ofSeconds(30);
 
-    private static final List<String> OUTBOX = List.of("PENDING", "SENDING");
+    private static final List<String> OUTBOX = List.of("PENDING", "CLAIMED", "SENDING");
+    private static final List<String> PLATFORMS = List.of("SLACK", "DISCORD");
     private static final List<String> STATES = List.of("ON_TRACK", "WATCH", "AT_RISK", "TOO_EARLY");
 
     private final JdbcTemplate jdbc;
     private final Snapshot outbox;
     private final Snapshot pairs;
+    private final Snapshot outages;
 
     RapportGauges(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.outbox = new Snapshot(() ->
-                counts("select status, count(*) from outbox where status in ('PENDING', 'SENDING') group by status"));
+        this.outbox = new Snapshot(
+                () -> counts(
+                        "select status, count(*) from outbox where status in ('PENDING', 'CLAIMED', 'SENDING') group by status"));
+        this.outages = new Snapshot(() -> counts("select platform, count(*) from delivery_outage group by platform"));
         this.pairs = new Snapshot(() -> counts("select state, count(*) from pair_health group by state"));
     }
 
@@ -46,6 +51,12 @@ public class RapportGauges implements MeterBinder {
             Gauge.builder("rapport.outbox.depth", () -> outbox.get(status))
                     .description("Outbox rows waiting to be sent or being sent")
                     .tag("status", status.toLowerCase())
+                    .register(registry);
+        }
+        for (String platform : PLATFORMS) {
+            Gauge.builder("rapport.delivery.outages", () -> outages.get(platform))
+                    .description("Platforms or workspaces unavailable now: messages to them wait")
+                    .tag("platform", platform.toLowerCase())
                     .register(registry);
         }
         for (String state : STATES) {

@@ -18,8 +18,12 @@ import org.springframework.stereotype.Component;
  *   <li>{@code rapport.messages.sent} {platform, kind}: messages the platform accepted;
  *   <li>{@code rapport.messages.send} {platform}: the time one send took (a timer: count, sum, max, histogram);
  *   <li>{@code rapport.messages.rate.limited} {platform}: sends answered 429 (retried later, not a failure);
- *   <li>{@code rapport.messages.failed} {platform, outcome}: {@code transient} (retried), {@code permanent},
- *       {@code unreachable} (the person cannot be messaged);
+ *   <li>{@code rapport.messages.failed} {platform, outcome}: {@code unavailable} (the platform is down: waits, never
+ *       counts against the message), {@code transient} (retried), {@code permanent}, {@code unreachable} (the person
+ *       cannot be messaged);
+ *   <li>{@code rapport.messages.expired} {kind, reason}: messages that became pointless before they could be sent;
+ *   <li>{@code rapport.delivery.outage.changes} {platform, state}: a platform or workspace went {@code down} or came
+ *       back {@code up} (the current outages are the {@code rapport.delivery.outages} gauge);
  *   <li>{@code rapport.checkins.answered} {role}: check-ins completed.
  * </ul>
  */
@@ -72,6 +76,25 @@ public class RapportMetrics {
         if (took != null) {
             timer(platform).record(took);
         }
+    }
+
+    /** {@code reason}: the handler's code, such as SUPERSEDED or TOO_LATE. */
+    public void expired(String kind, String reason) {
+        Counter.builder("rapport.messages.expired")
+                .description("Messages that became pointless before they could be sent, never sent")
+                .tag("kind", tag(kind))
+                .tag("reason", tag(reason))
+                .register(registry)
+                .increment();
+    }
+
+    public void outageChanged(String platform, boolean down) {
+        Counter.builder("rapport.delivery.outage.changes")
+                .description("A platform or workspace became unavailable (down) or available again (up)")
+                .tag("platform", tag(platform))
+                .tag("state", down ? "down" : "up")
+                .register(registry)
+                .increment();
     }
 
     public void checkInAnswered(String role) {

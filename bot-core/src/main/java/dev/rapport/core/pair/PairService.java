@@ -5,7 +5,6 @@ import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
 import dev.rapport.core.participant.TimeZoneSource;
 import dev.rapport.core.programme.ProgrammeView;
-import dev.rapport.core.schedule.SlotPlanner;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,20 +23,20 @@ public class PairService {
 
     private final PairRepository pairs;
     private final ParticipantService participants;
-    private final SlotPlanner planner;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JdbcTemplate jdbc;
 
     PairService(
             PairRepository pairs,
             ParticipantService participants,
-            SlotPlanner planner,
+            ApplicationEventPublisher events,
             Clock clock,
             JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.pairs = pairs;
         this.participants = participants;
-        this.planner = planner;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -76,7 +76,7 @@ public class PairService {
                 menteeReg.participant().id(),
                 start,
                 clock.instant()));
-        planner.planPair(pair.id);
+        events.publishEvent(new PairStarted(pair.id));
         participants.welcome(
                 mentorReg.participant(),
                 programme.name(),
@@ -138,7 +138,7 @@ public class PairService {
         if (!"ENDED".equals(p.status)) {
             p.status = "ENDED";
             p.endedOn = clock.instant().atZone(programmeZone(p.programmeId)).toLocalDate();
-            planner.retirePair(pairId);
+            events.publishEvent(new PairEnded(pairId));
         }
         return PairView.of(p);
     }

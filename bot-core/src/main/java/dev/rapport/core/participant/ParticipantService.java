@@ -1,19 +1,20 @@
 package dev.rapport.core.participant;
 
+import dev.rapport.core.calendar.QuietHours;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Platform;
-import dev.rapport.core.schedule.Outbox;
-import dev.rapport.core.schedule.OutboxKind;
-import dev.rapport.core.schedule.OutboxMessage;
-import dev.rapport.core.schedule.QuietHours;
-import dev.rapport.core.schedule.SlotPlanner;
+import dev.rapport.core.outbox.Outbox;
+import dev.rapport.core.outbox.OutboxKind;
+import dev.rapport.core.outbox.OutboxMessage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,15 +26,19 @@ public class ParticipantService {
 
     private final ParticipantRepository participants;
     private final JdbcTemplate jdbc;
-    private final SlotPlanner planner;
+    private final ApplicationEventPublisher events;
     private final Outbox outbox;
     private final Clock clock;
 
     ParticipantService(
-            ParticipantRepository participants, JdbcTemplate jdbc, SlotPlanner planner, Outbox outbox, Clock clock) {
+            ParticipantRepository participants,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            Outbox outbox,
+            Clock clock) {
         this.participants = participants;
         this.jdbc = jdbc;
-        this.planner = planner;
+        this.events = events;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -109,7 +114,7 @@ public class ParticipantService {
         p.timeZone = zone.getId();
         p.timeZoneSource = TimeZoneSource.CHOSEN;
         participants.flush();
-        planner.replanParticipant(participantId);
+        events.publishEvent(new ParticipantTimeChanged(participantId));
         return ParticipantView.of(p);
     }
 
@@ -137,7 +142,7 @@ public class ParticipantService {
         p.profileCheckedAt = clock.instant();
         participants.flush();
         if (moved) {
-            planner.replanParticipant(participantId);
+            events.publishEvent(new ParticipantTimeChanged(participantId));
         }
         return ParticipantView.of(p);
     }
@@ -208,7 +213,7 @@ public class ParticipantService {
         p.quietStart = quiet == null ? null : quiet.start();
         p.quietEnd = quiet == null ? null : quiet.end();
         participants.flush();
-        planner.replanParticipant(participantId);
+        events.publishEvent(new ParticipantTimeChanged(participantId));
         return ParticipantView.of(p);
     }
 
@@ -276,11 +281,13 @@ public class ParticipantService {
                 "select id, programme_id from pair where status <> 'ENDED' and (mentor_id = ? or mentee_id = ?)",
                 participantId,
                 participantId);
+        List<Long> ended = new ArrayList<>();
         for (Map<String, Object> pair : pairs) {
             long pairId = ((Number) pair.get("id")).longValue();
             jdbc.update("update pair set status = 'ENDED', ended_on = ? where id = ?", today, pairId);
-            planner.retirePair(pairId);
+            ended.add(pairId);
         }
+        events.publishEvent(new ParticipantLeft(participantId, ended));
         outbox.cancelAllFor(participantId);
         List<Long> programmes = jdbc.queryForList("""
                 select distinct programme_id from pair where mentor_id = ? or mentee_id = ?

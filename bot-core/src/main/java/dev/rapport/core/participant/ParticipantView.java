@@ -1,7 +1,7 @@
 package dev.rapport.core.participant;
 
+import dev.rapport.core.calendar.QuietHours;
 import dev.rapport.core.chat.Platform;
-import dev.rapport.core.schedule.QuietHours;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package dev.rapport.core.participant;
 
-import dev.rapport.core.schedule.RecurringJobs;
-import dev.rapport.core.schedule.WhenScheduleEnabled;
+import dev.rapport.core.jobs.RecurringJobs;
+import dev.rapport.core.jobs.WhenScheduleEnabled;
 import java.time.Duration;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobDetail;

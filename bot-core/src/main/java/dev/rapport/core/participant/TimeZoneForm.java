@@ -4,13 +4,18 @@ import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Form;
-import dev.rapport.core.checkin.InteractionResult;
-import dev.rapport.core.schedule.OutboxKind;
-import dev.rapport.core.schedule.OutboxRenderer;
+import dev.rapport.core.chat.InteractionResult;
+import dev.rapport.core.outbox.OutboxHandler;
+import dev.rapport.core.outbox.OutboxKind;
+import dev.rapport.core.outbox.OutboxRow;
+import dev.rapport.core.outbox.Rendering;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +23,7 @@ import org.springframework.stereotype.Component;
  * form, and the answer. For people whose platform does not tell Rapport their zone (Discord).
  */
 @Component
-public class TimeZoneForm implements OutboxRenderer {
+public class TimeZoneForm implements OutboxHandler {
 
     /** The action id of the button that opens the form. */
     public static final String OPEN = "rapport:timezone";
@@ -45,15 +50,21 @@ public class TimeZoneForm implements OutboxRenderer {
     }
 
     @Override
-    public OutboxKind kind() {
-        return OutboxKind.TIME_ZONE_QUESTION;
+    public Set<OutboxKind> kinds() {
+        return Set.of(OutboxKind.TIME_ZONE_QUESTION);
     }
 
     @Override
-    public ChatMessage render(Long pairId, String payload) {
-        return new ChatMessage(
-                "Which time zone are you in?",
-                List.of(new Block.Text(payload), new Block.FormButton("Set my time zone", OPEN)));
+    public Map<Long, Rendering> render(List<OutboxRow> rows, Instant now) {
+        Map<Long, Rendering> out = new HashMap<>();
+        for (OutboxRow row : rows) {
+            out.put(
+                    row.id(),
+                    Rendering.send(new ChatMessage(
+                            "Which time zone are you in?",
+                            List.of(new Block.Text(row.payload()), new Block.FormButton("Set my time zone", OPEN)))));
+        }
+        return out;
     }
 
     /** Saves the zone someone typed into the form, or says plainly what was wrong with it. */

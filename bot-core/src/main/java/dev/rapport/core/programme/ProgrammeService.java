@@ -1,14 +1,14 @@
 package dev.rapport.core.programme;
 
+import dev.rapport.core.calendar.Cadence;
 import dev.rapport.core.chat.Platform;
 import dev.rapport.core.database.SqlTime;
-import dev.rapport.core.schedule.Cadence;
-import dev.rapport.core.schedule.SlotPlanner;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,13 +19,13 @@ public class ProgrammeService {
 
     private final ProgrammeRepository programmes;
     private final JdbcTemplate jdbc;
-    private final SlotPlanner planner;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProgrammeService(ProgrammeRepository programmes, JdbcTemplate jdbc, SlotPlanner planner, Clock clock) {
+    ProgrammeService(ProgrammeRepository programmes, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
         this.programmes = programmes;
         this.jdbc = jdbc;
-        this.planner = planner;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -68,7 +68,7 @@ public class ProgrammeService {
         p.cadenceTime = cadence.time();
         p.cadenceWeeks = (short) cadence.everyWeeks();
         programmes.saveAndFlush(p);
-        planner.replanProgramme(programmeId);
+        events.publishEvent(new CadenceChanged(programmeId));
         return ProgrammeView.of(p);
     }
 

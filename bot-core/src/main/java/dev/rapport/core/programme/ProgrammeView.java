@@ -1,7 +1,7 @@
 package dev.rapport.core.programme;
 
+import dev.rapport.core.calendar.Cadence;
 import dev.rapport.core.chat.Platform;
-import dev.rapport.core.schedule.Cadence;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;

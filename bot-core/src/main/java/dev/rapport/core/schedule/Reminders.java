@@ -1,6 +1,11 @@
 package dev.rapport.core.schedule;
 
+import dev.rapport.core.calendar.QuietHours;
+import dev.rapport.core.calendar.SlotCalculator;
 import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.outbox.Outbox;
+import dev.rapport.core.outbox.OutboxKind;
+import dev.rapport.core.outbox.OutboxMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

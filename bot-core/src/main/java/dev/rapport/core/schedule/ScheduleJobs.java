@@ -1,5 +1,7 @@
 package dev.rapport.core.schedule;
 
+import dev.rapport.core.jobs.RecurringJobs;
+import dev.rapport.core.jobs.WhenScheduleEnabled;
 import java.time.Duration;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobDetail;

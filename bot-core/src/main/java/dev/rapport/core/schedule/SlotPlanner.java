@@ -1,5 +1,8 @@
 package dev.rapport.core.schedule;
 
+import dev.rapport.core.calendar.Cadence;
+import dev.rapport.core.calendar.QuietHours;
+import dev.rapport.core.calendar.SlotCalculator;
 import dev.rapport.core.database.SqlTime;
 import java.time.Clock;
 import java.time.DayOfWeek;

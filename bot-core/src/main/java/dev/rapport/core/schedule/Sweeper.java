@@ -1,6 +1,12 @@
 package dev.rapport.core.schedule;
 
+import dev.rapport.core.calendar.Cadence;
+import dev.rapport.core.calendar.QuietHours;
+import dev.rapport.core.calendar.SlotCalculator;
 import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.outbox.Outbox;
+import dev.rapport.core.outbox.OutboxKind;
+import dev.rapport.core.outbox.OutboxMessage;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.Question;
 import dev.rapport.core.pulse.Rotation;
@@ -63,13 +69,16 @@ public class Sweeper {
     private final Rotation rotation;
     private final java.time.Clock clock;
     private final ScheduleProperties properties;
+    private final Outbox outbox;
 
     public Sweeper(
             JdbcTemplate jdbc,
             TransactionTemplate tx,
             Rotation rotation,
             java.time.Clock clock,
-            ScheduleProperties properties) {
+            ScheduleProperties properties,
+            Outbox outbox) {
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.tx = tx;
         this.rotation = rotation;
@@ -212,24 +221,20 @@ public class Sweeper {
             ps.setString(11, c.skipReason());
         });
 
-        java.time.OffsetDateTime nowTs = SqlTime.of(now);
-        List<NewCheckIn> toSend =
-                checkIns.stream().filter(c -> c.status().equals("PENDING")).toList();
-        jdbc.batchUpdate(Outbox.INSERT, toSend, 1000, (ps, c) -> {
-            ps.setLong(1, c.due().pairId());
-            ps.setLong(2, c.due().participantId());
-            ps.setString(3, OutboxKind.CHECK_IN.name());
-            ps.setString(4, c.due().period().toString());
-            ps.setLong(5, c.id());
-            ps.setString(6, null);
-            // Normally `now` is the due instant, already outside quiet hours; a check-in sent late (after downtime)
-            // may fall inside them and then waits for their end, as the reminders do.
-            ps.setObject(
-                    7,
-                    SqlTime.of(SlotCalculator.outsideQuietHours(
-                            now, c.due().zone(), c.due().quiet())));
-            ps.setObject(8, nowTs);
-        });
+        // Normally `now` is the due instant, already outside quiet hours; a check-in sent late (after downtime) may
+        // fall inside them and then waits for their end, as the reminders do.
+        outbox.enqueueAll(checkIns.stream()
+                .filter(c -> c.status().equals("PENDING"))
+                .map(c -> new OutboxMessage(
+                        c.due().pairId(),
+                        c.due().participantId(),
+                        OutboxKind.CHECK_IN,
+                        c.due().period().toString(),
+                        c.id(),
+                        null,
+                        SlotCalculator.outsideQuietHours(
+                                now, c.due().zone(), c.due().quiet())))
+                .toList());
 
         // One set-wise statement for the whole batch: a JDBC batch of per-row updates cost one statement
         // execution per slot on the server (the driver rewrites batched inserts, never updates).

@@ -1,6 +1,7 @@
 package dev.rapport.core.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -10,8 +11,20 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 
-/** The core never depends on a chat platform: no Slack SDK, Bolt or JDA type anywhere in it. */
+/**
+ * The core's shape: it never depends on a chat platform (no Slack SDK, Bolt or JDA type anywhere in it), its feature
+ * packages depend on each other one way only, and its entities stay inside it.
+ */
 class CoreArchitectureTest {
+
+    /**
+     * No cycle among the core's packages: a feature that needs to tell another of a change publishes an event
+     * (a pair started, a participant's time zone changed) rather than calling back up.
+     */
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.rapport.core.(*)..")
+            .should()
+            .beFreeOfCycles()
+            .because("each feature's dependencies point one way, so it can be read and changed on its own");
 
     static final ArchRule CORE_IS_PLATFORM_FREE = noClasses()
             .that()
@@ -36,6 +49,28 @@ class CoreArchitectureTest {
         EvaluationResult result = CORE_IS_PLATFORM_FREE.evaluate(fixture);
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().toString()).contains("FakeSlackType");
+    }
+
+    @Test
+    void the_core_packages_depend_on_each_other_without_cycles() {
+        NO_PACKAGE_CYCLES.check(core());
+    }
+
+    @Test
+    void the_cycle_rule_finds_a_cycle_between_two_packages() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("dev.rapport.core.cyclefixture");
+        assertThat(fixture).as("the fixture's classes were found").isNotEmpty();
+        EvaluationResult result = slices().matching("dev.rapport.core.cyclefixture.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .evaluate(fixture);
+        assertThat(result.hasViolation()).isTrue();
+    }
+
+    private static JavaClasses core() {
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.rapport.core");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.chat.InteractionResult;
 import dev.rapport.core.programme.ProgrammeView;
 import dev.rapport.core.test.CoreTestSupport;
 import java.time.Instant;

@@ -98,7 +98,7 @@ class ClusteredInstancesIT {
                         url,
                         "rapport.schedule.sweep-interval",
                         "1s",
-                        "rapport.schedule.dispatch-idle-poll",
+                        "rapport.delivery.idle-poll",
                         "200ms",
                         "spring.quartz.properties.org.quartz.scheduler.instanceId",
                         "instance-" + name,

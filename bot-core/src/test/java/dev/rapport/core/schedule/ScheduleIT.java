@@ -2,6 +2,7 @@ package dev.rapport.core.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.core.calendar.QuietHours;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.pair.PairView;
@@ -393,8 +394,18 @@ class ScheduleIT extends CoreTestSupport {
         sweeper.sweep();
         sweeper.sweep();
         assertThat(outboxRows("CHECK_IN")).isEqualTo(3L * 2 * pairCount);
+        // Nothing was sent while three weeks were enqueued: only the newest week is still worth asking; the two older
+        // weeks expire at claim time as superseded, each check-in recorded as missed, none sent.
         dispatcher.drain("w");
-        assertThat(slack.deliveries().stream().filter(ScheduleIT::isCheckIn)).hasSize(3 * 2 * pairCount);
+        assertThat(slack.deliveries().stream().filter(ScheduleIT::isCheckIn)).hasSize(2 * pairCount);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outbox where kind = 'CHECK_IN' and status = 'EXPIRED' and last_error like 'SUPERSEDED%'",
+                        Long.class))
+                .isEqualTo(2L * 2 * pairCount);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from check_in where status = 'MISSED' and skip_reason = 'SUPERSEDED'",
+                        Long.class))
+                .isEqualTo(2L * 2 * pairCount);
     }
 
     // (g)

@@ -2,13 +2,13 @@ package dev.rapport.core.test;
 
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Platform;
+import dev.rapport.core.outbox.Dispatcher;
 import dev.rapport.core.pair.PairService;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
 import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
-import dev.rapport.core.schedule.Dispatcher;
 import dev.rapport.core.schedule.Sweeper;
 import java.time.Instant;
 import java.time.LocalDate;

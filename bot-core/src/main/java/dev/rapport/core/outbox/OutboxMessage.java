@@ -1,4 +1,4 @@
-package dev.rapport.core.schedule;
+package dev.rapport.core.outbox;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.rapport.core.schedule;
+package dev.rapport.core.calendar;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.rapport.core.schedule;
+package dev.rapport.core.outbox;
 
 /** What an outbox row is. Check-in kinds are rendered from their check-in when sent; the rest carry their text. */
 public enum OutboxKind {

@@ -1,4 +1,4 @@
-package dev.rapport.core.schedule;
+package dev.rapport.core.jobs;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

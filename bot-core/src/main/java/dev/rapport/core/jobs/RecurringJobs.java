@@ -1,4 +1,4 @@
-package dev.rapport.core.schedule;
+package dev.rapport.core.jobs;
 
 import java.time.Duration;
 import org.quartz.Job;

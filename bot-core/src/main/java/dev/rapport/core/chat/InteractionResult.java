@@ -1,7 +1,4 @@
-package dev.rapport.core.checkin;
-
-import dev.rapport.core.chat.ChatMessage;
-import dev.rapport.core.chat.Form;
+package dev.rapport.core.chat;
 
 /**
  * What the adapter should do after a click or a form submission.
@@ -12,7 +9,7 @@ import dev.rapport.core.chat.Form;
  */
 public record InteractionResult(ChatMessage updatedMessage, String notice, Form form) {
 
-    static InteractionResult notice(String text) {
+    public static InteractionResult notice(String text) {
         return new InteractionResult(null, text, null);
     }
 }

@@ -1,4 +1,4 @@
-package dev.rapport.core.schedule;
+package dev.rapport.core.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.rapport.core.schedule;
+package dev.rapport.core.outbox;
 
 import dev.rapport.core.database.SqlTime;
 import java.time.Clock;
@@ -83,7 +83,8 @@ public class Outbox {
 
     /** Messages waiting to be sent, for health checks and metrics. */
     public long depth() {
-        Long n = jdbc.queryForObject("select count(*) from outbox where status in ('PENDING', 'SENDING')", Long.class);
+        Long n = jdbc.queryForObject(
+                "select count(*) from outbox where status in ('PENDING', 'CLAIMED', 'SENDING')", Long.class);
         return n == null ? 0 : n;
     }
 }
