@@ -423,7 +423,13 @@ final class Deliverer implements AutoCloseable {
                 s.current.put(
                         key,
                         new PostedMessage(
-                                w.teamId, src.channel(), was.userId(), post.text(), post.blocksJson(), src.ts()));
+                                w.teamId,
+                                src.channel(),
+                                was.userId(),
+                                post.text(),
+                                post.blocksJson(),
+                                src.ts(),
+                                was.metadataJson()));
             }
             return;
         }

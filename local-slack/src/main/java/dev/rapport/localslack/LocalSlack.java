@@ -14,12 +14,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A local Slack on the loopback interface, for the real Slack SDK and Bolt to talk to, and for tests and the sandbox
@@ -38,12 +42,15 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <ul>
  *   <li><b>Web API</b> on {@link #apiUrl()} ({@code SlackConfig#setMethodsEndpointUrlPrefix}): {@code auth.test},
- *       {@code conversations.open}, {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral},
- *       {@code users.info}, {@code team.info}, {@code bots.info}, {@code views.open}, {@code views.update},
- *       {@code views.push}, {@code apps.connections.open}, {@code oauth.v2.access},
+ *       {@code conversations.open}, {@code conversations.history}, {@code chat.postMessage}, {@code chat.update},
+ *       {@code chat.postEphemeral}, {@code users.info}, {@code team.info}, {@code bots.info}, {@code views.open},
+ *       {@code views.update}, {@code views.push}, {@code apps.connections.open}, {@code oauth.v2.access},
  *       {@code files.getUploadURLExternal} and {@code files.completeUploadExternal} (with the upload between them),
  *       plus downloads of {@code url_private}. Arguments from form, JSON and query; bearer or {@code token} auth;
- *       Slack's per-method rate limits as HTTP 429 with {@code Retry-After} in whole seconds.
+ *       Slack's per-method rate limits as HTTP 429 with {@code Retry-After} in whole seconds. Messages carry Slack's
+ *       message metadata ({@link PostedMessage#metadata()}), which {@code conversations.history} hands back with
+ *       {@code include_all_metadata}, so an app can find out whether a message it is unsure of was posted; reading
+ *       a DM needs {@code im:history}, the one scope enforced.
  *   <li><b>Deliveries</b> to the app, over Socket Mode ({@link #socketModeConnections()}) or signed HTTP
  *       ({@link #deliverOverHttp(URI)}), acted out with {@link #as(String, String)}: slash commands, button clicks,
  *       view submissions, events; each a {@link Delivery} recording its acknowledgement and latency, its
@@ -55,7 +62,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Time for rate limits, trigger and {@code response_url} expiry, OAuth codes, timestamps and request signatures
  * comes from the builder's {@link Clock}; acknowledgement latency and the 3-second deadline are real time (they
- * measure the app). Thread-safe. Listens on the loopback interface only. {@link #close()} stops it.
+ * measure the app). Thread-safe. Listens on the loopback interface only. {@link #close()} stops it. To run it as a
+ * process of its own, with a control API for another process, see {@link LocalSlackServer}.
  */
 public final class LocalSlack implements AutoCloseable {
 
@@ -103,10 +111,14 @@ public final class LocalSlack implements AutoCloseable {
 
     final Map<String, Workspace> workspaces = new ConcurrentHashMap<>();
     final Map<String, Token> tokens = new ConcurrentHashMap<>();
-    final List<PostedMessage> messages = new CopyOnWriteArrayList<>();
+    // Not copy-on-write, unlike the rest: a load or crash test appends tens of thousands of messages and calls, and a
+    // copy of the whole list per append would make that quadratic. Iterated only under their own lock.
+    final List<PostedMessage> messages = Collections.synchronizedList(new ArrayList<>());
     final List<PostedMessage> updates = new CopyOnWriteArrayList<>();
     final List<Ephemeral> ephemerals = new CopyOnWriteArrayList<>();
-    final List<ApiCall> calls = new CopyOnWriteArrayList<>();
+    final List<ApiCall> calls = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, LongAdder> callCounts = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> limitedCounts = new ConcurrentHashMap<>();
     final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     /** Messages as they are now (after edits), by channel and ts. */
     final Map<String, PostedMessage> current = new ConcurrentHashMap<>();
@@ -157,7 +169,7 @@ public final class LocalSlack implements AutoCloseable {
         this.ackDeadline = b.ackDeadline;
         this.eventRetryDelays = List.copyOf(b.eventRetryDelays);
         this.disconnectGrace = b.disconnectGrace;
-        this.channelLimit = new Workspace.Limit(b.channelBurst, CHANNEL_PER_SECOND * 60);
+        this.channelLimit = new Workspace.Limit(b.channelBurst, b.channelPerMinute);
         this.workspaceLimit = new Workspace.Limit(b.workspaceBurst, b.workspacePerMinute);
         Workspace.Limit open = limits.get("apps.connections.open");
         this.connectionsOpenBucket = new TokenBucket(clock, open.burst(), open.perMinute() / 60d);
@@ -167,7 +179,8 @@ public final class LocalSlack implements AutoCloseable {
         for (Map.Entry<String, List<String>> e : b.tokensByTeam.entrySet()) {
             Workspace w = workspace(e.getKey(), null);
             for (String token : e.getValue()) {
-                tokens.put(token, new Token(Token.Kind.BOT, w, w.botUserId, Builder.DEFAULT_SCOPE));
+                String scope = b.scopeByToken.getOrDefault(token, Builder.DEFAULT_SCOPE);
+                tokens.put(token, new Token(Token.Kind.BOT, w, w.botUserId, scope));
             }
         }
         for (UserProfile user : b.users) {
@@ -177,9 +190,9 @@ public final class LocalSlack implements AutoCloseable {
             tokens.put(appToken, new Token(Token.Kind.APP, null, null, "connections:write"));
         }
         this.deliverer = new Deliverer(this);
-        this.server = httpServer(0);
+        this.server = httpServer(b.apiPort);
         this.httpPort = server.getAddress().getPort();
-        this.socketServer = socketServer(0);
+        this.socketServer = socketServer(b.socketModePort);
         this.socketPort = socketServer.getPort();
     }
 
@@ -262,7 +275,32 @@ public final class LocalSlack implements AutoCloseable {
 
     /** How many calls of one method were received. */
     public long callsTo(String method) {
-        return calls.stream().filter(c -> c.method().equals(method)).count();
+        LongAdder n = callCounts.get(method);
+        return n == null ? 0 : n.sum();
+    }
+
+    /** How many calls each method received, by method name. */
+    public Map<String, Long> callCounts() {
+        return counts(callCounts);
+    }
+
+    /** How many calls of each method were answered HTTP 429, by method name. */
+    public Map<String, Long> rateLimitedCounts() {
+        return counts(limitedCounts);
+    }
+
+    /** The messages accepted by {@code chat.postMessage}, from the {@code offset}-th (0-based), at most {@code limit}. */
+    public List<PostedMessage> messages(int offset, int limit) {
+        synchronized (messages) {
+            int from = Math.min(Math.max(0, offset), messages.size());
+            int to = (int) Math.min(messages.size(), (long) from + Math.max(0, limit));
+            return List.copyOf(messages.subList(from, to));
+        }
+    }
+
+    /** How many messages {@code chat.postMessage} has accepted. */
+    public int messageCount() {
+        return messages.size();
     }
 
     /** Every delivery made to the app, in order. */
@@ -305,6 +343,18 @@ public final class LocalSlack implements AutoCloseable {
     /** A person's directory entry, as {@code users.info} answers it. */
     public Optional<UserProfile> user(String teamId, String userId) {
         return Optional.ofNullable(workspaceOf(teamId).users.get(userId));
+    }
+
+    /** A workspace's directory, people only (not the app's bot user), by user id. */
+    public List<UserProfile> users(String teamId) {
+        List<UserProfile> people = new ArrayList<>();
+        for (UserProfile u : workspaceOf(teamId).users.values()) {
+            if (!u.isBot()) {
+                people.add(u);
+            }
+        }
+        people.sort(Comparator.comparing(UserProfile::id));
+        return people;
     }
 
     /** Adds a person to a workspace's directory (or replaces their entry) without telling the app. */
@@ -598,6 +648,11 @@ public final class LocalSlack implements AutoCloseable {
         }
     }
 
+    /** The outage under way, if any. */
+    public Optional<Outage> outage() {
+        return Optional.ofNullable(outage);
+    }
+
     /** An outage that ends by itself after {@code length} of real time. */
     public void outageFor(Outage kind, Duration length) {
         beginOutage(kind);
@@ -626,6 +681,24 @@ public final class LocalSlack implements AutoCloseable {
     }
 
     // ==== internals shared with the handlers
+
+    void record(ApiCall call) {
+        calls.add(call);
+        callCounts.computeIfAbsent(call.method(), m -> new LongAdder()).increment();
+        if (call.status() == 429) {
+            limitedCounts.computeIfAbsent(call.method(), m -> new LongAdder()).increment();
+        }
+    }
+
+    void addMessage(PostedMessage message) {
+        messages.add(message);
+    }
+
+    private static Map<String, Long> counts(Map<String, LongAdder> adders) {
+        Map<String, Long> out = new TreeMap<>();
+        adders.forEach((method, n) -> out.put(method, n.sum()));
+        return out;
+    }
 
     Workspace workspaceOf(String teamId) {
         Workspace w = workspaces.get(teamId);
@@ -735,7 +808,7 @@ public final class LocalSlack implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         if (outage == Outage.UNAVAILABLE) {
             if (path.startsWith("/api/")) {
-                calls.add(new ApiCall(path.substring("/api/".length()), 503, "service_unavailable"));
+                record(new ApiCall(path.substring("/api/".length()), 503, "service_unavailable"));
             }
             Http.json(exchange, 503, Http.error("service_unavailable"));
         } else if (path.startsWith("/api/")) {
@@ -766,16 +839,23 @@ public final class LocalSlack implements AutoCloseable {
         public static final String DEFAULT_APP_ID = "A0LOCAL";
         public static final String DEFAULT_CLIENT_ID = "1111111111.2222222222";
         public static final String DEFAULT_CLIENT_SECRET = "local-slack-test-client-secret";
-        /** The scopes a bot token has when the install did not name any. */
+        /**
+         * The scopes a bot token has unless told otherwise: Rapport's manifest. {@code im:history} lets it read back
+         * its DMs ({@code conversations.history}), to find out whether a message it is unsure of was posted.
+         */
         public static final String DEFAULT_SCOPE =
-                "commands,chat:write,im:write,users:read,files:read,files:write,team:read";
+                "commands,chat:write,im:write,im:history,users:read,files:read,files:write,team:read";
 
         private final Map<String, List<String>> tokensByTeam = new LinkedHashMap<>();
+        private final Map<String, String> scopeByToken = new LinkedHashMap<>();
         private final Map<String, String> teamNames = new LinkedHashMap<>();
         private final List<UserProfile> users = new ArrayList<>();
         private final Map<String, Workspace.Limit> limits = new LinkedHashMap<>();
         private Clock clock = Clock.systemUTC();
         private double channelBurst = 3;
+        private double channelPerMinute = CHANNEL_PER_SECOND * 60;
+        private int apiPort;
+        private int socketModePort;
         private double workspaceBurst = 50;
         private double workspacePerMinute = 300;
         private String appId = DEFAULT_APP_ID;
@@ -794,6 +874,9 @@ public final class LocalSlack implements AutoCloseable {
             // with a burst of one minute's worth, as Slack tolerates bursts. auth.test ("special") is not limited:
             // Bolt calls it on every request unless its cache is on.
             limits.put("conversations.open", new Workspace.Limit(50, 50));
+            // Tier 3 for internal and Marketplace apps, which a self-hosted Rapport is (Slack's stricter limit since
+            // 2025 applies to commercially distributed apps outside the Marketplace).
+            limits.put("conversations.history", new Workspace.Limit(50, 50));
             limits.put("chat.update", new Workspace.Limit(50, 50));
             limits.put("chat.postEphemeral", new Workspace.Limit(100, 100));
             limits.put("users.info", new Workspace.Limit(100, 100));
@@ -815,6 +898,16 @@ public final class LocalSlack implements AutoCloseable {
                 throw new IllegalArgumentException("a Slack team id starts with T");
             }
             tokensByTeam.computeIfAbsent(teamId, t -> new ArrayList<>()).add(Objects.requireNonNull(botToken));
+            return this;
+        }
+
+        /**
+         * Adds a workspace reachable with a bot token granted these scopes (comma-separated, as Slack lists them)
+         * instead of {@link #DEFAULT_SCOPE}: to see what the app does without one, such as {@code im:history}.
+         */
+        public Builder workspace(String teamId, String botToken, String scope) {
+            workspace(teamId, botToken);
+            scopeByToken.put(botToken, Objects.requireNonNull(scope));
             return this;
         }
 
@@ -871,6 +964,31 @@ public final class LocalSlack implements AutoCloseable {
         /** How many messages one channel may take at once before the 1-per-second pace applies (default 3). */
         public Builder perChannel(int burst) {
             this.channelBurst = burst;
+            return this;
+        }
+
+        /**
+         * The per-channel {@code chat.postMessage} limit: a burst, then a steady rate (default 3, then Slack's one
+         * per second). A faster pace only speeds up a test that is not about this limit.
+         */
+        public Builder perChannel(int burst, int perMinute) {
+            this.channelBurst = burst;
+            this.channelPerMinute = perMinute;
+            return this;
+        }
+
+        /**
+         * The loopback port of the Web API (and of {@code response_url}s, uploads and file downloads); 0, the default,
+         * takes any free one. A fixed port lets a separate process find the local Slack again after a restart.
+         */
+        public Builder apiPort(int port) {
+            this.apiPort = port;
+            return this;
+        }
+
+        /** The loopback port of Socket Mode; 0, the default, takes any free one. */
+        public Builder socketModePort(int port) {
+            this.socketModePort = port;
             return this;
         }
 

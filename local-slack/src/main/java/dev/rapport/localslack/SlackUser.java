@@ -199,7 +199,7 @@ public final class SlackUser {
         p.add("channel", ch);
         if (!ephemeral) {
             // Slack sends the message with a click on it; an ephemeral one is not sent back.
-            p.add("message", WebApi.message(w, slack.appId, text, blocks, ts));
+            p.add("message", WebApi.message(w, slack.appId, text, blocks, ts, null));
         }
         String responseUrl = slack.issueResponseUrl("actions", teamId);
         p.addProperty("response_url", responseUrl);

@@ -8,11 +8,13 @@ import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +28,7 @@ final class WebApi {
     private static final Set<String> METHODS = Set.of(
             "auth.test",
             "conversations.open",
+            "conversations.history",
             "chat.postMessage",
             "chat.update",
             "chat.postEphemeral",
@@ -47,6 +50,11 @@ final class WebApi {
     static final int CALLBACK_ID = 255;
     static final int PRIVATE_METADATA = 3000;
     static final int MESSAGE_BLOCKS = 50;
+
+    /** {@code conversations.history}'s documented default and maximum {@code limit}. */
+    static final int HISTORY_DEFAULT_LIMIT = 100;
+
+    static final int HISTORY_MAX_LIMIT = 999;
 
     private final LocalSlack s;
 
@@ -105,7 +113,7 @@ final class WebApi {
         } catch (RuntimeException e) {
             answer = Answer.status(500, "fatal_error");
         }
-        s.calls.add(new LocalSlack.ApiCall(method, answer.status, answer.error()));
+        s.record(new LocalSlack.ApiCall(method, answer.status, answer.error()));
         for (Map.Entry<String, String> h : answer.headers.entrySet()) {
             exchange.getResponseHeaders().set(h.getKey(), h.getValue());
         }
@@ -174,8 +182,9 @@ final class WebApi {
         return switch (method) {
             case "auth.test" -> authTest(w, token);
             case "conversations.open" -> conversationsOpen(w, args);
-            case "chat.postMessage" -> postMessage(w, args);
-            case "chat.update" -> update(w, args);
+            case "conversations.history" -> conversationsHistory(w, token, args);
+            case "chat.postMessage" -> postMessage(w, token, args);
+            case "chat.update" -> update(w, token, args);
             case "chat.postEphemeral" -> postEphemeral(w, args);
             case "users.info" -> usersInfo(w, args);
             case "team.info" -> teamInfo(w, args);
@@ -236,7 +245,7 @@ final class WebApi {
         return Answer.ok(body);
     }
 
-    private Answer postMessage(Workspace w, Map<String, String> args) {
+    private Answer postMessage(Workspace w, LocalSlack.Token token, Map<String, String> args) {
         String channel = args.get("channel");
         if (channel == null || channel.isBlank()) {
             return Answer.error("channel_not_found");
@@ -273,23 +282,66 @@ final class WebApi {
                 return Answer.error("invalid_blocks");
             }
         }
+        Metadata.Read metadata = readMetadata(token, args);
+        if (metadata.error() != null) {
+            return Answer.error(metadata.error());
+        }
         long retryAfter = w.chargeMessage(channel);
         if (retryAfter > 0) {
             return Answer.limited(retryAfter);
         }
         String ts = s.nextTs();
-        PostedMessage posted = new PostedMessage(w.teamId, channel, user, text, blocks, ts);
-        s.messages.add(posted);
+        PostedMessage posted = new PostedMessage(w.teamId, channel, user, text, blocks, ts, metadata.json());
+        s.addMessage(posted);
         s.current.put(channel + "/" + ts, posted);
-        s.screens.add(w.teamId, user, Seen.Kind.MESSAGE, ts, channel, w.botUserId, text, blocks, "chat.postMessage");
+        s.screens.add(
+                w.teamId,
+                user,
+                Seen.Kind.MESSAGE,
+                ts,
+                channel,
+                w.botUserId,
+                text,
+                blocks,
+                metadata.json(),
+                "chat.postMessage");
         JsonObject body = Http.ok();
         body.addProperty("channel", channel);
         body.addProperty("ts", ts);
-        body.add("message", message(w, s.appId, text, parsedBlocks, ts));
+        body.add("message", message(w, s.appId, text, parsedBlocks, ts, metadata.json()));
+        warn(body, metadata.warning());
         return Answer.ok(body);
     }
 
-    private Answer update(Workspace w, Map<String, String> args) {
+    /**
+     * The {@code metadata} argument as Slack reads it ({@link Metadata}); none when absent. Slack takes metadata from
+     * apps only, so a user token that sends some is refused.
+     */
+    private static Metadata.Read readMetadata(LocalSlack.Token token, Map<String, String> args) {
+        String raw = args.get("metadata");
+        if (raw == null || raw.isEmpty()) {
+            return new Metadata.Read(null, null, null);
+        }
+        if (token.kind() != LocalSlack.Token.Kind.BOT) {
+            return new Metadata.Read(null, "metadata_must_be_sent_from_app", null);
+        }
+        return Metadata.read(raw);
+    }
+
+    /** A warning as Slack attaches one to an answer that is still {@code ok}: at the top and in the metadata. */
+    private static void warn(JsonObject body, String warning) {
+        if (warning == null) {
+            return;
+        }
+        body.addProperty("warning", warning);
+        JsonObject meta = new JsonObject();
+        JsonArray warnings = new JsonArray();
+        warnings.add(warning);
+        meta.add("warnings", warnings);
+        body.add("response_metadata", meta);
+    }
+
+    private Answer update(Workspace w, LocalSlack.Token token, Map<String, String> args) {
         String channel = args.get("channel");
         String ts = args.get("ts");
         if (channel == null || !w.userByDm.containsKey(channel)) {
@@ -312,19 +364,31 @@ final class WebApi {
                 return Answer.error("invalid_blocks");
             }
         }
+        boolean metadataGiven =
+                args.get("metadata") != null && !args.get("metadata").isEmpty();
+        Metadata.Read metadata = readMetadata(token, args);
+        if (metadata.error() != null) {
+            return Answer.error(metadata.error());
+        }
         // Slack keeps what an update leaves out: text or blocks, whichever is not given.
         String newText = text != null ? text : was.text();
         String newBlocks = blocks != null ? blocks : was.blocksJson();
-        PostedMessage updated = new PostedMessage(w.teamId, channel, w.userByDm.get(channel), text, blocks, ts);
+        // chat.update's reference: metadata left out is retained, an empty object removes it. Metadata Slack ignored
+        // (the warning) changes nothing either.
+        String newMetadata = !metadataGiven || metadata.warning() != null ? was.metadataJson() : metadata.json();
+        PostedMessage updated = new PostedMessage(
+                w.teamId, channel, w.userByDm.get(channel), text, blocks, ts, metadataGiven ? metadata.json() : null);
         s.updates.add(updated);
         s.current.put(
-                channel + "/" + ts, new PostedMessage(w.teamId, channel, updated.userId(), newText, newBlocks, ts));
-        s.screens.edit(w.teamId, channel, ts, newText, newBlocks);
+                channel + "/" + ts,
+                new PostedMessage(w.teamId, channel, updated.userId(), newText, newBlocks, ts, newMetadata));
+        s.screens.edit(w.teamId, channel, ts, newText, newBlocks, newMetadata);
         JsonObject body = Http.ok();
         body.addProperty("channel", channel);
         body.addProperty("ts", ts);
         body.addProperty("text", text);
-        body.add("message", message(w, s.appId, text, parsedBlocks, ts));
+        body.add("message", message(w, s.appId, text, parsedBlocks, ts, newMetadata));
+        warn(body, metadata.warning());
         return Answer.ok(body);
     }
 
@@ -368,7 +432,8 @@ final class WebApi {
         return Answer.ok(body);
     }
 
-    static JsonObject message(Workspace w, String appId, String text, JsonElement blocks, String ts) {
+    /** A message of the app's bot user, as Slack's message object carries it. */
+    static JsonObject message(Workspace w, String appId, String text, JsonElement blocks, String ts, String metadata) {
         JsonObject m = new JsonObject();
         m.addProperty("type", "message");
         m.addProperty("user", w.botUserId);
@@ -380,7 +445,151 @@ final class WebApi {
         if (blocks != null) {
             m.add("blocks", blocks);
         }
+        if (metadata != null) {
+            m.add("metadata", JsonParser.parseString(metadata));
+        }
         return m;
+    }
+
+    /**
+     * {@code conversations.history}, as its reference on docs.slack.dev describes it: newest first, at most
+     * {@code limit} (default 100, at most 999) between {@code oldest} and {@code latest} (excluded unless
+     * {@code inclusive}), then a {@code next_cursor} while {@code has_more}. Reading a DM needs {@code im:history};
+     * message metadata is returned only when {@code include_all_metadata} asks for it.
+     */
+    private Answer conversationsHistory(Workspace w, LocalSlack.Token token, Map<String, String> args) {
+        String channel = args.get("channel");
+        String dmUser = isBlank(channel) ? null : w.userByDm.get(channel);
+        // A person's token reads only their own DM with the app: another's is not a conversation they are in.
+        if (dmUser == null || (token.kind() == LocalSlack.Token.Kind.USER && !dmUser.equals(token.userId()))) {
+            return Answer.error("channel_not_found");
+        }
+        if (!hasScope(token, "im:history")) {
+            JsonObject body = Http.error("missing_scope");
+            body.addProperty("needed", "im:history");
+            body.addProperty("provided", token.scope());
+            return Answer.ok(body);
+        }
+        BigDecimal oldest;
+        BigDecimal latest;
+        try {
+            oldest = isBlank(args.get("oldest"))
+                    ? null
+                    : new BigDecimal(args.get("oldest").trim());
+        } catch (NumberFormatException e) {
+            return Answer.error("invalid_ts_oldest");
+        }
+        try {
+            latest = isBlank(args.get("latest"))
+                    ? null
+                    : new BigDecimal(args.get("latest").trim());
+        } catch (NumberFormatException e) {
+            return Answer.error("invalid_ts_latest");
+        }
+        int limit = HISTORY_DEFAULT_LIMIT;
+        if (!isBlank(args.get("limit"))) {
+            try {
+                limit = Integer.parseInt(args.get("limit").trim());
+            } catch (NumberFormatException e) {
+                return Answer.invalid("[ERROR] must be an integer [json-pointer:/limit]");
+            }
+            // Slack documents a default and a maximum but no error for values outside them: taken as the nearest.
+            limit = limit < 1 ? HISTORY_DEFAULT_LIMIT : Math.min(limit, HISTORY_MAX_LIMIT);
+        }
+        // No latest means "now" to Slack, where no message is newer than now; here a test's fixed clock can stamp
+        // messages after its "now", so no latest means no upper bound.
+        BigDecimal before = null;
+        if (!isBlank(args.get("cursor"))) {
+            before = cursorTs(args.get("cursor").trim());
+            if (before == null) {
+                return Answer.error("invalid_cursor");
+            }
+        }
+        boolean inclusive = flag(args.get("inclusive"));
+        boolean withMetadata = flag(args.get("include_all_metadata"));
+        JsonArray page = new JsonArray();
+        boolean more = false;
+        String last = null;
+        for (Screens.Posted p : s.screens.history(w.teamId, channel)) {
+            BigDecimal ts = new BigDecimal(p.ts());
+            if (before != null && ts.compareTo(before) >= 0) {
+                continue;
+            }
+            if (latest != null && (inclusive ? ts.compareTo(latest) > 0 : ts.compareTo(latest) >= 0)) {
+                continue;
+            }
+            if (oldest != null && (inclusive ? ts.compareTo(oldest) < 0 : ts.compareTo(oldest) <= 0)) {
+                break; // newest first: nothing after this is in the range either
+            }
+            if (page.size() == limit) {
+                more = true;
+                break;
+            }
+            page.add(historyMessage(w, p, withMetadata));
+            last = p.ts();
+        }
+        JsonObject body = Http.ok();
+        body.add("messages", page);
+        body.addProperty("has_more", more);
+        body.addProperty("pin_count", 0);
+        body.add("channel_actions_ts", JsonNull.INSTANCE);
+        body.addProperty("channel_actions_count", 0);
+        if (more) {
+            // An empty, null or missing next_cursor all mean the end in Slack's pagination; it is left out then.
+            JsonObject meta = new JsonObject();
+            meta.addProperty("next_cursor", cursorOf(last));
+            body.add("response_metadata", meta);
+        }
+        return Answer.ok(body);
+    }
+
+    private JsonObject historyMessage(Workspace w, Screens.Posted p, boolean withMetadata) {
+        JsonElement blocks = p.blocksJson() == null ? null : JsonParser.parseString(p.blocksJson());
+        String metadata = withMetadata ? p.metadataJson() : null;
+        if (p.from().equals(w.botUserId)) {
+            return message(w, s.appId, p.text(), blocks, p.ts(), metadata);
+        }
+        JsonObject m = new JsonObject();
+        m.addProperty("type", "message");
+        m.addProperty("user", p.from());
+        m.addProperty("text", p.text() == null ? "" : p.text());
+        m.addProperty("ts", p.ts());
+        m.addProperty("team", w.teamId);
+        if (blocks != null) {
+            m.add("blocks", blocks);
+        }
+        return m;
+    }
+
+    /** The cursor of the page after the message {@code ts}: opaque to clients, as Slack's are. */
+    private static String cursorOf(String ts) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("before_ts:" + ts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static BigDecimal cursorTs(String cursor) {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            return decoded.startsWith("before_ts:") ? new BigDecimal(decoded.substring("before_ts:".length())) : null;
+        } catch (IllegalArgumentException e) {
+            return null; // not base64, or not a number after the prefix
+        }
+    }
+
+    private static boolean hasScope(LocalSlack.Token token, String scope) {
+        for (String granted : token.scope().split(",")) {
+            if (granted.trim().equals(scope)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A boolean argument as Slack takes it: {@code true} or {@code 1}. */
+    private static boolean flag(String value) {
+        return value != null
+                && (value.trim().equalsIgnoreCase("true") || value.trim().equals("1"));
     }
 
     // ---- users, team, bots

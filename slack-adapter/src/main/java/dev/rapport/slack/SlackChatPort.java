@@ -4,6 +4,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.conversations.ConversationsOpenRequest;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.model.Conversation;
@@ -11,7 +12,10 @@ import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatPort;
 import dev.rapport.core.chat.Platform;
 import dev.rapport.core.chat.Recipient;
+import dev.rapport.core.chat.SendKey;
 import dev.rapport.core.chat.SendResult;
+import dev.rapport.core.pace.Limit;
+import dev.rapport.core.pace.RateLimits;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
@@ -19,90 +23,45 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The core's {@link ChatPort} on Slack's Web API, through the Slack SDK's synchronous client: a direct message is
  * {@code conversations.open} (once per user: the DM channel is cached) then {@code chat.postMessage} with the Block
- * Kit from {@link BlockKitRenderer} and its fallback text.
+ * Kit from {@link BlockKitRenderer}, its fallback text, and the outbox row's id in the message's metadata.
  *
  * <p>The synchronous client on purpose: it does not retry, so every 429 and 5xx comes back here and is reported to
- * the dispatcher, which owns pacing, backoff and ordering (the SDK's async client retries forever, cannot be
- * cancelled and does not keep order; DESIGN.md). What Slack says becomes a {@link SendResult}:
+ * the dispatcher, which owns backoff and ordering (the SDK's async client retries forever, cannot be cancelled and
+ * does not keep order). Each call first takes its turn under the workspace's rate limit for that method, shared by
+ * every instance of Rapport ({@link RateLimits}); a turn that would take longer than the call timeout is reported as
+ * {@link SendResult.RateLimited} with nothing sent. What Slack says becomes a {@link SendResult} as
+ * {@link SlackAnswers} describes.
  *
- * <ul>
- *   <li>{@code ok} → {@link SendResult.Sent} with the message's {@code ts};
- *   <li>HTTP 429 (or a {@code ratelimited} error) → {@link SendResult.RateLimited} after {@code Retry-After} seconds,
- *       1 s if the header is missing;
- *   <li>HTTP 5xx, other unexpected statuses, network errors and timeouts, Slack's own internal errors → {@link
- *       SendResult.TransientFailure};
- *   <li>the person cannot be reached ({@link #UNREACHABLE}) → {@link SendResult.Unreachable}; the message can never
- *       be accepted ({@link #UNACCEPTABLE}) → {@link SendResult.PermanentFailure};
- *   <li>the cached DM channel is stale ({@link #STALE_CHANNEL}) → {@link SendResult.TransientFailure}, reopened next
- *       time;
- *   <li>the token is wrong ({@link #TOKEN_PROBLEMS}) → {@link SendResult.TransientFailure} saying an operator must fix
- *       it: nothing is wrong with the message, and the dispatcher's backoff keeps it from retrying tightly.
- * </ul>
+ * <p>A message whose earlier send has an unknown outcome is first looked for in the DM by its metadata
+ * ({@link SlackHistory}); found, it is not posted again.
  *
  * <p>Neither the token nor message contents are ever logged or put into a reason; reasons name the Slack method and
  * error code only.
  */
 public final class SlackChatPort implements ChatPort, AutoCloseable {
 
-    /**
-     * The default pace handed to the dispatcher per workspace: 5 messages/s = 300/min, the bottom of Slack's "several
-     * hundred per minute" workspace-wide allowance for {@code chat.postMessage} (DESIGN.md, Scale). Each DM goes to
-     * its own channel, so Slack's ~1/s per channel rarely binds; a 429 that still comes is honoured through
-     * {@link SendResult.RateLimited}.
-     */
-    public static final double MAX_SENDS_PER_SECOND_PER_WORKSPACE = SlackProperties.DEFAULT_SENDS_PER_SECOND;
-
     /** How many DM channels are remembered: beyond it the least recently used is forgotten and reopened on need. */
     static final int DM_CACHE_SIZE = 10_000;
 
-    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
-
-    /**
-     * The person cannot receive DMs from the app: retrying will not change that, so they are marked unreachable
-     * until they use Rapport again.
-     */
-    static final Set<String> UNREACHABLE =
-            Set.of("cannot_dm_user", "user_not_found", "users_not_found", "user_disabled", "messages_tab_disabled");
-
-    /**
-     * The cached DM channel is the problem (closed, archived, never joined): forgotten, and the next attempt opens
-     * the DM afresh.
-     */
-    static final Set<String> STALE_CHANNEL = Set.of("channel_not_found", "not_in_channel", "is_archived");
-
-    /** Slack refuses this message as it is; sending it again cannot help. */
-    static final Set<String> UNACCEPTABLE = Set.of(
-            "invalid_blocks",
-            "invalid_blocks_format",
-            "msg_too_long",
-            "no_text",
-            "too_many_attachments",
-            "restricted_action");
-
-    /** The bot token is wrong: an operator must set a valid one. */
-    static final Set<String> TOKEN_PROBLEMS = Set.of(
-            "invalid_auth",
-            "not_authed",
-            "token_revoked",
-            "token_expired",
-            "missing_scope",
-            "not_allowed_token_type",
-            // Slack: "the token is for a deleted user or workspace" – the bot's own token, not the recipient.
-            "account_inactive");
+    /** Slack's Tier 3, for {@code conversations.history}: 50 a minute, taken a little under. */
+    static final double HISTORY_PER_SECOND = 48 / 60d;
 
     private static final Logger log = LoggerFactory.getLogger(SlackChatPort.class);
 
     private final SlackApi api;
     private final boolean ownsApi;
     private final SlackTokens tokens;
+    private final RateLimits limits;
     private final double sendsPerSecond;
+    private final double opensPerSecond;
+    private final Duration maxWait;
+    private final SlackHistory history;
     private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final Map<String, String> dmChannels = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -111,25 +70,37 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
         }
     });
 
-    /** A port on the application's Slack SDK instance, with the bot token of each workspace from {@code tokens}. */
-    public SlackChatPort(SlackApi api, SlackTokens tokens, double sendsPerSecond) {
-        this(api, false, tokens, sendsPerSecond);
+    /**
+     * A port on the application's Slack SDK instance, with the bot token of each workspace from {@code tokens}, keeping
+     * to the limits in {@code properties} through {@code limits}.
+     */
+    public SlackChatPort(SlackApi api, SlackTokens tokens, RateLimits limits, SlackProperties properties) {
+        this(api, false, tokens, limits, properties);
     }
 
-    /** A port of its own for one workspace's bot token: for tests and tools; closing it closes its SDK instance. */
+    /**
+     * A port of its own for one workspace's bot token, with limits kept in this process: for tests and tools; closing
+     * it closes its SDK instance.
+     */
     public SlackChatPort(SlackProperties properties) {
         this(
                 new SlackApi(requireToken(properties)),
                 true,
                 SlackTokens.single(properties.botToken()),
-                properties.sendsPerSecond());
+                RateLimits.inMemory(),
+                properties);
     }
 
-    private SlackChatPort(SlackApi api, boolean ownsApi, SlackTokens tokens, double sendsPerSecond) {
+    private SlackChatPort(
+            SlackApi api, boolean ownsApi, SlackTokens tokens, RateLimits limits, SlackProperties properties) {
         this.api = api;
         this.ownsApi = ownsApi;
         this.tokens = tokens;
-        this.sendsPerSecond = sendsPerSecond;
+        this.limits = limits;
+        this.sendsPerSecond = properties.sendsPerSecond();
+        this.opensPerSecond = properties.opensPerMinute() / 60;
+        this.maxWait = properties.callTimeout();
+        this.history = new SlackHistory(properties.historyCheck());
     }
 
     private static SlackProperties requireToken(SlackProperties properties) {
@@ -145,51 +116,40 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
     }
 
     @Override
-    public double maxSendsPerSecondPerWorkspace() {
-        return sendsPerSecond;
-    }
-
-    @Override
-    public SendResult send(Recipient recipient, ChatMessage message) {
+    public SendResult send(Recipient recipient, ChatMessage message, SendKey key) {
         Optional<String> token = tokens.botToken(recipient.workspaceId());
         if (token.isEmpty()) {
-            // Rapport was uninstalled from the workspace: nothing can reach anyone there until it is installed again.
-            return logged(
-                    recipient,
-                    new SendResult.TransientFailure("Slack: Rapport is not installed in workspace "
-                            + recipient.workspaceId() + "; install it again to resume messages there"));
+            return logged(recipient, notInstalled(recipient.workspaceId()));
         }
         MethodsClient methods = api.methods(token.get());
-        String key = recipient.workspaceId() + "/" + recipient.userId();
-        String channel = dmChannels.get(key);
+        String cacheKey = recipient.workspaceId() + "/" + recipient.userId();
+        String channel = dmChannels.get(cacheKey);
         if (channel == null) {
-            SendResult failed;
-            try {
-                ConversationsOpenResponse opened = methods.conversationsOpen(ConversationsOpenRequest.builder()
-                        .users(List.of(recipient.userId()))
-                        .build());
-                Conversation conversation = opened.getChannel();
-                if (opened.isOk() && conversation != null && conversation.getId() != null) {
-                    channel = conversation.getId();
-                    dmChannels.put(key, channel);
-                    failed = null;
-                } else {
-                    failed = fromError("conversations.open", opened.isOk() ? "no_channel" : opened.getError());
-                }
-            } catch (SlackApiException e) {
-                failed = fromHttp("conversations.open", e);
-            } catch (IOException e) {
-                failed = network("conversations.open", e);
+            SendResult opened = open(methods, recipient);
+            if (!(opened instanceof SendResult.Sent s)) {
+                return logged(recipient, opened);
             }
-            if (failed != null) {
-                return logged(recipient, failed);
+            channel = s.messageId();
+            dmChannels.put(cacheKey, channel);
+        }
+        if (key.inDoubt() && history.usable(recipient.workspaceId())) {
+            if (!turn(recipient, "conversations.history", HISTORY_PER_SECOND, 5)) {
+                return new SendResult.RateLimited(SlackAnswers.DEFAULT_RETRY_AFTER);
             }
+            Optional<SendResult> found = history.find(methods, recipient.workspaceId(), channel, key);
+            if (found.isPresent()) {
+                return logged(recipient, found.get());
+            }
+        }
+        if (!turn(recipient, "chat.postMessage", sendsPerSecond, (int) Math.max(1, Math.round(sendsPerSecond)))) {
+            return new SendResult.RateLimited(SlackAnswers.DEFAULT_RETRY_AFTER);
         }
         try {
             ChatPostMessageResponse posted = methods.chatPostMessage(ChatPostMessageRequest.builder()
                     .channel(channel)
                     .text(renderer.fallbackText(message))
                     .blocks(renderer.blocks(message))
+                    .metadata(SlackHistory.metadata(key.outboxId()))
                     // The renderer escapes user input; no link or mention parsing of the fallback text either.
                     .linkNames(false)
                     .unfurlLinks(false)
@@ -198,17 +158,71 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
             if (posted.isOk()) {
                 return new SendResult.Sent(posted.getTs());
             }
-            SendResult failed = fromError("chat.postMessage", posted.getError());
-            if (STALE_CHANNEL.contains(posted.getError()) || failed instanceof SendResult.Unreachable) {
+            SendResult failed = SlackAnswers.fromError("chat.postMessage", posted.getError(), true);
+            if (SlackAnswers.STALE_CHANNEL.contains(posted.getError()) || failed instanceof SendResult.Unreachable) {
                 // The channel may be what is wrong (closed, archived): the next send to this person opens it afresh.
-                dmChannels.remove(key);
+                dmChannels.remove(cacheKey);
             }
             return logged(recipient, failed);
         } catch (SlackApiException e) {
-            return logged(recipient, fromHttp("chat.postMessage", e));
+            return logged(recipient, SlackAnswers.fromHttp("chat.postMessage", e, true));
         } catch (IOException e) {
-            return logged(recipient, network("chat.postMessage", e));
+            return logged(recipient, SlackAnswers.network("chat.postMessage", e, true));
         }
+    }
+
+    /** Opens the DM: the channel id as {@link SendResult.Sent}'s message id, or what went wrong. */
+    private SendResult open(MethodsClient methods, Recipient recipient) {
+        if (!turn(recipient, "conversations.open", opensPerSecond, 10)) {
+            return new SendResult.RateLimited(SlackAnswers.DEFAULT_RETRY_AFTER);
+        }
+        try {
+            ConversationsOpenResponse opened = methods.conversationsOpen(ConversationsOpenRequest.builder()
+                    .users(List.of(recipient.userId()))
+                    .build());
+            Conversation conversation = opened.getChannel();
+            if (opened.isOk() && conversation != null && conversation.getId() != null) {
+                return new SendResult.Sent(conversation.getId());
+            }
+            return SlackAnswers.fromError(
+                    "conversations.open", opened.isOk() ? "no_channel" : opened.getError(), false);
+        } catch (SlackApiException e) {
+            return SlackAnswers.fromHttp("conversations.open", e, false);
+        } catch (IOException e) {
+            return SlackAnswers.network("conversations.open", e, false);
+        }
+    }
+
+    /** Waits for a turn under the workspace's limit for {@code method}, shared with every instance. */
+    private boolean turn(Recipient recipient, String method, double perSecond, int burst) {
+        return limits.acquire(new Limit("slack:" + recipient.workspaceId() + ":" + method, perSecond, burst), maxWait);
+    }
+
+    /** {@code auth.test} with the workspace's token: Slack answers, and accepts the token. */
+    @Override
+    public Probe probe(String workspaceId) {
+        Optional<String> token = tokens.botToken(workspaceId);
+        if (token.isEmpty()) {
+            return Probe.down(((SendResult.Unavailable) notInstalled(workspaceId)).reason());
+        }
+        try {
+            AuthTestResponse answer = api.methods(token.get()).authTest(r -> r);
+            return answer.isOk() ? Probe.up() : Probe.down("Slack auth.test: " + answer.getError());
+        } catch (SlackApiException e) {
+            return Probe.down("Slack auth.test: HTTP "
+                    + (e.getResponse() == null ? 0 : e.getResponse().code()));
+        } catch (IOException e) {
+            return Probe.down("Slack auth.test: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Rapport was uninstalled from the workspace: nothing can reach anyone there until it is installed again. */
+    private static SendResult notInstalled(String workspaceId) {
+        return new SendResult.Unavailable(
+                SendResult.Unavailable.Scope.WORKSPACE,
+                "Slack: Rapport is not installed in workspace " + workspaceId
+                        + "; install it again to resume messages there",
+                false);
     }
 
     /** Closes the SDK instance if this port made its own; a shared one is closed by its owner. */
@@ -219,50 +233,10 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
         }
     }
 
-    static SendResult fromError(String method, String error) {
-        String code = error == null ? "unknown_error" : error;
-        if (code.equals("ratelimited") || code.equals("rate_limited")) {
-            return new SendResult.RateLimited(DEFAULT_RETRY_AFTER);
-        }
-        if (UNREACHABLE.contains(code)) {
-            return new SendResult.Unreachable("Slack " + method + ": " + code);
-        }
-        if (UNACCEPTABLE.contains(code)) {
-            return new SendResult.PermanentFailure("Slack " + method + ": " + code);
-        }
-        if (TOKEN_PROBLEMS.contains(code)) {
-            return new SendResult.TransientFailure("Slack " + method + ": " + code
-                    + ": Slack rejected the bot token; an operator must set a valid RAPPORT_SLACK_BOT_TOKEN");
-        }
-        return new SendResult.TransientFailure("Slack " + method + ": " + code);
-    }
-
-    static SendResult fromHttp(String method, SlackApiException e) {
-        int status = e.getResponse() == null ? 0 : e.getResponse().code();
-        if (status == 429) {
-            return new SendResult.RateLimited(retryAfter(e.getResponse().header("Retry-After")));
-        }
-        return new SendResult.TransientFailure("Slack " + method + ": HTTP " + status);
-    }
-
-    static Duration retryAfter(String header) {
-        if (header == null) {
-            return DEFAULT_RETRY_AFTER;
-        }
-        try {
-            long seconds = Long.parseLong(header.trim());
-            return seconds > 0 ? Duration.ofSeconds(seconds) : DEFAULT_RETRY_AFTER;
-        } catch (NumberFormatException e) {
-            return DEFAULT_RETRY_AFTER; // Slack sends whole seconds; an HTTP date is not expected
-        }
-    }
-
-    private static SendResult network(String method, IOException e) {
-        // The exception's message may carry a URL or a body fragment: only its type is reported.
-        return new SendResult.TransientFailure(
-                "Slack " + method + ": " + e.getClass().getSimpleName());
-    }
-
+    /**
+     * Logs what concerns one person. Outages are not logged here: the dispatcher logs each outage once, where a line
+     * per message would flood the log for the length of it.
+     */
     private static SendResult logged(Recipient recipient, SendResult result) {
         switch (result) {
             case SendResult.Unreachable u ->
@@ -283,8 +257,16 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
                         recipient.userId(),
                         recipient.workspaceId(),
                         f.reason());
+            case SendResult.Sent s
+            when s.alreadyThere() ->
+                log.info(
+                        "Slack DM to {} in {} was found in the DM from an earlier send: not sent again",
+                        recipient.userId(),
+                        recipient.workspaceId());
             case SendResult.RateLimited r ->
                 log.debug("Slack rate-limited a DM in {}: retry after {}", recipient.workspaceId(), r.retryAfter());
+            case SendResult.Unavailable u ->
+                log.debug("Slack unavailable for {}: {}", recipient.workspaceId(), u.reason());
             case SendResult.Sent s -> {}
         }
         return result;

@@ -8,6 +8,7 @@ import dev.rapport.core.command.CommandService;
 import dev.rapport.core.installation.Installations;
 import dev.rapport.core.interaction.InboundEvents;
 import dev.rapport.core.interaction.InteractionService;
+import dev.rapport.core.pace.RateLimits;
 import dev.rapport.core.participant.ParticipantService;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -60,8 +61,8 @@ public class SlackConfiguration {
 
     @Bean
     @Conditional(SlackEnabled.class)
-    SlackChatPort slackChatPort(SlackApi api, SlackTokens tokens, SlackProperties properties) {
-        return new SlackChatPort(api, tokens, properties.sendsPerSecond());
+    SlackChatPort slackChatPort(SlackApi api, SlackTokens tokens, RateLimits limits, SlackProperties properties) {
+        return new SlackChatPort(api, tokens, limits, properties);
     }
 
     @Bean

@@ -25,8 +25,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param command the slash command Rapport answers to, {@code /rapport} unless the app's manifest names another
  * @param publicUrl where Slack and browsers reach Rapport's port 8080 (https://rapport.example.org), for the OAuth
  *     redirect ({@code /slack/oauth_redirect}); unset, Slack uses the redirect URL registered with the app
- * @param sendsPerSecond the most direct messages per second sent to one workspace, {@value #DEFAULT_SENDS_PER_SECOND}
- *     (300 a minute, the bottom of Slack's "several hundred per minute") unless set; a 429 slows sending further
+ * @param sendsPerSecond the most direct messages per second sent to one workspace by all instances together,
+ *     {@value #DEFAULT_SENDS_PER_SECOND} (300 a minute, the bottom of Slack's "several hundred per minute") unless set;
+ *     a 429 slows sending further
+ * @param opensPerMinute the most direct-message channels opened per minute in one workspace by all instances together
+ *     ({@code conversations.open}, Slack's Tier 3: "50+ per minute"), {@value #DEFAULT_OPENS_PER_MINUTE} unless set
+ * @param historyCheck whether a message whose earlier send has an unknown outcome (a crash, a timeout) is first looked
+ *     for in the DM ({@code conversations.history} with its metadata) before it is sent again; needs the
+ *     {@code im:history} scope. On by default; without the scope, or set to false, such a message is sent again and
+ *     may arrive twice
  */
 @ConfigurationProperties("rapport.slack")
 public record SlackProperties(
@@ -41,7 +48,9 @@ public record SlackProperties(
         Duration callTimeout,
         String command,
         URI publicUrl,
-        Double sendsPerSecond) {
+        Double sendsPerSecond,
+        Double opensPerMinute,
+        Boolean historyCheck) {
 
     /** Slack's own Web API. */
     public static final URI SLACK_API = URI.create("https://slack.com/api/");
@@ -50,8 +59,11 @@ public record SlackProperties(
 
     static final double DEFAULT_SENDS_PER_SECOND = 5;
 
+    /** A little under Tier 3's 50 a minute, so the bucket of every instance together never quite reaches it. */
+    static final double DEFAULT_OPENS_PER_MINUTE = 48;
+
     /** The bot scopes Rapport asks for: the fewest that do the job (see deploy/slack/manifest.yml for each one's use). */
-    public static final String BOT_SCOPES = "commands,chat:write,im:write,users:read,files:read,files:write";
+    public static final String BOT_SCOPES = "commands,chat:write,im:write,im:history,users:read,files:read,files:write";
 
     public SlackProperties {
         if (callTimeout == null || callTimeout.isZero() || callTimeout.isNegative()) {
@@ -63,6 +75,12 @@ public record SlackProperties(
         if (sendsPerSecond == null || sendsPerSecond <= 0) {
             sendsPerSecond = DEFAULT_SENDS_PER_SECOND;
         }
+        if (opensPerMinute == null || opensPerMinute <= 0) {
+            opensPerMinute = DEFAULT_OPENS_PER_MINUTE;
+        }
+        if (historyCheck == null) {
+            historyCheck = true;
+        }
     }
 
     /** A single-workspace install with a bot token, for tests and the simplest setups. */
@@ -72,7 +90,8 @@ public record SlackProperties(
 
     /** As {@link #singleWorkspace(String, URI)}, with a bound on each call ({@code null}: the default). */
     public static SlackProperties singleWorkspace(String botToken, URI apiUrl, Duration callTimeout) {
-        return new SlackProperties(null, botToken, null, null, null, null, null, apiUrl, callTimeout, null, null, null);
+        return new SlackProperties(
+                null, botToken, null, null, null, null, null, apiUrl, callTimeout, null, null, null, null, null);
     }
 
     /** The base URL to call: {@link #apiUrl()} if set, with a trailing slash, otherwise Slack's. */
@@ -152,7 +171,9 @@ public record SlackProperties(
                 + ", appToken=" + shown(appToken) + ", signingSecret=" + shown(signingSecret) + ", clientId="
                 + (isSet(clientId) ? clientId : "(none)") + ", clientSecret=" + shown(clientSecret) + ", tokenKey="
                 + shown(tokenKey) + ", apiUrl=" + apiUrl + ", callTimeout=" + callTimeout + ", command=" + command
-                + ", publicUrl=" + publicUrl + ", sendsPerSecond=" + sendsPerSecond + "]";
+                + ", publicUrl=" + publicUrl + ", sendsPerSecond=" + sendsPerSecond + ", opensPerMinute="
+                + opensPerMinute
+                + ", historyCheck=" + historyCheck + "]";
     }
 
     private static String shown(String secret) {

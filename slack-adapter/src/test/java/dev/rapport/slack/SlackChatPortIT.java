@@ -7,6 +7,7 @@ import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.chat.ChatMessage.Choice;
 import dev.rapport.core.chat.Platform;
 import dev.rapport.core.chat.Recipient;
+import dev.rapport.core.chat.SendKey;
 import dev.rapport.core.chat.SendResult;
 import dev.rapport.core.checkin.CheckInComposer;
 import dev.rapport.core.checkin.CheckInContent;
@@ -14,6 +15,7 @@ import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.Dimension;
 import dev.rapport.core.pulse.Question;
 import dev.rapport.localslack.LocalSlack;
+import dev.rapport.localslack.Outage;
 import dev.rapport.localslack.PostedMessage;
 import java.net.URI;
 import java.time.Clock;
@@ -38,6 +40,12 @@ class SlackChatPortIT {
             new Question("effort-1", Dimension.EFFORT, Role.MENTEE, 1, "We both prepare for our meetings."));
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
+    private long outboxIds;
+
+    /** A fresh send key, as the dispatcher gives each outbox row. */
+    private SendKey key() {
+        return SendKey.first(++outboxIds);
+    }
 
     @AfterEach
     void close() throws Exception {
@@ -53,7 +61,7 @@ class SlackChatPortIT {
         ChatMessage checkIn = CheckInComposer.compose(new CheckInContent(
                 4711, Role.MENTEE, "Ana", "Ben", "Mentoring 2026", QUESTIONS, false, Map.of(), null, false));
 
-        SendResult result = port.send(ANA, checkIn);
+        SendResult result = port.send(ANA, checkIn, key());
 
         assertThat(slack.messages()).hasSize(1);
         PostedMessage posted = slack.messages().getFirst();
@@ -66,13 +74,111 @@ class SlackChatPortIT {
     }
 
     @Test
+    void every_message_carries_its_outbox_id_in_slacks_message_metadata() {
+        LocalSlack slack = started(LocalSlack.builder());
+        SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
+
+        assertThat(port.send(ANA, ChatMessage.text("hello"), SendKey.first(4711)))
+                .isInstanceOf(SendResult.Sent.class);
+
+        PostedMessage posted = slack.messages().getFirst();
+        assertThat(posted.metadataEventType()).contains("rapport_outbox");
+        assertThat(posted.metadata()
+                        .orElseThrow()
+                        .getAsJsonObject("event_payload")
+                        .get("outbox_id")
+                        .getAsString())
+                .isEqualTo("4711");
+    }
+
+    @Test
+    void a_message_in_doubt_that_had_arrived_is_found_in_the_dm_by_its_metadata_and_not_posted_again() {
+        LocalSlack slack = started(LocalSlack.builder());
+        SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
+        Instant began = Instant.now();
+        SendResult first = port.send(ANA, ChatMessage.text("check-in"), SendKey.first(42));
+        port.send(ANA, ChatMessage.text("something else"), SendKey.first(43));
+
+        // As after a crash between Slack's answer and its record: the same row again, its first send in doubt.
+        SendResult again = port.send(ANA, ChatMessage.text("check-in"), new SendKey(42, began));
+
+        assertThat(again).isEqualTo(new SendResult.Sent(((SendResult.Sent) first).messageId(), true));
+        assertThat(slack.messages()).extracting(PostedMessage::text).containsExactly("check-in", "something else");
+        assertThat(slack.callsTo("conversations.history")).isEqualTo(1);
+    }
+
+    @Test
+    void a_message_in_doubt_that_had_not_arrived_is_posted_once() {
+        LocalSlack slack = started(LocalSlack.builder());
+        SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
+        port.send(ANA, ChatMessage.text("welcome"), SendKey.first(1));
+
+        SendResult result = port.send(ANA, ChatMessage.text("check-in"), new SendKey(2, Instant.now()));
+
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SendResult.Sent.class, s -> assertThat(s.alreadyThere()).isFalse());
+        assertThat(slack.messages()).extracting(PostedMessage::text).containsExactly("welcome", "check-in");
+    }
+
+    @Test
+    void without_im_history_a_message_in_doubt_is_posted_again_and_the_missing_scope_is_asked_about_once() {
+        String token = "local-slack-token-without-history";
+        LocalSlack slack =
+                started(LocalSlack.builder().workspace(TEAM, token, "commands,chat:write,im:write,users:read"));
+        SlackChatPort port = port(slack, token);
+        Instant began = Instant.now();
+        port.send(ANA, ChatMessage.text("check-in"), SendKey.first(7));
+
+        SendResult again = port.send(ANA, ChatMessage.text("check-in"), new SendKey(7, began));
+        port.send(BEN, ChatMessage.text("to Ben"), new SendKey(8, began));
+
+        assertThat(again)
+                .isInstanceOfSatisfying(
+                        SendResult.Sent.class, s -> assertThat(s.alreadyThere()).isFalse());
+        assertThat(slack.messages())
+                .as("at most one duplicate for the send in doubt")
+                .extracting(PostedMessage::text)
+                .containsExactly("check-in", "check-in", "to Ben");
+        assertThat(slack.callsTo("conversations.history"))
+                .as("the refusal is remembered for the workspace")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void with_the_history_check_turned_off_no_history_is_read() {
+        LocalSlack slack = started(LocalSlack.builder());
+        SlackChatPort port = new SlackChatPort(new SlackProperties(
+                null,
+                LocalSlack.Builder.DEFAULT_TOKEN,
+                null,
+                null,
+                null,
+                null,
+                null,
+                URI.create(slack.apiUrl()),
+                null,
+                null,
+                null,
+                null,
+                null,
+                false));
+        toClose.add(port);
+
+        port.send(ANA, ChatMessage.text("check-in"), new SendKey(9, Instant.now()));
+
+        assertThat(slack.callsTo("conversations.history")).isZero();
+        assertThat(slack.messages()).hasSize(1);
+    }
+
+    @Test
     void the_dm_channel_is_opened_once_and_reused_for_the_next_message_to_the_same_person() {
         LocalSlack slack = started(LocalSlack.builder());
         SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
 
-        assertThat(port.send(ANA, ChatMessage.text("first"))).isInstanceOf(SendResult.Sent.class);
-        assertThat(port.send(ANA, ChatMessage.text("second"))).isInstanceOf(SendResult.Sent.class);
-        assertThat(port.send(BEN, ChatMessage.text("to Ben"))).isInstanceOf(SendResult.Sent.class);
+        assertThat(port.send(ANA, ChatMessage.text("first"), key())).isInstanceOf(SendResult.Sent.class);
+        assertThat(port.send(ANA, ChatMessage.text("second"), key())).isInstanceOf(SendResult.Sent.class);
+        assertThat(port.send(BEN, ChatMessage.text("to Ben"), key())).isInstanceOf(SendResult.Sent.class);
 
         assertThat(slack.callsTo("conversations.open")).isEqualTo(2);
         assertThat(slack.messages())
@@ -93,8 +199,8 @@ class SlackChatPortIT {
         LocalSlack slack = started(LocalSlack.builder().clock(clock).perWorkspace(1, 20));
         SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
 
-        assertThat(port.send(ANA, ChatMessage.text("to Ana"))).isInstanceOf(SendResult.Sent.class);
-        SendResult limited = port.send(BEN, ChatMessage.text("to Ben"));
+        assertThat(port.send(ANA, ChatMessage.text("to Ana"), key())).isInstanceOf(SendResult.Sent.class);
+        SendResult limited = port.send(BEN, ChatMessage.text("to Ben"), key());
 
         assertThat(limited).isEqualTo(new SendResult.RateLimited(Duration.ofSeconds(3)));
         assertThat(slack.calls()).anySatisfy(call -> {
@@ -104,7 +210,7 @@ class SlackChatPortIT {
         assertThat(slack.messages()).extracting(PostedMessage::text).containsExactly("to Ana");
 
         clock.advance(Duration.ofSeconds(3));
-        assertThat(port.send(BEN, ChatMessage.text("to Ben"))).isInstanceOf(SendResult.Sent.class);
+        assertThat(port.send(BEN, ChatMessage.text("to Ben"), key())).isInstanceOf(SendResult.Sent.class);
 
         assertThat(slack.messages()).extracting(PostedMessage::text).containsExactly("to Ana", "to Ben");
     }
@@ -115,11 +221,11 @@ class SlackChatPortIT {
         SettableClock clock = new SettableClock(Instant.parse("2026-11-24T17:00:00Z"));
         LocalSlack slack = started(LocalSlack.builder().clock(clock).conversationsOpenPerWorkspace(1, 10));
         SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
-        assertThat(port.send(ANA, ChatMessage.text("to Ana"))).isInstanceOf(SendResult.Sent.class);
+        assertThat(port.send(ANA, ChatMessage.text("to Ana"), key())).isInstanceOf(SendResult.Sent.class);
 
-        SendResult limited = port.send(BEN, ChatMessage.text("to Ben"));
+        SendResult limited = port.send(BEN, ChatMessage.text("to Ben"), key());
         clock.advance(Duration.ofSeconds(6));
-        SendResult retried = port.send(BEN, ChatMessage.text("to Ben"));
+        SendResult retried = port.send(BEN, ChatMessage.text("to Ben"), key());
 
         assertThat(limited).isEqualTo(new SendResult.RateLimited(Duration.ofSeconds(6)));
         assertThat(retried).isInstanceOf(SendResult.Sent.class);
@@ -132,7 +238,7 @@ class SlackChatPortIT {
         SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
         slack.failDirectMessagesTo("U0ANA", "cannot_dm_user");
 
-        SendResult result = port.send(ANA, ChatMessage.text("hello"));
+        SendResult result = port.send(ANA, ChatMessage.text("hello"), key());
 
         assertThat(result)
                 .isInstanceOfSatisfying(
@@ -145,11 +251,11 @@ class SlackChatPortIT {
     void a_person_who_left_after_the_dm_was_opened_is_unreachable_and_the_channel_is_forgotten() {
         LocalSlack slack = started(LocalSlack.builder());
         SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
-        assertThat(port.send(ANA, ChatMessage.text("welcome"))).isInstanceOf(SendResult.Sent.class);
+        assertThat(port.send(ANA, ChatMessage.text("welcome"), key())).isInstanceOf(SendResult.Sent.class);
         slack.failDirectMessagesTo("U0ANA", "user_not_found");
 
-        SendResult result = port.send(ANA, ChatMessage.text("check-in"));
-        port.send(ANA, ChatMessage.text("check-in"));
+        SendResult result = port.send(ANA, ChatMessage.text("check-in"), key());
+        port.send(ANA, ChatMessage.text("check-in"), key());
 
         assertThat(result)
                 .isInstanceOfSatisfying(
@@ -160,35 +266,35 @@ class SlackChatPortIT {
     }
 
     @Test
-    void a_slack_outage_is_a_transient_failure_and_the_next_attempt_after_it_is_delivered_once() {
+    void a_slack_outage_makes_the_workspace_unavailable_and_the_next_attempt_after_it_is_delivered_once() {
         LocalSlack slack = started(LocalSlack.builder());
         SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
         slack.failNextCalls(2, 503);
 
-        SendResult first = port.send(ANA, ChatMessage.text("hello"));
-        SendResult second = port.send(ANA, ChatMessage.text("hello"));
-        SendResult third = port.send(ANA, ChatMessage.text("hello"));
+        SendResult first = port.send(ANA, ChatMessage.text("hello"), key());
+        SendResult second = port.send(ANA, ChatMessage.text("hello"), key());
+        SendResult third = port.send(ANA, ChatMessage.text("hello"), key());
 
-        assertThat(first)
-                .isInstanceOfSatisfying(
-                        SendResult.TransientFailure.class,
-                        f -> assertThat(f.reason()).contains("conversations.open", "HTTP 503"));
-        assertThat(second).isInstanceOf(SendResult.TransientFailure.class);
+        assertThat(first).isInstanceOfSatisfying(SendResult.Unavailable.class, u -> {
+            assertThat(u.reason()).contains("conversations.open", "HTTP 503");
+            assertThat(u.mayHaveArrived()).as("no message was posted yet").isFalse();
+        });
+        assertThat(second).isInstanceOf(SendResult.Unavailable.class);
         assertThat(third).isInstanceOf(SendResult.Sent.class);
         assertThat(slack.messages()).hasSize(1);
     }
 
     @Test
-    void a_wrong_token_is_reported_for_an_operator_without_the_token_in_the_reason() {
+    void a_wrong_token_makes_the_workspace_unavailable_for_an_operator_without_the_token_in_the_reason() {
         LocalSlack slack = started(LocalSlack.builder());
         String wrongToken = "local-not-the-right-token-0123456789";
         SlackChatPort port = port(slack, wrongToken);
 
-        SendResult result = port.send(ANA, ChatMessage.text("hello"));
+        SendResult result = port.send(ANA, ChatMessage.text("hello"), key());
 
         assertThat(result)
                 .isInstanceOfSatisfying(
-                        SendResult.TransientFailure.class,
+                        SendResult.Unavailable.class,
                         f -> assertThat(f.reason())
                                 .contains("invalid_auth", "RAPPORT_SLACK_BOT_TOKEN")
                                 .doesNotContain(wrongToken)
@@ -197,38 +303,45 @@ class SlackChatPortIT {
     }
 
     @Test
-    void an_unreachable_slack_is_a_transient_failure() {
+    void an_unreachable_slack_is_unavailable_and_nothing_can_have_been_posted() {
         LocalSlack slack = started(LocalSlack.builder());
         String url = slack.apiUrl();
         slack.close();
         SlackChatPort port = port(url, LocalSlack.Builder.DEFAULT_TOKEN);
 
-        assertThat(port.send(ANA, ChatMessage.text("hello"))).isInstanceOf(SendResult.TransientFailure.class);
+        assertThat(port.send(ANA, ChatMessage.text("hello"), key()))
+                .isInstanceOfSatisfying(
+                        SendResult.Unavailable.class,
+                        u -> assertThat(u.mayHaveArrived()).isFalse());
+        assertThat(port.probe(TEAM).available()).isFalse();
     }
 
     @Test
-    void a_slack_slower_than_the_call_timeout_is_a_transient_failure_and_nothing_is_posted() {
+    void a_slack_slower_than_the_call_timeout_is_unavailable_and_nothing_is_posted() {
         LocalSlack slack = started(LocalSlack.builder());
         slack.delayResponses(Duration.ofSeconds(5));
         SlackChatPort port = port(slack.apiUrl(), LocalSlack.Builder.DEFAULT_TOKEN, Duration.ofMillis(200));
 
-        SendResult result = port.send(ANA, ChatMessage.text("hello"));
+        SendResult result = port.send(ANA, ChatMessage.text("hello"), key());
 
         assertThat(result)
                 .isInstanceOfSatisfying(
-                        SendResult.TransientFailure.class,
-                        f -> assertThat(f.reason()).contains("conversations.open"));
+                        SendResult.Unavailable.class,
+                        f -> assertThat(f.reason()).contains("conversations.open", "timeout"));
         assertThat(slack.messages()).isEmpty();
     }
 
     @Test
-    void the_port_is_slacks_and_asks_for_a_pace_below_slacks_workspace_limit() {
+    void the_port_is_slacks_and_a_probe_finds_slack_back_after_an_outage() {
         LocalSlack slack = started(LocalSlack.builder());
         SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
-
         assertThat(port.platform()).isEqualTo(Platform.SLACK);
-        // "Several hundred per minute" per workspace: 5/s is 300/min.
-        assertThat(port.maxSendsPerSecondPerWorkspace() * 60).isBetween(60.0, 300.0);
+
+        slack.beginOutage(Outage.UNAVAILABLE);
+        assertThat(port.probe(TEAM).available()).isFalse();
+        slack.endOutage();
+        assertThat(port.probe(TEAM).available()).isTrue();
+        assertThat(slack.messages()).as("a probe messages nobody").isEmpty();
     }
 
     private LocalSlack started(LocalSlack.Builder builder) {

@@ -76,6 +76,8 @@ class SlackConfigurationTest {
                 Duration.ofSeconds(3),
                 null,
                 null,
+                null,
+                null,
                 null);
         assertThat(p.toString())
                 .doesNotContain("local-secret")
@@ -100,6 +102,8 @@ class SlackConfigurationTest {
                 clientId,
                 clientSecret,
                 tokenKey,
+                null,
+                null,
                 null,
                 null,
                 null,

@@ -78,9 +78,12 @@ class SlackDeliveryIT extends SlackEndToEnd {
             assertThat(SLACK.messages()).hasSize(before);
             assertThat(
                             count(
-                                    "select count(*) from outbox where status = 'PENDING' and attempts > 0 and kind = 'WELCOME'"))
-                    .as("waiting to be retried, none given up")
+                                    "select count(*) from outbox where status = 'PENDING' and attempts = 0 and kind = 'WELCOME'"))
+                    .as("waiting for Slack, none given up, no attempt spent on the outage")
                     .isEqualTo(people.size());
+            assertThat(count("select count(*) from delivery_outage where platform = 'SLACK'"))
+                    .as("the workspace is recorded as down, once")
+                    .isEqualTo(1);
         } finally {
             SLACK.endOutage();
         }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonParser;
+import dev.rapport.core.outbox.Dispatcher;
 import dev.rapport.core.participant.ProfileRefresh;
-import dev.rapport.core.schedule.Dispatcher;
 import dev.rapport.core.schedule.Reminders;
 import dev.rapport.core.schedule.Sweeper;
 import dev.rapport.core.test.FreshDatabase;

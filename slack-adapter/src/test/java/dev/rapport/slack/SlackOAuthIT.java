@@ -68,7 +68,8 @@ class SlackOAuthIT extends SlackEndToEnd {
         String authorize = install.headers().firstValue("Location").orElseThrow();
         assertThat(authorize)
                 .startsWith("https://slack.com/oauth/v2/authorize?client_id=" + CLIENT_ID)
-                .contains("scope=commands%2Cchat%3Awrite%2Cim%3Awrite%2Cusers%3Aread%2Cfiles%3Aread%2Cfiles%3Awrite");
+                .contains(
+                        "scope=commands%2Cchat%3Awrite%2Cim%3Awrite%2Cim%3Ahistory%2Cusers%3Aread%2Cfiles%3Aread%2Cfiles%3Awrite");
         String cookie = install.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
 
         URI back = SLACK.approveInstall(authorize, SCHOOL, "U0ADMIN", redirect);
