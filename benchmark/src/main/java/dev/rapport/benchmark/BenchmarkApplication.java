@@ -4,6 +4,7 @@ import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatPort;
 import dev.rapport.core.chat.Platform;
 import dev.rapport.core.chat.Recipient;
+import dev.rapport.core.chat.SendKey;
 import dev.rapport.core.chat.SendResult;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,9 +50,14 @@ public class BenchmarkApplication {
         }
 
         @Override
-        public SendResult send(Recipient recipient, ChatMessage message) {
+        public SendResult send(Recipient recipient, ChatMessage message, SendKey key) {
             sent.increment();
             return new SendResult.Sent("bench");
+        }
+
+        @Override
+        public Probe probe(String workspaceId) {
+            return Probe.up();
         }
 
         public long sent() {

@@ -7,8 +7,8 @@ import dev.rapport.core.outbox.OutboxKind;
 import dev.rapport.core.outbox.OutboxMessage;
 import dev.rapport.localslack.Delivery;
 import dev.rapport.localslack.LocalSlack;
-import dev.rapport.slack.SlackChatPort;
 import dev.rapport.slack.SlackConnection;
+import dev.rapport.slack.SlackProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -212,7 +212,7 @@ public final class SlackLatencyBenchmark {
                 recipients,
                 seconds,
                 posted / seconds,
-                ctx.getBean(SlackChatPort.class).maxSendsPerSecondPerWorkspace(),
+                ctx.getBean(SlackProperties.class).sendsPerSecond(),
                 slack.calls().stream().filter(c -> c.status() == 429).count() - before429,
                 posted);
     }

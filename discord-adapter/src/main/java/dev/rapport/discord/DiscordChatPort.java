@@ -4,8 +4,11 @@ import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatPort;
 import dev.rapport.core.chat.Platform;
 import dev.rapport.core.chat.Recipient;
+import dev.rapport.core.chat.SendKey;
 import dev.rapport.core.chat.SendResult;
+import dev.rapport.core.chat.SendResult.Unavailable.Scope;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,28 +25,28 @@ import org.slf4j.LoggerFactory;
 /**
  * The core's {@link ChatPort} on Discord's REST API, through JDA: a direct message is {@code POST users/@me/channels}
  * (once per person: the DM channel is cached) then {@code POST channels/{id}/messages} with the payload from
- * {@link DiscordRenderer}.
+ * {@link DiscordRenderer}, the outbox row's id as its {@code nonce} and {@code enforce_nonce}: Discord returns the
+ * message already created with that nonce, for a few minutes, instead of creating a second. So a message whose earlier
+ * send has an unknown outcome (a crash, a timeout) is simply sent again, promptly, and Discord drops the copy.
  *
- * <p>Sends are paced here to Discord's global limit ({@link DiscordPacer}: the dispatcher paces per workspace, and
- * the global limit spans every guild), and each request goes through JDA's queue, which honours the per-route buckets
- * and retries a 429 after its {@code Retry-After} ({@link Calls}). Every call is bounded: a bucket that stays empty
- * past the call timeout, or a pacer backlog longer than it, comes back as {@link SendResult.RateLimited} with nothing
- * sent, so the dispatcher keeps the row and tries again later, and nothing is lost or sent twice. What Discord says
- * becomes a {@link SendResult}:
+ * <p>Sends take their turns under Discord's global limit, shared by every instance ({@link DiscordPacer}), and each
+ * request goes through JDA's queue, which honours the per-route buckets and retries a 429 after its
+ * {@code Retry-After} ({@link Calls}). Every call is bounded: a turn or a bucket that stays out of reach past the call
+ * timeout comes back as {@link SendResult.RateLimited} with nothing sent. What Discord says becomes a
+ * {@link SendResult}:
  *
  * <ul>
  *   <li>the message → {@link SendResult.Sent} with its id;
- *   <li>the bot not connected (yet, or any more) → {@link SendResult.RateLimited}: nothing is wrong with the message,
- *       and it must not use up its attempts during an outage;
- *   <li>403, among them 50007 "Cannot send messages to this user" (DMs closed, no server in common) →
- *       {@link SendResult.Unreachable}: retrying only adds invalid requests, which Discord answers with a temporary
- *       ban of the bot's IP at 10,000 in ten minutes. The core records it and sends nothing more until they use
- *       Rapport again;
- *   <li>10013 unknown user → {@link SendResult.Unreachable}; 10003 unknown channel → the cached channel is dropped and
- *       the send retried later ({@link SendResult.TransientFailure});
- *   <li>other 4xx (an invalid body) → {@link SendResult.PermanentFailure}: the same payload will never be accepted;
- *   <li>401 → {@link SendResult.TransientFailure} saying the token must be fixed;
- *   <li>5xx (after JDA's own retries), network errors and timeouts → {@link SendResult.TransientFailure}.
+ *   <li>Discord failing as a whole, or the bot's connection to it: not connected, 401 (the token), 5xx after JDA's
+ *       own retries, network errors and timeouts → {@link SendResult.Unavailable} for the whole platform (the bot's
+ *       limits and token are global): the message waits and spends no attempt; a post that may have reached Discord
+ *       says so;
+ *   <li>403, among them 50007 "Cannot send messages to this user" (DMs closed, no server in common), and 10013 unknown
+ *       user → {@link SendResult.Unreachable}: retrying only adds invalid requests, which Discord answers with a
+ *       temporary ban of the bot's IP at 10,000 in ten minutes;
+ *   <li>10003 unknown channel → the cached channel is dropped and the send retried later
+ *       ({@link SendResult.TransientFailure});
+ *   <li>other 4xx (an invalid body) → {@link SendResult.PermanentFailure}: the same payload will never be accepted.
  * </ul>
  *
  * <p>It never throws, and never logs message contents or the token: reasons name the route and Discord's code only.
@@ -53,8 +56,8 @@ public final class DiscordChatPort implements ChatPort {
     /** How many DM channels are remembered; beyond it the least recently used is forgotten and reopened on need. */
     static final int DM_CACHE_SIZE = 10_000;
 
-    /** How long a message waits before it is tried again while the bot is not connected. */
-    static final Duration NOT_CONNECTED_WAIT = Duration.ofSeconds(30);
+    /** How long a message waits after its turn under the global limit was out of reach. */
+    static final Duration TURN_WAIT = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(DiscordChatPort.class);
 
@@ -73,7 +76,7 @@ public final class DiscordChatPort implements ChatPort {
 
     /**
      * @param rest the JDA instance to call the REST API with, or null while Discord is not connected
-     * @param pacer the pace shared by everything that spends requests under the global limit
+     * @param pacer the turns under the bot's global limit, shared by everything that spends requests in bulk
      * @param callTimeout the longest a send may wait for its turn, and each request may take
      */
     DiscordChatPort(Supplier<JDA> rest, DiscordPacer pacer, Duration callTimeout) {
@@ -87,27 +90,17 @@ public final class DiscordChatPort implements ChatPort {
         return Platform.DISCORD;
     }
 
-    /**
-     * No pace per workspace: Discord's limit is global, and this port keeps to it itself, whichever guilds the
-     * messages go to.
-     */
-    @Override
-    public double maxSendsPerSecondPerWorkspace() {
-        return 0;
-    }
-
     /** The REST requests this port has made (DM channels opened and messages posted), for benchmarks. */
     public long requests() {
         return requests.sum();
     }
 
     @Override
-    public SendResult send(Recipient recipient, ChatMessage message) {
+    public SendResult send(Recipient recipient, ChatMessage message, SendKey key) {
         JDA jda = rest.get();
         if (jda == null) {
-            // Not a failure of this message: it waits in the outbox, its attempts untouched, until the bot is
-            // connected.
-            return new SendResult.RateLimited(NOT_CONNECTED_WAIT);
+            // Not a failure of this message: it waits in the outbox, its attempts untouched, until the bot is back.
+            return new SendResult.Unavailable(Scope.PLATFORM, "Discord: not connected", false);
         }
         long userId;
         try {
@@ -122,25 +115,31 @@ public final class DiscordChatPort implements ChatPort {
         }
         if (channel == null) {
             if (!pacer.acquire(callTimeout)) {
-                return new SendResult.RateLimited(pacer.backlog());
+                return new SendResult.RateLimited(TURN_WAIT);
             }
             requests.increment();
             Calls.Outcome<PrivateChannel> opened = Calls.await(jda.openPrivateChannelById(userId), callTimeout);
             if (!opened.ok()) {
-                return logged(recipient, fromFailure("POST users/@me/channels", opened.failure()));
+                return logged(recipient, fromFailure("POST users/@me/channels", opened.failure(), false));
             }
             channel = opened.value();
             dmChannels.put(recipient.userId(), channel);
         }
         if (!pacer.acquire(callTimeout)) {
-            return new SendResult.RateLimited(pacer.backlog());
+            return new SendResult.RateLimited(TURN_WAIT);
         }
         requests.increment();
-        Calls.Outcome<Message> posted = Calls.await(channel.sendMessage(renderer.create(message)), callTimeout);
+        Instant began = Instant.now();
+        Calls.Outcome<Message> posted =
+                Calls.await(channel.sendMessage(renderer.create(message)).setNonce(nonce(key)), callTimeout);
         if (posted.ok()) {
-            return new SendResult.Sent(posted.value().getId());
+            Message m = posted.value();
+            // Discord answers a repeated nonce with the message it already made: older than this request.
+            boolean alreadyThere =
+                    key.inDoubt() && m.getTimeCreated().toInstant().isBefore(began.minusSeconds(1));
+            return logged(recipient, new SendResult.Sent(m.getId(), alreadyThere));
         }
-        SendResult failed = fromFailure("POST channels/{id}/messages", posted.failure());
+        SendResult failed = fromFailure("POST channels/{id}/messages", posted.failure(), true);
         if (posted.failure() instanceof Calls.Failure.Refused r
                 && r.error().getErrorCode() == ErrorResponse.UNKNOWN_CHANNEL.getCode()) {
             // The cached channel is gone: the next attempt opens the DM afresh.
@@ -149,18 +148,40 @@ public final class DiscordChatPort implements ChatPort {
         return logged(recipient, failed);
     }
 
-    /** What a failed call means for the message, by Discord's answer. */
-    static SendResult fromFailure(String route, Calls.Failure failure) {
+    /** The outbox row's id: unique for ever, and well inside Discord's 25 characters. */
+    static String nonce(SendKey key) {
+        return Long.toString(key.outboxId());
+    }
+
+    /** Discord's own user for the bot ({@code GET users/@me}, which JDA times as its REST ping). */
+    @Override
+    public Probe probe(String workspaceId) {
+        JDA jda = rest.get();
+        if (jda == null) {
+            return Probe.down("Discord: not connected");
+        }
+        Calls.Outcome<Long> ping = Calls.await(jda.getRestPing(), callTimeout);
+        return ping.ok() ? Probe.up() : Probe.down("Discord GET users/@me: " + Calls.describe(ping.failure()));
+    }
+
+    /**
+     * What a failed call means for the message, by Discord's answer.
+     *
+     * @param posting whether the call creates the message, so a failure may hide a created one
+     */
+    static SendResult fromFailure(String route, Calls.Failure failure, boolean posting) {
         return switch (failure) {
-            case Calls.Failure.NotSent n -> new SendResult.RateLimited(Duration.ofSeconds(1));
+            case Calls.Failure.NotSent n -> new SendResult.RateLimited(TURN_WAIT);
             case Calls.Failure.Unknown u ->
-                new SendResult.TransientFailure(
-                        "Discord " + route + ": " + u.cause().getClass().getSimpleName());
-            case Calls.Failure.Refused r -> fromError(route, r.error());
+                new SendResult.Unavailable(
+                        Scope.PLATFORM,
+                        "Discord " + route + ": " + u.cause().getClass().getSimpleName(),
+                        posting);
+            case Calls.Failure.Refused r -> fromError(route, r.error(), posting);
         };
     }
 
-    static SendResult fromError(String route, ErrorResponseException e) {
+    static SendResult fromError(String route, ErrorResponseException e, boolean posting) {
         int status = Calls.status(e);
         String why = "Discord " + route + ": HTTP " + status + " code " + e.getErrorCode();
         if (e.getErrorCode() == ErrorResponse.UNKNOWN_USER.getCode()) {
@@ -173,18 +194,26 @@ public final class DiscordChatPort implements ChatPort {
             return new SendResult.Unreachable(why + " (" + e.getMeaning() + ")");
         }
         if (status == 401) {
-            return new SendResult.TransientFailure(
-                    why + ": Discord rejected the bot token; an operator must set a valid RAPPORT_DISCORD_TOKEN");
+            return new SendResult.Unavailable(
+                    Scope.PLATFORM,
+                    why + ": Discord rejected the bot token; an operator must set a valid RAPPORT_DISCORD_TOKEN",
+                    false);
         }
         if (status == 429) {
-            return new SendResult.RateLimited(Duration.ofSeconds(1));
+            return new SendResult.RateLimited(TURN_WAIT);
         }
         if (status >= 400 && status < 500) {
             return new SendResult.PermanentFailure(why + " (" + e.getMeaning() + ")");
         }
-        return new SendResult.TransientFailure(why);
+        // A gateway that answered 502/503/504 passed nothing on; a 500 may have come after the message was made.
+        boolean mayHaveArrived = posting && status != 502 && status != 503 && status != 504;
+        return new SendResult.Unavailable(Scope.PLATFORM, why, mayHaveArrived);
     }
 
+    /**
+     * Logs what concerns one person. Outages are not logged here: the dispatcher logs each outage once, where a line
+     * per message would flood the log for the length of it.
+     */
     private static SendResult logged(Recipient recipient, SendResult result) {
         switch (result) {
             case SendResult.Unreachable u ->
@@ -193,7 +222,13 @@ public final class DiscordChatPort implements ChatPort {
                 log.warn("Discord DM to user {} failed for good: {}", recipient.userId(), f.reason());
             case SendResult.TransientFailure f ->
                 log.info("Discord DM to user {} failed, will retry: {}", recipient.userId(), f.reason());
+            case SendResult.Sent s
+            when s.alreadyThere() ->
+                log.info(
+                        "Discord returned the DM to user {} made by an earlier send with the same nonce: not sent again",
+                        recipient.userId());
             case SendResult.RateLimited r -> log.debug("Discord rate-limited a DM: retry after {}", r.retryAfter());
+            case SendResult.Unavailable u -> log.debug("Discord unavailable: {}", u.reason());
             case SendResult.Sent s -> {}
         }
         return result;

@@ -2,6 +2,7 @@ package dev.rapport.discord;
 
 import dev.rapport.core.command.CommandService;
 import dev.rapport.core.interaction.InteractionService;
+import dev.rapport.core.pace.RateLimits;
 import dev.rapport.core.participant.ParticipantService;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,9 +35,9 @@ public class DiscordConfiguration {
 
     @Bean
     @Conditional(DiscordEnabled.class)
-    DiscordPacer discordPacer(DiscordProperties properties) {
+    DiscordPacer discordPacer(DiscordProperties properties, RateLimits limits) {
         properties.validate();
-        return new DiscordPacer(properties.pace());
+        return new DiscordPacer(limits, properties.pace());
     }
 
     @Bean

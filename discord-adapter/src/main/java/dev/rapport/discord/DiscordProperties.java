@@ -21,9 +21,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     default) or {@code guild} (each server the bot is in, separately; not in DMs)
  * @param coordinatorRole the role, by name or id, whose members coordinate the server's programmes (members with
  *     Manage Server do too); {@value #DEFAULT_COORDINATOR_ROLE} if unset
- * @param sendsPerSecond the most REST requests per second this instance spends on direct messages and on command
- *     registration. Discord allows 50 per second per bot across all its instances; unset, an instance takes its share
- *     of {@value #DEFAULT_SENDS_PER_SECOND} by the shards it runs ({@link #pace()})
+ * @param sendsPerSecond the most REST requests per second the bot spends on direct messages, profile lookups and
+ *     command registration, all instances together (they take turns from one bucket in the database);
+ *     {@value #DEFAULT_SENDS_PER_SECOND} unless set. Discord allows 50 per second per bot
  * @param callTimeout the longest one REST call may wait and take, {@value #DEFAULT_CALL_TIMEOUT_SECONDS} s if unset: a
  *     slow or rate-limited Discord must not hold a dispatcher worker or an interaction's answer for long
  */
@@ -42,8 +42,11 @@ public record DiscordProperties(
     /** Discord's global limit: REST requests per second per bot, across every instance. */
     public static final int DISCORD_GLOBAL_LIMIT = 50;
 
-    /** A little under Discord's 50/s, leaving room for the few calls the pacer does not see (login, lookups). */
-    static final double DEFAULT_SENDS_PER_SECOND = 45;
+    /**
+     * A little under Discord's 50/s: with a burst of one, no second ever sees more than 49 paced requests, which leaves
+     * room for the few calls that are not paced (login, the gateway's URL, a probe after an outage).
+     */
+    static final double DEFAULT_SENDS_PER_SECOND = 48;
 
     static final long DEFAULT_CALL_TIMEOUT_SECONDS = 10;
 
@@ -127,18 +130,12 @@ public record DiscordProperties(
     }
 
     /**
-     * The pace of this instance's sends, in requests per second: the configured one, or {@value #DEFAULT_SENDS_PER_SECOND} times the share of
-     * the shards it runs, so instances that split the shards evenly also split Discord's global limit evenly.
+     * The bot's pace, in requests per second: the configured one or {@value #DEFAULT_SENDS_PER_SECOND}. It is the whole
+     * bot's, however many instances run and whichever shards they hold: every instance takes its turns from the same
+     * bucket ({@link DiscordPacer}).
      */
     public double pace() {
-        if (sendsPerSecond != null && sendsPerSecond > 0) {
-            return sendsPerSecond;
-        }
-        if (shardTotal != null && shardRangeSet()) {
-            int mine = lastShard() - firstShard() + 1;
-            return Math.max(1, DEFAULT_SENDS_PER_SECOND * mine / shardTotal);
-        }
-        return DEFAULT_SENDS_PER_SECOND;
+        return sendsPerSecond != null && sendsPerSecond > 0 ? sendsPerSecond : DEFAULT_SENDS_PER_SECOND;
     }
 
     /**

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.Platform;
 import dev.rapport.core.chat.Recipient;
+import dev.rapport.core.chat.SendKey;
 import dev.rapport.core.chat.SendResult;
+import dev.rapport.core.chat.SendResult.Unavailable.Scope;
+import dev.rapport.core.pace.RateLimits;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
@@ -36,7 +39,8 @@ class DiscordChatPortTest {
         return DiscordChatPort.fromError(
                 ROUTE,
                 ErrorResponseException.create(
-                        ErrorResponse.fromJSON(response.optObject().orElseThrow()), response));
+                        ErrorResponse.fromJSON(response.optObject().orElseThrow()), response),
+                true);
     }
 
     @Test
@@ -50,37 +54,61 @@ class DiscordChatPortTest {
     }
 
     @Test
-    void a_body_discord_will_never_accept_fails_for_good_and_a_server_error_is_retried() {
+    void a_body_discord_will_never_accept_fails_for_good_and_a_server_error_is_an_outage() {
         assertThat(refused(400, ErrorResponse.INVALID_FORM_BODY)).isInstanceOf(SendResult.PermanentFailure.class);
-        assertThat(refused(500, ErrorResponse.SERVER_ERROR)).isInstanceOf(SendResult.TransientFailure.class);
+        assertThat(refused(500, ErrorResponse.SERVER_ERROR))
+                .as("a 500 may come after the message was made")
+                .isInstanceOfSatisfying(SendResult.Unavailable.class, u -> {
+                    assertThat(u.scope()).isEqualTo(Scope.PLATFORM);
+                    assertThat(u.mayHaveArrived()).isTrue();
+                });
+        assertThat(refused(503, ErrorResponse.SERVER_ERROR))
+                .isInstanceOfSatisfying(
+                        SendResult.Unavailable.class,
+                        u -> assertThat(u.mayHaveArrived()).isFalse());
         assertThat(refused(404, ErrorResponse.UNKNOWN_CHANNEL)).isInstanceOf(SendResult.TransientFailure.class);
     }
 
     @Test
-    void a_rejected_token_is_retried_later_and_says_which_variable_to_fix() {
+    void a_rejected_token_makes_discord_unavailable_and_says_which_variable_to_fix() {
         assertThat(refused(401, ErrorResponse.UNAUTHORIZED))
                 .isInstanceOfSatisfying(
-                        SendResult.TransientFailure.class,
+                        SendResult.Unavailable.class,
                         f -> assertThat(f.reason()).contains("RAPPORT_DISCORD_TOKEN"));
     }
 
     @Test
     void a_request_still_waiting_for_its_bucket_at_the_deadline_was_never_sent_and_waits_its_turn() {
-        assertThat(DiscordChatPort.fromFailure(ROUTE, new Calls.Failure.NotSent()))
+        assertThat(DiscordChatPort.fromFailure(ROUTE, new Calls.Failure.NotSent(), true))
                 .isInstanceOf(SendResult.RateLimited.class);
-        assertThat(DiscordChatPort.fromFailure(ROUTE, new Calls.Failure.Unknown(new IOException("reset"))))
+        assertThat(DiscordChatPort.fromFailure(ROUTE, new Calls.Failure.Unknown(new IOException("reset")), true))
+                .as("no answer: the message may have been made")
+                .isEqualTo(new SendResult.Unavailable(Scope.PLATFORM, "Discord " + ROUTE + ": IOException", true));
+        assertThat(DiscordChatPort.fromFailure(
+                        "POST users/@me/channels", new Calls.Failure.Unknown(new IOException("reset")), false))
+                .as("opening a DM channel makes no message")
                 .isInstanceOfSatisfying(
-                        SendResult.TransientFailure.class,
-                        f -> assertThat(f.reason()).isEqualTo("Discord " + ROUTE + ": IOException"));
+                        SendResult.Unavailable.class,
+                        u -> assertThat(u.mayHaveArrived()).isFalse());
     }
 
     @Test
-    void while_the_bot_is_not_connected_a_message_waits_without_using_its_attempts() {
-        DiscordChatPort port = new DiscordChatPort(() -> null, new DiscordPacer(45), Duration.ofSeconds(1));
+    void while_the_bot_is_not_connected_discord_is_unavailable_and_nothing_is_sent() {
+        DiscordChatPort port =
+                new DiscordChatPort(() -> null, new DiscordPacer(RateLimits.inMemory(), 45), Duration.ofSeconds(1));
 
-        SendResult r = port.send(new Recipient(Platform.DISCORD, "1", "2", "Ana"), ChatMessage.text("Hello"));
+        SendResult r = port.send(
+                new Recipient(Platform.DISCORD, "1", "2", "Ana"), ChatMessage.text("Hello"), SendKey.first(1));
 
-        assertThat(r).isEqualTo(new SendResult.RateLimited(DiscordChatPort.NOT_CONNECTED_WAIT));
+        assertThat(r).isEqualTo(new SendResult.Unavailable(Scope.PLATFORM, "Discord: not connected", false));
+        assertThat(port.probe("1").available()).isFalse();
         assertThat(port.requests()).isZero();
+    }
+
+    @Test
+    void the_nonce_is_the_outbox_rows_id_within_discords_25_characters() {
+        assertThat(DiscordChatPort.nonce(SendKey.first(Long.MAX_VALUE))).isEqualTo("9223372036854775807");
+        assertThat(DiscordChatPort.nonce(SendKey.first(Long.MAX_VALUE)).length())
+                .isLessThanOrEqualTo(25);
     }
 }

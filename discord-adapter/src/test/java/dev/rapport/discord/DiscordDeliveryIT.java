@@ -3,6 +3,11 @@ package dev.rapport.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rapport.core.chat.ChatMessage;
+import dev.rapport.core.chat.Platform;
+import dev.rapport.core.chat.Recipient;
+import dev.rapport.core.chat.SendKey;
+import dev.rapport.core.chat.SendResult;
 import dev.rapport.discord.LocalDiscordWorld.Person;
 import dev.rapport.localdiscord.DiscordMessage;
 import dev.rapport.localdiscord.Endpoint;
@@ -12,6 +17,7 @@ import dev.rapport.localdiscord.Options;
 import dev.rapport.localdiscord.RestCall;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +31,35 @@ class DiscordDeliveryIT extends DiscordTestSupport {
     /** The {@code discord} health the application's readiness includes. */
     @Autowired
     DiscordHealth health;
+
+    @Autowired
+    DiscordChatPort port;
+
+    @Test
+    void a_message_sent_again_after_an_unknown_outcome_carries_the_same_nonce_and_discord_returns_the_first() {
+        Person ana = LocalDiscordWorld.member();
+        Recipient to = new Recipient(Platform.DISCORD, String.valueOf(LocalDiscordWorld.GUILD), ana.userId(), "Ana");
+        Instant began = Instant.now();
+        SendResult first = port.send(to, ChatMessage.text("Your check-in is ready"), SendKey.first(90_001));
+
+        // As after a crash, or a timeout, between Discord's answer and Rapport's record of it.
+        SendResult again = port.send(to, ChatMessage.text("Your check-in is ready"), new SendKey(90_001, began));
+
+        assertThat(first).isInstanceOf(SendResult.Sent.class);
+        assertThat(again)
+                .isInstanceOfSatisfying(
+                        SendResult.Sent.class,
+                        s -> assertThat(s.messageId()).isEqualTo(((SendResult.Sent) first).messageId()));
+        assertThat(dms(ana)).hasSize(1);
+        assertThat(discord.deduplicatedMessages()).isPositive();
+
+        SendResult other = port.send(to, ChatMessage.text("Another message"), new SendKey(90_002, began));
+        assertThat(other)
+                .as("a row in doubt whose first send never arrived is sent")
+                .isInstanceOfSatisfying(
+                        SendResult.Sent.class, s -> assertThat(s.alreadyThere()).isFalse());
+        assertThat(dms(ana)).hasSize(2);
+    }
 
     @Test
     void a_burst_of_429s_delays_the_welcomes_but_each_arrives_exactly_once() {

@@ -15,12 +15,12 @@ class DiscordPropertiesTest {
     }
 
     @Test
-    void defaults_are_global_commands_the_default_role_45_requests_a_second_and_ten_second_calls() {
+    void defaults_are_global_commands_the_default_role_48_requests_a_second_and_ten_second_calls() {
         DiscordProperties p = token("abc");
 
         assertThat(p.globalCommands()).isTrue();
         assertThat(p.coordinatorRole()).isEqualTo("Rapport Coordinator");
-        assertThat(p.pace()).isEqualTo(45);
+        assertThat(p.pace()).isEqualTo(48);
         assertThat(p.callTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(p.localApi()).isFalse();
         assertThatNoException().isThrownBy(p::validate);
@@ -60,9 +60,9 @@ class DiscordPropertiesTest {
     }
 
     @Test
-    void an_instance_running_part_of_the_shards_takes_that_share_of_the_global_limit() {
-        assertThat(token("abc").withShards(4, 0, 0).pace()).isEqualTo(11.25);
-        assertThat(token("abc").withShards(4, 0, 3).pace()).isEqualTo(45);
+    void the_pace_is_the_whole_bots_whichever_shards_an_instance_runs() {
+        assertThat(token("abc").withShards(4, 0, 0).pace()).isEqualTo(48);
+        assertThat(token("abc").withShards(4, 0, 3).pace()).isEqualTo(48);
         assertThat(token("abc").withShards(4, 0, 0).withSendsPerSecond(20.0).pace())
                 .isEqualTo(20);
     }

@@ -3,7 +3,8 @@ package dev.rapport.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.rapport.core.schedule.Dispatcher;
+import dev.rapport.core.database.DomainTables;
+import dev.rapport.core.outbox.Dispatcher;
 import dev.rapport.core.schedule.Reminders;
 import dev.rapport.core.schedule.Sweeper;
 import dev.rapport.core.test.MutableClock;
@@ -63,9 +64,7 @@ abstract class DiscordTestSupport {
 
     @BeforeEach
     void connectedToAnEmptyWorld() {
-        jdbc.execute(
-                "truncate programme, programme_skip_date, participant, coordinator, pair, checkin_slot, check_in, answer,"
-                        + " meeting, outbox, pair_health, inbound_event, installation, oauth_state restart identity cascade");
+        DomainTables.empty(jdbc);
         clock.set(DiscordTestApplication.START);
         await().atMost(CONNECT).until(() -> connection.status() == DiscordConnection.Status.CONNECTED);
         await().atMost(CONNECT).until(() -> discord.commandNames(0).contains("rapport"));

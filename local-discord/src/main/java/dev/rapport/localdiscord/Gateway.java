@@ -35,9 +35,11 @@ import org.java_websocket.server.WebSocketServer;
  * client missed, RECONNECT and INVALID_SESSION, and the close codes Discord uses for a bad token, shard or intents.
  *
  * <p>A session outlives its connection: dispatches for a session whose connection dropped are kept (up to
- * {@link #MAX_LOG} per session) and replayed when the client resumes, as Discord does.
+ * {@link #MAX_LOG} per session) and replayed when the client resumes, as Discord does. Sessions also outlive the
+ * listening socket: a websocket server cannot be started twice, so each period of listening has a {@link Listener} of
+ * its own on the same port, and a client can resume after a refused-connection outage.
  */
-final class Gateway extends WebSocketServer {
+final class Gateway {
 
     static final int DISPATCH = 0;
     static final int HEARTBEAT = 1;
@@ -71,8 +73,12 @@ final class Gateway extends WebSocketServer {
 
     private final World world;
     private final int heartbeatMillis;
-    private final CountDownLatch started = new CountDownLatch(1);
-    private final AtomicReference<Exception> startFailure = new AtomicReference<>();
+    private final Object lifecycle = new Object();
+    /** Null while nothing listens (before the start, during a refused-connection outage, after the shutdown). */
+    private volatile Listener listener;
+    /** The port asked for until the first start, then the port bound, which every later listener binds again. */
+    private volatile int port;
+
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private final List<GatewayLogin> logins = new CopyOnWriteArrayList<>();
     private final AtomicInteger sessionStartsLeft = new AtomicInteger(1000);
@@ -127,33 +133,45 @@ final class Gateway extends WebSocketServer {
         volatile Session session;
     }
 
-    Gateway(World world, int heartbeatMillis) {
-        super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 2);
+    Gateway(World world, int heartbeatMillis, int port) {
         this.world = world;
         this.heartbeatMillis = heartbeatMillis;
-        setDaemon(true);
-        setReuseAddr(true);
-        // Discord watches heartbeats, not websocket pings.
-        setConnectionLostTimeout(0);
+        this.port = port;
     }
 
+    /** Listens on the port (a free one the first time if it was 0, the same one ever after). */
     void startAndWait() {
-        start();
-        try {
-            if (!started.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the local gateway did not start within 10 s");
+        synchronized (lifecycle) {
+            if (listener != null) {
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the local gateway started", e);
+            Listener l = new Listener(port);
+            l.startAndWait();
+            port = l.getPort();
+            listener = l;
         }
-        if (startFailure.get() != null) {
-            throw new IllegalStateException("the local gateway could not listen", startFailure.get());
+    }
+
+    /** Stops listening: open connections drop without a close frame, and connecting is refused until restarted. */
+    void stopListening() {
+        synchronized (lifecycle) {
+            Listener l = listener;
+            listener = null;
+            if (l == null) {
+                return;
+            }
+            dropAllConnections();
+            try {
+                // Returns once the selector thread has closed the server socket, so the port is free to bind again.
+                l.stop(5_000, "local-discord stopped listening");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     String url() {
-        return "ws://127.0.0.1:" + getPort();
+        return "ws://127.0.0.1:" + port;
     }
 
     int sessionStartsLeft() {
@@ -178,17 +196,80 @@ final class Gateway extends WebSocketServer {
 
     // ---- the websocket
 
-    @Override
-    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
-            WebSocket conn, Draft draft, ClientHandshake request) throws InvalidDataException {
-        if (outage) {
-            throw new InvalidDataException(CloseFrame.TRY_AGAIN_LATER, "the local Discord is having an outage");
+    /** One period of listening on the gateway's port; its callbacks are the gateway's. */
+    private final class Listener extends WebSocketServer {
+
+        private final CountDownLatch started = new CountDownLatch(1);
+        private final AtomicReference<Exception> startFailure = new AtomicReference<>();
+
+        Listener(int port) {
+            super(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2);
+            setDaemon(true);
+            setReuseAddr(true);
+            // Discord watches heartbeats, not websocket pings.
+            setConnectionLostTimeout(0);
         }
-        return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+
+        void startAndWait() {
+            start();
+            try {
+                if (!started.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the local gateway did not start within 10 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the local gateway started", e);
+            }
+            if (startFailure.get() != null) {
+                throw new IllegalStateException(
+                        "the local gateway could not listen on port " + port, startFailure.get());
+            }
+        }
+
+        @Override
+        public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+                WebSocket conn, Draft draft, ClientHandshake request) throws InvalidDataException {
+            if (outage) {
+                throw new InvalidDataException(CloseFrame.TRY_AGAIN_LATER, "the local Discord is having an outage");
+            }
+            return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            opened(conn, handshake);
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            closed(conn);
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String message) {
+            received(conn, message);
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, java.nio.ByteBuffer message) {
+            conn.close(DECODE_ERROR, "local-discord reads JSON text frames only");
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception ex) {
+            if (conn == null && started.getCount() > 0) {
+                startFailure.set(ex);
+                started.countDown();
+            }
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
     }
 
-    @Override
-    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+    private void opened(WebSocket conn, ClientHandshake handshake) {
         conn.setAttachment(new Conn());
         Map<String, String> query = query(handshake.getResourceDescriptor());
         String version = query.get("v");
@@ -206,16 +287,14 @@ final class Gateway extends WebSocketServer {
         send(conn, Json.obj("op", HELLO, "d", Json.obj("heartbeat_interval", heartbeatMillis), "s", null, "t", null));
     }
 
-    @Override
-    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+    private void closed(WebSocket conn) {
         Conn c = conn.getAttachment();
         if (c != null && c.session != null) {
             c.session.conn.compareAndSet(conn, null);
         }
     }
 
-    @Override
-    public void onMessage(WebSocket conn, String message) {
+    private void received(WebSocket conn, String message) {
         Conn c = conn.getAttachment();
         JsonObject frame;
         try {
@@ -245,24 +324,6 @@ final class Gateway extends WebSocketServer {
             }
             default -> conn.close(UNKNOWN_OPCODE, "Unknown opcode.");
         }
-    }
-
-    @Override
-    public void onMessage(WebSocket conn, java.nio.ByteBuffer message) {
-        conn.close(DECODE_ERROR, "local-discord reads JSON text frames only");
-    }
-
-    @Override
-    public void onError(WebSocket conn, Exception ex) {
-        if (conn == null && started.getCount() > 0) {
-            startFailure.set(ex);
-            started.countDown();
-        }
-    }
-
-    @Override
-    public void onStart() {
-        started.countDown();
     }
 
     // ---- opcodes
@@ -500,6 +561,17 @@ final class Gateway extends WebSocketServer {
     }
 
     /**
+     * Sends an event to the session that receives a guild's events (0 for DMs), if that session identified with one of
+     * {@code intents}: without the intent Discord sends nothing, and never sends it later.
+     */
+    void dispatchToSubscribers(long guildId, int intents, String type, JsonObject d) {
+        Session s = route(guildId);
+        if (s != null && (s.intents & intents) != 0) {
+            dispatch(s, type, d, null);
+        }
+    }
+
+    /**
      * Sends a dispatch to a session (or keeps it for the resume, if its connection is down); {@code onFirstSend} runs
      * when it is first written to a client.
      */
@@ -638,24 +710,41 @@ final class Gateway extends WebSocketServer {
     void outage(boolean on) {
         outage = on;
         if (on) {
-            List<Session> all;
-            synchronized (sessions) {
-                all = List.copyOf(sessions.values());
+            dropAllConnections();
+        }
+    }
+
+    private void dropAllConnections() {
+        List<Session> all;
+        synchronized (sessions) {
+            all = List.copyOf(sessions.values());
+        }
+        for (Session s : all) {
+            WebSocket conn = s.conn.getAndSet(null);
+            if (conn != null) {
+                conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "outage");
             }
-            for (Session s : all) {
-                WebSocket conn = s.conn.getAndSet(null);
-                if (conn != null) {
-                    conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "outage");
-                }
+        }
+        Listener l = listener;
+        if (l != null) {
+            // A connection that has not identified yet belongs to no session.
+            for (WebSocket conn : l.getConnections()) {
+                conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "outage");
             }
         }
     }
 
     void shutdown() {
-        try {
-            stop(500, "local-discord is shutting down");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        synchronized (lifecycle) {
+            Listener l = listener;
+            listener = null;
+            if (l != null) {
+                try {
+                    l.stop(500, "local-discord is shutting down");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * A local Discord for a bot to talk to: Discord's REST API on {@code http://127.0.0.1:<port>/api/v10/} and its gateway
- * on {@code ws://127.0.0.1:<port>}, both on free loopback ports, speaking Discord's documented shapes closely enough for
+ * on {@code ws://127.0.0.1:<port>}, both on loopback ports, speaking Discord's documented shapes closely enough for
  * JDA 6 to log in, shard, resume and answer interactions. Tests and the sandbox drive it as Discord users would
  * ({@link #as}), then read what the bot did (messages, interaction responses, REST calls, gateway logins).
  *
@@ -51,7 +51,17 @@ import java.util.function.Consumer;
  * application commands (global and per guild), guilds, members and roles. Message bodies are checked against
  * Discord's limits (2000 characters, 10 embeds and their sizes, 5 action rows of 5 buttons, unique custom ids, 10
  * files) and refused with Discord's {@code 50035 Invalid Form Body}. Every route but the interaction ones needs
- * {@code Authorization: Bot <token>} (401 otherwise).
+ * {@code Authorization: Bot <token>} (401 otherwise). Users and members can join while the bot runs
+ * ({@link #addUser}, {@link #addMember}).
+ *
+ * <p><b>Nonces.</b> Create Message takes a {@code nonce} (an integer or a string of at most 25 characters, else 50035)
+ * and {@code enforce_nonce}, in a JSON body or in multipart's {@code payload_json}. With {@code enforce_nonce} true,
+ * a nonce the bot used for a message within the {@link Builder#nonceWindow} (two minutes by default, on the builder's
+ * clock: the shortest fair reading of Discord's "the past few minutes") gets that message back, as it is now, with no
+ * new message and no MESSAGE_CREATE; if that message was deleted since, 404 {@code 10008}. That is what makes a retry
+ * whose first outcome is unknown safe: a message is sent once however often the bot asks. The nonce comes back in the
+ * create answer and in MESSAGE_CREATE, never when the message is fetched again ({@link #deduplicatedMessages()},
+ * {@link #directMessages}).
  *
  * <p><b>Interactions.</b> One initial response per interaction, within {@link Builder#acknowledgementDeadline} (3 s)
  * of the dispatch reaching the bot (later: 404 {@code 10062}; a second: 400 {@code 40060}), follow-ups and edits for
@@ -69,12 +79,19 @@ import java.util.function.Consumer;
  *
  * <p><b>Gateway.</b> HELLO, IDENTIFY (token, {@code shard}, {@code intents}; privileged intents the application was not
  * granted close with 4014), HEARTBEAT/ACK, READY, one GUILD_CREATE per guild of the shard ({@code (guild_id >> 22) %
- * shards}), sequence numbers, RESUME with replay, RECONNECT and INVALID_SESSION. Interactions dispatched while a
- * shard's connection is down are kept and replayed when it resumes.
+ * shards}), sequence numbers, RESUME with replay, RECONNECT and INVALID_SESSION. MESSAGE_CREATE for the bot's own
+ * Create Message goes to a session that identified with DIRECT_MESSAGES (DMs) or GUILD_MESSAGES (guild channels), and
+ * GUILD_MEMBER_ADD to one with GUILD_MEMBERS, as Discord sends them only then. Dispatches for a shard whose connection
+ * is down are kept and replayed when it resumes.
  *
  * <p><b>Faults</b>: {@link #failNextCalls}, {@link #rateLimitNextMessages}, {@link #delayResponses},
- * {@link #closeDirectMessages}, {@link #startOutage}/{@link #endOutage}, {@link #dropGateway}, {@link #closeGateway},
- * {@link #requestReconnect}, {@link #invalidateSession}.
+ * {@link #closeDirectMessages}, {@link #startOutage(Outage)}/{@link #endOutage} (everything answering 503, or nothing
+ * listening at all, then both listening again on the same ports: see {@link Outage}), {@link #dropGateway},
+ * {@link #closeGateway}, {@link #requestReconnect}, {@link #invalidateSession}.
+ *
+ * <p><b>Ports.</b> Free loopback ports by default; {@link Builder#restPort} and {@link Builder#gatewayPort} fix them.
+ * {@link LocalDiscordServer} runs a local Discord as a process of its own, with a control API, for tests that kill the
+ * bot's processes.
  *
  * <p>Thread-safe. New ids are snowflakes of the real current time, whatever the clock: JDA treats an interaction whose
  * id is older than 15 minutes as expired. {@link #close()} stops both servers at once.
@@ -91,20 +108,31 @@ public final class LocalDiscord implements AutoCloseable {
     public static final long DEFAULT_GUILD_ID = 1_250_000_000_000_000_100L;
     public static final long DEFAULT_CHANNEL_ID = 1_250_000_000_000_000_101L;
 
+    /**
+     * Discord de-duplicates {@code enforce_nonce} creates "in the past few minutes" and says no more. Two minutes is the
+     * shortest fair reading of "a few": a bot whose retries land within it against the local Discord lands within
+     * Discord's window too, whereas a longer window here would let a bot pass that sends copies on Discord.
+     */
+    public static final Duration DEFAULT_NONCE_WINDOW = Duration.ofMinutes(2);
+
     private final World world;
     private final RateLimiter limits;
     private final Gateway gateway;
     private final RestApi rest;
     private final Interactions interactions;
+    private final Object lifecycle = new Object();
+    /** Guarded by {@link #lifecycle}. */
+    private Outage outage;
 
     private LocalDiscord(Builder b) throws IOException {
         this.world = new World(b.config());
         this.limits = new RateLimiter(b.clock, b.globalPerSecond, b.limits);
         this.interactions = new Interactions(world);
-        this.gateway = new Gateway(world, (int) b.heartbeat.toMillis());
+        this.gateway = new Gateway(world, (int) b.heartbeat.toMillis(), b.gatewayPort);
+        world.dispatcher(gateway::dispatchToSubscribers);
         gateway.startAndWait();
         try {
-            this.rest = new RestApi(world, limits, gateway, b.invalidBan);
+            this.rest = new RestApi(world, limits, gateway, b.invalidBan, b.restPort);
         } catch (IOException | RuntimeException e) {
             gateway.shutdown();
             throw e;
@@ -149,6 +177,11 @@ public final class LocalDiscord implements AutoCloseable {
         return world.bot.id();
     }
 
+    /** How long a nonce sent with {@code enforce_nonce} keeps a copy from being created ({@link Builder#nonceWindow}). */
+    public Duration nonceWindow() {
+        return world.nonceWindow;
+    }
+
     /** Every user: the bot, each configured member and each user configured on their own. */
     public List<DiscordUser> users() {
         return world.users().stream()
@@ -172,6 +205,40 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     // ---- acting as users
+
+    /**
+     * A user Discord knows who is in no guild (they can DM the bot and be DMed), added while the bot runs. The same user
+     * again changes nothing; another user with a known id is refused.
+     */
+    public void addUser(long userId, String username, String globalName) {
+        world.addUser(new World.User(userId, Objects.requireNonNull(username), globalName, false));
+    }
+
+    /**
+     * A user joins a guild while the bot runs, holding the given roles: Discord sends GUILD_MEMBER_ADD to a bot that
+     * identified with the GUILD_MEMBERS intent, and nothing to others, who see the member over REST.
+     */
+    public void addMember(long guildId, long userId, String username, String globalName, long... roleIds) {
+        List<Long> roles = new ArrayList<>();
+        for (long r : roleIds) {
+            roles.add(r);
+        }
+        Map<World.User, List<Long>> joining = new LinkedHashMap<>();
+        joining.put(new World.User(userId, Objects.requireNonNull(username), globalName, false), roles);
+        world.addMembers(guildId, joining);
+    }
+
+    /** Many users join a guild at once, without roles: for seeding a large programme while the bot runs. */
+    public void addMembers(long guildId, List<DiscordUser> users) {
+        Map<World.User, List<Long>> joining = new LinkedHashMap<>();
+        for (DiscordUser u : users) {
+            if (u.bot()) {
+                throw new IllegalArgumentException("only the configured bot is a bot: " + u);
+            }
+            joining.put(new World.User(u.id(), Objects.requireNonNull(u.username()), u.globalName(), false), List.of());
+        }
+        world.addMembers(guildId, joining);
+    }
 
     /** A member of a guild, acting in the guild's first text channel (see {@link Actor#in}). */
     public Actor as(long guildId, long userId) {
@@ -238,6 +305,32 @@ public final class LocalDiscord implements AutoCloseable {
     /** A message in its current state. */
     public Optional<DiscordMessage> message(long messageId) {
         return world.message(messageId);
+    }
+
+    /** How many messages the bot has created in DM channels with {@code POST channels/{id}/messages}. */
+    public int directMessageCount() {
+        return world.directMessageCount();
+    }
+
+    /**
+     * The bot's DMs (see {@link SentDirectMessage}) in creation order, from {@code offset} on, at most {@code limit}: an
+     * offset stays valid as more are sent, so a reader can page through tens of thousands.
+     */
+    public List<SentDirectMessage> directMessages(int offset, int limit) {
+        return world.directMessages(offset, limit);
+    }
+
+    /** What the REST API has answered since the start, per route and status, counted as it went. */
+    public RequestCounters counters() {
+        return rest.counters(limits.invalidRequests(), world.deduplicatedMessages());
+    }
+
+    /**
+     * How many {@code POST channels/{id}/messages} were answered with an earlier message because they carried the
+     * nonce of one created within the {@link #nonceWindow} and {@code enforce_nonce}: copies Discord dropped.
+     */
+    public long deduplicatedMessages() {
+        return world.deduplicatedMessages();
     }
 
     /** The DM channel of a user, once {@code POST users/@me/channels} (or a DM interaction) opened it. */
@@ -350,19 +443,62 @@ public final class LocalDiscord implements AutoCloseable {
         world.closeDms(userId, false);
     }
 
-    /**
-     * Discord is down: every REST call answers 503, gateway connections drop and new ones are refused. Sessions are
-     * kept, so after {@link #endOutage()} the bot can resume and receive what was dispatched meanwhile.
-     */
+    /** {@link #startOutage(Outage)} with {@link Outage#UNAVAILABLE}: every REST call answers 503. */
     public void startOutage() {
-        rest.outage(true);
-        gateway.outage(true);
+        startOutage(Outage.UNAVAILABLE);
     }
 
-    /** Ends {@link #startOutage()}: REST answers again and the gateway accepts connections, so the bot resumes. */
+    /**
+     * Discord is down until {@link #endOutage()}, in the way {@code kind} says: answering 503, or not listening at all.
+     * Either way gateway connections drop and sessions are kept, so afterwards the bot can resume and receive what was
+     * dispatched meanwhile. An outage of another kind already under way ends first.
+     */
+    public void startOutage(Outage kind) {
+        Objects.requireNonNull(kind);
+        synchronized (lifecycle) {
+            if (outage == kind) {
+                return;
+            }
+            if (outage != null) {
+                endOutage();
+            }
+            gateway.outage(true);
+            switch (kind) {
+                case UNAVAILABLE -> rest.outage(true);
+                case REFUSED -> {
+                    rest.stopListening();
+                    gateway.stopListening();
+                }
+            }
+            outage = kind;
+        }
+    }
+
+    /**
+     * Ends the outage: REST answers again and the gateway accepts connections on the same ports as before, so the bot
+     * resumes. Throws {@link IllegalStateException} if another process took a port meanwhile.
+     */
     public void endOutage() {
-        gateway.outage(false);
-        rest.outage(false);
+        synchronized (lifecycle) {
+            if (outage == Outage.REFUSED) {
+                try {
+                    rest.listenAgain();
+                } catch (IOException e) {
+                    throw new IllegalStateException("the local Discord could not listen again on " + rest.base(), e);
+                }
+                gateway.startAndWait();
+            }
+            gateway.outage(false);
+            rest.outage(false);
+            outage = null;
+        }
+    }
+
+    /** The outage under way, if any. */
+    public Optional<Outage> outage() {
+        synchronized (lifecycle) {
+            return Optional.ofNullable(outage);
+        }
     }
 
     /** Drops a shard's connection abruptly (no close frame); the session stays resumable. Whether one was open. */
@@ -388,9 +524,11 @@ public final class LocalDiscord implements AutoCloseable {
     /** Stops the REST server and the gateway. Shut the bot down first, or its reconnect loop keeps running. */
     @Override
     public void close() {
-        rest.stop();
-        gateway.shutdown();
-        world.listeners.close();
+        synchronized (lifecycle) {
+            rest.stop();
+            gateway.shutdown();
+            world.listeners.close();
+        }
     }
 
     /** Configures a guild: its channels, roles and members. Ids are snowflakes the test chooses. */
@@ -508,6 +646,9 @@ public final class LocalDiscord implements AutoCloseable {
         private Duration heartbeat = Duration.ofMillis(41_250);
         private Duration ackDeadline = Duration.ofSeconds(3);
         private int invalidBan = 10_000;
+        private Duration nonceWindow = DEFAULT_NONCE_WINDOW;
+        private int restPort;
+        private int gatewayPort;
 
         private Builder() {}
 
@@ -622,6 +763,37 @@ public final class LocalDiscord implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long, on the {@link #clock}, a nonce sent with {@code enforce_nonce} keeps another message with it from
+         * being created; {@link #DEFAULT_NONCE_WINDOW} by default.
+         */
+        public Builder nonceWindow(Duration window) {
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("a nonce window lasts a positive time");
+            }
+            this.nonceWindow = window;
+            return this;
+        }
+
+        /** The loopback port for REST; 0 (the default) for a free one. */
+        public Builder restPort(int port) {
+            this.restPort = checkPort(port);
+            return this;
+        }
+
+        /** The loopback port for the gateway; 0 (the default) for a free one. */
+        public Builder gatewayPort(int port) {
+            this.gatewayPort = checkPort(port);
+            return this;
+        }
+
+        private static int checkPort(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("no port " + port);
+            }
+            return port;
+        }
+
         /** Starts both servers on free loopback ports; without any guild configured, one default guild. */
         public LocalDiscord start() {
             if (guilds.isEmpty()) {
@@ -661,7 +833,8 @@ public final class LocalDiscord implements AutoCloseable {
                     all,
                     built,
                     ackDeadline,
-                    Duration.ofMinutes(15));
+                    Duration.ofMinutes(15),
+                    nonceWindow);
         }
     }
 }

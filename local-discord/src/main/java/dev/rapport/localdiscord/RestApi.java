@@ -18,16 +18,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Discord's REST API, version 10, on the JDK's HTTP server: routing, the bot token, the global and per-route rate
  * limits with Discord's headers, injected faults, and the recording of every call. What each route does is the
- * {@link World}'s business.
+ * {@link World}'s business. The listening socket can be closed and opened again on the same port (a refused-connection
+ * outage); the executor and everything recorded outlive it.
  */
 final class RestApi {
 
@@ -37,10 +41,20 @@ final class RestApi {
     private final RateLimiter limits;
     private final Gateway gateway;
     private final int invalidBanThreshold;
-    private final HttpServer server;
+    private final Object lifecycle = new Object();
+    /** Null while nothing listens. */
+    private volatile HttpServer server;
+    /** The port asked for until the first bind, then the port bound, which a restart binds again. */
+    private volatile int port;
+
     private final ExecutorService executor;
     // Appended to on every call for as long as the sandbox runs: a copy-on-write list would make that quadratic.
     private final List<RestCall> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+    // Counted as calls are answered, so a long-running standalone server reads them without walking every call.
+    private final Map<String, LongAdder> perRoute = new ConcurrentHashMap<>();
+    private final Map<Integer, LongAdder> perStatus = new ConcurrentHashMap<>();
+    private final LongAdder answered = new LongAdder();
+    private final LongAdder invalid = new LongAdder();
 
     // Faults, set by tests.
     private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -51,21 +65,63 @@ final class RestApi {
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
     private volatile boolean outage;
 
-    RestApi(World world, RateLimiter limits, Gateway gateway, int invalidBanThreshold) throws IOException {
+    RestApi(World world, RateLimiter limits, Gateway gateway, int invalidBanThreshold, int port) throws IOException {
         this.world = world;
         this.limits = limits;
         this.gateway = gateway;
         this.invalidBanThreshold = invalidBanThreshold;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.port = port;
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/api/", this::handle);
-        server.createContext("/attachments/", this::cdn);
-        server.start();
+        try {
+            listen();
+        } catch (IOException | RuntimeException e) {
+            executor.shutdownNow();
+            throw e;
+        }
+    }
+
+    private void listen() throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        s.setExecutor(executor);
+        s.createContext("/api/", this::handle);
+        s.createContext("/attachments/", this::cdn);
+        s.start();
+        port = s.getAddress().getPort();
+        server = s;
     }
 
     String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Closes the listening socket and every open connection: connecting is refused until {@link #listenAgain()}. */
+    void stopListening() {
+        synchronized (lifecycle) {
+            HttpServer s = server;
+            server = null;
+            if (s != null) {
+                s.stop(0);
+            }
+        }
+    }
+
+    /** Listens again on the same port, so every URL handed out before works again. */
+    void listenAgain() throws IOException {
+        synchronized (lifecycle) {
+            if (server == null) {
+                listen();
+            }
+        }
+    }
+
+    RequestCounters counters(int invalidLastTenMinutes, long deduplicated) {
+        Map<String, Long> routes = new TreeMap<>();
+        perRoute.forEach((k, v) -> routes.put(k, v.sum()));
+        Map<Integer, Long> statuses = new TreeMap<>();
+        perStatus.forEach((k, v) -> statuses.put(k, v.sum()));
+        long limited = statuses.getOrDefault(429, 0L);
+        return new RequestCounters(
+                answered.sum(), routes, statuses, limited, invalid.sum(), invalidLastTenMinutes, deduplicated);
     }
 
     List<RestCall> calls() {
@@ -94,7 +150,7 @@ final class RestApi {
     }
 
     void stop() {
-        server.stop(0);
+        stopListening();
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -176,7 +232,13 @@ final class RestApi {
             }
             if (answer.status == 401 || answer.status == 403 || answer.status == 429) {
                 limits.recordInvalid();
+                invalid.increment();
             }
+            answered.increment();
+            perRoute.computeIfAbsent(
+                            match == null ? RequestCounters.UNMATCHED : match.endpoint.toString(), k -> new LongAdder())
+                    .increment();
+            perStatus.computeIfAbsent(answer.status, k -> new LongAdder()).increment();
             calls.add(new RestCall(
                     method,
                     redact(path, match),

@@ -2,6 +2,7 @@ package dev.rapport.localdiscord;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,9 @@ final class StoredMessage {
     final int type;
     final long interactionId;
     final JsonObject interactionMetadata;
-    final String nonce;
+    /** As sent with the create (a string, or an integer), kept for the create answer and the gateway event only. */
+    final JsonPrimitive nonce;
+
     final boolean tts;
     final Instant timestamp;
 
@@ -37,7 +40,7 @@ final class StoredMessage {
             int type,
             long interactionId,
             JsonObject interactionMetadata,
-            String nonce,
+            JsonPrimitive nonce,
             boolean tts,
             Instant timestamp) {
         this.id = id;
@@ -52,7 +55,8 @@ final class StoredMessage {
         this.timestamp = timestamp;
     }
 
-    JsonObject json(JsonObject author, long applicationId) {
+    /** The message object; {@code withNonce} for the answer to its creation and its MESSAGE_CREATE, not for a fetch. */
+    JsonObject json(JsonObject author, long applicationId, boolean withNonce) {
         JsonArray files = new JsonArray();
         for (UploadedFile f : attachments) {
             files.add(World.attachmentJson(f, (flags & DiscordMessage.EPHEMERAL) != 0));
@@ -90,8 +94,8 @@ final class StoredMessage {
                 flags,
                 "components",
                 components.deepCopy());
-        if (nonce != null) {
-            m.addProperty("nonce", nonce);
+        if (withNonce && nonce != null) {
+            m.add("nonce", nonce.deepCopy());
         }
         if (interactionId != 0) {
             // Interaction responses and follow-ups are sent through the application's webhook.
@@ -102,7 +106,7 @@ final class StoredMessage {
         return m;
     }
 
-    DiscordMessage snapshot(JsonObject author, long applicationId) {
+    DiscordMessage snapshot(JsonObject author, long applicationId, boolean withNonce) {
         return new DiscordMessage(
                 id,
                 channelId,
@@ -116,6 +120,6 @@ final class StoredMessage {
                 interactionId,
                 version,
                 deleted,
-                json(author, applicationId).toString());
+                json(author, applicationId, withNonce).toString());
     }
 }

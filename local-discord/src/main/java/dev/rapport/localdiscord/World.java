@@ -3,6 +3,7 @@ package dev.rapport.localdiscord;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the local Discord knows: the configured users and guilds, the DM channels, messages, interactions and
@@ -64,7 +67,16 @@ final class World {
             Map<Long, User> users,
             List<Guild> guilds,
             Duration ackDeadline,
-            Duration tokenLifetime) {}
+            Duration tokenLifetime,
+            Duration nonceWindow) {}
+
+    /** Where gateway events go: the gateway, which sends each to the session subscribed to it. */
+    interface Dispatcher {
+        void dispatch(long guildId, int intents, String type, JsonObject d);
+    }
+
+    /** A nonce {@code enforce_nonce} made the bot's: which message it created, and when on the clock. */
+    private record SeenNonce(String key, long messageId, Instant at) {}
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -78,8 +90,16 @@ final class World {
     final int maxConcurrency;
     final Duration ackDeadline;
     final Duration tokenLifetime;
-    private final Map<Long, User> users;
-    private final Map<Long, Guild> guilds = new LinkedHashMap<>();
+    final Duration nonceWindow;
+    // Read without the lock by every thread; users and members can be added while the bot runs.
+    private final Map<Long, User> users = new ConcurrentHashMap<>();
+    /** The users in the order they became known, for {@link #users()}; guarded by itself. */
+    private final List<User> userOrder = new ArrayList<>();
+    /** A guild's record is replaced, never changed, when a member joins: readers see one consistent guild. */
+    private final Map<Long, Guild> guilds = new ConcurrentHashMap<>();
+
+    private final List<Long> guildOrder;
+    private volatile Dispatcher dispatcher = (guildId, intents, type, d) -> {};
 
     private volatile String httpBase = "http://127.0.0.1:0";
     final Listeners listeners = new Listeners();
@@ -95,6 +115,13 @@ final class World {
     private final List<InteractionResponse> responses = new ArrayList<>();
     private final Map<Long, Map<String, JsonObject>> commands = new HashMap<>();
     private final Map<Long, UploadedFile> files = new HashMap<>();
+    private final Map<String, SeenNonce> nonces = new HashMap<>();
+    /** The same entries, oldest first, so the expired ones are dropped from the head. */
+    private final ArrayDeque<SeenNonce> noncesByAge = new ArrayDeque<>();
+
+    private long deduplicated;
+    /** The bot's messages in DM channels, in creation order: what the standalone server pages through. */
+    private final List<StoredMessage> directMessages = new ArrayList<>();
     /** The files the current operation attached, for its recorded response. */
     private List<UploadedFile> lastUploads = List.of();
 
@@ -108,15 +135,23 @@ final class World {
         this.maxConcurrency = config.maxConcurrency();
         this.ackDeadline = config.ackDeadline();
         this.tokenLifetime = config.tokenLifetime();
-        this.users = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config.users()));
+        this.nonceWindow = config.nonceWindow();
+        config.users().values().forEach(this::addUser);
+        List<Long> order = new ArrayList<>();
         for (Guild g : config.guilds()) {
             guilds.put(g.id(), g);
+            order.add(g.id());
             channels.putAll(g.channels());
         }
+        this.guildOrder = List.copyOf(order);
     }
 
     void httpBase(String base) {
         this.httpBase = base;
+    }
+
+    void dispatcher(Dispatcher d) {
+        this.dispatcher = d;
     }
 
     // ---- shapes, as Discord's documentation gives them
@@ -412,7 +447,7 @@ final class World {
     // ---- lookups for the gateway and the driver
 
     List<Guild> guildsOfShard(int shard, int count) {
-        return guilds.values().stream()
+        return guilds().stream()
                 .filter(g -> Snowflakes.shardOf(g.id(), count) == shard)
                 .toList();
     }
@@ -426,11 +461,65 @@ final class World {
     }
 
     List<User> users() {
-        return List.copyOf(users.values());
+        synchronized (userOrder) {
+            return List.copyOf(userOrder);
+        }
     }
 
     List<Guild> guilds() {
-        return List.copyOf(guilds.values());
+        return guildOrder.stream().map(guilds::get).toList();
+    }
+
+    /** Makes a user known to Discord; the same user again is a no-op, another user with a known id is refused. */
+    void addUser(User u) {
+        synchronized (userOrder) {
+            User known = users.putIfAbsent(u.id(), u);
+            if (known == null) {
+                userOrder.add(u);
+            } else if (!known.equals(u)) {
+                throw new IllegalArgumentException("user " + Json.id(u.id()) + " exists already, as " + known);
+            }
+        }
+    }
+
+    /**
+     * Users join a guild (each made known first if new), holding the given roles, and GUILD_MEMBER_ADD goes to a bot
+     * that identified with the GUILD_MEMBERS intent, as Discord sends it only then. Existing members are left as they
+     * are.
+     */
+    synchronized void addMembers(long guildId, Map<User, List<Long>> joining) {
+        Guild g = guilds.get(guildId);
+        if (g == null) {
+            throw new IllegalArgumentException("no guild " + Json.id(guildId));
+        }
+        for (Map.Entry<User, List<Long>> e : joining.entrySet()) {
+            for (long role : e.getValue()) {
+                if (!g.roles().containsKey(role)
+                        || role == guildId
+                        || g.roles().get(role).managed()) {
+                    throw new IllegalArgumentException("guild " + g.name() + " has no role " + Json.id(role)
+                            + " to give to " + Json.id(e.getKey().id()));
+                }
+            }
+        }
+        Map<Long, Member> members = new LinkedHashMap<>(g.members());
+        List<Member> added = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Map.Entry<User, List<Long>> e : joining.entrySet()) {
+            addUser(e.getKey());
+            if (!members.containsKey(e.getKey().id())) {
+                Member m = new Member(e.getKey().id(), List.copyOf(e.getValue()), now);
+                members.put(m.userId(), m);
+                added.add(m);
+            }
+        }
+        Guild joined = new Guild(g.id(), g.name(), g.ownerId(), g.roles(), g.channels(), members, g.joinedAt());
+        guilds.put(g.id(), joined);
+        for (Member m : added) {
+            JsonObject d = memberJson(joined, m, true);
+            d.addProperty("guild_id", Json.id(g.id()));
+            dispatcher.dispatch(g.id(), Intents.GUILD_MEMBERS, "GUILD_MEMBER_ADD", d);
+        }
     }
 
     Channel channel(long id) {
@@ -520,6 +609,12 @@ final class World {
 
     // ---- REST: messages
 
+    /**
+     * {@code POST channels/{id}/messages}. With {@code enforce_nonce} and a nonce the bot already used for a message
+     * within {@link #nonceWindow}, Discord documents that "that message will be returned and no new message will be
+     * created": so no new message, no MESSAGE_CREATE, and the earlier message as the answer. If that message was deleted
+     * since, Discord answers Unknown Message rather than send it again (its engineer, discord-api-docs#6647).
+     */
     synchronized JsonObject createMessage(long channelId, JsonObject data, List<Multipart.Part> parts) {
         Channel c = channels.get(channelId);
         if (c == null) {
@@ -529,11 +624,106 @@ final class World {
             throw ApiError.of(403, 50007, "Cannot send messages to this user");
         }
         List<Multipart.Part> uploads = uploads(parts);
-        MessageRules.check(data, uploads.size(), true);
+        MessageRules.checkChannelMessage(data, uploads.size());
+        JsonPrimitive nonce = MessageRules.nonce(data);
+        // Discord speaks of uniqueness among the author's messages, not the channel's: one bot, one set of nonces. An
+        // empty nonce is taken as none, and 7 and "7" as two nonces: where Discord's rule is unclear, the fake merges
+        // less.
+        String key = nonce == null || nonce.getAsString().isEmpty()
+                ? null
+                : (nonce.isNumber() ? "integer:" : "string:") + nonce.getAsString();
+        boolean enforce = key != null && MessageRules.enforceNonce(data);
+        Instant now = clock.instant();
+        if (enforce) {
+            forgetExpiredNonces(now);
+            SeenNonce seen = nonces.get(key);
+            if (seen != null) {
+                StoredMessage earlier = messages.get(seen.messageId());
+                if (earlier == null || earlier.deleted) {
+                    throw ApiError.unknownMessage();
+                }
+                deduplicated++;
+                return createdJson(earlier);
+            }
+        }
         // A channel message may not be ephemeral or loading: Discord keeps only the flags a bot may set.
         int flags = Json.integer(data, "flags", 0) & (4 | 4096 | DiscordMessage.IS_COMPONENTS_V2);
-        StoredMessage m = store(c, data, uploads, flags, 0, 0, null);
-        return json(m);
+        StoredMessage m = store(c, data, uploads, flags, 0, 0, null, nonce);
+        if (enforce) {
+            // Only a message created with enforce_nonce is remembered: Discord does not say whether one created without
+            // it would be found by a later retry, and a fake that never de-duplicates where Discord might not keeps a
+            // bot from relying on it.
+            SeenNonce seen = new SeenNonce(key, m.id, now);
+            nonces.put(key, seen);
+            noncesByAge.addLast(seen);
+        }
+        if (c.type() == Channel.DM) {
+            directMessages.add(m);
+        }
+        dispatcher.dispatch(
+                c.guildId(),
+                c.type() == Channel.DM ? Intents.DIRECT_MESSAGES : Intents.GUILD_MESSAGES,
+                "MESSAGE_CREATE",
+                messageCreateEvent(c, m));
+        return createdJson(m);
+    }
+
+    private void forgetExpiredNonces(Instant now) {
+        while (!noncesByAge.isEmpty()
+                && !now.isBefore(noncesByAge.peekFirst().at().plus(nonceWindow))) {
+            SeenNonce old = noncesByAge.removeFirst();
+            nonces.remove(old.key(), old);
+        }
+    }
+
+    /**
+     * The message as Create Message answers it: the message object with the {@code nonce} that was sent. Discord does not
+     * keep the nonce with the message (client libraries note it is lost when the message is fetched again), so only the
+     * create answer and the MESSAGE_CREATE event carry it.
+     */
+    private JsonObject createdJson(StoredMessage m) {
+        return m.json(botJson(), applicationId, true);
+    }
+
+    /** MESSAGE_CREATE: the message object with the gateway's extra fields; the bot's own content is always visible. */
+    private JsonObject messageCreateEvent(Channel c, StoredMessage m) {
+        JsonObject d = createdJson(m);
+        d.addProperty("channel_type", c.type());
+        if (c.type() != Channel.DM) {
+            Guild g = guilds.get(c.guildId());
+            d.addProperty("guild_id", Json.id(g.id()));
+            Member self = g.members().get(bot.id());
+            if (self != null) {
+                d.add("member", memberJson(g, self, false));
+            }
+        }
+        return d;
+    }
+
+    synchronized long deduplicatedMessages() {
+        return deduplicated;
+    }
+
+    synchronized int directMessageCount() {
+        return directMessages.size();
+    }
+
+    /** The bot's DMs from {@code offset} on, at most {@code limit} of them, oldest first. */
+    synchronized List<SentDirectMessage> directMessages(int offset, int limit) {
+        int from = Math.min(Math.max(0, offset), directMessages.size());
+        int to = (int) Math.min(directMessages.size(), (long) from + Math.max(0, limit));
+        List<SentDirectMessage> out = new ArrayList<>(to - from);
+        for (StoredMessage m : directMessages.subList(from, to)) {
+            out.add(new SentDirectMessage(
+                    m.recipientId,
+                    m.channelId,
+                    m.id,
+                    m.nonce == null ? null : m.nonce.getAsString(),
+                    m.content,
+                    m.timestamp,
+                    m.deleted));
+        }
+        return out;
     }
 
     synchronized JsonObject getMessage(long channelId, long messageId) {
@@ -565,7 +755,7 @@ final class World {
     }
 
     private JsonObject json(StoredMessage m) {
-        return m.json(botJson(), applicationId);
+        return m.json(botJson(), applicationId, false);
     }
 
     private StoredMessage store(
@@ -575,7 +765,8 @@ final class World {
             int flags,
             long interactionId,
             int type,
-            JsonObject interactionMetadata) {
+            JsonObject interactionMetadata,
+            JsonPrimitive nonce) {
         long id = Snowflakes.next();
         StoredMessage m = new StoredMessage(
                 id,
@@ -585,7 +776,7 @@ final class World {
                 type,
                 interactionId,
                 interactionMetadata,
-                Json.has(data, "nonce") ? data.get("nonce").getAsString() : null,
+                nonce,
                 Json.has(data, "tts") && data.get("tts").getAsBoolean(),
                 Snowflakes.timeOf(id));
         m.content = Json.has(data, "content") ? data.get("content").getAsString() : "";
@@ -640,7 +831,8 @@ final class World {
     }
 
     private void recordVersion(StoredMessage m) {
-        DiscordMessage version = m.snapshot(botJson(), applicationId);
+        // A creation is recorded as the create answer showed it, nonce and all; later versions as a fetch shows them.
+        DiscordMessage version = m.snapshot(botJson(), applicationId, m.version == 0 && !m.deleted);
         history.add(version);
         listeners.message(version);
     }
@@ -841,7 +1033,7 @@ final class World {
         int kept = flags & (4 | DiscordMessage.EPHEMERAL | DiscordMessage.LOADING | 4096 | 32768);
         // A reply to a slash command is Discord's CHAT_INPUT_COMMAND message type; other replies are plain.
         int messageType = st.type == 2 ? 20 : 0;
-        return store(c, data, uploads, kept, st.id, messageType, interactionMetadata(st));
+        return store(c, data, uploads, kept, st.id, messageType, interactionMetadata(st), null);
     }
 
     private JsonObject interactionMetadata(InteractionState st) {
@@ -1139,12 +1331,12 @@ final class World {
     synchronized List<DiscordMessage> messagesIn(long channelId) {
         return messages.values().stream()
                 .filter(m -> m.channelId == channelId && !m.deleted)
-                .map(m -> m.snapshot(botJson(), applicationId))
+                .map(m -> m.snapshot(botJson(), applicationId, false))
                 .toList();
     }
 
     synchronized Optional<DiscordMessage> message(long id) {
-        return Optional.ofNullable(messages.get(id)).map(m -> m.snapshot(botJson(), applicationId));
+        return Optional.ofNullable(messages.get(id)).map(m -> m.snapshot(botJson(), applicationId, false));
     }
 
     synchronized Optional<StoredMessage> stored(long id) {

@@ -11,7 +11,15 @@
  * ({@link dev.rapport.localdiscord.InteractionResponse}), REST calls ({@link dev.rapport.localdiscord.RestCall}) and
  * gateway logins ({@link dev.rapport.localdiscord.GatewayLogin}). Discord's rules are enforced where a bot can break
  * them: message limits, the 3-second acknowledgement and 15-minute follow-up windows, the global and per-route rate
- * limits with their headers, privileged intents; and faults can be injected (5xx, 429 bursts, slow answers, closed
- * DMs, outages, dropped gateway connections). Rate limits and deadlines run on an injectable {@link java.time.Clock}.
+ * limits with their headers, privileged intents, and {@code nonce} with {@code enforce_nonce} on Create Message (a copy
+ * sent within the window gets the first message back and creates nothing, which is what lets a bot resend a message
+ * whose outcome it does not know); and faults can be injected (5xx, 429 bursts, slow answers, closed DMs, outages that
+ * answer 503 or refuse connections, dropped gateway connections). Rate limits, deadlines and the nonce window run on
+ * an injectable {@link java.time.Clock}.
+ *
+ * <p>{@link dev.rapport.localdiscord.LocalDiscordServer} is the same local Discord as a process of its own
+ * ({@code java -jar local-discord/target/local-discord.jar}), for crash tests that kill the bot's processes and for
+ * trying Rapport by hand: it prints its URLs as one line of JSON, stops when its standard input closes, and has a
+ * control API on a port of its own (outages, the DMs sent, users, counters) that answers while Discord is down.
  */
 package dev.rapport.localdiscord;

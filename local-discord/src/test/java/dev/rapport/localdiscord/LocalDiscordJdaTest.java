@@ -9,13 +9,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
+import net.dv8tion.jda.api.events.guild.member.GuildMemberJoinEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -416,6 +421,151 @@ class LocalDiscordJdaTest {
                         .accepted())
                 .isTrue();
         assertThat(jda.getGuildById(GUILD)).isNotNull();
+    }
+
+    @Test
+    void a_message_sent_again_with_its_nonce_is_the_first_message_and_reaches_the_gateway_once() {
+        discord = residency().start();
+        List<Message> received = new CopyOnWriteArrayList<>();
+        jda = connect(
+                discord,
+                b -> b.addEventListeners(new ListenerAdapter() {
+                    @Override
+                    public void onMessageReceived(MessageReceivedEvent event) {
+                        received.add(event.getMessage());
+                    }
+                }),
+                GatewayIntent.DIRECT_MESSAGES);
+        await().atMost(READY).until(() -> jda.getStatus() == JDA.Status.CONNECTED);
+        PrivateChannel dm = jda.openPrivateChannelById(BEN).complete();
+
+        Message first =
+                dm.sendMessage("Did you meet this week?").setNonce("outbox-41").complete();
+        Message again =
+                dm.sendMessage("Did you meet this week?").setNonce("outbox-41").complete();
+        Message next = dm.sendMessage("A reminder").setNonce("outbox-42").complete();
+
+        assertThat(again.getIdLong()).isEqualTo(first.getIdLong());
+        assertThat(next.getIdLong()).isNotEqualTo(first.getIdLong());
+        assertThat(first.getNonce()).isEqualTo("outbox-41");
+        assertThat(discord.messagesTo(BEN))
+                .extracting(DiscordMessage::content)
+                .containsExactly("Did you meet this week?", "A reminder");
+        // Dispatches arrive in order: once the later message's has come, a second one for the first would have too.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> received.stream().anyMatch(m -> "outbox-42".equals(m.getNonce())));
+        assertThat(received).extracting(Message::getNonce).containsExactly("outbox-41", "outbox-42");
+        assertThat(dm.retrieveMessageById(first.getIdLong()).complete().getNonce())
+                .isNull();
+        assertThat(discord.deduplicatedMessages()).isEqualTo(1);
+    }
+
+    @Test
+    void jda_sends_every_message_with_a_nonce_of_its_own_so_distinct_messages_are_never_merged() {
+        discord = residency().start();
+        jda = ready(discord);
+
+        for (int i = 0; i < 3; i++) {
+            jda.openPrivateChannelById(CARL)
+                    .flatMap(dm -> dm.sendMessage("same text"))
+                    .complete();
+        }
+
+        assertThat(discord.messagesTo(CARL)).hasSize(3);
+        assertThat(discord.messages())
+                .extracting(m -> com.google.gson.JsonParser.parseString(m.json())
+                        .getAsJsonObject()
+                        .get("nonce")
+                        .getAsString())
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void after_a_refused_connection_outage_jda_resumes_on_the_same_urls_and_a_retry_with_the_nonce_sends_once() {
+        discord = residency().start();
+        jda = ready(discord);
+        String restUrl = discord.restUrl();
+        Message sent = jda.openPrivateChannelById(BEN)
+                .flatMap(dm -> dm.sendMessage("Your check-in").setNonce("outbox-77"))
+                .complete();
+
+        discord.startOutage(Outage.REFUSED);
+        await().atMost(READY).until(() -> jda.getStatus() != JDA.Status.CONNECTED);
+        CompletableFuture<Message> whileDown = jda.openPrivateChannelById(BEN)
+                .flatMap(dm -> dm.sendMessage("Your check-in").setNonce("outbox-77"))
+                .submit();
+        assertThatThrownBy(() -> whileDown.get(20, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("java.net.ConnectException");
+        discord.endOutage();
+
+        await().atMost(READY).until(() -> jda.getStatus() == JDA.Status.CONNECTED);
+        Message retried = jda.openPrivateChannelById(BEN)
+                .flatMap(dm -> dm.sendMessage("Your check-in").setNonce("outbox-77"))
+                .complete();
+        assertThat(discord.restUrl()).isEqualTo(restUrl);
+        assertThat(retried.getIdLong()).isEqualTo(sent.getIdLong());
+        assertThat(discord.messagesTo(BEN)).hasSize(1);
+        assertThat(discord.gatewayLogins())
+                .extracting(GatewayLogin::kind)
+                .containsExactly(GatewayLogin.Kind.IDENTIFY, GatewayLogin.Kind.RESUME);
+        assertThat(discord.as(GUILD, ANA)
+                        .slashCommand("rapport", "health", Map.of())
+                        .awaitResponse()
+                        .accepted())
+                .isTrue();
+    }
+
+    @Test
+    void a_user_who_joins_while_the_bot_runs_is_announced_to_a_bot_with_the_members_intent_and_can_be_dmed() {
+        discord = residency().grantPrivilegedIntents(Intents.GUILD_MEMBERS).start();
+        List<net.dv8tion.jda.api.entities.Member> joined = new CopyOnWriteArrayList<>();
+        jda = connect(
+                discord,
+                b -> b.setMemberCachePolicy(MemberCachePolicy.ALL).addEventListeners(new ListenerAdapter() {
+                    @Override
+                    public void onGuildMemberJoin(GuildMemberJoinEvent event) {
+                        joined.add(event.getMember());
+                    }
+                }),
+                GatewayIntent.GUILD_MEMBERS);
+        await().atMost(READY).until(() -> jda.getStatus() == JDA.Status.CONNECTED);
+        long dora = 1_300_000_000_000_000_004L;
+
+        discord.addMember(GUILD, dora, "dora", "Dora", COORDINATORS);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !joined.isEmpty());
+        assertThat(joined).singleElement().satisfies(m -> {
+            assertThat(m.getUser().getName()).isEqualTo("dora");
+            assertThat(m.getRoles()).extracting(r -> r.getIdLong()).containsExactly(COORDINATORS);
+        });
+        assertThat(jda.getGuildById(GUILD).getMemberById(dora)).isNotNull();
+        jda.openPrivateChannelById(dora)
+                .flatMap(dm -> dm.sendMessage("Welcome to the programme"))
+                .complete();
+        assertThat(discord.messagesTo(dora)).hasSize(1);
+        assertThat(discord.guilds().getFirst().members()).containsKey(dora);
+    }
+
+    @Test
+    void without_the_members_intent_a_user_who_joined_later_is_found_over_rest() {
+        discord = residency().start();
+        jda = ready(discord);
+        long dora = 1_300_000_000_000_000_004L;
+
+        discord.addMember(GUILD, dora, "dora", "Dora");
+        discord.addUser(1_300_000_000_000_000_005L, "eli", "Eli");
+
+        assertThat(jda.getGuildById(GUILD)
+                        .retrieveMemberById(dora)
+                        .complete()
+                        .getUser()
+                        .getGlobalName())
+                .isEqualTo("Dora");
+        assertThat(jda.retrieveUserById(1_300_000_000_000_000_005L).complete().getName())
+                .isEqualTo("eli");
+        assertThatThrownBy(() -> discord.addUser(dora, "someone-else", null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private long resumes() {

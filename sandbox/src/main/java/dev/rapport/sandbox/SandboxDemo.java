@@ -1,8 +1,9 @@
 package dev.rapport.sandbox;
 
+import dev.rapport.core.database.DomainTables;
 import dev.rapport.core.health.HealthService;
+import dev.rapport.core.outbox.Dispatcher;
 import dev.rapport.core.participant.ProfileRefresh;
-import dev.rapport.core.schedule.Dispatcher;
 import dev.rapport.core.schedule.Reminders;
 import dev.rapport.core.schedule.Sweeper;
 import java.time.Duration;
@@ -126,9 +127,7 @@ class SandboxDemo {
 
     /** Empties the sandbox's own database: every start is a fresh demo, like the local platforms it talks to. */
     private void reset() {
-        jdbc.execute("truncate programme, programme_skip_date, participant, coordinator, pair, checkin_slot,"
-                + " check_in, answer, meeting, outbox, pair_health, inbound_event, installation, oauth_state"
-                + " restart identity cascade");
+        DomainTables.empty(jdbc);
     }
 
     String status() {

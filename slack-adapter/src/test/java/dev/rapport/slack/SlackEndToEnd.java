@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonParser;
+import dev.rapport.core.database.DomainTables;
 import dev.rapport.core.outbox.Dispatcher;
 import dev.rapport.core.participant.ProfileRefresh;
 import dev.rapport.core.schedule.Reminders;
@@ -120,9 +121,7 @@ abstract class SlackEndToEnd {
 
     @BeforeEach
     void aCleanWorldWithNewPeople() {
-        jdbc.execute("truncate programme, programme_skip_date, participant, coordinator, pair, checkin_slot, check_in,"
-                + " answer, meeting, outbox, pair_health, inbound_event, installation, oauth_state"
-                + " restart identity cascade");
+        DomainTables.empty(jdbc);
         clock.set(SlackTestApplication.START);
         if (deliversOverHttp()) {
             slack().deliverOverHttp(URI.create("http://127.0.0.1:" + port + "/slack/events"));

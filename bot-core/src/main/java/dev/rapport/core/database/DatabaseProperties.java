@@ -10,12 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param url JDBC URL; the database in it is created when the server answers but the database is missing
  * @param embeddedDirectory where the embedded PostgreSQL keeps its data when it has to be started
- * @param embedded whether an embedded PostgreSQL may be started when nothing answers at {@code url}
+ * @param embedded whether an embedded PostgreSQL may be started when nothing answers at {@code url}, which it only
+ *     may when {@code url} names the default server, localhost:5432 (see {@link PostgresLocator})
  */
 @ConfigurationProperties("rapport.db")
 public record DatabaseProperties(
-        @DefaultValue("jdbc:postgresql://localhost:5432/rapport")
-        String url,
+        @DefaultValue(DatabaseProperties.DEFAULT_URL) String url,
 
         @DefaultValue("postgres") String user,
         @DefaultValue("") String password,
@@ -23,9 +23,13 @@ public record DatabaseProperties(
         Path embeddedDirectory,
         @DefaultValue("true") boolean embedded) {
 
+    /** Where Rapport looks when {@code RAPPORT_DB_URL} is not set. */
+    public static final String DEFAULT_URL = "jdbc:postgresql://localhost:5432/rapport";
+
     @Override
     public String toString() {
         // Never print the password, even by accident through a log of the properties.
-        return "DatabaseProperties[url=" + url + ", user=" + user + ", maxPoolSize=" + maxPoolSize + "]";
+        return "DatabaseProperties[url=" + PostgresLocator.shown(url) + ", user=" + user + ", maxPoolSize="
+                + maxPoolSize + "]";
     }
 }

@@ -3,16 +3,20 @@ package dev.rapport.core.health;
 import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.Dimension;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +43,24 @@ class HealthFactsReader {
         }
     }
 
-    // A pause restarts the meeting clock: weeks without a meeting count from the pause's end, so a pair paused
-    // for an exam season is not flagged (or alerted) for not meeting while it was told not to.
+    /*
+     * Weeks in which the pair could not meet do not count as weeks without a meeting: its pause, either side's own
+     * pause, the programme's skip dates. A pause records only its end date (and a participant's is cleared on
+     * resuming), so how long one lasted is read from what the sweep recorded: one check-in row per side and period,
+     * with the reason a period was skipped. Each period skipped for either side for one of these reasons counts as
+     * the cadence interval it starts; a pause too short to cover a period counts for nothing, since the pair could
+     * still be asked every period. The pair's coming periods already known to be skipped count too, so the weeks do
+     * not rise for the hours between the start of a skipped period's day and the sweep that records it.
+     */
     private static final String PAIRS = """
-            select p.id, greatest(p.started_on, p.paused_until) as started_on, g.meeting_reminder_weeks, g.time_zone,
-                   (select max(m.held_on) from meeting m where m.pair_id = p.id) as last_meeting
+            select p.id, p.started_on, g.meeting_reminder_weeks, g.cadence_weeks, g.time_zone,
+                   (select max(m.held_on) from meeting m where m.pair_id = p.id) as last_meeting,
+                   array(select s.next_period::text from checkin_slot s
+                         join participant sp on sp.id = case when s.role = 'MENTEE' then p.mentee_id else p.mentor_id end
+                         where s.pair_id = p.id
+                           and (s.next_period <= p.paused_until or s.next_period <= sp.paused_until
+                                or exists (select 1 from programme_skip_date d
+                                           where d.programme_id = p.programme_id and d.day = s.next_period))) as coming_off
             from pair p
             join programme g on g.id = p.programme_id
             where %s
@@ -51,11 +68,13 @@ class HealthFactsReader {
 
     private static final String CHECK_IN_TOTALS = """
             select c.pair_id,
-                   count(*) filter (where c.status in ('SENT', 'ANSWERED')) as sent,
-                   max(c.answered_at) filter (where c.met) as last_met_at
+                   count(*) filter (where c.role = 'MENTEE' and c.status in ('SENT', 'ANSWERED')) as sent,
+                   max(c.answered_at) filter (where c.role = 'MENTEE' and c.met) as last_met_at,
+                   array_agg(distinct c.period::text)
+                       filter (where c.skip_reason in ('PAIR_PAUSED', 'PARTICIPANT_PAUSED', 'SKIP_DATE')) as periods_off
             from check_in c
             join pair p on p.id = c.pair_id
-            where c.role = 'MENTEE' and %s
+            where (c.role = 'MENTEE' or c.skip_reason is not null) and %s
             group by c.pair_id""";
 
     // A check-in with no answer yet that went out less than ANSWER_WINDOW ago is still open: left out.
@@ -105,7 +124,9 @@ class HealthFactsReader {
                     b.zone = ZoneId.of(rs.getString("time_zone"));
                     b.startedOn = rs.getObject("started_on", LocalDate.class);
                     b.reminderWeeks = rs.getInt("meeting_reminder_weeks");
+                    b.cadenceWeeks = rs.getInt("cadence_weeks");
                     b.lastMeeting = rs.getObject("last_meeting", LocalDate.class);
+                    addDates(b.periodsOff, rs.getArray("coming_off"));
                     pairs.put(b.pairId, b);
                 },
                 scope.id());
@@ -122,6 +143,7 @@ class HealthFactsReader {
                         b.lastMetAnswerOn = met == null
                                 ? null
                                 : met.atZoneSameInstant(b.zone).toLocalDate();
+                        addDates(b.periodsOff, rs.getArray("periods_off"));
                     }
                 },
                 scope.id());
@@ -161,14 +183,26 @@ class HealthFactsReader {
                     now.atZone(b.zone).toLocalDate(),
                     b.startedOn,
                     b.reminderWeeks,
+                    b.cadenceWeeks,
                     b.sent,
                     b.responses,
                     b.lastMeeting,
                     b.lastMetAnswerOn,
+                    List.copyOf(b.periodsOff),
                     b.mentee,
                     b.mentor));
         }
         return out;
+    }
+
+    /** Dates read as text, which no JVM time zone can shift on the way (tests run in America/St_Johns). */
+    private static void addDates(Collection<LocalDate> to, java.sql.Array dates) throws SQLException {
+        if (dates == null) {
+            return;
+        }
+        for (Object date : (Object[]) dates.getArray()) {
+            to.add(LocalDate.parse((String) date));
+        }
     }
 
     private static Dimension dimension(String stored) {
@@ -184,10 +218,12 @@ class HealthFactsReader {
         ZoneId zone;
         LocalDate startedOn;
         int reminderWeeks;
+        int cadenceWeeks;
         LocalDate lastMeeting;
         int sent;
         LocalDate lastMetAnswerOn;
         final List<Boolean> responses = new ArrayList<>();
+        final Set<LocalDate> periodsOff = new TreeSet<>();
         final Map<Dimension, List<Integer>> mentee = new EnumMap<>(Dimension.class);
         final Map<Dimension, List<Integer>> mentor = new EnumMap<>(Dimension.class);
     }

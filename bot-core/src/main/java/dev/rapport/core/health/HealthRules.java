@@ -1,9 +1,9 @@
 package dev.rapport.core.health;
 
+import dev.rapport.core.calendar.SlotCalculator;
 import dev.rapport.core.pulse.Dimension;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +57,9 @@ final class HealthRules {
         List<Reason> reasons = new ArrayList<>();
         double rate = responseRate(f.responses());
         LocalDate lastMet = latest(f.startedOn(), f.lastMeetingHeldOn(), f.lastMetAnswerOn());
-        Long weeks = lastMet == null ? null : Math.max(0, ChronoUnit.WEEKS.between(lastMet, f.today()));
+        Long weeks = lastMet == null
+                ? null
+                : SlotCalculator.weeksLeavingOut(lastMet, f.today(), f.periodsOff(), f.cadenceWeeks());
         List<DimensionTrend> trends = new ArrayList<>();
         for (Dimension d : Dimension.values()) {
             trends.add(trend(

@@ -1,7 +1,7 @@
 package dev.rapport.core.pace;
 
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.BlockingBucket;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
 
@@ -29,9 +29,12 @@ final class Buckets {
      * made in one step against the bucket, so concurrent callers (and, for a shared bucket, other instances) are
      * given distinct turns rather than all waking for the same one.
      */
-    static boolean take(BlockingBucket bucket, Duration maxWait) {
+    static boolean take(Bucket bucket, Duration maxWait) {
+        if (maxWait.isNegative() || maxWait.isZero()) {
+            return bucket.tryConsume(1);
+        }
         try {
-            return bucket.tryConsume(1, maxWait);
+            return bucket.asBlocking().tryConsume(1, maxWait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

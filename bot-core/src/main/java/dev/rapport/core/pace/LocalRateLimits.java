@@ -16,6 +16,6 @@ final class LocalRateLimits implements RateLimits {
                 k -> Bucket.builder()
                         .addLimit(Buckets.configuration(limit).getBandwidths()[0])
                         .build());
-        return Buckets.take(bucket.asBlocking(), maxWait);
+        return Buckets.take(bucket, maxWait);
     }
 }

@@ -49,11 +49,7 @@ public class PostgresRateLimits implements RateLimits {
     @Override
     public boolean acquire(Limit limit, Duration maxWait) {
         cleanNowAndThen();
-        return Buckets.take(
-                buckets.builder()
-                        .build(limit.key(), () -> Buckets.configuration(limit))
-                        .asBlocking(),
-                maxWait);
+        return Buckets.take(buckets.builder().build(limit.key(), () -> Buckets.configuration(limit)), maxWait);
     }
 
     /** Deletes expired buckets at most every ten minutes per instance, from whichever caller comes first. */

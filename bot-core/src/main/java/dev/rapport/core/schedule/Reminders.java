@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The two kinds of reminder: one nudge for a check-in left unanswered (after the programme's
  * {@code reminder_after_hours}, only for the latest check-in of that side, never a second time), and a
  * meeting reminder to the mentor when no meeting has been logged for the programme's
- * {@code meeting_reminder_weeks} (once per such stretch). Both wait for the recipient's quiet hours to end,
+ * {@code meeting_reminder_weeks} (once per such stretch), not counting the weeks the pair could not meet (paused, or
+ * on programme skip dates). Both wait for the recipient's quiet hours to end,
  * and neither goes to a paused pair or participant (pauses are local dates, read in the recipient's zone at the clock's instant).
  */
 @Service
@@ -42,12 +42,31 @@ public class Reminders {
             limit 1000
             for update of c skip locked""";
 
+    /*
+     * The mentor's reminder counts from the last meeting either side logged, or one the mentor said they had: never
+     * from the mentee's "did you meet?" answers, which would let a reminder (or its absence) tell the mentor what the
+     * mentee answered. Health, which only coordinators see, does use them.
+     *
+     * Weeks in which the pair could not meet do not count (see HealthFactsReader for the same rule): each period the
+     * sweep skipped for either side because of the pair's pause, that side's own pause or a programme skip date
+     * counts as the cadence interval it starts, and so do the pair's coming periods already known to be skipped.
+     */
     private static final String MEETINGS = """
-            select p.id, p.mentor_id, mentee.display_name as mentee_name, g.meeting_reminder_weeks,
+            select p.id, p.mentor_id, mentee.display_name as mentee_name, g.meeting_reminder_weeks, g.cadence_weeks,
                    mentor.time_zone, mentor.quiet_start, mentor.quiet_end,
-                   greatest(p.started_on, p.paused_until,
+                   greatest(p.started_on,
                             (select max(m.held_on) from meeting m where m.pair_id = p.id),
-                            (select max((c.answered_at at time zone mentor.time_zone)::date) from check_in c where c.pair_id = p.id and c.met)) as last_met
+                            (select max((c.answered_at at time zone mentor.time_zone)::date) from check_in c
+                             where c.pair_id = p.id and c.role = 'MENTOR' and c.met)) as last_met,
+                   array(select c.period::text from check_in c
+                         where c.pair_id = p.id and c.skip_reason in ('PAIR_PAUSED', 'PARTICIPANT_PAUSED', 'SKIP_DATE')
+                         union
+                         select s.next_period::text from checkin_slot s
+                         join participant sp on sp.id = case when s.role = 'MENTEE' then p.mentee_id else p.mentor_id end
+                         where s.pair_id = p.id
+                           and (s.next_period <= p.paused_until or s.next_period <= sp.paused_until
+                                or exists (select 1 from programme_skip_date d
+                                           where d.programme_id = p.programme_id and d.day = s.next_period))) as periods_off
             from pair p
             join programme g on g.id = p.programme_id
             join participant mentor on mentor.id = p.mentor_id
@@ -116,8 +135,13 @@ public class Reminders {
                 rs -> {
                     ZoneId zone = ZoneId.of(rs.getString("time_zone"));
                     LocalDate lastMet = rs.getObject("last_met", LocalDate.class);
-                    long weeks =
-                            ChronoUnit.WEEKS.between(lastMet, now.atZone(zone).toLocalDate());
+                    List<LocalDate> periodsOff = new ArrayList<>();
+                    for (Object period : (Object[]) rs.getArray("periods_off").getArray()) {
+                        // Read as text, which no JVM time zone can shift on the way.
+                        periodsOff.add(LocalDate.parse((String) period));
+                    }
+                    long weeks = SlotCalculator.weeksLeavingOut(
+                            lastMet, now.atZone(zone).toLocalDate(), periodsOff, rs.getInt("cadence_weeks"));
                     int threshold = rs.getInt("meeting_reminder_weeks");
                     if (weeks < threshold) {
                         return;

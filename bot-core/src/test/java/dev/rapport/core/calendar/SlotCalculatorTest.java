@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SlotCalculatorTest {
@@ -226,5 +227,141 @@ class SlotCalculatorTest {
         assertThat(SlotCalculator.nextPeriod(
                         LocalDate.parse("2026-03-23"), new Cadence(DayOfWeek.MONDAY, LocalTime.of(10, 0), 2)))
                 .isEqualTo("2026-04-06");
+    }
+
+    static final Cadence FORTNIGHTLY_MONDAY_10 = new Cadence(DayOfWeek.MONDAY, LocalTime.of(10, 0), 2);
+
+    @Test
+    void the_first_period_after_now_keeps_to_a_fortnightly_grid_however_long_ago_it_started() {
+        // The grid starts on 2026-11-30; 2026-12-14's check-in has passed, so the next is 2026-12-28, not 2026-12-21.
+        assertThat(SlotCalculator.firstPeriodAfter(
+                        Instant.parse("2026-12-14T11:00:00Z"),
+                        LocalDate.parse("2026-11-30"),
+                        FORTNIGHTLY_MONDAY_10,
+                        LISBON,
+                        null))
+                .isEqualTo("2026-12-28");
+        assertThat(SlotCalculator.firstPeriodAfter(
+                        Instant.parse("2026-12-15T11:00:00Z"),
+                        LocalDate.parse("2026-11-30"),
+                        FORTNIGHTLY_MONDAY_10,
+                        LISBON,
+                        null))
+                .isEqualTo("2026-12-28");
+    }
+
+    @Test
+    void a_pairs_grid_starts_on_the_first_cadence_day_after_it_started_until_it_has_a_period() {
+        assertThat(SlotCalculator.gridStart(null, LocalDate.parse("2026-11-23"), FORTNIGHTLY_MONDAY_10))
+                .as("never on the start day itself")
+                .isEqualTo("2026-11-30");
+        assertThat(SlotCalculator.gridStart(null, LocalDate.parse("2026-11-25"), FORTNIGHTLY_MONDAY_10))
+                .isEqualTo("2026-11-30");
+    }
+
+    @Test
+    void a_pairs_grid_runs_through_its_latest_period() {
+        assertThat(SlotCalculator.gridStart(
+                        LocalDate.parse("2026-12-14"), LocalDate.parse("2026-11-23"), FORTNIGHTLY_MONDAY_10))
+                .isEqualTo("2026-12-14");
+    }
+
+    @Test
+    void after_the_cadence_day_changes_the_grid_starts_no_sooner_than_one_interval_after_the_latest_period() {
+        Cadence thursday = new Cadence(DayOfWeek.THURSDAY, LocalTime.of(10, 0), 1);
+        Cadence sundayFortnightly = new Cadence(DayOfWeek.SUNDAY, LocalTime.of(10, 0), 2);
+        assertThat(SlotCalculator.gridStart(LocalDate.parse("2026-11-30"), LocalDate.parse("2026-11-23"), thursday))
+                .isEqualTo("2026-12-10");
+        assertThat(SlotCalculator.gridStart(
+                        LocalDate.parse("2026-11-30"), LocalDate.parse("2026-11-23"), sundayFortnightly))
+                .isEqualTo("2026-12-20");
+    }
+
+    @Test
+    void the_first_period_on_the_grid_from_a_date_steps_by_the_cadences_interval() {
+        LocalDate start = LocalDate.parse("2026-11-30");
+        assertThat(SlotCalculator.onGridFrom(LocalDate.parse("2026-11-01"), start, FORTNIGHTLY_MONDAY_10))
+                .as("never before the grid starts")
+                .isEqualTo("2026-11-30");
+        assertThat(SlotCalculator.onGridFrom(start, start, FORTNIGHTLY_MONDAY_10))
+                .isEqualTo("2026-11-30");
+        assertThat(SlotCalculator.onGridFrom(LocalDate.parse("2026-12-01"), start, FORTNIGHTLY_MONDAY_10))
+                .isEqualTo("2026-12-14");
+        assertThat(SlotCalculator.onGridFrom(LocalDate.parse("2026-12-14"), start, FORTNIGHTLY_MONDAY_10))
+                .isEqualTo("2026-12-14");
+        assertThat(SlotCalculator.onGridFrom(LocalDate.parse("2026-12-15"), start, FORTNIGHTLY_MONDAY_10))
+                .isEqualTo("2026-12-28");
+        assertThat(SlotCalculator.onGridFrom(LocalDate.parse("2026-12-15"), start, MONDAY_10))
+                .isEqualTo("2026-12-21");
+    }
+
+    @Test
+    void the_first_period_after_now_on_a_pairs_grid_skips_the_off_weeks() {
+        LocalDate start = LocalDate.parse("2026-11-30");
+        // A replan on Wednesday after the first check-in: the next is two weeks after it, not the coming Monday.
+        assertThat(SlotCalculator.firstPeriodAfter(
+                        Instant.parse("2026-12-02T12:00:00Z"),
+                        LocalDate.parse("2026-12-01"),
+                        start,
+                        FORTNIGHTLY_MONDAY_10,
+                        NEW_YORK,
+                        null))
+                .isEqualTo("2026-12-14");
+        assertThat(SlotCalculator.firstPeriodAfter(
+                        Instant.parse("2026-12-14T16:00:00Z"),
+                        LocalDate.parse("2026-12-01"),
+                        start,
+                        FORTNIGHTLY_MONDAY_10,
+                        NEW_YORK,
+                        null))
+                .as("ten o'clock in New York has passed")
+                .isEqualTo("2026-12-28");
+    }
+
+    @Test
+    void weeks_leaving_out_periods_count_the_days_after_the_first_date_up_to_the_second_less_those_periods() {
+        LocalDate since = LocalDate.parse("2026-11-23");
+        assertThat(SlotCalculator.weeksLeavingOut(since, LocalDate.parse("2026-12-14"), List.of(), 1))
+                .isEqualTo(3);
+        assertThat(SlotCalculator.weeksLeavingOut(since, LocalDate.parse("2026-12-13"), List.of(), 1))
+                .isEqualTo(2);
+        assertThat(SlotCalculator.weeksLeavingOut(since, since.minusDays(3), List.of(), 1))
+                .as("never negative")
+                .isZero();
+        assertThat(SlotCalculator.weeksLeavingOut(
+                        since,
+                        LocalDate.parse("2026-12-21"),
+                        List.of(LocalDate.parse("2026-11-30"), LocalDate.parse("2026-12-07")),
+                        1))
+                .isEqualTo(2);
+        assertThat(SlotCalculator.weeksLeavingOut(
+                        since, LocalDate.parse("2026-12-21"), List.of(LocalDate.parse("2026-11-30")), 2))
+                .as("a fortnightly period leaves out two weeks")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void weeks_leaving_out_periods_count_overlapping_periods_once_and_only_the_part_inside_the_range() {
+        LocalDate since = LocalDate.parse("2026-11-23");
+        assertThat(SlotCalculator.weeksLeavingOut(
+                        since,
+                        LocalDate.parse("2026-12-21"),
+                        List.of(
+                                LocalDate.parse("2026-11-30"),
+                                LocalDate.parse("2026-11-30"),
+                                LocalDate.parse("2026-12-03")),
+                        1))
+                .isEqualTo(2);
+        assertThat(SlotCalculator.weeksLeavingOut(
+                        since, LocalDate.parse("2026-12-14"), List.of(LocalDate.parse("2026-12-14")), 1))
+                .as("today's period leaves out today only")
+                .isEqualTo(2);
+        assertThat(SlotCalculator.weeksLeavingOut(
+                        since,
+                        LocalDate.parse("2026-12-14"),
+                        List.of(LocalDate.parse("2026-11-16"), LocalDate.parse("2026-12-28")),
+                        1))
+                .as("periods outside the range")
+                .isEqualTo(3);
     }
 }

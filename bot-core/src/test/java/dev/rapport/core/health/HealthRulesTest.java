@@ -26,12 +26,25 @@ class HealthRulesTest {
         LocalDate meeting = TODAY.minusWeeks(1);
         LocalDate metAnswer = null;
         int reminderWeeks = 3;
+        int cadenceWeeks = 1;
+        List<LocalDate> periodsOff = List.of();
         final Map<Dimension, List<Integer>> mentee = new EnumMap<>(Dimension.class);
         final Map<Dimension, List<Integer>> mentor = new EnumMap<>(Dimension.class);
 
         PairHealth evaluate() {
             return HealthRules.evaluate(new HealthFacts(
-                    7, TODAY, started, reminderWeeks, sent, responses, meeting, metAnswer, mentee, mentor));
+                    7,
+                    TODAY,
+                    started,
+                    reminderWeeks,
+                    cadenceWeeks,
+                    sent,
+                    responses,
+                    meeting,
+                    metAnswer,
+                    periodsOff,
+                    mentee,
+                    mentor));
         }
     }
 
@@ -126,6 +139,27 @@ class HealthRulesTest {
         f.metAnswer = null;
         f.started = TODAY.minusWeeks(4);
         assertThat(f.evaluate().weeksSinceMeeting()).isEqualTo(4L);
+    }
+
+    @Test
+    void periods_the_pair_could_not_be_asked_in_do_not_count_as_weeks_without_a_meeting() {
+        Facts f = healthy();
+        f.meeting = TODAY.minusWeeks(7);
+        f.periodsOff = List.of(TODAY.minusWeeks(5), TODAY.minusWeeks(4), TODAY.minusWeeks(3));
+        PairHealth h = f.evaluate();
+        assertThat(h.weeksSinceMeeting()).isEqualTo(4L);
+        assertThat(h.state()).isEqualTo(HealthState.WATCH);
+
+        f.cadenceWeeks = 2;
+        f.periodsOff = List.of(TODAY.minusWeeks(5));
+        assertThat(f.evaluate().weeksSinceMeeting())
+                .as("a fortnightly period stands for two weeks")
+                .isEqualTo(5L);
+
+        f.periodsOff = List.of(TODAY.minusWeeks(9));
+        assertThat(f.evaluate().weeksSinceMeeting())
+                .as("a period before the last meeting changes nothing")
+                .isEqualTo(7L);
     }
 
     @Test

@@ -138,15 +138,54 @@ class HealthServiceIT extends CoreTestSupport {
     }
 
     @Test
-    void a_pause_restarts_the_meeting_clock_so_a_paused_pair_is_not_flagged_for_not_meeting() {
-        for (int w = 1; w <= 6; w++) {
-            week(pair, w, true, false, Map.of(Dimension.RESPECT, 5), Map.of());
-        }
-        at(6, 12);
-        assertThat(health.assess(pair.id()).state()).isEqualTo(HealthState.AT_RISK);
+    void a_pair_pause_stops_the_meeting_clock_without_forgetting_the_weeks_before_it() {
+        assertThat(runDays(START.plusDays(1), monday(4))).isZero();
+        assertThat(health.assess(pair.id()).weeksSinceMeeting()).isEqualTo(4);
 
-        pairs.pause(pair.id(), monday(6).plusWeeks(2));
-        assertThat(health.assess(pair.id()).reasons()).extracting(Reason::code).doesNotContain("NO_MEETING");
+        pairs.pause(pair.id(), monday(7));
+        assertThat(runDays(monday(4).plusDays(1), monday(7))).isZero();
+        PairHealth paused = health.assess(pair.id());
+        assertThat(paused.weeksSinceMeeting()).as("three weeks paused").isEqualTo(4);
+        assertThat(paused.state()).isEqualTo(HealthState.WATCH);
+
+        assertThat(runDays(monday(7).plusDays(1), monday(9)))
+                .as("both coordinators alerted")
+                .isEqualTo(2);
+        assertThat(health.assess(pair.id()).reasons())
+                .extracting(Reason::text)
+                .contains("No meeting logged for 6 weeks (reminder threshold 3).");
+    }
+
+    @Test
+    void a_participants_own_six_week_pause_does_not_count_as_weeks_without_a_meeting_nor_alert_the_coordinators() {
+        assertThat(runDays(START.plusDays(1), monday(2).plusDays(2))).isZero();
+        participants.pause(pair.menteeId(), monday(8));
+
+        assertThat(runDays(monday(2).plusDays(3), monday(8)))
+                .as("alerts during the pause")
+                .isZero();
+        PairHealth paused = health.assess(pair.id());
+        assertThat(paused.weeksSinceMeeting()).isEqualTo(2);
+        assertThat(paused.state()).isEqualTo(HealthState.ON_TRACK);
+
+        assertThat(runDays(monday(8).plusDays(1), monday(9))).isZero();
+        PairHealth after = health.assess(pair.id());
+        assertThat(after.state()).isEqualTo(HealthState.WATCH);
+        assertThat(after.reasons())
+                .extracting(Reason::text)
+                .containsExactly("No meeting logged for 3 weeks (reminder threshold 3).");
+        dispatcher.drain("test-worker");
+        assertThat(alerts(cora)).isEmpty();
+    }
+
+    @Test
+    void programme_skip_dates_do_not_count_as_weeks_without_a_meeting() {
+        programmes.addSkipDates(programme.id(), monday(3), monday(4).plusDays(6));
+
+        assertThat(runDays(START.plusDays(1), monday(6))).isZero();
+        PairHealth h = health.assess(pair.id());
+        assertThat(h.weeksSinceMeeting()).isEqualTo(4);
+        assertThat(h.state()).isEqualTo(HealthState.WATCH);
     }
 
     @Test
@@ -312,6 +351,30 @@ class HealthServiceIT extends CoreTestSupport {
         dispatcher.drain("test-worker");
         assertThat(alerts(cora)).isEmpty();
         assertThat(alerts(dev)).hasSize(1);
+    }
+
+    /**
+     * Runs the schedule as the jobs would, day by day from {@code from} to {@code to} (programme zone, Lisbon: UTC in
+     * winter): the health refresh just after midnight and at noon, the sweep at ten; the mentee answers every
+     * check-in the day it comes, without having met.
+     *
+     * @return the at-risk alerts the refreshes enqueued
+     */
+    int runDays(LocalDate from, LocalDate to) {
+        int alerts = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            clock.set(d.atTime(0, 30).toInstant(ZoneOffset.UTC));
+            alerts += health.refresh();
+            clock.set(d.atTime(10, 0).toInstant(ZoneOffset.UTC));
+            tick();
+            jdbc.update(
+                    "update check_in set status = 'ANSWERED', answered_at = sent_at + interval '1 hour', met = false"
+                            + " where pair_id = ? and role = 'MENTEE' and status = 'SENT'",
+                    pair.id());
+            clock.set(d.atTime(12, 0).toInstant(ZoneOffset.UTC));
+            alerts += health.refresh();
+        }
+        return alerts;
     }
 
     // --- facts, inserted as the check-in flow would leave them ---

@@ -2,6 +2,7 @@ package dev.rapport.core.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.core.calendar.Cadence;
 import dev.rapport.core.calendar.QuietHours;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.database.SqlTime;
@@ -9,6 +10,7 @@ import dev.rapport.core.pair.PairView;
 import dev.rapport.core.programme.ProgrammeView;
 import dev.rapport.core.test.CoreTestSupport;
 import dev.rapport.core.test.RecordingChatPort.Delivery;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -29,6 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ScheduleIT extends CoreTestSupport {
 
     static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    static final Cadence FORTNIGHTLY = new Cadence(DayOfWeek.MONDAY, LocalTime.of(10, 0), 2);
 
     @Autowired
     Reminders reminders;
@@ -533,30 +537,103 @@ class ScheduleIT extends CoreTestSupport {
         assertThat(meetingRemindersTo(mentor)).hasSize(2);
     }
 
+    /**
+     * Runs the schedule and the meeting reminders as the jobs would, every day from {@code from} to {@code to} (the
+     * reminders just after midnight and at noon, the sweep at ten), until the first meeting reminder is enqueued.
+     *
+     * @return the day of the first meeting reminder, or null if none came
+     */
+    private String firstMeetingReminderDay(String from, String to) {
+        for (LocalDate d = LocalDate.parse(from); !d.isAfter(LocalDate.parse(to)); d = d.plusDays(1)) {
+            clock.set(Instant.parse(d + "T00:30:00Z"));
+            if (reminders.remindOverdueMeetings() > 0) {
+                return d.toString();
+            }
+            tickAt(d + "T10:00:00Z");
+            clock.set(Instant.parse(d + "T12:00:00Z"));
+            if (reminders.remindOverdueMeetings() > 0) {
+                return d.toString();
+            }
+        }
+        return null;
+    }
+
     @Test
-    void a_pause_restarts_the_meeting_clock_so_the_reminder_comes_weeks_after_it_ends_and_never_during_it() {
+    void a_pair_pause_stops_the_meeting_clock_so_the_reminder_comes_after_three_weeks_the_pair_could_meet() {
         PairView pair = startPair("2026-11-23");
         pairs.pause(pair.id(), LocalDate.parse("2026-12-20"));
-        clock.set(Instant.parse("2026-12-14T12:00:00Z"));
-        assertThat(reminders.remindOverdueMeetings()).isZero();
-        clock.set(Instant.parse("2026-12-21T12:00:00Z"));
-        assertThat(reminders.remindOverdueMeetings())
-                .as("the pause just ended: the clock restarted")
-                .isZero();
-        clock.set(Instant.parse("2027-01-10T12:00:00Z"));
-        assertThat(reminders.remindOverdueMeetings())
-                .as("three weeks after the pause")
-                .isEqualTo(1);
+
+        // One week before the pause and two after it.
+        assertThat(firstMeetingReminderDay("2026-11-24", "2027-01-31")).isEqualTo("2027-01-04");
+        assertThat(checkInRows(pair.id(), "MENTOR"))
+                .startsWith(
+                        "2026-11-30 SKIPPED PAIR_PAUSED",
+                        "2026-12-07 SKIPPED PAIR_PAUSED",
+                        "2026-12-14 SKIPPED PAIR_PAUSED",
+                        "2026-12-21 SENT");
+    }
+
+    @Test
+    void a_mentees_own_pause_does_not_count_towards_the_mentors_meeting_reminder() {
+        PairView pair = startPair("2026-11-23");
+        participants.pause(pair.menteeId(), LocalDate.parse("2026-12-20"));
+
+        assertThat(firstMeetingReminderDay("2026-11-24", "2027-01-31")).isEqualTo("2027-01-04");
+        dispatcher.drain("w");
+        assertThat(meetingRemindersTo(mentor)).singleElement().asString().contains("has been logged for 3 weeks");
+    }
+
+    @Test
+    void programme_skip_dates_do_not_count_towards_the_mentors_meeting_reminder() {
+        startPair("2026-11-23");
+        // The third week without a meeting would be reached on the first skipped day.
+        programmes.addSkipDates(programme.id(), LocalDate.parse("2026-12-14"), LocalDate.parse("2026-12-20"));
+
+        assertThat(firstMeetingReminderDay("2026-11-24", "2027-01-31")).isEqualTo("2026-12-21");
     }
 
     @Test
     void a_mentee_on_pause_spares_the_mentor_a_meeting_reminder() {
         PairView pair = startPair("2026-11-23");
         participants.pause(pair.menteeId(), LocalDate.parse("2026-12-31"));
-        clock.set(Instant.parse("2026-12-16T12:00:00Z"));
-        assertThat(reminders.remindOverdueMeetings()).isZero();
+        assertThat(firstMeetingReminderDay("2026-11-24", "2026-12-16")).isNull();
+
         participants.resume(pair.menteeId());
-        assertThat(reminders.remindOverdueMeetings()).isEqualTo(1);
+        assertThat(reminders.remindOverdueMeetings())
+                .as("the weeks of the pause do not count")
+                .isZero();
+    }
+
+    @Test
+    void a_mentees_yes_we_met_answer_does_not_spare_the_mentor_the_meeting_reminder() {
+        PairView pair = startPair("2026-11-23");
+        tickAt("2026-11-30T10:00:00Z");
+        tickAt("2026-12-07T10:00:00Z");
+        // The mentee says they met; the mentor must not be able to tell from what Rapport sends them.
+        jdbc.update(
+                "update check_in set status = 'ANSWERED', answered_at = ?, met = true where pair_id = ? and role = 'MENTEE'",
+                SqlTime.of(Instant.parse("2026-12-07T12:00:00Z")),
+                pair.id());
+
+        assertThat(firstMeetingReminderDay("2026-12-08", "2026-12-31")).isEqualTo("2026-12-14");
+        dispatcher.drain("w");
+        assertThat(meetingRemindersTo(mentor))
+                .singleElement()
+                .asString()
+                .contains("No meeting with Ana has been logged for 3 weeks");
+    }
+
+    @Test
+    void a_meeting_logged_by_the_mentee_spares_the_mentor_the_meeting_reminder() {
+        PairView pair = startPair("2026-11-23");
+        jdbc.update(
+                "insert into meeting (pair_id, held_on, logged_by, created_at) values (?, ?, ?, ?)",
+                pair.id(),
+                LocalDate.parse("2026-12-07"),
+                pair.menteeId(),
+                SqlTime.of(Instant.parse("2026-12-07T18:00:00Z")));
+
+        assertThat(firstMeetingReminderDay("2026-11-24", "2027-01-31")).isEqualTo("2026-12-28");
     }
 
     private List<String> meetingRemindersTo(ChatUser u) {
@@ -607,5 +684,155 @@ class ScheduleIT extends CoreTestSupport {
         assertThat(slack.to(mentee.userId())).isEmpty();
         assertThat(slack.to(mentor.userId())).isEmpty();
         assertThat(slack.to(cora.userId())).hasSize(1);
+    }
+
+    // (j) every-N-weeks cadences
+
+    /**
+     * Runs the schedule as the jobs would, every day from {@code from} to {@code to}: a sweep at 10:00, 12:00, 15:00
+     * and 17:00 UTC (ten o'clock and noon in Lisbon, then in New York), from the clock's instant on.
+     */
+    private void everyDay(String from, String to) {
+        for (LocalDate d = LocalDate.parse(from); !d.isAfter(LocalDate.parse(to)); d = d.plusDays(1)) {
+            for (String time : List.of("T10:00:00Z", "T12:00:00Z", "T15:00:00Z", "T17:00:00Z")) {
+                if (Instant.parse(d + time).isAfter(clock.instant())) {
+                    tickAt(d + time);
+                }
+            }
+        }
+    }
+
+    private List<String> periods(long pairId, String role) {
+        return jdbc.queryForList(
+                "select period::text from check_in where pair_id = ? and role = ? order by period",
+                String.class,
+                pairId,
+                role);
+    }
+
+    /** Both sides had exactly these periods, and in each one were asked the same paired items. */
+    private void assertInStep(long pairId, String... expected) {
+        assertThat(periods(pairId, "MENTEE")).as("the mentee's periods").containsExactly(expected);
+        assertThat(periods(pairId, "MENTOR")).as("the mentor's periods").containsExactly(expected);
+        for (String period : expected) {
+            assertThat(pairedItems(pairId, "MENTEE", period))
+                    .as("the paired items of %s", period)
+                    .isEqualTo(pairedItems(pairId, "MENTOR", period));
+        }
+    }
+
+    @Test
+    void with_a_fortnightly_cadence_a_side_that_moves_time_zone_stays_in_the_same_periods_as_its_partner() {
+        PairView pair = startPair("2026-11-23");
+        programmes.setCadence(programme.id(), FORTNIGHTLY);
+        tickAt("2026-11-30T10:00:00Z");
+
+        clock.set(Instant.parse("2026-12-02T12:00:00Z"));
+        participants.setTimeZone(pair.menteeId(), NEW_YORK);
+        everyDay("2026-12-03", "2027-02-07");
+
+        assertInStep(pair.id(), "2026-11-30", "2026-12-14", "2026-12-28", "2027-01-11", "2027-01-25");
+        assertThat(dueAt(pair.id(), "MENTEE", "2026-12-14"))
+                .as("ten o'clock in New York")
+                .isEqualTo("2026-12-14T15:00:00Z");
+        assertThat(checkInsTo(mentee)).hasSize(5);
+        assertThat(checkInsTo(mentor)).hasSize(5);
+    }
+
+    @Test
+    void with_a_fortnightly_cadence_a_side_that_sets_quiet_hours_stays_in_the_same_periods_as_its_partner() {
+        PairView pair = startPair("2026-11-23");
+        programmes.setCadence(programme.id(), FORTNIGHTLY);
+        tickAt("2026-11-30T10:00:00Z");
+
+        clock.set(Instant.parse("2026-12-02T12:00:00Z"));
+        participants.setQuietHours(pair.menteeId(), new QuietHours(LocalTime.of(8, 0), LocalTime.of(12, 0)));
+        everyDay("2026-12-03", "2027-01-18");
+        clock.set(Instant.parse("2027-01-19T12:00:00Z"));
+        participants.setQuietHours(pair.menteeId(), null);
+        everyDay("2027-01-20", "2027-02-07");
+
+        assertInStep(pair.id(), "2026-11-30", "2026-12-14", "2026-12-28", "2027-01-11", "2027-01-25");
+        assertThat(dueAt(pair.id(), "MENTEE", "2026-12-14"))
+                .as("at the end of the quiet hours")
+                .isEqualTo("2026-12-14T12:00:00Z");
+        assertThat(dueAt(pair.id(), "MENTEE", "2027-01-25")).isEqualTo("2027-01-25T10:00:00Z");
+    }
+
+    @Test
+    void a_side_whose_check_in_is_still_ahead_when_it_moves_time_zone_gets_it_in_the_same_period_as_its_partner() {
+        PairView pair = startPair("2026-11-23");
+        programmes.setCadence(programme.id(), FORTNIGHTLY);
+        participants.setQuietHours(pair.menteeId(), new QuietHours(LocalTime.of(8, 0), LocalTime.of(12, 0)));
+        tickAt("2026-11-30T10:00:00Z");
+        assertThat(periods(pair.id(), "MENTOR")).containsExactly("2026-11-30");
+
+        // The mentor has had this period's check-in; the mentee's, held by quiet hours, is due at noon.
+        clock.set(Instant.parse("2026-11-30T11:00:00Z"));
+        participants.setTimeZone(pair.menteeId(), NEW_YORK);
+        everyDay("2026-11-30", "2027-01-17");
+
+        assertInStep(pair.id(), "2026-11-30", "2026-12-14", "2026-12-28", "2027-01-11");
+        assertThat(dueAt(pair.id(), "MENTEE", "2026-11-30"))
+                .as("noon in New York, when the quiet hours end there")
+                .isEqualTo("2026-11-30T17:00:00Z");
+    }
+
+    @Test
+    void a_programme_that_moves_to_every_two_weeks_asks_both_sides_two_weeks_after_their_last_check_in() {
+        PairView pair = startPair("2026-11-23");
+        tickAt("2026-11-30T10:00:00Z");
+
+        clock.set(Instant.parse("2026-12-02T12:00:00Z"));
+        programmes.setCadence(programme.id(), FORTNIGHTLY);
+        everyDay("2026-12-03", "2027-01-17");
+
+        assertInStep(pair.id(), "2026-11-30", "2026-12-14", "2026-12-28", "2027-01-11");
+    }
+
+    @Test
+    void a_programme_that_goes_back_to_weekly_asks_both_sides_a_week_after_their_last_check_in() {
+        PairView pair = startPair("2026-11-23");
+        programmes.setCadence(programme.id(), FORTNIGHTLY);
+        tickAt("2026-11-30T10:00:00Z");
+
+        clock.set(Instant.parse("2026-12-02T12:00:00Z"));
+        programmes.setCadence(programme.id(), Cadence.WEEKLY_MONDAY_10);
+        everyDay("2026-12-03", "2026-12-20");
+
+        assertInStep(pair.id(), "2026-11-30", "2026-12-07", "2026-12-14");
+    }
+
+    @Test
+    void a_programme_that_moves_its_check_in_day_asks_again_no_sooner_than_its_interval_after_the_last_one() {
+        PairView pair = startPair("2026-11-23");
+        tickAt("2026-11-30T10:00:00Z");
+
+        clock.set(Instant.parse("2026-12-01T12:00:00Z"));
+        programmes.setCadence(programme.id(), new Cadence(DayOfWeek.THURSDAY, LocalTime.of(10, 0), 1));
+        everyDay("2026-12-02", "2026-12-20");
+
+        assertInStep(pair.id(), "2026-11-30", "2026-12-10", "2026-12-17");
+    }
+
+    @Test
+    void a_programme_that_moves_its_check_in_day_while_one_side_still_waits_for_a_period_keeps_both_sides_in_step() {
+        PairView pair = startPair("2026-11-23");
+        participants.setQuietHours(pair.menteeId(), new QuietHours(LocalTime.of(8, 0), LocalTime.of(12, 0)));
+        tickAt("2026-11-30T10:00:00Z");
+        assertThat(periods(pair.id(), "MENTOR")).containsExactly("2026-11-30");
+
+        // The mentor has had this period's check-in; the mentee's, held by quiet hours, would come at noon.
+        clock.set(Instant.parse("2026-11-30T11:00:00Z"));
+        programmes.setCadence(programme.id(), new Cadence(DayOfWeek.THURSDAY, LocalTime.of(10, 0), 2));
+        everyDay("2026-11-30", "2027-01-10");
+
+        assertThat(periods(pair.id(), "MENTOR")).containsExactly("2026-11-30", "2026-12-17", "2026-12-31");
+        assertThat(periods(pair.id(), "MENTEE")).containsExactly("2026-12-17", "2026-12-31");
+        for (String period : List.of("2026-12-17", "2026-12-31")) {
+            assertThat(pairedItems(pair.id(), "MENTEE", period))
+                    .as("the paired items of %s", period)
+                    .isEqualTo(pairedItems(pair.id(), "MENTOR", period));
+        }
     }
 }

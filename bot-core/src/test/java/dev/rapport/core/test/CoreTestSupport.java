@@ -2,6 +2,7 @@ package dev.rapport.core.test;
 
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Platform;
+import dev.rapport.core.database.DomainTables;
 import dev.rapport.core.outbox.Dispatcher;
 import dev.rapport.core.pair.PairService;
 import dev.rapport.core.pair.PairView;
@@ -63,9 +64,7 @@ public abstract class CoreTestSupport {
 
     @BeforeEach
     void resetWorld() {
-        jdbc.execute(
-                "truncate programme, programme_skip_date, participant, coordinator, pair, checkin_slot, check_in, answer,"
-                        + " meeting, outbox, pair_health, inbound_event, installation, oauth_state restart identity cascade");
+        DomainTables.empty(jdbc);
         directory.clear();
         clock.set(Instant.parse("2026-11-23T08:00:00Z"));
         slack.clear();
