@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sendsPerSecond the most REST requests per second the bot spends on direct messages, profile lookups and
  *     command registration, all instances together (they take turns from one bucket in the database);
  *     {@value #DEFAULT_SENDS_PER_SECOND} unless set. Discord allows 50 per second per bot
+ * @param globalLimit the bot's global rate limit on Discord, {@value #DISCORD_GLOBAL_LIMIT} requests per second unless
+ *     Discord granted this bot more (large bots may ask); {@code sendsPerSecond} must stay at or under it
  * @param callTimeout the longest one REST call may wait and take, {@value #DEFAULT_CALL_TIMEOUT_SECONDS} s if unset: a
  *     slow or rate-limited Discord must not hold a dispatcher worker or an interaction's answer for long
  */
@@ -37,9 +39,10 @@ public record DiscordProperties(
         String commandScope,
         String coordinatorRole,
         Double sendsPerSecond,
+        Integer globalLimit,
         Duration callTimeout) {
 
-    /** Discord's global limit: REST requests per second per bot, across every instance. */
+    /** Discord's global limit: REST requests per second per bot, across every instance, unless Discord grants more. */
     public static final int DISCORD_GLOBAL_LIMIT = 50;
 
     /**
@@ -72,29 +75,59 @@ public record DiscordProperties(
         if (callTimeout == null || callTimeout.isZero() || callTimeout.isNegative()) {
             callTimeout = Duration.ofSeconds(DEFAULT_CALL_TIMEOUT_SECONDS);
         }
+        if (globalLimit == null || globalLimit <= 0) {
+            globalLimit = DISCORD_GLOBAL_LIMIT;
+        }
     }
 
     /** Settings for a bot token against a REST base URL (the local Discord's), everything else by default. */
     public static DiscordProperties of(String token, URI apiUrl) {
-        return new DiscordProperties(token, apiUrl, null, null, null, null, null, null, null);
+        return new DiscordProperties(token, apiUrl, null, null, null, null, null, null, null, null);
     }
 
     /** The same settings with another command scope ({@code global} or {@code guild}). */
     public DiscordProperties withCommandScope(String scope) {
         return new DiscordProperties(
-                token, apiUrl, shardTotal, shardMin, shardMax, scope, coordinatorRole, sendsPerSecond, callTimeout);
+                token,
+                apiUrl,
+                shardTotal,
+                shardMin,
+                shardMax,
+                scope,
+                coordinatorRole,
+                sendsPerSecond,
+                globalLimit,
+                callTimeout);
     }
 
     /** The same settings running shards {@code min..max} of {@code total}. */
     public DiscordProperties withShards(int total, int min, int max) {
         return new DiscordProperties(
-                token, apiUrl, total, min, max, commandScope, coordinatorRole, sendsPerSecond, callTimeout);
+                token,
+                apiUrl,
+                total,
+                min,
+                max,
+                commandScope,
+                coordinatorRole,
+                sendsPerSecond,
+                globalLimit,
+                callTimeout);
     }
 
     /** The same settings with another pace for sends ({@code null}: the default share). */
     public DiscordProperties withSendsPerSecond(Double perSecond) {
         return new DiscordProperties(
-                token, apiUrl, shardTotal, shardMin, shardMax, commandScope, coordinatorRole, perSecond, callTimeout);
+                token,
+                apiUrl,
+                shardTotal,
+                shardMin,
+                shardMax,
+                commandScope,
+                coordinatorRole,
+                perSecond,
+                globalLimit,
+                callTimeout);
     }
 
     /** Whether the REST API is somewhere other than Discord (the local Discord). */
@@ -166,10 +199,11 @@ public record DiscordProperties(
                         + firstShard() + " and " + lastShard() + ".");
             }
         }
-        if (sendsPerSecond != null && sendsPerSecond > DISCORD_GLOBAL_LIMIT) {
+        if (sendsPerSecond != null && sendsPerSecond > globalLimit) {
             throw new IllegalStateException("RAPPORT_DISCORD_SENDS_PER_SECOND is " + sendsPerSecond + ", above"
-                    + " Discord's limit of " + DISCORD_GLOBAL_LIMIT + " requests per second per bot (shared by all"
-                    + " instances); use at most " + (int) DEFAULT_SENDS_PER_SECOND + ".");
+                    + " Discord's limit of " + globalLimit + " requests per second per bot (shared by all instances;"
+                    + " RAPPORT_DISCORD_GLOBAL_LIMIT if Discord granted your bot more); use at most "
+                    + (int) (globalLimit * DEFAULT_SENDS_PER_SECOND / DISCORD_GLOBAL_LIMIT) + ".");
         }
         if (apiUrl != null && (apiUrl.getScheme() == null || !apiUrl.getScheme().startsWith("http"))) {
             throw new IllegalStateException(
@@ -184,6 +218,6 @@ public record DiscordProperties(
                 + (apiUrl == null ? "(Discord)" : apiUrl) + ", shardTotal="
                 + (shardTotal == null ? "(recommended)" : shardTotal) + ", shardMin=" + shardMin + ", shardMax="
                 + shardMax + ", commandScope=" + commandScope + ", coordinatorRole=" + coordinatorRole
-                + ", sendsPerSecond=" + pace() + ", callTimeout=" + callTimeout + "]";
+                + ", sendsPerSecond=" + pace() + ", globalLimit=" + globalLimit + ", callTimeout=" + callTimeout + "]";
     }
 }

@@ -48,7 +48,7 @@ class DiscordPropertiesTest {
 
     @Test
     void a_shard_range_needs_a_total_and_must_fit_in_it() {
-        DiscordProperties rangeOnly = new DiscordProperties("abc", null, null, 0, 1, null, null, null, null);
+        DiscordProperties rangeOnly = new DiscordProperties("abc", null, null, 0, 1, null, null, null, null, null);
         assertThatIllegalStateException()
                 .isThrownBy(rangeOnly::validate)
                 .withMessageContaining("RAPPORT_DISCORD_SHARD_TOTAL");
@@ -65,6 +65,18 @@ class DiscordPropertiesTest {
         assertThat(token("abc").withShards(4, 0, 3).pace()).isEqualTo(48);
         assertThat(token("abc").withShards(4, 0, 0).withSendsPerSecond(20.0).pace())
                 .isEqualTo(20);
+    }
+
+    @Test
+    void a_bot_discord_granted_a_higher_global_limit_may_pace_up_to_it() {
+        DiscordProperties granted = new DiscordProperties("abc", null, null, null, null, null, null, 400.0, 500, null);
+
+        assertThatNoException().isThrownBy(granted::validate);
+        assertThat(granted.pace()).isEqualTo(400);
+        assertThatIllegalStateException()
+                .isThrownBy(() ->
+                        new DiscordProperties("abc", null, null, null, null, null, null, 600.0, 500, null).validate())
+                .withMessageContaining("RAPPORT_DISCORD_GLOBAL_LIMIT");
     }
 
     @Test
