@@ -29,6 +29,7 @@ public class RecordingChatPort implements ChatPort {
     private final ConcurrentLinkedQueue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
     private final AtomicLong ids = new AtomicLong();
     private volatile Function<Recipient, SendResult> script = r -> null;
+    private volatile Function<Recipient, SendResult> answerLost = r -> null;
     private volatile Function<String, Probe> probes = workspace -> Probe.up();
 
     public RecordingChatPort(Platform platform) {
@@ -56,7 +57,8 @@ public class RecordingChatPort implements ChatPort {
         }
         String id = platform.name().toLowerCase(Locale.ROOT) + "-" + ids.incrementAndGet();
         deliveries.add(new Delivery(recipient, message, id, key.outboxId()));
-        return new SendResult.Sent(id);
+        SendResult lost = answerLost.apply(recipient);
+        return lost != null ? lost : new SendResult.Sent(id);
     }
 
     @Override
@@ -67,6 +69,14 @@ public class RecordingChatPort implements ChatPort {
     /** Makes the port answer with {@code result} (null = deliver) for each send until changed. */
     public void script(Function<Recipient, SendResult> result) {
         this.script = result;
+    }
+
+    /**
+     * Delivers each message, then answers with {@code result} instead of "sent" when it is not null: the platform has
+     * the message, but its answer was lost (a timeout), as Rapport sees it.
+     */
+    public void loseAnswers(Function<Recipient, SendResult> result) {
+        this.answerLost = result;
     }
 
     /** Makes the port answer probes with {@code answer} until changed. */
@@ -87,6 +97,7 @@ public class RecordingChatPort implements ChatPort {
     public void clear() {
         deliveries.clear();
         script = r -> null;
+        answerLost = r -> null;
         probes = workspace -> Probe.up();
     }
 }
