@@ -183,6 +183,10 @@ public final class DiscordChatPort implements ChatPort {
 
     static SendResult fromError(String route, ErrorResponseException e, boolean posting) {
         int status = Calls.status(e);
+        if (status <= 0) {
+            // JDA reports a request that got no HTTP answer at all (a refused or broken connection) this way.
+            return new SendResult.Unavailable(Scope.PLATFORM, "Discord " + route + ": no answer", posting);
+        }
         String why = "Discord " + route + ": HTTP " + status + " code " + e.getErrorCode();
         if (e.getErrorCode() == ErrorResponse.UNKNOWN_USER.getCode()) {
             return new SendResult.Unreachable(why + " (unknown user)");
