@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -27,6 +28,9 @@ class OperationsEndpointsIT {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -49,6 +53,28 @@ class OperationsEndpointsIT {
                         .statusCode())
                 .as("nothing of the management endpoints on the public port")
                 .isEqualTo(404);
+    }
+
+    @Test
+    void a_platform_outage_shows_in_the_health_endpoint_but_leaves_the_instance_ready() throws Exception {
+        jdbc.update("""
+                insert into delivery_outage (platform, workspace_id, since, reason, next_probe_at)
+                values ('SLACK', 'T0123', now(), 'Slack chat.postMessage: HTTP 503', now())""");
+        try {
+            String health = get(management("/actuator/health")).body();
+            assertThat(health)
+                    .contains("\"delivery\"")
+                    .contains("Slack workspace T0123")
+                    .contains("HTTP 503");
+            assertThat(get(management("/actuator/health/readiness")).statusCode())
+                    .as("an outage of Slack is no reason to take Rapport out of service")
+                    .isEqualTo(200);
+            assertThat(get(management("/actuator/prometheus")).body())
+                    .contains("rapport_delivery_outages{platform=\"slack\"}");
+        } finally {
+            jdbc.update("delete from delivery_outage");
+        }
+        assertThat(get(management("/actuator/health")).body()).contains("\"delivery\":{\"status\":\"UP\"");
     }
 
     private URI management(String path) {
