@@ -201,10 +201,21 @@ public class Outages {
             log.info(
                     "{} is available again after {}; waiting messages are being sent",
                     o.describe(),
-                    Duration.between(s, now).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                    lasted(Duration.between(s, now)));
             metrics.outageChanged(platform.name(), false);
         });
         refresh();
+    }
+
+    /** "2 h 5 min", "3 min 20 s": how long an outage lasted, for people. */
+    static String lasted(Duration d) {
+        long h = d.toHours();
+        long m = d.toMinutesPart();
+        long sec = d.toSecondsPart();
+        if (h > 0) {
+            return h + " h " + m + " min";
+        }
+        return m > 0 ? m + " min " + sec + " s" : sec + " s";
     }
 
     private static String truncate(String s) {
