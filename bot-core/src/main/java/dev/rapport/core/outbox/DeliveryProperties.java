@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DeliveryProperties(
         @DefaultValue("2") int workers,
         @DefaultValue("500") int batchSize,
-        @DefaultValue("64") int maxInFlight,
+        @DefaultValue("128") int maxInFlight,
         @DefaultValue("200ms") Duration recordWithin,
         @DefaultValue("1s") Duration idlePoll,
         @DefaultValue("5m") Duration lease,
@@ -46,7 +46,7 @@ public record DeliveryProperties(
         return new DeliveryProperties(
                 2,
                 500,
-                64,
+                128,
                 Duration.ofMillis(200),
                 Duration.ofSeconds(1),
                 Duration.ofMinutes(5),

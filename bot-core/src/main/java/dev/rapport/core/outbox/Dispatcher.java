@@ -25,6 +25,8 @@ public class Dispatcher {
     private final Claims claims;
     private final Outages outages;
     private final Round.Crew crew;
+    /** Each worker's in-flight window; a worker is one thread, so its window is never shared. */
+    private final Map<String, InFlightWindow> windows = new java.util.concurrent.ConcurrentHashMap<>();
     /** Set when the instance shuts down: the rest of each batch goes back to waiting, unsent, for another instance. */
     private volatile boolean stopping;
 
@@ -80,7 +82,11 @@ public class Dispatcher {
         if (batch.isEmpty()) {
             return DispatchResult.NONE;
         }
-        return new Round(crew, workerId, batch, now).run();
+        InFlightWindow window = windows.computeIfAbsent(
+                workerId,
+                w -> new InFlightWindow(
+                        crew.properties().maxInFlight(), crew.properties().recordWithin()));
+        return new Round(crew, workerId, batch, now, window).run();
     }
 
     /**

@@ -61,10 +61,14 @@ final class Round {
     private int cancelled;
     private int expired;
 
-    Round(Crew crew, String worker, List<Claimed> batch, Instant claimedAt) {
+    private final InFlightWindow window;
+
+    /** @param window the worker's own window, kept from batch to batch so it need not grow again each time */
+    Round(Crew crew, String worker, List<Claimed> batch, Instant claimedAt, InFlightWindow window) {
         this.crew = crew;
         this.worker = worker;
         this.batch = batch;
+        this.window = window;
         // Stop beginning sends well before the lease runs out, so no other worker takes a row this one still sends.
         this.stopSendingAt = claimedAt.plus(crew.properties().lease().dividedBy(2));
     }
