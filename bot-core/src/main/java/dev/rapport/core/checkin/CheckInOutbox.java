@@ -33,21 +33,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CheckInOutbox implements OutboxHandler {
 
-    private static final String LOAD = """
+    private static final String LOAD =
+            """
             select c.id, c.role, c.question_ids, c.status, c.met, c.comment is not null as commented, c.due_at,
                    c.answered_at is not null as answered,
                    me.display_name as recipient_name, me.time_zone, me.quiet_start, me.quiet_end,
                    me.paused_until as participant_paused_until,
                    partner.display_name as partner_name, g.name as programme_name, g.grace_hours,
                    p.status = 'ENDED' as pair_ended, p.paused_until as pair_paused_until,
-                   exists (select 1 from check_in n where n.pair_id = c.pair_id and n.role = c.role and n.period > c.period
-                           and n.status in ('SENT', 'ANSWERED', 'PENDING')) as superseded
-            from check_in c
-            join pair p on p.id = c.pair_id
-            join participant me on me.id = c.participant_id
-            join participant partner on partner.id = case when c.role = 'MENTEE' then p.mentor_id else p.mentee_id end
-            join programme g on g.id = p.programme_id
-            where c.id = any(?)""";
+            """ + CheckInSql.SUPERSEDED + "\n" + CheckInSql.WITH_PEOPLE + "\nwhere c.id = any(?)";
 
     /** What an expiry means for the check-in's own record: its status and reason, as the sweep would have written. */
     private static final Map<String, String[]> CHECK_IN_AFTER_EXPIRY = Map.of(

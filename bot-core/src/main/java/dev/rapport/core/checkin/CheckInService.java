@@ -30,14 +30,7 @@ public class CheckInService {
             select c.id, c.role, c.participant_id, c.question_ids, c.status, c.met, c.comment is not null as commented,
                    c.pair_id, c.period, me.display_name as recipient_name, me.platform, me.workspace_id, me.platform_user_id,
                    partner.display_name as partner_name, g.name as programme_name,
-                   exists (select 1 from check_in n where n.pair_id = c.pair_id and n.role = c.role and n.period > c.period
-                           and n.status in ('SENT', 'ANSWERED', 'PENDING')) as superseded
-            from check_in c
-            join pair p on p.id = c.pair_id
-            join participant me on me.id = c.participant_id
-            join participant partner on partner.id = case when c.role = 'MENTEE' then p.mentor_id else p.mentee_id end
-            join programme g on g.id = p.programme_id
-            where c.id = ?""";
+            """ + CheckInSql.SUPERSEDED + "\n" + CheckInSql.WITH_PEOPLE + "\nwhere c.id = ?";
 
     private final JdbcTemplate jdbc;
     private final QuestionBank bank;

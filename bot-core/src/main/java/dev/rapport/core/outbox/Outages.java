@@ -92,13 +92,7 @@ public class Outages {
     public List<Outage> current() {
         return jdbc.query(
                 "select platform, workspace_id, since, reason, next_probe_at, probes from delivery_outage order by since",
-                (rs, i) -> new Outage(
-                        Platform.valueOf(rs.getString("platform")),
-                        rs.getString("workspace_id"),
-                        rs.getObject("since", OffsetDateTime.class).toInstant(),
-                        rs.getString("reason"),
-                        rs.getObject("next_probe_at", OffsetDateTime.class).toInstant(),
-                        rs.getInt("probes")));
+                Outages::outage);
     }
 
     /** What is down, as read at most a second ago. */
@@ -164,13 +158,7 @@ public class Outages {
                 where (o.platform, o.workspace_id) in (
                     select platform, workspace_id from delivery_outage where next_probe_at <= ? for update skip locked)
                 returning o.platform, o.workspace_id, o.since, o.reason, o.next_probe_at, o.probes""",
-                (rs, i) -> new Outage(
-                        Platform.valueOf(rs.getString("platform")),
-                        rs.getString("workspace_id"),
-                        rs.getObject("since", OffsetDateTime.class).toInstant(),
-                        rs.getString("reason"),
-                        rs.getObject("next_probe_at", OffsetDateTime.class).toInstant(),
-                        rs.getInt("probes")),
+                Outages::outage,
                 SqlTime.of(now),
                 FIRST_PROBE.toMillis(),
                 properties.probeMaxInterval().toMillis(),
@@ -205,6 +193,16 @@ public class Outages {
             metrics.outageChanged(platform.name(), false);
         });
         refresh();
+    }
+
+    private static Outage outage(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Outage(
+                Platform.valueOf(rs.getString("platform")),
+                rs.getString("workspace_id"),
+                rs.getObject("since", OffsetDateTime.class).toInstant(),
+                rs.getString("reason"),
+                rs.getObject("next_probe_at", OffsetDateTime.class).toInstant(),
+                rs.getInt("probes"));
     }
 
     /** "2 h 5 min", "3 min 20 s": how long an outage lasted, for people. */
