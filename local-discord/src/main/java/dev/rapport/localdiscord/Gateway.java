@@ -657,7 +657,7 @@ final class Gateway {
         for (Session s : liveSessionsOf(shard)) {
             WebSocket conn = s.conn.getAndSet(null);
             if (conn != null) {
-                conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "local-discord dropped the connection");
+                reset(conn, "local-discord dropped the connection");
                 any = true;
             }
         }
@@ -722,16 +722,34 @@ final class Gateway {
         for (Session s : all) {
             WebSocket conn = s.conn.getAndSet(null);
             if (conn != null) {
-                conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "outage");
+                reset(conn, "outage");
             }
         }
         Listener l = listener;
         if (l != null) {
             // A connection that has not identified yet belongs to no session.
             for (WebSocket conn : l.getConnections()) {
-                conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, "outage");
+                reset(conn, "outage");
             }
         }
+    }
+
+    /**
+     * Drops a connection with a TCP reset rather than an orderly end of stream, as a dying server or network does. A
+     * client may miss an orderly end of stream that arrives while it still handles the frame before (the JDK's
+     * websocket client then never tells its listener); a reset fails its next read, which every client reports.
+     */
+    private static void reset(WebSocket conn, String why) {
+        if (conn instanceof org.java_websocket.WebSocketImpl impl
+                && impl.getChannel() instanceof java.nio.channels.SocketChannel channel) {
+            try {
+                // With no linger the close discards what is unsent and resets the connection.
+                channel.setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+            } catch (java.io.IOException closedAlready) {
+                // nothing to reset: the connection is gone already
+            }
+        }
+        conn.closeConnection(CloseFrame.ABNORMAL_CLOSE, why);
     }
 
     void shutdown() {
