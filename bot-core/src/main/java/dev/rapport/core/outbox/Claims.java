@@ -89,6 +89,19 @@ class Claims {
                 jdbc.queryForList(MARK_IN_FLIGHT, Long.class, SqlTime.of(now), ids.toArray(Long[]::new), worker));
     }
 
+    /**
+     * Gives back every row {@code worker} holds, after its batch failed half way: rows not begun wait again as they
+     * were, rows it was sending are in doubt. Returns how many.
+     */
+    int releaseAll(String worker, Instant now) {
+        return jdbc.update("""
+                update outbox set status = 'PENDING', next_attempt_at = ?, claimed_by = null, claimed_instance = null,
+                       unknown_since = case when status = 'SENDING' then coalesce(unknown_since, in_flight_since)
+                                            else unknown_since end,
+                       in_flight_since = null
+                where claimed_by = ? and status in ('CLAIMED', 'SENDING')""", SqlTime.of(now), worker);
+    }
+
     private static Claimed claimed(ResultSet rs, int i) throws SQLException {
         OffsetDateTime unknown = rs.getObject("unknown_since", OffsetDateTime.class);
         return new Claimed(

@@ -64,10 +64,28 @@ class DispatchWorkers implements SmartLifecycle {
                     LockSupport.parkNanos(properties.idlePoll().toNanos());
                 }
             } catch (RuntimeException e) {
-                // The database may be briefly unreachable; claims are leased, so waiting and retrying is safe.
+                // The database may be briefly unreachable; what the worker held is given back (or, failing that,
+                // leased), so waiting and retrying is safe.
                 log.warn("Dispatch worker {} failed a batch: {}", workerId, e.toString());
+                giveBack(workerId);
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5));
+            } catch (Error e) {
+                // A worker that died here would leave the instance looking alive (its heartbeat beats on) while it
+                // sends nothing. It keeps working instead, loudly: an error of the code (a class missing after a
+                // bad deploy) is an operator's to fix, and the JVM's own (out of memory) may pass.
+                log.error("Dispatch worker {} failed a batch with {}; retrying in 5 s", workerId, e.toString(), e);
+                giveBack(workerId);
                 LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5));
             }
+        }
+    }
+
+    private void giveBack(String workerId) {
+        try {
+            dispatcher.releaseAll(workerId);
+        } catch (RuntimeException e) {
+            // The database is what failed: the rows come back when their lease runs out.
+            log.debug("Could not give back what {} held: {}", workerId, e.toString());
         }
     }
 

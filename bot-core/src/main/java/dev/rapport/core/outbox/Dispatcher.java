@@ -102,6 +102,14 @@ public class Dispatcher {
         stopping = false;
     }
 
+    /**
+     * Gives back what a worker held when its batch failed half way (the database briefly gone, an error in a port),
+     * so its rows need not wait for the lease. Rows it was sending are retried in doubt.
+     */
+    public int releaseAll(String workerId) {
+        return claims.releaseAll(workerId, crew.clock().instant());
+    }
+
     /** Asks each platform whose probe is due whether it works again. */
     private void probe(Instant now) {
         for (Outages.Outage outage : outages.probesDue(now)) {

@@ -140,6 +140,26 @@ class DeliveryDurabilityIT extends CoreTestSupport {
     }
 
     @Test
+    void a_worker_whose_batch_failed_half_way_gives_back_what_it_held_at_once_with_the_rows_it_was_sending_in_doubt() {
+        seed(40);
+        dieOnSend(10);
+        assertThatThrownBy(() -> dispatcher.dispatchBatch("live/dispatch-0")).isInstanceOf(ProcessDied.class);
+        slack.script(r -> null);
+
+        // What the worker loop does when a batch throws, in the same process.
+        long recorded = count("status = 'SENT'");
+        int released = dispatcher.releaseAll("live/dispatch-0");
+        dispatcher.drain("live/dispatch-0");
+
+        assertThat(released).as("everything not yet recorded, at once").isEqualTo(40 - recorded);
+        assertThat(count("status = 'SENT'")).isEqualTo(40);
+        assertThat(slack.deliveries()).hasSize(40);
+        assertThat(count("unknown_since is not null"))
+                .as("the group it was sending")
+                .isPositive();
+    }
+
+    @Test
     void a_send_that_timed_out_is_retried_in_doubt_and_found_instead_of_sent_twice() {
         seed(3);
         AtomicInteger sends = new AtomicInteger();
