@@ -344,7 +344,7 @@ public final class DiscordLatencyBenchmark {
 
     private static int pending(JdbcTemplate jdbc, int round) {
         Integer left = jdbc.queryForObject(
-                "select count(*) from outbox where period = ? and status in ('PENDING', 'SENDING')",
+                "select count(*) from outbox where period = ? and status in ('PENDING', 'CLAIMED')",
                 Integer.class,
                 "benchmark-" + round);
         return left == null ? 0 : left;

@@ -194,7 +194,7 @@ public final class PacingBenchmark {
                 sampler.shutdownNow();
                 sampler.awaitTermination(10, TimeUnit.SECONDS);
             }
-            long backlog = db.number("select count(*) from outbox where status in ('PENDING', 'CLAIMED', 'SENDING')");
+            long backlog = db.number("select count(*) from outbox where status in ('PENDING', 'CLAIMED')");
             return measure(platform, instances, atStartup, List.copyOf(samples), warmup, limit, backlog);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -192,7 +192,7 @@ public final class SlackLatencyBenchmark {
         while (true) {
             dispatcher.drain("benchmark");
             Integer left = jdbc.queryForObject(
-                    "select count(*) from outbox where kind = 'NOTICE' and status in ('PENDING', 'SENDING')",
+                    "select count(*) from outbox where kind = 'NOTICE' and status in ('PENDING', 'CLAIMED')",
                     Integer.class);
             if (left == null || left == 0) {
                 break;

@@ -25,8 +25,8 @@ import java.util.TreeSet;
  * @param timeline how long each phase took
  * @param killedPid the process killed
  * @param deliveredAtKill messages the platform had accepted when it was killed
- * @param heldByKilled the killed instance's rows at its death, per status: those {@code SENDING} are the sends in
- *     flight, whose outcome it never recorded
+ * @param heldByKilled the killed instance's rows at its death, per status: those counted as {@code SENDING} were in
+ *     its workers' current groups ({@code dispatch_group}), the sends in flight whose outcome it never recorded
  * @param outboxByStatus every outbox row, per status
  * @param kinds every outbox row, per kind (only {@code CHECK_IN} is expected)
  * @param checkInsByStatus every check-in, per status
@@ -115,7 +115,7 @@ public record CrashReport(
         // Left beside the processes' logs: the database is dropped when the run ends.
         db.writeCsv(logs.resolve("outbox.csv"), """
                 select o.id, p.platform_user_id as recipient, o.kind, o.status, o.attempts,
-                       o.created_at::text as created_at, o.in_flight_since::text as in_flight_since,
+                       o.created_at::text as created_at,
                        o.unknown_since::text as unknown_since, o.resolution, o.sent_at::text as sent_at,
                        o.claimed_instance, o.platform_message_id, o.last_error
                 from outbox o join participant p on p.id = o.recipient_id order by o.id""");

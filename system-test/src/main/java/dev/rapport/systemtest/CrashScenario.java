@@ -119,11 +119,14 @@ public final class CrashScenario {
             victim.kill();
             long killed = System.nanoTime();
             long deliveredAtKill = platform.delivered();
-            // Frozen now: the dead instance can no longer change them, and nobody has released them yet.
-            Map<String, Long> heldByVictim = counts(
-                    db,
-                    "select status, count(*) from outbox where claimed_instance like ? group by status order by status",
-                    victim.pid() + "@%");
+            // Frozen now: the dead instance can no longer change them, and nobody has released them yet. The rows of
+            // its workers' current groups (dispatch_group) are the sends it had begun: counted as SENDING.
+            Map<String, Long> heldByVictim = counts(db, """
+                    select case when g.worker is not null then 'SENDING' else o.status end as status, count(*)
+                    from outbox o
+                    left join dispatch_group g on g.worker = o.claimed_by and o.id = any(g.ids)
+                    where o.claimed_instance like ?
+                    group by 1 order by 1""", victim.pid() + "@%");
 
             boolean drained = true;
             try {
@@ -157,10 +160,10 @@ public final class CrashScenario {
         }
     }
 
-    /** All check-ins made, and no outbox row waiting, claimed or being sent. */
+    /** All check-ins made, and no outbox row waiting or claimed (being sent is a claimed row in a worker's group). */
     private static boolean drained(SystemDatabase db, int checkIns) {
         return db.number("select count(*) from check_in") == checkIns
-                && db.number("select count(*) from outbox where status in ('PENDING', 'CLAIMED', 'SENDING')") == 0;
+                && db.number("select count(*) from outbox where status in ('PENDING', 'CLAIMED')") == 0;
     }
 
     private static LocalPlatform startPlatform(Target target, int users, Path logs) {

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * Gauges read from the database, each query run at most once per {@link #FRESH} however often Prometheus scrapes:
  *
  * <ul>
- *   <li>{@code rapport.outbox.depth} {status}: outbox rows {@code pending}, {@code claimed} by a worker, or being
- *       sent ({@code sending}): the backlog the dispatch workers have left;
+ *   <li>{@code rapport.outbox.depth} {status}: outbox rows {@code pending}, {@code claimed} by a worker, and of those
+ *       the ones being sent ({@code sending}, the workers' current groups): the backlog the dispatch workers have left;
  *   <li>{@code rapport.delivery.outages} {platform}: platforms or workspaces unavailable now;
  *   <li>{@code rapport.pairs} {state}: pairs by their last computed health ({@code on_track}, {@code watch},
  *       {@code at_risk}, {@code too_early}).
@@ -38,9 +38,10 @@ public class RapportGauges implements MeterBinder {
 
     RapportGauges(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.outbox = new Snapshot(
-                () -> counts(
-                        "select status, count(*) from outbox where status in ('PENDING', 'CLAIMED', 'SENDING') group by status"));
+        this.outbox = new Snapshot(() -> counts("""
+                select status, count(*) from outbox where status in ('PENDING', 'CLAIMED') group by status
+                union all
+                select 'SENDING', coalesce(sum(cardinality(ids)), 0) from dispatch_group"""));
         this.outages = new Snapshot(() -> counts("select platform, count(*) from delivery_outage group by platform"));
         this.pairs = new Snapshot(() -> counts("select state, count(*) from pair_health group by state"));
     }

@@ -1,6 +1,5 @@
 package dev.rapport.core.outbox;
 
-import dev.rapport.core.database.SqlTime;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,11 +28,13 @@ class Instances {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final DeliveryProperties properties;
+    private final Claims claims;
 
-    Instances(JdbcTemplate jdbc, Clock clock, DeliveryProperties properties) {
+    Instances(JdbcTemplate jdbc, Clock clock, DeliveryProperties properties, Claims claims) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+        this.claims = claims;
     }
 
     /** Says that {@code instance} is alive (registering it the first time). */
@@ -53,12 +54,10 @@ class Instances {
         if (dead.isEmpty()) {
             return 0;
         }
-        // Due now: the next claim takes them, a row still SENDING as in doubt.
-        int released = jdbc.update("""
-                update outbox set next_attempt_at = least(next_attempt_at, ?)
-                where status in ('CLAIMED', 'SENDING') and claimed_instance = any(?)""", SqlTime.of(clock.instant()), (Object) dead.toArray(String[]::new));
+        int released = claims.releaseDead(dead, clock.instant());
         log.warn(
-                "Dispatch instance(s) {} stopped without a goodbye; released the {} message(s) they held",
+                "Dispatch instance(s) {} stopped without a goodbye; released the {} message(s) they held, those they were"
+                        + " sending to be checked before they are sent again",
                 dead,
                 released);
         return released;

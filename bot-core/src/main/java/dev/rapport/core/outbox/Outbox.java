@@ -83,8 +83,7 @@ public class Outbox {
 
     /** Messages waiting to be sent, for health checks and metrics. */
     public long depth() {
-        Long n = jdbc.queryForObject(
-                "select count(*) from outbox where status in ('PENDING', 'CLAIMED', 'SENDING')", Long.class);
+        Long n = jdbc.queryForObject("select count(*) from outbox where status in ('PENDING', 'CLAIMED')", Long.class);
         return n == null ? 0 : n;
     }
 }

@@ -20,9 +20,10 @@ sealed interface Outcome {
      *
      * @param countsAttempt whether the send that failed counts towards the row's attempts (only failures of the
      *     message itself do; rate limits, outages and sends never begun do not)
-     * @param unknown whether the send may have arrived all the same (a timeout): the row stays in doubt
+     * @param unknownSince when the send began, if it may have arrived all the same (a timeout): the row is then in doubt
+     *     from that instant; null otherwise
      */
-    record Retry(Claimed claimed, Instant at, boolean countsAttempt, String reason, boolean unknown)
+    record Retry(Claimed claimed, Instant at, boolean countsAttempt, String reason, Instant unknownSince)
             implements Outcome {}
 
     /**
@@ -31,7 +32,13 @@ sealed interface Outcome {
      * @param unreachable the recipient cannot be messaged at all, not only this message
      * @param newlyUnreachable the platform said so just now (rather than earlier, so the row was not even tried)
      */
-    record Failed(Claimed claimed, String reason, boolean unreachable, boolean newlyUnreachable) implements Outcome {}
+    record Failed(Claimed claimed, String reason, boolean unreachable, boolean newlyUnreachable) implements Outcome {
+
+        /** Whether a send was made, which counts as an attempt. */
+        boolean attempted() {
+            return !unreachable || newlyUnreachable;
+        }
+    }
 
     /** Its recipient left: never sent. */
     record Cancelled(Claimed claimed) implements Outcome {}

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records what became of rows, and marks the next group as being sent, in one transaction: so a worker commits once
- * per group of sends rather than once per message, and after a crash only the group in flight is in doubt.
+ * Records what became of rows, and begins the next group, in one transaction: so a worker commits once per group of
+ * sends rather than once per message, and after a crash only the group in flight is in doubt.
  *
  * <p>Every statement applies only to rows the worker still holds ({@code claimed_by}), so a worker whose lease ran
  * out cannot overwrite the outcome of whoever took the row next. Outcomes are written set-wise, a statement per kind
@@ -26,29 +26,28 @@ class OutcomeRecorder {
 
     private static final String SENT = """
             update outbox o set status = 'SENT', sent_at = ?, platform_message_id = u.message_id, resolution = u.resolution,
-                   claimed_by = null, claimed_instance = null, in_flight_since = null
+                   attempts = o.attempts + 1, claimed_by = null, claimed_instance = null
             from unnest(?::bigint[], ?::varchar[], ?::varchar[]) as u(id, message_id, resolution)
-            where o.id = u.id and o.claimed_by = ? and o.status = 'SENDING'""";
+            where o.id = u.id and o.claimed_by = ? and o.status = 'CLAIMED'""";
 
     /**
-     * Back to waiting. A send that began ({@code SENDING}) counts as an attempt only when the message itself failed;
-     * one that may have arrived leaves the row in doubt from when it began.
+     * Back to waiting. A send counts as an attempt only when the message itself failed; one that may have arrived leaves
+     * the row in doubt from when it began.
      */
     private static final String RETRY = """
             update outbox o set status = 'PENDING', next_attempt_at = u.at, last_error = u.reason,
-                   attempts = o.attempts - case when o.status = 'SENDING' and not u.counts then 1 else 0 end,
-                   unknown_since = case when u.unknown and o.status = 'SENDING'
-                                        then coalesce(o.unknown_since, o.in_flight_since) else o.unknown_since end,
-                   claimed_by = null, claimed_instance = null, in_flight_since = null
-            from unnest(?::bigint[], ?::timestamptz[], ?::boolean[], ?::varchar[], ?::boolean[])
-                 as u(id, at, counts, reason, unknown)
-            where o.id = u.id and o.claimed_by = ?""";
+                   attempts = o.attempts + case when u.counts then 1 else 0 end,
+                   unknown_since = coalesce(o.unknown_since, u.unknown_since),
+                   claimed_by = null, claimed_instance = null
+            from unnest(?::bigint[], ?::timestamptz[], ?::boolean[], ?::varchar[], ?::timestamptz[])
+                 as u(id, at, counts, reason, unknown_since)
+            where o.id = u.id and o.claimed_by = ? and o.status = 'CLAIMED'""";
 
     private static final String CLOSE = """
-            update outbox o set status = ?, last_error = u.reason, claimed_by = null, claimed_instance = null,
-                   in_flight_since = null
-            from unnest(?::bigint[], ?::varchar[]) as u(id, reason)
-            where o.id = u.id and o.claimed_by = ?""";
+            update outbox o set status = ?, last_error = u.reason, attempts = o.attempts + u.attempted,
+                   claimed_by = null, claimed_instance = null
+            from unnest(?::bigint[], ?::varchar[], ?::int[]) as u(id, reason, attempted)
+            where o.id = u.id and o.claimed_by = ? and o.status = 'CLAIMED'""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -65,21 +64,23 @@ class OutcomeRecorder {
     }
 
     /**
-     * Records {@code outcomes} and marks {@code next} as being sent, atomically. Returns the ids of {@code next} that
-     * were marked (those the worker still holds).
+     * Records {@code outcomes} and begins the group {@code next}, atomically. Returns the ids of {@code next} that may
+     * be sent (those the worker still holds).
      *
      * @param names the recipients' display names, for notices to coordinators
      */
     Set<Long> record(
-            String worker, List<Outcome> outcomes, Collection<Long> next, Map<Long, String> names, Instant now) {
-        if (outcomes.isEmpty() && next.isEmpty()) {
-            return Set.of();
-        }
-        Set<Long> marked = tx.execute(s -> {
+            String worker,
+            String instance,
+            List<Outcome> outcomes,
+            Collection<Long> next,
+            Map<Long, String> names,
+            Instant now) {
+        Set<Long> begun = tx.execute(s -> {
             write(worker, outcomes, names, now);
-            return claims.markInFlight(worker, next, now);
+            return claims.begin(worker, instance, next, now);
         });
-        return marked == null ? Set.of() : marked;
+        return begun == null ? Set.of() : begun;
     }
 
     private void write(String worker, List<Outcome> outcomes, Map<Long, String> names, Instant now) {
@@ -129,18 +130,24 @@ class OutcomeRecorder {
                     retry.stream().map(r -> SqlTime.of(r.at()).toString()).toArray(String[]::new),
                     retry.stream().map(Outcome.Retry::countsAttempt).toArray(Boolean[]::new),
                     retry.stream().map(r -> truncate(r.reason())).toArray(String[]::new),
-                    retry.stream().map(Outcome.Retry::unknown).toArray(Boolean[]::new),
+                    retry.stream()
+                            .map(r -> r.unknownSince() == null
+                                    ? null
+                                    : SqlTime.of(r.unknownSince()).toString())
+                            .toArray(String[]::new),
                     worker);
         }
         close(
                 "FAILED",
                 failed.stream().map(f -> f.claimed().id()).toList(),
                 failed.stream().map(Outcome.Failed::reason).toList(),
+                failed.stream().map(f -> f.attempted() ? 1 : 0).toList(),
                 worker);
         close(
                 "CANCELLED",
                 cancelled.stream().map(c -> c.claimed().id()).toList(),
                 cancelled.stream().map(c -> "the recipient left Rapport").toList(),
+                cancelled.stream().map(c -> 0).toList(),
                 worker);
         close(
                 "EXPIRED",
@@ -148,6 +155,7 @@ class OutcomeRecorder {
                 expired.stream()
                         .map(e -> e.why().code() + ": " + e.why().detail())
                         .toList(),
+                expired.stream().map(e -> 0).toList(),
                 worker);
         handlers.settled(settled, now);
 
@@ -175,13 +183,14 @@ class OutcomeRecorder {
         }
     }
 
-    private void close(String status, List<Long> ids, List<String> reasons, String worker) {
+    private void close(String status, List<Long> ids, List<String> reasons, List<Integer> attempted, String worker) {
         if (!ids.isEmpty()) {
             jdbc.update(
                     CLOSE,
                     status,
                     ids.toArray(Long[]::new),
                     reasons.stream().map(OutcomeRecorder::truncate).toArray(String[]::new),
+                    attempted.toArray(Integer[]::new),
                     worker);
         }
     }

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One worker's pass over one claimed batch: decides which rows are sent at all, sends the rest in small groups, and
- * has every group's outcomes recorded before the next group begins (with the next group marked as in flight in the
- * same transaction). A new round is made for each batch; it is not shared between threads.
+ * has every group's outcomes recorded before the next group begins (with the next group written into {@code dispatch_group}
+ * in the same transaction). A new round is made for each batch; it is not shared between threads.
  */
 final class Round {
 
@@ -48,6 +48,10 @@ final class Round {
 
     private final Crew crew;
     private final String worker;
+    private final String instance;
+    /** When the group being sent began: a send in it whose outcome is unknown is in doubt from then. */
+    private Instant groupBegan;
+
     private final List<Claimed> batch;
     private final Instant stopSendingAt;
     private final List<Outcome> pending = new ArrayList<>();
@@ -67,6 +71,7 @@ final class Round {
     Round(Crew crew, String worker, List<Claimed> batch, Instant claimedAt, InFlightWindow window) {
         this.crew = crew;
         this.worker = worker;
+        this.instance = Dispatcher.instanceOf(worker);
         this.batch = batch;
         this.window = window;
         // Stop beginning sends well before the lease runs out, so no other worker takes a row this one still sends.
@@ -110,6 +115,7 @@ final class Round {
                 }
             }
             Set<Long> marked = record(group.stream().map(r -> r.claimed().id()).toList());
+            groupBegan = crew.clock().instant();
             long started = System.nanoTime();
             for (Ready r : group) {
                 if (!marked.contains(r.claimed().id())) {
@@ -128,7 +134,7 @@ final class Round {
     private Outcome holdBack(Ready r) {
         Instant now = crew.clock().instant();
         if (crew.stopping().getAsBoolean() || now.isAfter(stopSendingAt)) {
-            return new Outcome.Retry(r.claimed(), now, false, "not sent yet: its worker stopped", false);
+            return new Outcome.Retry(r.claimed(), now, false, "not sent yet: its worker stopped", null);
         }
         if (!crew.ports().containsKey(r.recipient().platform())) {
             return new Outcome.Retry(
@@ -136,16 +142,16 @@ final class Round {
                     now.plus(NO_CONNECTION_WAIT),
                     false,
                     "no connection to " + r.recipient().platform() + " on this instance",
-                    false);
+                    null);
         }
         if (crew.outages().down().covers(r.recipient())) {
-            return new Outcome.Retry(r.claimed(), now, false, "the platform is unavailable", false);
+            return new Outcome.Retry(r.claimed(), now, false, "the platform is unavailable", null);
         }
         Instant blockedUntil = slowDown.get(workspace(r.recipient()));
         if (blockedUntil != null && blockedUntil.isAfter(now)) {
             // The platform said "slow down" for this workspace: don't spend more requests on it (each 429 counts
             // towards Discord's invalid-request ban).
-            return new Outcome.Retry(r.claimed(), blockedUntil, false, "rate limited", false);
+            return new Outcome.Retry(r.claimed(), blockedUntil, false, "rate limited", null);
         }
         return null;
     }
@@ -185,16 +191,16 @@ final class Round {
             case SendResult.RateLimited limited -> {
                 Instant until = now.plus(limited.retryAfter());
                 slowDown.merge(workspace(r.recipient()), until, (a, b) -> a.isAfter(b) ? a : b);
-                yield new Outcome.Retry(c, until, false, "rate limited", false);
+                yield new Outcome.Retry(c, until, false, "rate limited", null);
             }
             case SendResult.Unavailable u -> {
                 crew.outages().trip(r.recipient(), u, now);
-                yield new Outcome.Retry(c, now, false, u.reason(), u.mayHaveArrived());
+                yield new Outcome.Retry(c, now, false, u.reason(), u.mayHaveArrived() ? groupBegan : null);
             }
             case SendResult.TransientFailure f ->
                 c.attempts() + 1 >= crew.properties().maxAttempts()
                         ? new Outcome.Failed(c, f.reason(), false, false)
-                        : new Outcome.Retry(c, now.plus(Outcome.backoff(c.attempts() + 1)), true, f.reason(), false);
+                        : new Outcome.Retry(c, now.plus(Outcome.backoff(c.attempts() + 1)), true, f.reason(), null);
             case SendResult.PermanentFailure f -> new Outcome.Failed(c, f.reason(), false, false);
             case SendResult.Unreachable u -> new Outcome.Failed(c, u.reason(), true, true);
         };
@@ -214,12 +220,12 @@ final class Round {
         }
     }
 
-    /** Records what is pending and marks {@code next} as in flight, in one transaction; returns the marked ids. */
+    /** Records what is pending and begins the group {@code next}, in one transaction; returns the ids begun. */
     private Set<Long> record(List<Long> next) {
-        Set<Long> marked = crew.recorder()
-                .record(worker, pending, next, names, crew.clock().instant());
+        Set<Long> begun = crew.recorder()
+                .record(worker, instance, pending, next, names, crew.clock().instant());
         pending.clear();
-        return marked;
+        return begun;
     }
 
     private void measure(Platform platform, OutboxKind kind, SendResult result, Duration took) {

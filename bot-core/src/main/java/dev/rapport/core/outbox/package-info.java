@@ -10,7 +10,8 @@
  *       ({@link dev.rapport.core.outbox.OutboxHandler}), which may expire it as pointless, and sends the rest through
  *       the {@link dev.rapport.core.chat.ChatPort} with the row's id as the platform's idempotency key.
  *   <li><b>Recording</b> ({@code OutcomeRecorder}) makes each group's outcomes durable before the next group begins,
- *       marking that group in flight in the same transaction: a crash leaves only that group's outcomes unknown, and
+ *       writing that group into {@code dispatch_group} in the same transaction: a crash leaves only that group's
+ *       outcomes unknown, and
  *       those rows are retried as "in doubt", which the ports resolve without a duplicate where the platform allows.
  *   <li><b>Outages</b> ({@link dev.rapport.core.outbox.Outages}) stop sending to a platform or workspace that fails as
  *       a whole and probe it until it recovers; no message spends an attempt on an outage.

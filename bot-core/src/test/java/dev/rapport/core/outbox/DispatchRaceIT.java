@@ -219,12 +219,12 @@ class DispatchRaceIT extends CoreTestSupport {
         Instant now = clock.instant();
         // Three rows were claimed by a worker that died mid-batch; their lease ran out a second ago.
         jdbc.update(
-                "update outbox set status = 'SENDING', claimed_by = 'crashed/dispatch-0', attempts = 1, next_attempt_at = ?"
+                "update outbox set status = 'CLAIMED', claimed_by = 'crashed/dispatch-0', attempts = 1, next_attempt_at = ?"
                         + " where period in ('race:0', 'race:1', 'race:2')",
                 SqlTime.of(now.minusSeconds(1)));
         // Two rows are held by a live worker whose lease still runs for four minutes.
         jdbc.update(
-                "update outbox set status = 'SENDING', claimed_by = 'slow/dispatch-0', attempts = 1, next_attempt_at = ?"
+                "update outbox set status = 'CLAIMED', claimed_by = 'slow/dispatch-0', attempts = 1, next_attempt_at = ?"
                         + " where period in ('race:3', 'race:4')",
                 SqlTime.of(now.plus(Duration.ofMinutes(4))));
 
