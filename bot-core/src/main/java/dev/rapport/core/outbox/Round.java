@@ -100,8 +100,6 @@ final class Round {
                 ready.add(new Ready(c, w.recipient(), ((Rendering.Send) r).message()));
             }
         }
-        InFlightWindow window = new InFlightWindow(
-                crew.properties().maxInFlight(), crew.properties().recordWithin());
         int next = 0;
         while (next < ready.size()) {
             List<Ready> group = new ArrayList<>();
