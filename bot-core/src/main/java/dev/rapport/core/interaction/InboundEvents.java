@@ -3,20 +3,16 @@ package dev.rapport.core.interaction;
 import dev.rapport.core.chat.Platform;
 import dev.rapport.core.database.SqlTime;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Platform events already handled, by the platform's own id (Slack's {@code event_id}). Stored in PostgreSQL, so a
- * redelivery is recognised whichever instance it reaches. Ids are kept for {@link #KEPT}: Slack retries an event
- * within minutes, never days later.
+ * redelivery is recognised whichever instance it reaches. The retention job forgets them after
+ * {@code rapport.retention.inbound-events} (two days by default): Slack retries an event within minutes.
  */
 @Service
 public class InboundEvents {
-
-    /** How long a handled event id is remembered. */
-    static final Duration KEPT = Duration.ofDays(2);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -40,12 +36,5 @@ public class InboundEvents {
                         eventId.length() > 128 ? eventId.substring(0, 128) : eventId,
                         SqlTime.of(clock.instant()))
                 == 1;
-    }
-
-    /** Forgets event ids older than {@link #KEPT}; returns how many. */
-    public int forgetOld() {
-        return jdbc.update(
-                "delete from inbound_event where received_at < ?",
-                SqlTime.of(clock.instant().minus(KEPT)));
     }
 }

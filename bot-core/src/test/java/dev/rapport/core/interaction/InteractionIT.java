@@ -257,10 +257,6 @@ class InteractionIT extends CoreTestSupport {
         assertThat(events.firstDelivery(Platform.SLACK, "Ev123")).isTrue();
         assertThat(events.firstDelivery(Platform.SLACK, "Ev123")).isFalse();
         assertThat(events.firstDelivery(Platform.DISCORD, "Ev123")).isTrue();
-
-        clock.advance(Duration.ofDays(3));
-        assertThat(events.forgetOld()).isEqualTo(2);
-        assertThat(events.firstDelivery(Platform.SLACK, "Ev123")).isTrue();
     }
 
     private Instant nextDue(String userId) {
