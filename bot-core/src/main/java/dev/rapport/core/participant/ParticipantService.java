@@ -249,7 +249,8 @@ public class ParticipantService {
                 + "*Your time:* I write on the programme's check-in day in your own time zone; `/rapport me` shows the"
                 + " one I use and `/rapport timezone Europe/Lisbon` changes it.\n"
                 + "*Pause or leave:* `/rapport pause 2026-12-31` pauses everything until that date; `/rapport leave` stops all messages"
-                + " and tells the coordinators. `/rapport help` shows everything you can do.";
+                + " and tells the coordinators. `/rapport help` shows everything you can do.\n"
+                + "*Your data:* `/rapport my-data` sends you a file with everything Rapport stores about you.";
         outbox.enqueue(
                 OutboxMessage.text(null, participant.id(), OutboxKind.WELCOME, "programme:" + programmeId, text, null));
     }

@@ -56,7 +56,8 @@ class CommandIT extends CoreTestSupport {
                 .contains("Welcome to Residents 2026")
                 .contains("never shown to the other person")
                 .contains("/rapport pause")
-                .contains("/rapport leave");
+                .contains("/rapport leave")
+                .contains("/rapport my-data");
     }
 
     @Test
