@@ -3,12 +3,16 @@
 // clients would.
 "use strict";
 
-const state = { people: [], person: null, busy: false };
+const state = { people: [], person: null, busy: false, token: null };
 const $ = (id) => document.getElementById(id);
 
+// Every change carries this run's token, which the sandbox gives its own page only (with the state).
 async function api(path, body) {
+  if (body !== undefined && !state.token) await refreshState();
   const response = await fetch("/sandbox/api/" + path, body === undefined ? {} : {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Rapport-Sandbox-Token": state.token || "" },
+    body: JSON.stringify(body),
   });
   const data = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(data.error || ("HTTP " + response.status));
@@ -202,6 +206,7 @@ async function advance(how) {
 async function refreshState() {
   try {
     const s = await api("state");
+    state.token = s.token;
     $("now").textContent = new Date(s.now).toLocaleString([], { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
     if (s.status !== "ready") $("now").textContent += " (" + s.status + ")";
     if (JSON.stringify(s.people) !== JSON.stringify(state.people)) {

@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -13,6 +14,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = SandboxActivation.ACTIVE, havingValue = "true")
 class SandboxConfiguration implements WebMvcConfigurer {
+
+    /** One per run: its token is the one the page reads and the one every change must carry. */
+    private final SandboxGuard guard = new SandboxGuard();
 
     @Bean(destroyMethod = "close")
     SandboxWorld sandboxWorld() {
@@ -34,6 +38,17 @@ class SandboxConfiguration implements WebMvcConfigurer {
     @Bean
     DiscordSandbox discordSandbox(SandboxWorld world, CommandService commands) {
         return new DiscordSandbox(world.discord(), commands);
+    }
+
+    @Bean
+    SandboxGuard sandboxGuard() {
+        return guard;
+    }
+
+    /** The page's API answers this machine's sandbox page only ({@link SandboxGuard}). */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(guard).addPathPatterns("/sandbox/api/**");
     }
 
     /** The page and its script, served only while the sandbox runs (never by a deployed Rapport). */

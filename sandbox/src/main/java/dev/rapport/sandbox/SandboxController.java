@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The sandbox page's API: who is in the demo, what each of them sees, and acting as them (a click, a submitted form,
  * a command), plus the clock. Everything a person does here goes through the local platform to the real adapter, as
- * it would from Slack or Discord. Only the sandbox has it, on the loopback interface.
+ * it would from Slack or Discord. Only the sandbox has it, on the loopback interface, and {@link SandboxGuard} answers
+ * only the sandbox's own page there: every change carries this run's token.
  */
 @RestController
 @RequestMapping("/sandbox/api")
@@ -33,14 +34,17 @@ class SandboxController {
     private final SandboxDemo demo;
     private final SlackSandbox slack;
     private final DiscordSandbox discord;
+    private final SandboxGuard guard;
 
-    SandboxController(SandboxDemo demo, SlackSandbox slack, DiscordSandbox discord) {
+    SandboxController(SandboxDemo demo, SlackSandbox slack, DiscordSandbox discord, SandboxGuard guard) {
         this.demo = demo;
         this.slack = slack;
         this.discord = discord;
+        this.guard = guard;
     }
 
-    record State(String status, Instant now, List<SandboxWorld.Person> people) {}
+    /** The demo as the page shows it, and the token the page sends with every change ({@link SandboxGuard}). */
+    record State(String status, Instant now, List<SandboxWorld.Person> people, String token) {}
 
     record Act(String platform, String user, String item, String action, String text, Map<String, String> values) {}
 
@@ -48,7 +52,7 @@ class SandboxController {
 
     @GetMapping("/state")
     State state() {
-        return new State(demo.status(), demo.now(), SandboxWorld.PEOPLE);
+        return new State(demo.status(), demo.now(), SandboxWorld.PEOPLE, guard.token());
     }
 
     @GetMapping("/screen")

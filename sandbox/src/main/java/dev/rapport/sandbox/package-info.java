@@ -8,6 +8,8 @@
  *
  * <p>{@link dev.rapport.sandbox.SandboxActivation} decides, before anything binds, whether the sandbox runs
  * ({@code RAPPORT_SANDBOX_ENABLED}: {@code auto} by default, meaning "when no platform is configured"), and if so
- * starts the local platforms and configures the adapters for them. The page listens on the loopback interface only.
+ * starts the local platforms and configures the adapters for them; it refuses to run against a configured database,
+ * on a non-loopback address or beside real credentials. The page listens on the loopback interface only, and
+ * {@link dev.rapport.sandbox.SandboxGuard} lets only that page, with its per-run token, change anything.
  */
 package dev.rapport.sandbox;

@@ -2,7 +2,6 @@ package dev.rapport.slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import dev.rapport.core.command.CommandService;
 import dev.rapport.core.installation.Installations;
@@ -10,6 +9,7 @@ import dev.rapport.core.interaction.InboundEvents;
 import dev.rapport.core.interaction.InteractionService;
 import dev.rapport.core.pace.RateLimits;
 import dev.rapport.core.participant.ParticipantService;
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -146,12 +146,18 @@ public class SlackConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class SlackHttp {
 
-        /** {@code /slack/events}: commands, interactions and events, each verified against the signing secret. */
+        /**
+         * {@code /slack/events}: commands, interactions and events. Rapport's own servlet in front of Bolt's app, rather
+         * than Bolt's {@code SlackAppServlet}: it bounds the body, verifies the signature before anything else reads it,
+         * and answers a malformed request with 400 without Bolt's parser logging it ({@link SlackEventsServlet}).
+         * Timestamps are checked against the system's clock, as Slack sets them, never the schedule's.
+         */
         @Bean
         @Conditional(SlackEnabled.class)
-        ServletRegistrationBean<SlackAppServlet> slackEvents(App app, SlackProperties properties) {
-            ServletRegistrationBean<SlackAppServlet> bean =
-                    new ServletRegistrationBean<>(new SlackAppServlet(app), "/slack/events");
+        ServletRegistrationBean<SlackEventsServlet> slackEvents(App app, SlackProperties properties) {
+            SlackEventsServlet servlet = new SlackEventsServlet(
+                    app, properties.signingSecret(), properties.maxRequestBytes(), Clock.systemUTC());
+            ServletRegistrationBean<SlackEventsServlet> bean = new ServletRegistrationBean<>(servlet, "/slack/events");
             bean.setName("slackEvents");
             bean.setEnabled(!properties.socketMode());
             return bean;

@@ -71,8 +71,22 @@ final class SlackInbound implements AutoCloseable {
     /** The largest CSV taken: 10,000 pairs' lines are well under this. */
     static final int MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
+    /** The answer to a tap on a button this version of Rapport no longer has (a message from an older one). */
+    static final String OUT_OF_DATE = "Sorry, this message is out of date and its buttons no longer work. Your newest"
+            + " messages from Rapport have the current ones, and `/rapport help` lists what you can do.";
+
     private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
-    private static final Pattern RAPPORT_IDS = Pattern.compile("^rapport:.*");
+
+    /**
+     * Every action and view id Rapport puts in a message. Bolt keeps its handlers in a hash map and runs the first
+     * whose pattern matches in the map's order, not in the order they were registered, so overlapping patterns would
+     * pick a handler at random: one handler takes every {@code rapport:} id and decides itself, out-of-date ids
+     * included.
+     */
+    private static final Pattern RAPPORT_IDS = Pattern.compile("^rapport:.*", Pattern.DOTALL);
+
+    /** Any other action id: none of Rapport's messages carries one now, so it can only come from an older message. */
+    private static final Pattern OTHER_IDS = Pattern.compile("^(?!rapport:).*", Pattern.DOTALL);
 
     private final CommandService commands;
     private final InteractionService interactions;
@@ -131,6 +145,12 @@ final class SlackInbound implements AutoCloseable {
                     : action.getActionId();
             String channel = p.getContainer() == null ? null : p.getContainer().getChannelId();
             String ts = p.getContainer() == null ? null : p.getContainer().getMessageTs();
+            if (!InteractionService.recognises(actionId)) {
+                String token = ctx.getBotToken();
+                String userId = p.getUser().getId();
+                submit("an out-of-date button", () -> tell(token, channel, userId, OUT_OF_DATE), error -> {});
+                return ctx.ack();
+            }
             Optional<Form> form = InteractionService.formOpenedBy(actionId);
             if (form.isPresent()) {
                 openForm(ctx, p.getTriggerId(), form.get(), channel + "|" + ts);
@@ -147,6 +167,17 @@ final class SlackInbound implements AutoCloseable {
                         apply(token, channel, ts, userId, interactions.click(actor, actionId));
                     },
                     error -> replies.notice(token, channel, userId, error));
+            return ctx.ack();
+        });
+        app.blockAction(OTHER_IDS, (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            if (p.getUser() != null) {
+                String token = ctx.getBotToken();
+                String channel =
+                        p.getContainer() == null ? null : p.getContainer().getChannelId();
+                String userId = p.getUser().getId();
+                submit("an out-of-date button", () -> tell(token, channel, userId, OUT_OF_DATE), error -> {});
+            }
             return ctx.ack();
         });
         app.viewSubmission(RAPPORT_IDS, (req, ctx) -> {
@@ -341,6 +372,15 @@ final class SlackInbound implements AutoCloseable {
             } catch (IOException e) {
                 log.warn("Could not send a notice: {}", e.getClass().getSimpleName());
             }
+        }
+    }
+
+    /** Says something to one person only: beside the message they acted on, or in their DM where there is none. */
+    private void tell(String token, String channel, String userId, String text) throws IOException {
+        if (channel != null && !"null".equals(channel)) {
+            replies.notice(token, channel, userId, text);
+        } else {
+            replies.directMessage(token, userId, ChatMessage.text(text));
         }
     }
 

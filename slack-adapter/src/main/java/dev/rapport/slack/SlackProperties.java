@@ -34,6 +34,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     for in the DM ({@code conversations.history} with its metadata) before it is sent again; needs the
  *     {@code im:history} scope. On by default; without the scope, or set to false, such a message is sent again and
  *     may arrive twice
+ * @param maxRequestBytes the largest request body {@code /slack/events} takes, {@value #DEFAULT_MAX_REQUEST_BYTES}
+ *     bytes (1 MiB) unless set: several times Slack's largest real payloads (a modal's submission with every input
+ *     full, a click that carries its whole message). A larger body gets 413 without being read whole
  */
 @ConfigurationProperties("rapport.slack")
 public record SlackProperties(
@@ -50,7 +53,8 @@ public record SlackProperties(
         URI publicUrl,
         Double sendsPerSecond,
         Double opensPerMinute,
-        Boolean historyCheck) {
+        Boolean historyCheck,
+        Long maxRequestBytes) {
 
     /** Slack's own Web API. */
     public static final URI SLACK_API = URI.create("https://slack.com/api/");
@@ -58,6 +62,8 @@ public record SlackProperties(
     static final long DEFAULT_CALL_TIMEOUT_SECONDS = 10;
 
     static final double DEFAULT_SENDS_PER_SECOND = 5;
+
+    static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
     /** A little under Tier 3's 50 a minute, so the bucket of every instance together never quite reaches it. */
     static final double DEFAULT_OPENS_PER_MINUTE = 48;
@@ -81,6 +87,9 @@ public record SlackProperties(
         if (historyCheck == null) {
             historyCheck = true;
         }
+        if (maxRequestBytes == null || maxRequestBytes <= 0) {
+            maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+        }
     }
 
     /** A single-workspace install with a bot token, for tests and the simplest setups. */
@@ -91,7 +100,7 @@ public record SlackProperties(
     /** As {@link #singleWorkspace(String, URI)}, with a bound on each call ({@code null}: the default). */
     public static SlackProperties singleWorkspace(String botToken, URI apiUrl, Duration callTimeout) {
         return new SlackProperties(
-                null, botToken, null, null, null, null, null, apiUrl, callTimeout, null, null, null, null, null);
+                null, botToken, null, null, null, null, null, apiUrl, callTimeout, null, null, null, null, null, null);
     }
 
     /** The base URL to call: {@link #apiUrl()} if set, with a trailing slash, otherwise Slack's. */
@@ -173,7 +182,7 @@ public record SlackProperties(
                 + shown(tokenKey) + ", apiUrl=" + apiUrl + ", callTimeout=" + callTimeout + ", command=" + command
                 + ", publicUrl=" + publicUrl + ", sendsPerSecond=" + sendsPerSecond + ", opensPerMinute="
                 + opensPerMinute
-                + ", historyCheck=" + historyCheck + "]";
+                + ", historyCheck=" + historyCheck + ", maxRequestBytes=" + maxRequestBytes + "]";
     }
 
     private static String shown(String secret) {

@@ -3,8 +3,9 @@
  *
  * <ul>
  *   <li><b>Connection</b> ({@link dev.rapport.slack.SlackConfiguration}, {@link dev.rapport.slack.SlackConnection}):
- *       Socket Mode, or HTTP delivery to {@code /slack/events} on the application's servlet container, verified
- *       against the signing secret; one workspace from a bot token, or installs in many workspaces through Slack's
+ *       Socket Mode, or HTTP delivery to {@code /slack/events} on the application's servlet container
+ *       ({@link dev.rapport.slack.SlackEventsServlet}: bounded body, verified against the signing secret before
+ *       anything else, a malformed request refused with 400 and never logged); one workspace from a bot token, or installs in many workspaces through Slack's
  *       OAuth flow ({@code /slack/install}), their bot tokens encrypted in the core's {@code installation} table
  *       ({@link dev.rapport.slack.TokenCipher}). Settings in {@link dev.rapport.slack.SlackProperties}, checked at
  *       start; the connection's health is the {@code slack} indicator.

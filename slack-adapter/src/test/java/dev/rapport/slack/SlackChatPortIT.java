@@ -162,7 +162,8 @@ class SlackChatPortIT {
                 null,
                 null,
                 null,
-                false));
+                false,
+                null));
         toClose.add(port);
 
         port.send(ANA, ChatMessage.text("check-in"), new SendKey(9, Instant.now()));

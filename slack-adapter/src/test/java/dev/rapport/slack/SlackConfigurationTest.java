@@ -78,6 +78,7 @@ class SlackConfigurationTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         assertThat(p.toString())
                 .doesNotContain("local-secret")
@@ -102,6 +103,7 @@ class SlackConfigurationTest {
                 clientId,
                 clientSecret,
                 tokenKey,
+                null,
                 null,
                 null,
                 null,

@@ -59,6 +59,17 @@ public class InteractionService {
     }
 
     /**
+     * Whether an action id is one this version of Rapport handles, decided from the id alone, without the database. A
+     * button on an older message may carry an id it no longer knows; adapters answer such a tap by saying the message
+     * is out of date, rather than as an error.
+     */
+    public static boolean recognises(String actionId) {
+        return MeetingButtons.matches(actionId)
+                || TimeZoneForm.OPEN.equals(actionId)
+                || ActionId.parse(actionId).isPresent();
+    }
+
+    /**
      * The form a button opens, decided from its action id alone, without the database. Slack must open a modal within
      * 3 seconds of the tap (its {@code trigger_id} expires), so its adapter opens this at once; whether the person may
      * use the form is checked when it is submitted.
