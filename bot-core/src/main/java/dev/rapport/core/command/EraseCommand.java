@@ -1,0 +1,84 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.pair.PairService;
+import dev.rapport.core.participant.ParticipantService;
+import dev.rapport.core.participant.ParticipantView;
+import dev.rapport.core.privacy.Erasure;
+import dev.rapport.core.programme.ProgrammeView;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** {@code /rapport erase @person confirm}: a coordinator erases a participant from their programme. */
+@Component
+class EraseCommand implements Subcommand {
+
+    private static final String USAGE = "erase @person confirm";
+
+    private final ParticipantService participants;
+    private final PairService pairs;
+    private final Erasure erasure;
+
+    EraseCommand(ParticipantService participants, PairService pairs, Erasure erasure) {
+        this.participants = participants;
+        this.pairs = pairs;
+        this.erasure = erasure;
+    }
+
+    @Override
+    public String name() {
+        return "erase";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.COORDINATOR;
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.required("person", Parameter.Kind.USER, "The participant to erase"),
+                Parameter.optional("confirm", Parameter.Kind.WORD, "Type confirm to erase them for good")
+                        .withChoices("confirm"));
+    }
+
+    @Override
+    public String summary() {
+        return "Erase a participant from the programme, with their answers and comments (asks you to confirm)";
+    }
+
+    @Override
+    public Reply run(CommandContext ctx) {
+        ProgrammeView programme = ctx.coordinatedProgramme();
+        ParticipantView me = ctx.requireParticipant();
+        String token = ctx.arg(0, USAGE);
+        ParticipantView person = participants
+                .find(ctx.user(token, USAGE))
+                .filter(p -> erasure.takesPart(p.id(), programme.id()))
+                .orElseThrow(() -> new CommandException("I found nobody by that name in " + programme.name() + "."));
+        if (person.id() == me.id()) {
+            throw new CommandException("To erase yourself, run `/rapport erase-me`.");
+        }
+        if (pairs.openFor(me.id()).stream().anyMatch(p -> p.roleOf(person.id()) != null)) {
+            throw new CommandException("You are in a pair with " + person.displayName()
+                    + " yourself, so another coordinator of " + programme.name() + " must do this.");
+        }
+        if (ctx.args().size() < 2 || !ctx.args().get(1).equalsIgnoreCase("confirm")) {
+            return Reply.privately("This erases " + person.displayName() + " from " + programme.name()
+                    + ": their check-ins, answers and comments there, the notes of their meetings and the messages"
+                    + " about their pairs; their pairs end, and their partners are told without their name. If they"
+                    + " take part in nothing else, their name and platform id go too. This cannot be undone. To go"
+                    + " ahead, run `/rapport erase " + token + " confirm`.");
+        }
+        Erasure.Result result = erasure.eraseFromProgramme(person.id(), programme.id());
+        return Reply.privately("Erased from " + programme.name()
+                + (result.pairsEnded() > 0 ? "; " + result.pairsEnded() + " pair(s) ended" : "")
+                + (result.profileErased() ? "; they took part in nothing else, so their profile is erased too" : "")
+                + ".");
+    }
+}

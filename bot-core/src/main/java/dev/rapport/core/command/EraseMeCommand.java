@@ -1,0 +1,66 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.participant.ParticipantService;
+import dev.rapport.core.participant.ParticipantView;
+import dev.rapport.core.privacy.Erasure;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** {@code /rapport erase-me confirm}: erase everything Rapport stores about the person who asks, everywhere. */
+@Component
+class EraseMeCommand implements Subcommand {
+
+    private final ParticipantService participants;
+    private final Erasure erasure;
+
+    EraseMeCommand(ParticipantService participants, Erasure erasure) {
+        this.participants = participants;
+        this.erasure = erasure;
+    }
+
+    @Override
+    public String name() {
+        return "erase-me";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.EVERYONE;
+    }
+
+    @Override
+    public String usage() {
+        return "erase-me confirm";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(Parameter.optional("confirm", Parameter.Kind.WORD, "Type confirm to erase your data for good")
+                .withChoices("confirm"));
+    }
+
+    @Override
+    public String summary() {
+        return "Erase everything Rapport stores about you (asks you to confirm)";
+    }
+
+    @Override
+    public Reply run(CommandContext ctx) {
+        List<ParticipantView> me = participants.findEverywhere(ctx.actor());
+        if (me.isEmpty()) {
+            return Reply.privately("Rapport stores nothing about you here.");
+        }
+        if (ctx.args().isEmpty() || !ctx.args().get(0).equalsIgnoreCase("confirm")) {
+            return Reply.privately("Erasing removes everything Rapport stores about you: your name and platform id,"
+                    + " your check-ins, answers and comments, your meeting notes and the messages I sent you. Your"
+                    + " pairs end, and your partners and coordinators are told that the pair has ended, without your"
+                    + " name. This cannot be undone. `/rapport my-data` gives you a copy first. To go ahead, run"
+                    + " `/rapport erase-me confirm`.");
+        }
+        Erasure.Result result =
+                erasure.erasePerson(me.stream().map(ParticipantView::id).toList());
+        return Reply.privately("Everything Rapport stored about you has been erased"
+                + (result.pairsEnded() > 0 ? ", and your " + result.pairsEnded() + " pair(s) have ended" : "")
+                + ". You won't hear from me again.");
+    }
+}

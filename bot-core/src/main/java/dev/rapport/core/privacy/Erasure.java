@@ -1,0 +1,216 @@
+package dev.rapport.core.privacy;
+
+import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.outbox.Outbox;
+import dev.rapport.core.outbox.OutboxKind;
+import dev.rapport.core.outbox.OutboxMessage;
+import dev.rapport.core.pair.PairEnded;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Erasing a person: at their own request, everywhere; or by a coordinator, from one programme.
+ *
+ * <p>What goes: the person's check-ins with their answers and comments (answers are deleted, not kept "anonymised": in
+ * a pair of two, anyone who knows the partner knows whose answers they were), the notes of their pairs' meetings, every
+ * message addressed to them, the text of every message about their pairs or naming them, and their coordinator roles.
+ * Their open pairs end, and the partner and the programme's coordinators are told in neutral words that name nobody.
+ *
+ * <p>When nothing of the person is left anywhere else, their profile becomes an anonymous shell (no name, no platform
+ * id, no time zone): the partner's own answers in the ended pair stay theirs and keep a pair to belong to.
+ */
+@Service
+public class Erasure {
+
+    /** The display name of an erased person's shell, which the partner's history shows. */
+    public static final String ERASED_NAME = "Erased participant";
+
+    private final JdbcTemplate jdbc;
+    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Erasure(JdbcTemplate jdbc, Outbox outbox, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * What an erasure did.
+     *
+     * @param pairsEnded pairs that were open and have ended
+     * @param profileErased whether the person's profile itself was erased (nothing of them was left elsewhere)
+     */
+    public record Result(int pairsEnded, boolean profileErased) {}
+
+    /** Erases everything about the people {@code participantIds} (one person, as each server knows them). */
+    @Transactional
+    public Result erasePerson(List<Long> participantIds) {
+        return erase(participantIds, null);
+    }
+
+    /**
+     * Erases a person from {@code programmeId}: their pairs there and everything about those pairs that is theirs, and
+     * their coordination of it. If they take part in nothing else, their profile is erased as well.
+     */
+    @Transactional
+    public Result eraseFromProgramme(long participantId, long programmeId) {
+        return erase(List.of(participantId), programmeId);
+    }
+
+    /** Whether the participant is in a pair of the programme (open or ended) or coordinates it. */
+    public boolean takesPart(long participantId, long programmeId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                """
+                select exists (select 1 from pair where programme_id = ? and (mentor_id = ? or mentee_id = ?))
+                    or exists (select 1 from coordinator where programme_id = ? and participant_id = ?)""", Boolean.class, programmeId, participantId, participantId, programmeId, participantId));
+    }
+
+    private Result erase(List<Long> people, Long programmeId) {
+        Long[] ids = people.toArray(Long[]::new);
+        Instant now = clock.instant();
+        List<Map<String, Object>> pairs = jdbc.queryForList("""
+                select p.id, p.programme_id, p.status, g.name as programme, g.time_zone,
+                       case when p.mentor_id = any(?) then p.mentee_id else p.mentor_id end as partner_id
+                from pair p join programme g on g.id = p.programme_id
+                where (p.mentor_id = any(?) or p.mentee_id = any(?)) and (?::bigint is null or p.programme_id = ?)
+                order by p.id""", ids, ids, ids, programmeId, programmeId);
+        Long[] pairIds =
+                pairs.stream().map(p -> ((Number) p.get("id")).longValue()).toArray(Long[]::new);
+        List<String> names = jdbc.queryForList(
+                "select distinct display_name from participant where id = any(?)", String.class, (Object) ids);
+        List<String> userIds = jdbc.queryForList(
+                "select distinct platform_user_id from participant where id = any(?)", String.class, (Object) ids);
+
+        int ended = endPairs(pairs, now);
+        jdbc.update("delete from check_in where pair_id = any(?) and participant_id = any(?)", pairIds, ids);
+        jdbc.update("update meeting set note = null where pair_id = any(?)", (Object) pairIds);
+        forgetMessages(ids, pairIds, programmeId == null ? names : List.of(), userIds);
+        jdbc.update(
+                "delete from coordinator where participant_id = any(?) and (?::bigint is null or programme_id = ?)",
+                ids,
+                programmeId,
+                programmeId);
+
+        boolean elsewhere = programmeId != null && jdbc.queryForObject("""
+                        select exists (select 1 from pair where (mentor_id = any(?) or mentee_id = any(?))
+                                                          and programme_id <> ?)
+                            or exists (select 1 from coordinator where participant_id = any(?))""", Boolean.class, ids, ids, programmeId, ids);
+        if (!elsewhere) {
+            if (programmeId != null) {
+                // Nothing of them is left elsewhere: their name may still be in messages about them.
+                forgetMessages(ids, new Long[0], names, userIds);
+            }
+            eraseProfiles(ids, userIds, now);
+        }
+        tell(pairs, ids, now);
+        return new Result(ended, !elsewhere);
+    }
+
+    private int endPairs(List<Map<String, Object>> pairs, Instant now) {
+        int ended = 0;
+        for (Map<String, Object> pair : pairs) {
+            if ("ENDED".equals(pair.get("status"))) {
+                continue;
+            }
+            long id = ((Number) pair.get("id")).longValue();
+            LocalDate today =
+                    now.atZone(ZoneId.of((String) pair.get("time_zone"))).toLocalDate();
+            jdbc.update("update pair set status = 'ENDED', ended_on = ?, paused_until = null where id = ?", today, id);
+            events.publishEvent(new PairEnded(id));
+            ended++;
+        }
+        return ended;
+    }
+
+    /**
+     * Messages: those to the person are deleted; of those about their pairs, or naming them, the ones still to be sent
+     * are deleted and the text of the others erased (the rows stay, so they are never sent again).
+     */
+    private void forgetMessages(Long[] people, Long[] pairIds, List<String> names, List<String> userIds) {
+        jdbc.update("delete from outbox where recipient_id = any(?)", (Object) people);
+        List<String> patterns = new ArrayList<>();
+        for (String text : names) {
+            patterns.add("\\m" + regexQuote(text) + "\\M");
+        }
+        for (String text : userIds) {
+            patterns.add(regexQuote(text));
+        }
+        String[] regexes = patterns.toArray(String[]::new);
+        String about = "(pair_id = any(?) or exists (select 1 from unnest(?::text[]) r where payload ~* r))";
+        jdbc.update("delete from outbox where status in ('PENDING', 'CLAIMED') and " + about, pairIds, regexes);
+        jdbc.update("update outbox set payload = null where payload is not null and " + about, pairIds, regexes);
+    }
+
+    /** Each person's profile becomes a shell with no name, platform id or settings of theirs. */
+    private void eraseProfiles(Long[] ids, List<String> userIds, Instant now) {
+        jdbc.update("""
+                update participant set display_name = ?, platform_user_id = 'erased-' || id, time_zone = 'UTC',
+                       time_zone_source = 'DEFAULT', quiet_start = null, quiet_end = null, paused_until = null,
+                       left_at = coalesce(left_at, ?), unreachable_since = ?, profile_checked_at = ?
+                where id = any(?)""", ERASED_NAME, SqlTime.of(now), SqlTime.of(now), SqlTime.of(now), ids);
+        jdbc.update("update installation set installer_user_id = null where installer_user_id = any(?)", (Object)
+                userIds.toArray(String[]::new));
+    }
+
+    /** The partners of ended pairs and the programmes' coordinators are told, in words that name nobody. */
+    private void tell(List<Map<String, Object>> pairs, Long[] people, Instant now) {
+        Set<Long> programmes = new LinkedHashSet<>();
+        for (Map<String, Object> pair : pairs) {
+            long programme = ((Number) pair.get("programme_id")).longValue();
+            programmes.add(programme);
+            if ("ENDED".equals(pair.get("status"))) {
+                continue;
+            }
+            long pairId = ((Number) pair.get("id")).longValue();
+            outbox.enqueue(OutboxMessage.text(
+                    pairId,
+                    ((Number) pair.get("partner_id")).longValue(),
+                    OutboxKind.NOTICE,
+                    "pair-ended:" + pairId,
+                    "Your pair in " + pair.get("programme") + " has ended: the other person is no longer part of"
+                            + " it. Thank you for taking part; your coordinators can pair you again.",
+                    null));
+        }
+        for (Long programme : programmes) {
+            String name = jdbc.queryForObject("select name from programme where id = ?", String.class, programme);
+            List<String> ended = pairs.stream()
+                    .filter(p -> ((Number) p.get("programme_id")).longValue() == programme)
+                    .map(p -> "#" + p.get("id"))
+                    .toList();
+            List<Long> coordinators = jdbc.queryForList(
+                    "select participant_id from coordinator where programme_id = ? and participant_id <> all(?)",
+                    Long.class,
+                    programme,
+                    people);
+            for (Long coordinator : coordinators) {
+                outbox.enqueue(OutboxMessage.text(
+                        null,
+                        coordinator,
+                        OutboxKind.NOTICE,
+                        "erased:" + people[0] + ":" + programme,
+                        "A participant of " + name + " has been erased from it, with their answers and comments."
+                                + " Pair(s) " + String.join(", ", ended) + " have ended.",
+                        null));
+            }
+        }
+    }
+
+    /** {@code text} as a PostgreSQL regular expression that matches it literally. */
+    private static String regexQuote(String text) {
+        return text.replaceAll("([\\\\.^$|?*+()\\[\\]{}-])", "\\\\$1");
+    }
+}
