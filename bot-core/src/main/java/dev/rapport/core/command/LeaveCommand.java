@@ -65,6 +65,7 @@ class LeaveCommand implements Subcommand {
         }
         int ended = participants.leave(me.id());
         return Reply.privately("You have left Rapport" + (ended > 0 ? " and your " + ended + " pair(s) have ended" : "")
-                + ". You won't hear from me again. Thank you for taking part.");
+                + ". You won't hear from me again. Thank you for taking part. If you change your mind,"
+                + " `/rapport rejoin` brings you back.");
     }
 }

@@ -478,11 +478,11 @@ public class PairImporter {
     private static void leftError(
             int line, String role, ChatUser user, long[] found, Map<String, String> names, List<LineError> errors) {
         if (found != null && found[1] == 1) {
-            errors.add(
-                    new LineError(
-                            line,
-                            "the " + role + " " + names.get(user.userId()) + " (" + user.userId()
-                                    + ") left Rapport with `/rapport leave`; they have to rejoin before they can be paired again."));
+            errors.add(new LineError(
+                    line,
+                    "the " + role + " " + names.get(user.userId()) + " (" + user.userId()
+                            + ") left Rapport with `/rapport leave`; they can come back with `/rapport rejoin`, and then be"
+                            + " paired again."));
         }
     }
 

@@ -57,7 +57,8 @@ public class PairService {
         for (ParticipantView p : List.of(mentorReg.participant(), menteeReg.participant())) {
             if (p.hasLeft()) {
                 throw new IllegalArgumentException(p.displayName()
-                        + " left Rapport with `/rapport leave`; they have to rejoin before they can be paired again.");
+                        + " left Rapport with `/rapport leave`; they can come back with `/rapport rejoin`, and then be"
+                        + " paired again.");
             }
         }
         if (pairs.existsOpen(

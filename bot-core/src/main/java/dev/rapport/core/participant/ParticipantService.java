@@ -229,7 +229,25 @@ public class ParticipantService {
             throw new IllegalArgumentException("A pause can last up to a year; for longer, leave the programme.");
         }
         p.pausedUntil = until;
+        events.publishEvent(new ParticipantPaused(participantId, until));
         return ParticipantView.of(p);
+    }
+
+    /**
+     * Undoes {@link #leave}: Rapport may message the person again and coordinators may pair them again (their ended
+     * pairs stay ended). Returns false when they had not left.
+     */
+    @Transactional
+    public boolean rejoin(long participantId) {
+        Participant p = participants.findById(participantId).orElseThrow();
+        if (p.leftAt == null) {
+            return false;
+        }
+        p.leftAt = null;
+        p.unreachableSince = null;
+        participants.flush();
+        events.publishEvent(new ParticipantRejoined(participantId));
+        return true;
     }
 
     @Transactional

@@ -682,7 +682,11 @@ class ScheduleIT extends CoreTestSupport {
             tick();
         }
         assertThat(slack.to(mentee.userId())).isEmpty();
-        assertThat(slack.to(mentor.userId())).isEmpty();
+        assertThat(slack.to(mentor.userId()))
+                .as("the mentor hears once that the pair has ended, and nothing more")
+                .singleElement()
+                .satisfies(d ->
+                        assertThat(d.message().summary()).contains("Ana has left Residents, so your pair has ended"));
         assertThat(slack.to(cora.userId())).hasSize(1);
     }
 

@@ -1,0 +1,47 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.participant.ParticipantService;
+import dev.rapport.core.participant.ParticipantView;
+import org.springframework.stereotype.Component;
+
+/** {@code /rapport rejoin}: undo {@code /rapport leave}; coordinators may pair the person again. */
+@Component
+class RejoinCommand implements Subcommand {
+
+    private final ParticipantService participants;
+
+    RejoinCommand(ParticipantService participants) {
+        this.participants = participants;
+    }
+
+    @Override
+    public String name() {
+        return "rejoin";
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.PARTICIPANT;
+    }
+
+    @Override
+    public String usage() {
+        return "rejoin";
+    }
+
+    @Override
+    public String summary() {
+        return "Come back after leaving; your coordinators can pair you again";
+    }
+
+    @Override
+    public Reply run(CommandContext ctx) {
+        ParticipantView me = ctx.participant()
+                .orElseThrow(() -> new CommandException("You're not part of a Rapport programme here yet."));
+        if (!participants.rejoin(me.id())) {
+            return Reply.privately("You are part of Rapport already; there is nothing to rejoin.");
+        }
+        return Reply.privately("Welcome back. Your earlier pairs stay ended; your coordinators have been told that"
+                + " you can be paired again.");
+    }
+}

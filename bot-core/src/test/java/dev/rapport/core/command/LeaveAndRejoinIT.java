@@ -1,0 +1,68 @@
+package dev.rapport.core.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.core.chat.ChatMessage;
+import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.test.CoreTestSupport;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Pausing, leaving and coming back: the partner and the coordinators hear of it, and leaving can be undone. */
+class LeaveAndRejoinIT extends CoreTestSupport {
+
+    @Autowired
+    CommandService commands;
+
+    ChatUser cora;
+    ChatUser lee;
+    ChatUser ana;
+
+    @BeforeEach
+    void aPair() {
+        cora = user("Cora");
+        lee = user("Dr Lee");
+        ana = user("Ana");
+        say(cora, "setup \"Residents 2026\" Europe/Lisbon");
+        say(cora, "add-pair " + CommandIT.mention(lee) + " " + CommandIT.mention(ana) + " 2026-11-23");
+        clock.set(Instant.parse("2026-11-24T12:00:00Z"));
+        tick();
+        slack.clear();
+    }
+
+    @Test
+    void when_one_side_pauses_the_partner_and_the_coordinators_are_told_until_when() {
+        assertThat(say(ana, "pause 2026-12-31")).contains("Paused until 2026-12-31");
+        tick();
+        assertThat(last(lee)).contains("Ana has paused their check-ins in Residents 2026 until 2026-12-31");
+        assertThat(last(cora)).contains("Ana has paused their check-ins").contains("#1");
+    }
+
+    @Test
+    void leaving_ends_the_pair_and_tells_the_partner_and_rejoining_undoes_it_so_the_pair_can_be_made_again() {
+        assertThat(say(ana, "leave confirm")).contains("/rapport rejoin");
+        tick();
+        assertThat(last(lee)).contains("Ana has left Residents 2026, so your pair has ended");
+        assertThat(say(cora, "add-pair " + CommandIT.mention(lee) + " " + CommandIT.mention(ana)))
+                .contains("/rapport rejoin");
+
+        assertThat(say(ana, "rejoin")).contains("Welcome back");
+        tick();
+        assertThat(last(cora)).contains("Ana has rejoined Rapport and can be paired again in Residents 2026");
+        assertThat(say(cora, "add-pair " + CommandIT.mention(lee) + " " + CommandIT.mention(ana)))
+                .contains("Pair #2 added");
+        assertThat(say(ana, "rejoin")).contains("nothing to rejoin");
+    }
+
+    private String last(ChatUser who) {
+        return slack.to(who.userId()).getLast().message().summary();
+    }
+
+    private String say(ChatUser who, String text) {
+        return commands.handle(new CommandRequest(who, text)).message().blocks().stream()
+                .map(b -> b instanceof ChatMessage.Block.Text t ? t.text() : b.toString())
+                .reduce("", (a, b) -> a + b);
+    }
+}
