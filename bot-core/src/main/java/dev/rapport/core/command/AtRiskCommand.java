@@ -1,5 +1,6 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.health.HealthService;
@@ -39,6 +40,11 @@ class AtRiskCommand implements Subcommand {
     @Override
     public Audience audience() {
         return Audience.COORDINATOR;
+    }
+
+    @Override
+    public AuditKind audit() {
+        return AuditKind.READ;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.calendar.Cadence;
 import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
@@ -28,6 +29,11 @@ class CadenceCommand implements Subcommand {
     @Override
     public Audience audience() {
         return Audience.COORDINATOR;
+    }
+
+    @Override
+    public AuditKind audit() {
+        return AuditKind.CHANGE;
     }
 
     @Override

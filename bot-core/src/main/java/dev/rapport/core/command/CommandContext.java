@@ -31,6 +31,10 @@ public final class CommandContext {
     private final ParticipantService participants;
     private final PairService pairs;
     private final Clock clock;
+    /** The programme and the pair this command turned out to concern, for the audit. */
+    private ProgrammeView concernedProgramme;
+
+    private PairView concernedPair;
 
     CommandContext(
             CommandRequest request,
@@ -57,6 +61,19 @@ public final class CommandContext {
         }
         this.args = List.copyOf(rest);
         this.programmeOption = option;
+    }
+
+    /** Notes that this command concerns one pair (the audit records which). */
+    void concerns(PairView pair) {
+        this.concernedPair = pair;
+    }
+
+    ProgrammeView concernedProgramme() {
+        return concernedProgramme;
+    }
+
+    PairView concernedPair() {
+        return concernedPair;
     }
 
     public ChatUser actor() {
@@ -145,17 +162,19 @@ public final class CommandContext {
         }
         List<ProgrammeView> coordinated = mine;
         if (programmeOption != null) {
-            return coordinated.stream()
+            concernedProgramme = coordinated.stream()
                     .filter(p -> p.name().equalsIgnoreCase(programmeOption))
                     .findFirst()
                     .orElseThrow(() -> new CommandException("You don't coordinate a programme called \""
                             + programmeOption + "\" here. Yours: " + names(coordinated) + "."));
+            return concernedProgramme;
         }
         if (mine.size() > 1) {
             throw new CommandException("You coordinate several programmes here (" + names(mine)
                     + "). Add `programme=\"Name\"` to say which.");
         }
-        return mine.get(0);
+        concernedProgramme = mine.get(0);
+        return concernedProgramme;
     }
 
     /** Whether the platform's roles make the person running the command a coordinator here (Discord). */

@@ -1,5 +1,7 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.audit.Audit;
+import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.pair.PairService;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.programme.ProgrammeService;
@@ -28,18 +30,21 @@ public class CommandService {
     private final ParticipantService participants;
     private final PairService pairs;
     private final Clock clock;
+    private final Audit audit;
 
     CommandService(
             List<Subcommand> subcommands,
             ProgrammeService programmes,
             ParticipantService participants,
             PairService pairs,
-            Clock clock) {
+            Clock clock,
+            Audit audit) {
         this.subcommands = List.copyOf(subcommands);
         this.programmes = programmes;
         this.participants = participants;
         this.pairs = pairs;
         this.clock = clock;
+        this.audit = audit;
         for (Subcommand s : subcommands) {
             register(s.name(), s);
             s.aliases().forEach(a -> register(a, s));
@@ -73,6 +78,22 @@ public class CommandService {
         return List.copyOf(all);
     }
 
+    /** Records a coordinator's successful read or change of pair-level data, in the one place every command passes. */
+    private void audit(Subcommand command, CommandContext context) {
+        if (command.audit() == AuditKind.NONE || context.concernedProgramme() == null) {
+            return;
+        }
+        context.participant()
+                .ifPresent(me -> audit.record(
+                        me.id(),
+                        context.concernedProgramme().id(),
+                        context.concernedPair() == null
+                                ? null
+                                : context.concernedPair().id(),
+                        command.name(),
+                        command.audit()));
+    }
+
     public Reply handle(CommandRequest request) {
         // Someone who runs a command can be reached again, whatever the platform refused before.
         participants.markReachable(request.actor());
@@ -95,7 +116,9 @@ public class CommandService {
             if (command.audience() == Audience.COORDINATOR) {
                 context.coordinatedProgramme(); // refuses anyone who coordinates nothing here, before any work
             }
-            return command.run(context);
+            Reply reply = command.run(context);
+            audit(command, context);
+            return reply;
         } catch (CommandException | IllegalArgumentException e) {
             return Reply.privately(e.getMessage());
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
@@ -26,6 +27,11 @@ class CoordinatorCommand implements Subcommand {
     @Override
     public Audience audience() {
         return Audience.COORDINATOR;
+    }
+
+    @Override
+    public AuditKind audit() {
+        return AuditKind.CHANGE;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.pair.PairService;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
@@ -32,6 +33,11 @@ class EraseCommand implements Subcommand {
     @Override
     public Audience audience() {
         return Audience.COORDINATOR;
+    }
+
+    @Override
+    public AuditKind audit() {
+        return AuditKind.CHANGE;
     }
 
     @Override

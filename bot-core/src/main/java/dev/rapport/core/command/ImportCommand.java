@@ -1,5 +1,6 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.pair.ImportException;
 import dev.rapport.core.pair.ImportResult;
 import dev.rapport.core.pair.PairImporter;
@@ -25,6 +26,11 @@ class ImportCommand implements Subcommand {
     @Override
     public Audience audience() {
         return Audience.COORDINATOR;
+    }
+
+    @Override
+    public AuditKind audit() {
+        return AuditKind.CHANGE;
     }
 
     @Override

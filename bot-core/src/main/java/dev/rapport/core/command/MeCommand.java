@@ -1,9 +1,11 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.audit.Audit;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
 import dev.rapport.core.schedule.SlotPlanner;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -16,10 +18,12 @@ class MeCommand implements Subcommand {
 
     private final ParticipantService participants;
     private final SlotPlanner planner;
+    private final Audit audit;
 
-    MeCommand(ParticipantService participants, SlotPlanner planner) {
+    MeCommand(ParticipantService participants, SlotPlanner planner, Audit audit) {
         this.participants = participants;
         this.planner = planner;
+        this.audit = audit;
     }
 
     @Override
@@ -81,6 +85,15 @@ class MeCommand implements Subcommand {
                 && !me.pausedUntil()
                         .isBefore(ctx.clock().instant().atZone(me.zone()).toLocalDate())) {
             text.append(" · paused until ").append(me.pausedUntil());
+        }
+        if (!pairs.isEmpty()) {
+            int reads = audit.readsOf(pairs.stream().map(PairView::id).toList(), Duration.ofDays(30));
+            text.append("\nCoordinators looked at your pair")
+                    .append(pairs.size() > 1 ? "s" : "")
+                    .append(" ")
+                    .append(reads)
+                    .append(reads == 1 ? " time" : " times")
+                    .append(" in the last 30 days (in the programme's overviews or on its own).");
         }
         return Reply.privately(text.toString());
     }

@@ -22,7 +22,14 @@ class PairLookup {
         this.participants = participants;
     }
 
+    /** The pair, noted on the context as what the command concerns. */
     PairView find(CommandContext ctx, ProgrammeView programme, String token, String usage) {
+        PairView pair = lookUp(ctx, programme, token, usage);
+        ctx.concerns(pair);
+        return pair;
+    }
+
+    private PairView lookUp(CommandContext ctx, ProgrammeView programme, String token, String usage) {
         if (token.matches("#?\\d{1,18}")) {
             long id = Long.parseLong(token.replace("#", ""));
             return pairs.find(id)

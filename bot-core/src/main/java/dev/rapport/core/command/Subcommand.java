@@ -1,5 +1,6 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.audit.AuditKind;
 import java.util.List;
 
 /** One {@code /rapport} subcommand. Implementations are Spring beans; {@link CommandService} finds them. */
@@ -27,6 +28,14 @@ public interface Subcommand {
      */
     default List<Parameter> parameters() {
         return List.of();
+    }
+
+    /**
+     * What the command does to pair-level data, for the audit: coordinators' reads and changes are recorded, with the
+     * programme and the pair they concerned, each time the command succeeds.
+     */
+    default AuditKind audit() {
+        return AuditKind.NONE;
     }
 
     /** Runs the command; throws {@link CommandException} (or IllegalArgumentException) with a friendly message. */

@@ -36,6 +36,9 @@ public class Retention {
             delete from inbound_event
             where (platform, event_id) in (select platform, event_id from inbound_event where received_at < ? limit ?)""";
 
+    private static final String DELETE_AUDIT = """
+            delete from audit_event where id in (select id from audit_event where at < ? limit ?)""";
+
     /** Ended pairs past their programme's limit (or the default), oldest first. */
     private static final String EXPIRED_PAIRS = """
             select p.id from pair p join programme g on g.id = p.programme_id
@@ -62,14 +65,16 @@ public class Retention {
         RetentionResult result = new RetentionResult(
                 repeat(CLEAR_PAYLOADS, now.minus(properties.sentPayloads())),
                 repeat(FORGET_EVENTS, now.minus(properties.inboundEvents())),
-                eraseEndedPairs(now.atOffset(ZoneOffset.UTC).toLocalDate()));
+                eraseEndedPairs(now.atOffset(ZoneOffset.UTC).toLocalDate()),
+                repeat(DELETE_AUDIT, now.minus(properties.audit())));
         if (!result.isEmpty()) {
             log.info(
                     "Retention: erased the text of {} sent message(s), forgot {} platform event id(s), erased {} ended"
-                            + " pair(s)",
+                            + " pair(s), deleted {} audit record(s)",
                     result.payloadsCleared(),
                     result.eventsForgotten(),
-                    result.pairsErased());
+                    result.pairsErased(),
+                    result.auditDeleted());
         }
         return result;
     }

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     within minutes)
  * @param endedPairs how long an ended pair's check-ins, answers, comments, meetings and messages are kept after the
  *     day it ended, unless its programme sets its own limit ({@code programme.ended_pair_retention_days})
+ * @param audit how long the record of coordinators' reads and changes is kept
  * @param interval how often the retention job runs
  */
 @ConfigurationProperties("rapport.retention")
@@ -22,13 +23,14 @@ public record RetentionProperties(
         @DefaultValue("7d") Duration sentPayloads,
         @DefaultValue("2d") Duration inboundEvents,
         @DefaultValue("730d") Duration endedPairs,
+        @DefaultValue("365d") Duration audit,
         @DefaultValue("6h") Duration interval) {
 
     public RetentionProperties {
-        for (Duration d : new Duration[] {sentPayloads, inboundEvents, endedPairs, interval}) {
+        for (Duration d : new Duration[] {sentPayloads, inboundEvents, endedPairs, audit, interval}) {
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException(
-                        "rapport.retention: sent-payloads, inbound-events, ended-pairs and interval must be positive");
+                        "rapport.retention: sent-payloads, inbound-events, ended-pairs, audit and interval must be positive");
             }
         }
         if (endedPairs.toDays() < 1) {

@@ -6,10 +6,11 @@ package dev.rapport.core.retention;
  * @param payloadsCleared outbox rows whose message text was erased
  * @param eventsForgotten handled platform event ids forgotten
  * @param pairsErased ended pairs erased with everything recorded about them
+ * @param auditDeleted audit records past their limit
  */
-public record RetentionResult(int payloadsCleared, int eventsForgotten, int pairsErased) {
+public record RetentionResult(int payloadsCleared, int eventsForgotten, int pairsErased, int auditDeleted) {
 
     public boolean isEmpty() {
-        return payloadsCleared == 0 && eventsForgotten == 0 && pairsErased == 0;
+        return payloadsCleared == 0 && eventsForgotten == 0 && pairsErased == 0 && auditDeleted == 0;
     }
 }
