@@ -94,6 +94,7 @@ final class DiscordCommands {
             case USER -> OptionType.USER;
             case FILE -> OptionType.ATTACHMENT;
             case NUMBER -> OptionType.INTEGER;
+            case ROLE -> OptionType.ROLE;
             default -> OptionType.STRING;
         };
     }
@@ -134,6 +135,7 @@ final class DiscordCommands {
             String value = switch (p.kind()) {
                 case USER -> mention(given.getAsUser(), given.getAsMember());
                 case NUMBER -> Long.toString(given.getAsLong());
+                case ROLE -> "<@&" + given.getAsRole().getId() + ">";
                 default -> given.getAsString();
             };
             String words = p.asText(value);

@@ -17,9 +17,11 @@ import dev.rapport.core.participant.Zones;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,8 +63,9 @@ import org.slf4j.LoggerFactory;
  * on (the person saw "This interaction failed") is not acted on behind their back; they can simply try again. The
  * core's answers are idempotent, so a double tap records one answer.
  *
- * <p>Who acts: in a server, the member, a coordinator when they hold the configured role or Manage Server
- * ({@link ChatUser#platformAdmin()}); in the bot's DMs, which belong to no server, the user under
+ * <p>Who acts: in a server, the member, with the facts the core decides authority from: the ids of the roles the
+ * interaction says they hold ({@link ChatUser#roleIds()}, never role names) and whether they have Manage Server ({@link
+ * ChatUser#maySetUp()}); in the bot's DMs, which belong to no server, the user under
  * {@link ChatUser#DIRECT_MESSAGE}, which the core matches by user id. A command run in the DMs is about the one
  * server the person takes part in, or, if they take part in several, refused with a request to run it there.
  */
@@ -87,7 +90,12 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
     private final DiscordCommands slash;
     private final DiscordReplies replies;
     private final DiscordModalRenderer modals = new DiscordModalRenderer();
+    private static final String SETUP = "setup";
+    private static final String ROLE = "role";
+
+    /** The id of the role a programme set up without naming one is bound to, or null. */
     private final String coordinatorRole;
+
     private final Duration callTimeout;
     private volatile ExecutorService work = newWork();
     /** Interactions acknowledged (or being acknowledged) whose work is not done yet, and the inbound itself. */
@@ -147,6 +155,10 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
                 }
             }
             String line = slash.commandLine(sub.get(), event);
+            if (coordinatorRole != null && SETUP.equals(sub.get().name()) && event.getOption(ROLE) == null) {
+                // The operator's default role, by id, for a programme set up without naming one.
+                line = line + " role=<@&" + coordinatorRole + ">";
+            }
             Reply reply = commands.handle(new CommandRequest(who.get(), line, attachment));
             replies.reply(hook, reply);
         });
@@ -178,7 +190,8 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
             return Optional.empty();
         }
         String server = servers.isEmpty() ? ChatUser.DIRECT_MESSAGE : servers.getFirst();
-        return Optional.of(new ChatUser(Platform.DISCORD, server, actor.userId(), actor.displayName(), false));
+        // Discord says nothing of anyone's roles in a DM: the core then grants nothing through roles.
+        return Optional.of(new ChatUser(Platform.DISCORD, server, actor.userId(), actor.displayName(), false, null));
     }
 
     private static String severalServers() {
@@ -277,32 +290,40 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
         Member member = interaction.getMember();
         if (interaction.getGuild() == null || member == null) {
             return new ChatUser(
-                    Platform.DISCORD, ChatUser.DIRECT_MESSAGE, user.getId(), user.getEffectiveName(), false);
+                    Platform.DISCORD, ChatUser.DIRECT_MESSAGE, user.getId(), user.getEffectiveName(), false, null);
         }
         return new ChatUser(
                 Platform.DISCORD,
                 interaction.getGuild().getId(),
                 user.getId(),
                 DiscordCommands.clean(member.getEffectiveName()),
-                coordinates(member));
+                manageServer(member),
+                roleIds(member));
     }
 
-    /** The configured coordinator role (by id or name) or Manage Server (Administrator includes it). */
-    boolean coordinates(Member member) {
+    /** Whether the member may manage the server (Administrator includes it): the core lets them set programmes up. */
+    static boolean manageServer(Member member) {
         try {
-            if (member.hasPermission(Permission.MANAGE_SERVER)) {
-                return true;
-            }
-            for (Role role : member.getRoles()) {
-                if (role.getId().equals(coordinatorRole) || role.getName().equalsIgnoreCase(coordinatorRole)) {
-                    return true;
-                }
-            }
+            return member.hasPermission(Permission.MANAGE_SERVER);
         } catch (RuntimeException e) {
-            // A server JDA has no cache of (roles unknown): the person is treated as a member, never as more.
-            log.debug("Could not read a member's roles: {}", e.toString());
+            // Permissions unknown: the person is treated as a member, never as more.
+            log.debug("Could not read a member's permissions: {}", e.toString());
+            return false;
         }
-        return false;
+    }
+
+    /** The ids of the roles the member holds, as this interaction reports them: never their names. */
+    static Set<String> roleIds(Member member) {
+        try {
+            Set<String> ids = new HashSet<>();
+            for (Role role : member.getRoles()) {
+                ids.add(role.getId());
+            }
+            return ids;
+        } catch (RuntimeException e) {
+            log.debug("Could not read a member's roles: {}", e.toString());
+            return Set.of();
+        }
     }
 
     // ---- the work after the acknowledgement

@@ -19,8 +19,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param shardMax the last shard this instance runs ({@code null}: {@code shardTotal - 1})
  * @param commandScope where {@code /rapport} is registered: {@code global} (every server and the bot's DMs; the
  *     default) or {@code guild} (each server the bot is in, separately; not in DMs)
- * @param coordinatorRole the role, by name or id, whose members coordinate the server's programmes (members with
- *     Manage Server do too); {@value #DEFAULT_COORDINATOR_ROLE} if unset
+ * @param coordinatorRole the id of the role a programme set up without naming one is bound to: its members coordinate
+ *     it. A role is bound by id, never by name (anyone who may manage roles can name one anything), so a value that is
+ *     not a snowflake is refused at start; none if unset (setup then needs its {@code role} option)
  * @param sendsPerSecond the most REST requests per second the bot spends on direct messages, profile lookups and
  *     command registration, all instances together (they take turns from one bucket in the database);
  *     {@value #DEFAULT_SENDS_PER_SECOND} unless set. Discord allows 50 per second per bot
@@ -53,8 +54,6 @@ public record DiscordProperties(
 
     static final long DEFAULT_CALL_TIMEOUT_SECONDS = 10;
 
-    static final String DEFAULT_COORDINATOR_ROLE = "Rapport Coordinator";
-
     static final String GLOBAL = "global";
     static final String GUILD = "guild";
 
@@ -69,9 +68,12 @@ public record DiscordProperties(
         commandScope = commandScope == null || commandScope.isBlank()
                 ? GLOBAL
                 : commandScope.strip().toLowerCase(Locale.ROOT);
-        coordinatorRole = coordinatorRole == null || coordinatorRole.isBlank()
-                ? DEFAULT_COORDINATOR_ROLE
-                : coordinatorRole.strip();
+        coordinatorRole = coordinatorRole == null || coordinatorRole.isBlank() ? null : coordinatorRole.strip();
+        if (coordinatorRole != null && !coordinatorRole.matches("\\d{1,20}")) {
+            throw new IllegalArgumentException("rapport.discord.coordinator-role must be a role's id (Server Settings"
+                    + " → Roles → ⋯ → Copy Role ID, with Developer Mode on), not its name: anyone who can manage roles"
+                    + " can give a role any name.");
+        }
         if (callTimeout == null || callTimeout.isZero() || callTimeout.isNegative()) {
             callTimeout = Duration.ofSeconds(DEFAULT_CALL_TIMEOUT_SECONDS);
         }

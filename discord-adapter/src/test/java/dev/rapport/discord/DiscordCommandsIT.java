@@ -90,7 +90,7 @@ class DiscordCommandsIT extends DiscordTestSupport {
         Person plain = LocalDiscordWorld.member();
 
         assertThat(say(plain, "setup", Map.of("name", "Residents")))
-                .contains("set up by members with the coordinator role");
+                .contains("set up by members with the Manage Server permission");
         assertThat(say(new Person(LocalDiscordWorld.ADMIN, "Admin"), "setup", Map.of("name", "Fellows")))
                 .contains("is set up");
     }

@@ -36,7 +36,7 @@ class DiscordConfigurationTest {
                                 "RAPPORT_DISCORD_SHARD_MIN", "2",
                                 "RAPPORT_DISCORD_SHARD_MAX", "3",
                                 "RAPPORT_DISCORD_COMMAND_SCOPE", "guild",
-                                "RAPPORT_DISCORD_COORDINATOR_ROLE", "Mentoring Leads",
+                                "RAPPORT_DISCORD_COORDINATOR_ROLE", "987654321098765432",
                                 "RAPPORT_DISCORD_SENDS_PER_SECOND", "20",
                                 "RAPPORT_DISCORD_CALL_TIMEOUT", "5s")));
         ConfigurationPropertySources.attach(env);
@@ -50,7 +50,7 @@ class DiscordConfigurationTest {
         assertThat(p.shardMin()).isEqualTo(2);
         assertThat(p.shardMax()).isEqualTo(3);
         assertThat(p.globalCommands()).isFalse();
-        assertThat(p.coordinatorRole()).isEqualTo("Mentoring Leads");
+        assertThat(p.coordinatorRole()).isEqualTo("987654321098765432");
         assertThat(p.pace()).isEqualTo(20);
         assertThat(p.callTimeout()).isEqualTo(Duration.ofSeconds(5));
     }

@@ -64,7 +64,7 @@ class DiscordDeliveryIT extends DiscordTestSupport {
     @Test
     void a_burst_of_429s_delays_the_welcomes_but_each_arrives_exactly_once() {
         Person cora = LocalDiscordWorld.coordinator();
-        assertThat(say(cora, "setup", Map.of("name", "Residents"))).contains("is set up");
+        setUp("Residents");
         List<Person> people = new ArrayList<>();
         StringBuilder csv = new StringBuilder("mentor_id,mentor_name,mentee_id,mentee_name\n");
         for (int i = 0; i < 4; i++) {
@@ -152,7 +152,7 @@ class DiscordDeliveryIT extends DiscordTestSupport {
     @Test
     void a_file_over_two_megabytes_is_refused_with_a_friendly_message() {
         Person cora = LocalDiscordWorld.coordinator();
-        assertThat(say(cora, "setup", Map.of("name", "Residents"))).contains("is set up");
+        setUp("Residents");
         byte[] big = new byte[DiscordInbound.MAX_ATTACHMENT_BYTES + 1];
         java.util.Arrays.fill(big, (byte) 'a');
 

@@ -3,6 +3,7 @@ package dev.rapport.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -19,11 +20,22 @@ class DiscordPropertiesTest {
         DiscordProperties p = token("abc");
 
         assertThat(p.globalCommands()).isTrue();
-        assertThat(p.coordinatorRole()).isEqualTo("Rapport Coordinator");
+        assertThat(p.coordinatorRole()).as("no default role: setup names one").isNull();
         assertThat(p.pace()).isEqualTo(48);
         assertThat(p.callTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(p.localApi()).isFalse();
         assertThatNoException().isThrownBy(p::validate);
+    }
+
+    @Test
+    void the_coordinator_role_is_an_id_never_a_name() {
+        assertThatThrownBy(() -> new DiscordProperties(
+                        "abc", null, null, null, null, null, "Rapport Coordinator", null, null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not its name");
+        assertThat(new DiscordProperties("abc", null, null, null, null, null, " 1234567890 ", null, null, null)
+                        .coordinatorRole())
+                .isEqualTo("1234567890");
     }
 
     @Test

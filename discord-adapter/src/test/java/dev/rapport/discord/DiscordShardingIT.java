@@ -13,6 +13,7 @@ import dev.rapport.localdiscord.Endpoint;
 import dev.rapport.localdiscord.GatewayLogin;
 import dev.rapport.localdiscord.Interaction;
 import dev.rapport.localdiscord.LocalDiscord;
+import dev.rapport.localdiscord.Options;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,10 @@ class DiscordShardingIT {
 
             assertThat(discord.connectedShards()).containsExactly(0, 1);
             Interaction setup = discord.as(ShardedWorld.ON_SHARD_1, ShardedWorld.CORA)
-                    .slashCommand("rapport", "setup", Map.of("name", "Research fellows"));
+                    .slashCommand(
+                            "rapport",
+                            "setup",
+                            Map.of("name", "Research fellows", "role", Options.role(ShardedWorld.ON_SHARD_1 + 2)));
             assertThat(setup.awaitResponse().accepted()).isTrue();
             await().atMost(CONNECT)
                     .until(() -> setup.originalMessage()

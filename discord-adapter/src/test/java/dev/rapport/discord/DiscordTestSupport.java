@@ -115,10 +115,20 @@ abstract class DiscordTestSupport {
         return markdown.replaceAll("\\\\(.)", "$1").replace("**", "").replace("\u200B", "");
     }
 
-    /** Sets up a programme with a coordinator and one pair, the way a coordinator would in Discord. */
-    void programmeWithPair(Person coordinator, Person mentor, Person mentee) {
-        assertThat(say(coordinator, "setup", Map.of("name", "Residents", "timezone", "Europe/Lisbon")))
+    /**
+     * The server's admin (Manage Server) sets a programme up, bound to the configured coordinator role, whose members
+     * ({@link LocalDiscordWorld#coordinator()}) coordinate it.
+     */
+    void setUp(String name) {
+        assertThat(say(ADMIN, "setup", Map.of("name", name, "timezone", "Europe/Lisbon")))
                 .contains("is set up");
+    }
+
+    static final Person ADMIN = new Person(LocalDiscordWorld.ADMIN, "Admin");
+
+    /** Sets up a programme with a coordinator and one pair, the way a server would in Discord. */
+    void programmeWithPair(Person coordinator, Person mentor, Person mentee) {
+        setUp("Residents");
         assertThat(say(
                         coordinator,
                         "add-pair",

@@ -20,8 +20,8 @@ import org.springframework.core.env.MapPropertySource;
  * else, so JDA (stopped with the context's lifecycle) always shuts down before it, as it must, or its reconnect loop
  * would outlive the test.
  *
- * <p>The world: one server, Residency, with a coordinator role named as the adapter's default ("Rapport
- * Coordinator"), an "Admins" role with Manage Server, an owner no test uses (an owner has every permission), and pools
+ * <p>The world: one server, Residency, with a coordinator role ("Rapport Coordinator", configured by id as the
+ * default role of programmes set up without naming one), an "Admins" role with Manage Server, an owner no test uses (an owner has every permission), and pools
  * of people each test draws fresh ones from ({@link #coordinator()}, {@link #member()}), so tests sharing one local
  * Discord never read each other's direct messages.
  */
@@ -31,6 +31,7 @@ public class LocalDiscordWorld implements ApplicationContextInitializer<Configur
     static final long GENERAL = GUILD + 1;
     static final long COORDINATOR_ROLE = GUILD + 2;
     static final long ADMIN_ROLE = GUILD + 3;
+    static final String COORDINATOR_ROLE_NAME = "Rapport Coordinator";
     static final long OWNER = 1_400_000_000_000_000_000L;
     static final long ADMIN = 1_400_000_000_000_000_001L;
 
@@ -75,7 +76,7 @@ public class LocalDiscordWorld implements ApplicationContextInitializer<Configur
     static LocalDiscord.Builder residency() {
         return LocalDiscord.builder().guild(GUILD, "Residency", g -> {
             g.textChannel(GENERAL, "general")
-                    .role(COORDINATOR_ROLE, DiscordProperties.DEFAULT_COORDINATOR_ROLE, 0)
+                    .role(COORDINATOR_ROLE, COORDINATOR_ROLE_NAME, 0)
                     .role(ADMIN_ROLE, "Admins", Permissions.MANAGE_GUILD)
                     .member(OWNER, "owner", "Owner")
                     .owner(OWNER)
@@ -104,7 +105,10 @@ public class LocalDiscordWorld implements ApplicationContextInitializer<Configur
         LocalDiscord discord = start();
         List<Object> closing = new ArrayList<>();
         closing.add(discord);
-        Map<String, Object> properties = new java.util.HashMap<>(settings());
+        Map<String, Object> properties = new java.util.HashMap<>();
+        // Programmes set up without naming a role are bound to the world's coordinator role, by id.
+        properties.put("rapport.discord.coordinator-role", Long.toString(COORDINATOR_ROLE));
+        properties.putAll(settings());
         properties.put("rapport.discord.token", discord.botToken());
         properties.put("rapport.discord.api-url", discord.restUrl());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("local-discord", properties));

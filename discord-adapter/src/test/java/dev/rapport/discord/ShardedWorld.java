@@ -1,11 +1,12 @@
 package dev.rapport.discord;
 
 import dev.rapport.localdiscord.LocalDiscord;
+import dev.rapport.localdiscord.Permissions;
 import dev.rapport.localdiscord.Snowflakes;
 import java.util.Map;
 
 /**
- * Two servers on two shards, for an instance that runs only shard 0 of 2 and registers {@code /rapport} in each
+ * Two servers on two shards, where Cora is an admin (Manage Server) and holds the coordinator role, for an instance that runs only shard 0 of 2 and registers {@code /rapport} in each
  * server it sees: as one of two instances that split the guilds.
  */
 public class ShardedWorld extends LocalDiscordWorld {
@@ -24,17 +25,19 @@ public class ShardedWorld extends LocalDiscordWorld {
                         ON_SHARD_0,
                         "Medicine",
                         g -> g.textChannel(ON_SHARD_0 + 1, "general")
-                                .role(ON_SHARD_0 + 2, DiscordProperties.DEFAULT_COORDINATOR_ROLE, 0)
+                                .role(ON_SHARD_0 + 2, COORDINATOR_ROLE_NAME, 0)
+                                .role(ON_SHARD_0 + 3, "Admins", Permissions.MANAGE_GUILD)
                                 .member(1_500_000_000_000_000_000L, "owner", "Owner")
-                                .member(CORA, "cora", "Cora", ON_SHARD_0 + 2)
+                                .member(CORA, "cora", "Cora", ON_SHARD_0 + 2, ON_SHARD_0 + 3)
                                 .member(BEN, "ben", "Ben"))
                 .guild(
                         ON_SHARD_1,
                         "Research",
                         g -> g.textChannel(ON_SHARD_1 + 1, "general")
-                                .role(ON_SHARD_1 + 2, DiscordProperties.DEFAULT_COORDINATOR_ROLE, 0)
+                                .role(ON_SHARD_1 + 2, COORDINATOR_ROLE_NAME, 0)
+                                .role(ON_SHARD_1 + 3, "Admins", Permissions.MANAGE_GUILD)
                                 .member(1_500_000_000_000_000_000L, "owner", "Owner")
-                                .member(CORA, "cora", "Cora", ON_SHARD_1 + 2)
+                                .member(CORA, "cora", "Cora", ON_SHARD_1 + 2, ON_SHARD_1 + 3)
                                 .member(BEN, "ben", "Ben"))
                 .start();
     }

@@ -228,6 +228,26 @@ public final class LocalDiscord implements AutoCloseable {
         world.addMembers(guildId, joining);
     }
 
+    /**
+     * A guild admin creates a role while the bot runs (GUILD_ROLE_CREATE to a bot with the GUILDS intent). Its name is
+     * free: anyone allowed to manage roles may call a role anything.
+     */
+    public void createRole(long guildId, long roleId, String name, long permissions) {
+        world.createRole(guildId, roleId, name, permissions);
+    }
+
+    /**
+     * A member's roles become exactly these (a role given or taken away) while the bot runs; their next interaction
+     * carries them. GUILD_MEMBER_UPDATE goes only to a bot with the GUILD_MEMBERS intent.
+     */
+    public void setRoles(long guildId, long userId, long... roleIds) {
+        List<Long> roles = new ArrayList<>();
+        for (long r : roleIds) {
+            roles.add(r);
+        }
+        world.setRoles(guildId, userId, roles);
+    }
+
     /** Many users join a guild at once, without roles: for seeding a large programme while the bot runs. */
     public void addMembers(long guildId, List<DiscordUser> users) {
         Map<World.User, List<Long>> joining = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -520,6 +521,59 @@ final class World {
             d.addProperty("guild_id", Json.id(g.id()));
             dispatcher.dispatch(g.id(), Intents.GUILD_MEMBERS, "GUILD_MEMBER_ADD", d);
         }
+    }
+
+    /**
+     * A guild admin creates a role (no permissions unless given), placed above the others but below the bot's: Discord
+     * sends GUILD_ROLE_CREATE to a bot that identified with the GUILDS intent. Any member with Manage Roles can do this,
+     * with any name, so a role's name proves nothing about who may hold it.
+     */
+    synchronized void createRole(long guildId, long roleId, String name, long permissions) {
+        Guild g = guilds.get(guildId);
+        if (g == null) {
+            throw new IllegalArgumentException("no guild " + Json.id(guildId));
+        }
+        if (g.roles().containsKey(roleId)) {
+            throw new IllegalArgumentException("guild " + g.name() + " has a role " + Json.id(roleId) + " already");
+        }
+        Map<Long, Role> roles = new LinkedHashMap<>(g.roles());
+        int position = roles.values().stream().mapToInt(Role::position).max().orElse(0) + 1;
+        Role role = new Role(roleId, Objects.requireNonNull(name), permissions, position, false);
+        roles.put(roleId, role);
+        guilds.put(g.id(), new Guild(g.id(), g.name(), g.ownerId(), roles, g.channels(), g.members(), g.joinedAt()));
+        JsonObject d = Json.obj("guild_id", Json.id(g.id()), "role", roleJson(g, role));
+        dispatcher.dispatch(g.id(), Intents.GUILDS, "GUILD_ROLE_CREATE", d);
+    }
+
+    /**
+     * A member's roles are replaced (a role given or taken away): interactions from then on carry the new roles, and
+     * Discord sends GUILD_MEMBER_UPDATE only to a bot that identified with the GUILD_MEMBERS intent.
+     */
+    synchronized void setRoles(long guildId, long userId, List<Long> roleIds) {
+        Guild g = guilds.get(guildId);
+        if (g == null) {
+            throw new IllegalArgumentException("no guild " + Json.id(guildId));
+        }
+        Member m = g.members().get(userId);
+        if (m == null) {
+            throw new IllegalArgumentException("guild " + g.name() + " has no member " + Json.id(userId));
+        }
+        for (long role : roleIds) {
+            if (!g.roles().containsKey(role)
+                    || role == guildId
+                    || g.roles().get(role).managed()) {
+                throw new IllegalArgumentException(
+                        "guild " + g.name() + " has no role " + Json.id(role) + " to give to " + Json.id(userId));
+            }
+        }
+        Member changed = new Member(userId, List.copyOf(roleIds), m.joinedAt());
+        Map<Long, Member> members = new LinkedHashMap<>(g.members());
+        members.put(userId, changed);
+        Guild updated = new Guild(g.id(), g.name(), g.ownerId(), g.roles(), g.channels(), members, g.joinedAt());
+        guilds.put(g.id(), updated);
+        JsonObject d = memberJson(updated, changed, true);
+        d.addProperty("guild_id", Json.id(g.id()));
+        dispatcher.dispatch(g.id(), Intents.GUILD_MEMBERS, "GUILD_MEMBER_UPDATE", d);
     }
 
     Channel channel(long id) {

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param tz the IANA time zone, e.g. {@code Europe/Paris}
  * @param isAdmin a workspace admin
  * @param isOwner a workspace owner
+ * @param isPrimaryOwner the workspace's primary owner (Slack's {@code is_primary_owner}; there is one per workspace)
  * @param isBot a bot user (the app's own bot user is one)
  * @param deleted a deactivated account
  */
@@ -30,6 +31,7 @@ public record UserProfile(
         String tz,
         boolean isAdmin,
         boolean isOwner,
+        boolean isPrimaryOwner,
         boolean isBot,
         boolean deleted) {
 
@@ -46,29 +48,54 @@ public record UserProfile(
         ZoneId.of(tz); // fails early on a zone Slack would not know either
     }
 
+    /** A person who is not the primary owner. */
+    public UserProfile(
+            String teamId,
+            String id,
+            String name,
+            String realName,
+            String displayName,
+            String tz,
+            boolean isAdmin,
+            boolean isOwner,
+            boolean isBot,
+            boolean deleted) {
+        this(teamId, id, name, realName, displayName, tz, isAdmin, isOwner, false, isBot, deleted);
+    }
+
     /** An ordinary member: display name empty, not an admin, owner or bot. */
     public static UserProfile member(String teamId, String id, String name, String realName, String tz) {
         return new UserProfile(teamId, id, name, realName, "", tz, false, false, false, false);
     }
 
+    /** The same person with these workspace roles ({@code is_admin}, {@code is_owner}, {@code is_primary_owner}). */
+    public UserProfile withRoles(boolean admin, boolean owner, boolean primaryOwner) {
+        return new UserProfile(teamId, id, name, realName, displayName, tz, admin, owner, primaryOwner, isBot, deleted);
+    }
+
     public UserProfile withName(String newName) {
-        return new UserProfile(teamId, id, newName, realName, displayName, tz, isAdmin, isOwner, isBot, deleted);
+        return new UserProfile(
+                teamId, id, newName, realName, displayName, tz, isAdmin, isOwner, isPrimaryOwner, isBot, deleted);
     }
 
     public UserProfile withRealName(String newRealName) {
-        return new UserProfile(teamId, id, name, newRealName, displayName, tz, isAdmin, isOwner, isBot, deleted);
+        return new UserProfile(
+                teamId, id, name, newRealName, displayName, tz, isAdmin, isOwner, isPrimaryOwner, isBot, deleted);
     }
 
     public UserProfile withDisplayName(String newDisplayName) {
-        return new UserProfile(teamId, id, name, realName, newDisplayName, tz, isAdmin, isOwner, isBot, deleted);
+        return new UserProfile(
+                teamId, id, name, realName, newDisplayName, tz, isAdmin, isOwner, isPrimaryOwner, isBot, deleted);
     }
 
     public UserProfile withTz(String newTz) {
-        return new UserProfile(teamId, id, name, realName, displayName, newTz, isAdmin, isOwner, isBot, deleted);
+        return new UserProfile(
+                teamId, id, name, realName, displayName, newTz, isAdmin, isOwner, isPrimaryOwner, isBot, deleted);
     }
 
     public UserProfile withDeleted(boolean nowDeleted) {
-        return new UserProfile(teamId, id, name, realName, displayName, tz, isAdmin, isOwner, isBot, nowDeleted);
+        return new UserProfile(
+                teamId, id, name, realName, displayName, tz, isAdmin, isOwner, isPrimaryOwner, isBot, nowDeleted);
     }
 
     /** Slack's {@code tz_label} at an instant: the zone's long name, which changes with daylight saving. */

@@ -635,7 +635,7 @@ final class WebApi {
         user.add("profile", profile);
         user.addProperty("is_admin", u.isAdmin());
         user.addProperty("is_owner", u.isOwner());
-        user.addProperty("is_primary_owner", false);
+        user.addProperty("is_primary_owner", u.isPrimaryOwner());
         user.addProperty("is_restricted", false);
         user.addProperty("is_ultra_restricted", false);
         user.addProperty("is_bot", u.isBot());

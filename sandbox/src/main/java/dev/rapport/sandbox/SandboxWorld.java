@@ -1,6 +1,7 @@
 package dev.rapport.sandbox;
 
 import dev.rapport.localdiscord.LocalDiscord;
+import dev.rapport.localdiscord.Permissions;
 import dev.rapport.localslack.LocalSlack;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ public final class SandboxWorld implements AutoCloseable {
     static final long DISCORD_GUILD = 1_300_000_000_000_000_100L;
     static final long DISCORD_CHANNEL = 1_300_000_000_000_000_101L;
     static final long DISCORD_COORDINATOR_ROLE = 1_300_000_000_000_000_102L;
+    static final long DISCORD_ADMIN_ROLE = 1_300_000_000_000_000_103L;
     static final String DISCORD_GUILD_NAME = "Rapport Demo Server";
     static final String DISCORD_BOT_TOKEN = "sandbox-discord-bot-token-0001";
 
@@ -80,18 +82,28 @@ public final class SandboxWorld implements AutoCloseable {
                     .workspaceName(SLACK_TEAM, SLACK_WORKSPACE_NAME)
                     .appToken(SLACK_APP_TOKEN);
             for (Person p : SLACK_PEOPLE) {
-                slack.user(SLACK_TEAM, p.userId(), p.handle(), p.name(), "Europe/Lisbon", false);
+                // The coordinator is a workspace admin: Slack workspaces let their admins and owners set programmes up.
+                slack.user(
+                        SLACK_TEAM,
+                        p.userId(),
+                        p.handle(),
+                        p.name(),
+                        "Europe/Lisbon",
+                        p.role().equals("coordinator"));
             }
             LocalDiscord.Builder discord = LocalDiscord.builder()
                     .botToken(DISCORD_BOT_TOKEN)
                     .guild(DISCORD_GUILD, DISCORD_GUILD_NAME, g -> {
                         g.textChannel(DISCORD_CHANNEL, "mentoring");
-                        // The adapter's default coordinator role: its members coordinate the server's programmes.
+                        // The configured coordinator role (by id): programmes set up without naming one are bound to
+                        // it.
                         g.role(DISCORD_COORDINATOR_ROLE, "Rapport Coordinator", 0);
+                        // The server's admins may set programmes up (Manage Server).
+                        g.role(DISCORD_ADMIN_ROLE, "Admins", Permissions.MANAGE_GUILD);
                         for (Person p : DISCORD_PEOPLE) {
                             long id = Long.parseLong(p.userId());
                             if (p.role().equals("coordinator")) {
-                                g.member(id, p.handle(), p.name(), DISCORD_COORDINATOR_ROLE);
+                                g.member(id, p.handle(), p.name(), DISCORD_COORDINATOR_ROLE, DISCORD_ADMIN_ROLE);
                             } else {
                                 g.member(id, p.handle(), p.name());
                             }
@@ -121,11 +133,18 @@ public final class SandboxWorld implements AutoCloseable {
     /** What the real adapters need to talk to the local platforms instead of the real ones. */
     Map<String, String> adapterProperties() {
         return Map.of(
-                "rapport.slack.bot-token", SLACK_BOT_TOKEN,
-                "rapport.slack.app-token", SLACK_APP_TOKEN,
-                "rapport.slack.api-url", slack.apiUrl(),
-                "rapport.discord.token", DISCORD_BOT_TOKEN,
-                "rapport.discord.api-url", discord.restUrl());
+                "rapport.slack.bot-token",
+                SLACK_BOT_TOKEN,
+                "rapport.slack.app-token",
+                SLACK_APP_TOKEN,
+                "rapport.slack.api-url",
+                slack.apiUrl(),
+                "rapport.discord.token",
+                DISCORD_BOT_TOKEN,
+                "rapport.discord.api-url",
+                discord.restUrl(),
+                "rapport.discord.coordinator-role",
+                Long.toString(DISCORD_COORDINATOR_ROLE));
     }
 
     @Override

@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * missing ({@link SlackProperties#validate()}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SlackProperties.class)
+@EnableConfigurationProperties({SlackProperties.class, SlackSetupRights.Setting.class})
 public class SlackConfiguration {
 
     /** Slack is configured: a bot token or an OAuth client. */
@@ -79,8 +79,12 @@ public class SlackConfiguration {
             InboundEvents events,
             ParticipantService participants,
             SlackDirectory directory,
-            SlackApi api) {
-        return new SlackInbound(commands, interactions, events, participants, directory, new SlackReplies(api));
+            SlackApi api,
+            SlackSetupRights.Setting setting,
+            Optional<Installations> installations) {
+        SlackSetupRights setupRights = new SlackSetupRights(setting, directory::adminOrOwner, installations);
+        return new SlackInbound(
+                commands, interactions, events, participants, directory, setupRights, new SlackReplies(api));
     }
 
     @Bean

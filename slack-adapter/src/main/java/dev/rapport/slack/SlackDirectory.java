@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who someone is on Slack, from {@code users.info} (scope {@code users:read}): the name to call them by (their
- * display name, else their full name, else their handle) and their IANA time zone ({@code tz}). Answers are kept for
+ * display name, else their full name, else their handle), their IANA time zone ({@code tz}), and whether the workspace
+ * made them an admin or owner. Answers are kept for
  * {@link #KEPT}, so the names in one command (an actor and two mentions) and the next command's cost one call each;
  * {@code user_change} events keep the core's copy current in between.
  */
@@ -24,7 +25,8 @@ public final class SlackDirectory implements Directory {
 
     static final Duration KEPT = Duration.ofMinutes(10);
 
-    private record Kept(Optional<Profile> profile, long until) {}
+    /** What was read about someone: their profile, and whether the workspace made them an admin or owner. */
+    private record Kept(Optional<Profile> profile, boolean adminOrOwner, long until) {}
 
     private final SlackApi api;
     private final SlackTokens tokens;
@@ -42,35 +44,51 @@ public final class SlackDirectory implements Directory {
 
     @Override
     public Optional<Profile> lookup(String teamId, String userId) {
+        return kept(teamId, userId).profile();
+    }
+
+    /**
+     * Whether the workspace made this person an admin, an owner or its primary owner ({@code is_admin},
+     * {@code is_owner}, {@code is_primary_owner}); false when Slack cannot say now (never more than a member).
+     */
+    boolean adminOrOwner(String teamId, String userId) {
+        try {
+            return kept(teamId, userId).adminOrOwner();
+        } catch (DirectoryUnavailableException e) {
+            return false;
+        }
+    }
+
+    private Kept kept(String teamId, String userId) {
         String key = teamId + "/" + userId;
         long now = System.nanoTime();
         Kept k = kept.get(key);
         if (k != null && now - k.until() < 0) {
-            return k.profile();
+            return k;
         }
-        Optional<Profile> profile = read(teamId, userId);
-        kept.put(key, new Kept(profile, now + KEPT.toNanos()));
-        return profile;
+        Kept read = read(teamId, userId, now + KEPT.toNanos());
+        kept.put(key, read);
+        return read;
     }
 
     /** What a {@code user_change} event says, remembered as if just read. */
     void remember(String teamId, User user) {
         kept.put(
                 teamId + "/" + user.getId(),
-                new Kept(Optional.of(profileOf(user)), System.nanoTime() + KEPT.toNanos()));
+                new Kept(Optional.of(profileOf(user)), adminOrOwner(user), System.nanoTime() + KEPT.toNanos()));
     }
 
-    private Optional<Profile> read(String teamId, String userId) {
+    private Kept read(String teamId, String userId, long until) {
         String token = tokens.botToken(teamId)
                 .orElseThrow(() -> new DirectoryUnavailableException("Rapport is not installed in " + teamId));
         try {
             UsersInfoResponse info = api.methods(token)
                     .usersInfo(UsersInfoRequest.builder().user(userId).build());
             if (info.isOk() && info.getUser() != null) {
-                return Optional.of(profileOf(info.getUser()));
+                return new Kept(Optional.of(profileOf(info.getUser())), adminOrOwner(info.getUser()), until);
             }
             if ("user_not_found".equals(info.getError())) {
-                return Optional.empty();
+                return new Kept(Optional.empty(), false, until);
             }
             throw new DirectoryUnavailableException("Slack users.info: " + info.getError());
         } catch (SlackApiException e) {
@@ -80,6 +98,11 @@ public final class SlackDirectory implements Directory {
             throw new DirectoryUnavailableException(
                     "Slack users.info: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** A deleted account is nobody's admin, whatever its flags still say. */
+    static boolean adminOrOwner(User user) {
+        return !user.isDeleted() && (user.isAdmin() || user.isOwner() || user.isPrimaryOwner());
     }
 
     /** The name to call someone by and their zone, as Slack describes them. */

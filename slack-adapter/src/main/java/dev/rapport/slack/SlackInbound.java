@@ -107,13 +107,14 @@ final class SlackInbound implements AutoCloseable {
             InboundEvents events,
             ParticipantService participants,
             SlackDirectory directory,
+            SlackSetupRights setupRights,
             SlackReplies replies) {
         this.commands = commands;
         this.interactions = interactions;
         this.events = events;
         this.participants = participants;
         this.directory = directory;
-        this.people = new SlackPeople(directory);
+        this.people = new SlackPeople(directory, setupRights);
         this.replies = replies;
     }
 

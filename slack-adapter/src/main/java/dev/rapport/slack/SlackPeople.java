@@ -4,6 +4,7 @@ import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Directory;
 import dev.rapport.core.chat.Platform;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,22 +12,29 @@ import java.util.regex.Pattern;
  * People as the core should see them in what Slack sends: the person acting, with the name they go by rather than
  * their handle, and the people a command mentions, as {@code <@U123|Ana Silva>}. Slack sends mentions as
  * {@code <@U123>} or {@code <@U123|handle>} (with the command's "escape users" setting on) and escapes {@code &},
- * {@code <} and {@code >} in the rest of the text; both are undone here, so the core reads plain words and mentions.
+ * {@code <} and {@code >} in the rest of the text; that escaping is undone here, except for a typed {@code <@}, so the
+ * core reads plain words and only the mentions Slack made. The name in a mention is the directory's (or Slack's handle),
+ * never one typed.
  */
 final class SlackPeople {
 
     private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]{2,})(?:\\|([^>]*))?>");
 
     private final Directory directory;
+    private final SlackSetupRights setupRights;
 
-    SlackPeople(Directory directory) {
+    SlackPeople(Directory directory, SlackSetupRights setupRights) {
         this.directory = directory;
+        this.setupRights = setupRights;
     }
 
-    /** The person acting; their handle stands in for a name while Slack's directory cannot be read. */
+    /**
+     * The person acting, with what the workspace lets them do ({@link SlackSetupRights}); their handle stands in for a
+     * name while Slack's directory cannot be read. Slack has no roles of its own for the core to weigh.
+     */
     ChatUser actor(String teamId, String userId, String handle) {
         String name = nameOf(teamId, userId).orElse(handle);
-        return ChatUser.of(Platform.SLACK, teamId, userId, name);
+        return new ChatUser(Platform.SLACK, teamId, userId, name, setupRights.maySetUp(teamId, userId), Set.of());
     }
 
     /** The command text with names in its mentions and Slack's escaping undone. */
@@ -67,7 +75,15 @@ final class SlackPeople {
         return name.replace(">", "").replace("|", "").replace("<", "").strip();
     }
 
+    /**
+     * Slack's escaping undone in typed text, except where a {@code <} would open what the core reads as a mention
+     * ({@code <@…>}) or another of Slack's special sequences ({@code <#…>}, {@code <!…>}): only Slack writes those, and
+     * it writes them unescaped, so typed text stays text.
+     */
     static String unescape(String text) {
-        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return PLAIN_LT.matcher(text).replaceAll("<").replace("&gt;", ">").replace("&amp;", "&");
     }
+
+    /** An escaped {@code <} that is not followed by {@code @}, {@code #} or {@code !}: those stay escaped. */
+    private static final Pattern PLAIN_LT = Pattern.compile("&lt;(?![@#!])");
 }

@@ -89,7 +89,7 @@ abstract class SlackEndToEnd {
     @Autowired
     SlackConnection connection;
 
-    /** The coordinator, the mentor and the mentee of this test: Slack user ids of their own. */
+    /** The coordinator (a workspace admin), the mentor and the mentee of this test: Slack user ids of their own. */
     String cora;
 
     String lee;
@@ -127,7 +127,7 @@ abstract class SlackEndToEnd {
             slack().deliverOverHttp(URI.create("http://127.0.0.1:" + port + "/slack/events"));
         }
         int n = PEOPLE.incrementAndGet();
-        cora = person("U0CORA" + n, "cora" + n, "Cora Coordinator", "Europe/Lisbon");
+        cora = admin("U0CORA" + n, "cora" + n, "Cora Coordinator", "Europe/Lisbon");
         lee = person("U0LEE" + n, "lee" + n, "Dr Lee Mentor", "Europe/Lisbon");
         ana = person("U0ANA" + n, "ana" + n, "Ana Mentee", "Europe/Lisbon");
         await().atMost(Duration.ofSeconds(30)).until(() -> connection.status() == SlackConnection.Status.CONNECTED);
@@ -135,6 +135,12 @@ abstract class SlackEndToEnd {
 
     String person(String id, String handle, String realName, String tz) {
         slack().addUser(UserProfile.member(TEAM, id, handle, realName, tz));
+        return id;
+    }
+
+    /** A workspace admin ({@code is_admin}), whom the workspace lets set programmes up. */
+    String admin(String id, String handle, String realName, String tz) {
+        slack().addUser(UserProfile.member(TEAM, id, handle, realName, tz).withRoles(true, false, false));
         return id;
     }
 

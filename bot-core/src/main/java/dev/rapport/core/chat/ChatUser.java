@@ -1,23 +1,36 @@
 package dev.rapport.core.chat;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A person as a platform knows them: the workspace (Slack team or Discord guild) and the user id in it.
  *
+ * <p>The last two components are facts the platform reported about the person acting, as the adapter read them from
+ * this very request; they grant nothing by themselves: {@code command.Authority} alone decides what they allow. A
+ * person named in a command (a mention) has neither.
+ *
  * @param displayName the name the platform shows; may be blank when the adapter does not know it yet
- * @param platformAdmin whether the platform grants this person coordination of the workspace's programmes: on
- *     Discord, the configured coordinator role or "Manage Server". Only honoured where {@link
- *     Platform#coordinatorsByRole()}; adapters of other platforms pass false
+ * @param maySetUp whether the workspace lets this person set programmes up: on Slack its admins and owners (or the
+ *     configured allowlist) and whoever installed the app; on Discord the Manage Server permission
+ * @param roleIds the platform roles the person holds in this workspace now (Discord role ids); empty where the
+ *     platform has none; null when the platform did not say (a Discord command run in a direct message, which
+ *     carries no server and so no roles)
  */
 public record ChatUser(
-        Platform platform, String workspaceId, String userId, String displayName, boolean platformAdmin) {
+        Platform platform,
+        String workspaceId,
+        String userId,
+        String displayName,
+        boolean maySetUp,
+        Set<String> roleIds) {
 
     public ChatUser {
         Objects.requireNonNull(platform, "platform");
         requireText(workspaceId, "workspaceId");
         requireText(userId, "userId");
         displayName = displayName == null || displayName.isBlank() ? userId : displayName.strip();
+        roleIds = roleIds == null ? null : Set.copyOf(roleIds);
     }
 
     /**
@@ -34,7 +47,7 @@ public record ChatUser(
     }
 
     public static ChatUser of(Platform platform, String workspaceId, String userId, String displayName) {
-        return new ChatUser(platform, workspaceId, userId, displayName, false);
+        return new ChatUser(platform, workspaceId, userId, displayName, false, Set.of());
     }
 
     private static void requireText(String value, String name) {

@@ -5,8 +5,8 @@ public enum Platform {
     /** Coordinators are the people named as such: whoever set the programme up, and those they add. */
     SLACK(false, false),
     /**
-     * Coordinators are also the members the server grants it: the configured coordinator role or Manage Server
-     * (the adapter says so with {@link ChatUser#platformAdmin()}), as Discord servers manage roles themselves.
+     * Coordinators are the current holders of the role the programme is bound to (by id, {@link ChatUser#roleIds()}),
+     * and the people named as such, as Discord servers manage roles themselves.
      */
     DISCORD(true, true);
 
@@ -26,10 +26,7 @@ public enum Platform {
         return userIdsAreGlobal;
     }
 
-    /**
-     * Whether the platform's own roles make someone a coordinator of every programme in their workspace, and only
-     * such people may set one up.
-     */
+    /** Whether a programme is bound to one of the platform's roles, whose current holders coordinate it. */
     public boolean coordinatorsByRole() {
         return coordinatorsByRole;
     }

@@ -30,6 +30,7 @@ public final class CommandContext {
     private final ProgrammeService programmes;
     private final ParticipantService participants;
     private final PairService pairs;
+    private final Authority authority;
     private final Clock clock;
     /** The programme and the pair this command turned out to concern, for the audit. */
     private ProgrammeView concernedProgramme;
@@ -43,12 +44,14 @@ public final class CommandContext {
             ProgrammeService programmes,
             ParticipantService participants,
             PairService pairs,
+            Authority authority,
             Clock clock) {
         this.request = request;
         this.name = name;
         this.programmes = programmes;
         this.participants = participants;
         this.pairs = pairs;
+        this.authority = authority;
         this.clock = clock;
         List<String> rest = new ArrayList<>();
         String option = null;
@@ -128,45 +131,21 @@ public final class CommandContext {
     }
 
     /**
-     * The programme this coordinator command is about: the only one the person coordinates in this workspace,
-     * or the one named with {@code programme=Name}. Anyone else is refused.
+     * The programme this coordinator command is about: the only one the person coordinates in this workspace, or the
+     * one named with {@code programme=Name}. Who coordinates is {@link Authority}'s decision; anyone else is refused,
+     * with the same answer whether or not the workspace has programmes.
      */
     public ProgrammeView coordinatedProgramme() {
-        Optional<ParticipantView> found = participant();
-        if (found.isPresent() && found.get().hasLeft()) {
-            throw notCoordinator();
-        }
-        List<ProgrammeView> mine = found.map(me -> programmes.coordinatedBy(me.id()).stream()
-                        .filter(p -> p.platform() == actor().platform()
-                                && p.workspaceId().equals(actor().workspaceId()))
-                        .toList())
-                .orElse(List.of());
-        if (coordinatesByRole()) {
-            List<ProgrammeView> all = programmes.inWorkspace(actor().platform(), actor().workspaceId());
-            if (!all.isEmpty()) {
-                // Enrolled as a coordinator of each, so alerts about at-risk pairs reach them from now on.
-                ParticipantView me =
-                        found.orElseGet(() -> ensureParticipant(all.get(0).zone()));
-                java.util.Set<Long> already =
-                        mine.stream().map(ProgrammeView::id).collect(Collectors.toSet());
-                for (ProgrammeView p : all) {
-                    if (!already.contains(p.id())) {
-                        programmes.addCoordinator(p.id(), me.id());
-                    }
-                }
-                mine = all;
-            }
-        }
+        List<ProgrammeView> mine = authority.coordinated(actor(), participant());
         if (mine.isEmpty()) {
             throw notCoordinator();
         }
-        List<ProgrammeView> coordinated = mine;
         if (programmeOption != null) {
-            concernedProgramme = coordinated.stream()
+            concernedProgramme = mine.stream()
                     .filter(p -> p.name().equalsIgnoreCase(programmeOption))
                     .findFirst()
                     .orElseThrow(() -> new CommandException("You don't coordinate a programme called \""
-                            + programmeOption + "\" here. Yours: " + names(coordinated) + "."));
+                            + programmeOption + "\" here. Yours: " + names(mine) + "."));
             return concernedProgramme;
         }
         if (mine.size() > 1) {
@@ -177,15 +156,28 @@ public final class CommandContext {
         return concernedProgramme;
     }
 
-    /** Whether the platform's roles make the person running the command a coordinator here (Discord). */
-    public boolean coordinatesByRole() {
-        return actor().platform().coordinatorsByRole() && actor().platformAdmin();
+    /** Whether the person running the command coordinates any programme here now. */
+    public boolean coordinatesAny() {
+        return !authority.coordinated(actor(), participant()).isEmpty();
+    }
+
+    /** The role id a setup binds its programme to (Discord), or null (Slack); refuses whoever may not set up. */
+    String setUpRole(String role) {
+        return authority.setUp(actor(), role);
+    }
+
+    /** Whether the person running the command holds the programme's role now. */
+    public boolean holdsRole(ProgrammeView programme) {
+        return Authority.holdsRole(actor(), programme);
     }
 
     private CommandException notCoordinator() {
-        String how = actor().platform().coordinatorsByRole()
-                ? "ask a server admin for the coordinator role, or a coordinator to run `/rapport coordinator add @you`."
-                : "ask one to run `/rapport coordinator add @you`.";
+        String how = !actor().platform().coordinatorsByRole()
+                ? "ask one to run `/rapport coordinator add @you`."
+                : actor().roleIds() == null
+                        ? "run the command in the server, where Discord tells me your roles."
+                        : "ask a server admin for the programme's coordinator role, or a coordinator to run"
+                                + " `/rapport coordinator add @you`.";
         return new CommandException("Only programme coordinators can run `/rapport " + name + "`. Mentors' and"
                 + " mentees' answers are confidential; if you think you should be a coordinator, " + how);
     }
@@ -204,7 +196,7 @@ public final class CommandContext {
         Tokens.Mention m = Tokens.mention(token)
                 .orElseThrow(() -> new CommandException("I expected a person (an @mention) instead of \"" + token
                         + "\". Usage: `/rapport " + usage + "`"));
-        return new ChatUser(actor().platform(), actor().workspaceId(), m.userId(), m.name(), false);
+        return ChatUser.of(actor().platform(), actor().workspaceId(), m.userId(), m.name());
     }
 
     public boolean isMention(String token) {

@@ -29,6 +29,7 @@ public class CommandService {
     private final ProgrammeService programmes;
     private final ParticipantService participants;
     private final PairService pairs;
+    private final Authority authority;
     private final Clock clock;
     private final Audit audit;
 
@@ -37,12 +38,14 @@ public class CommandService {
             ProgrammeService programmes,
             ParticipantService participants,
             PairService pairs,
+            Authority authority,
             Clock clock,
             Audit audit) {
         this.subcommands = List.copyOf(subcommands);
         this.programmes = programmes;
         this.participants = participants;
         this.pairs = pairs;
+        this.authority = authority;
         this.clock = clock;
         this.audit = audit;
         for (Subcommand s : subcommands) {
@@ -97,6 +100,9 @@ public class CommandService {
     public Reply handle(CommandRequest request) {
         // Someone who runs a command can be reached again, whatever the platform refused before.
         participants.markReachable(request.actor());
+        // The name the platform gives the person acting is theirs; and what their roles allow is checked afresh.
+        participants.actorNamed(request.actor());
+        authority.revalidate(request.actor());
         List<String> tokens = Tokens.split(request.text());
         String name = tokens.isEmpty() ? "help" : tokens.get(0).toLowerCase(Locale.ROOT);
         Subcommand command = byName.get(name);
@@ -111,6 +117,7 @@ public class CommandService {
                 programmes,
                 participants,
                 pairs,
+                authority,
                 clock);
         try {
             if (command.audience() == Audience.COORDINATOR) {

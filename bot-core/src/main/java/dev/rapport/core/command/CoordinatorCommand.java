@@ -65,15 +65,16 @@ class CoordinatorCommand implements Subcommand {
             if (person == null || !programmes.isCoordinator(programme.id(), person.id())) {
                 throw new CommandException(user.displayName() + " is not a coordinator of " + programme.name() + ".");
             }
-            if (programmes.coordinatorIds(programme.id()).size() == 1) {
+            if (programme.coordinatorRoleId() == null
+                    && programmes.coordinatorIds(programme.id()).size() == 1) {
                 throw new CommandException(
                         "A programme needs a coordinator: add another before removing the last one.");
             }
             programmes.removeCoordinator(programme.id(), person.id());
-            return Reply.privately(person.displayName() + " is no longer a coordinator of " + programme.name()
-                    + (ctx.actor().platform().coordinatorsByRole()
-                            ? ". If they still hold the server's coordinator role, take it away too, or they will be"
-                                    + " one again at their next coordinator command."
+            return Reply.privately(person.displayName() + " is no longer a named coordinator of " + programme.name()
+                    + (programme.coordinatorRoleId() != null
+                            ? ". If they hold its role <@&" + programme.coordinatorRoleId()
+                                    + ">, they coordinate it for as long as they do: a server admin takes the role away."
                             : "."));
         }
         var person = participants.ensure(user, programme.zone()).participant();

@@ -66,7 +66,7 @@ class EraseCommand implements Subcommand {
         ParticipantView person = participants
                 .find(ctx.user(token, USAGE))
                 .filter(p -> erasure.takesPart(p.id(), programme.id()))
-                .orElseThrow(() -> new CommandException("I found nobody by that name in " + programme.name() + "."));
+                .orElseThrow(() -> new CommandException("There is nobody by that name in " + programme.name() + "."));
         if (person.id() == me.id()) {
             throw new CommandException("To erase yourself, run `/rapport erase-me`.");
         }

@@ -1,6 +1,5 @@
 package dev.rapport.core.command;
 
-import dev.rapport.core.participant.ParticipantView;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -39,10 +38,7 @@ class HelpCommand implements Subcommand {
 
     @Override
     public Reply run(CommandContext ctx) {
-        var me = ctx.participant();
-        boolean coordinator = me.map(ParticipantView::id)
-                .map(id -> !programmes.coordinatedBy(id).isEmpty())
-                .orElse(false);
+        boolean coordinator = ctx.coordinatesAny();
         StringBuilder text =
                 new StringBuilder("*Rapport* keeps mentor–mentee pairs on track with a short weekly check-in.\n");
         text.append(

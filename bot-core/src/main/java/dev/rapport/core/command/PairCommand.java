@@ -70,11 +70,6 @@ class PairCommand implements Subcommand {
     public Reply run(CommandContext ctx) {
         ProgrammeView programme = ctx.coordinatedProgramme();
         PairView pair = lookup.find(ctx, programme, ctx.arg(0, usage()), usage());
-        if (pair.roleOf(ctx.requireParticipant().id()) != null) {
-            throw new CommandException(
-                    "You are in this pair yourself, so its answers stay hidden from you, as they are from every"
-                            + " mentor and mentee. Another coordinator can review it.");
-        }
         PairHealth h = health.assess(pair.id());
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Text(

@@ -3,16 +3,24 @@ package dev.rapport.core.command;
 import dev.rapport.core.pair.PairService;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.participant.ParticipantService;
+import dev.rapport.core.participant.ParticipantView;
 import dev.rapport.core.programme.ProgrammeView;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the pair a coordinator means, by number or by a mention of its mentor or mentee, and only inside
- * the coordinator's programme: a pair of another programme is "not found", never shown.
+ * Finds the pair a coordinator means, by number or by a mention of its mentor or mentee, and only among the pairs that
+ * coordinator may see: those of the coordinator's programme ({@link CommandContext#coordinatedProgramme()}), and never
+ * one they are in themselves ({@link Authority#mayCoordinate}). Every command that acts on or shows one pair finds it
+ * here, so the rule is kept once. Whatever else is asked for gets the same answer, "no such pair": it says nothing
+ * about other programmes, nor whether the person named takes part in Rapport at all.
  */
 @Component
 class PairLookup {
+
+    static final String OWN_PAIR = "You are in this pair yourself, so it stays hidden from you, as every pair's answers"
+            + " are from its mentor and mentee, and you cannot act on it as its coordinator. Another coordinator can.";
 
     private final PairService pairs;
     private final ParticipantService participants;
@@ -30,28 +38,42 @@ class PairLookup {
     }
 
     private PairView lookUp(CommandContext ctx, ProgrammeView programme, String token, String usage) {
+        Optional<ParticipantView> me = ctx.participant();
         if (token.matches("#?\\d{1,18}")) {
             long id = Long.parseLong(token.replace("#", ""));
-            return pairs.find(id)
+            PairView pair = pairs.find(id)
                     .filter(p -> p.programmeId() == programme.id())
-                    .orElseThrow(
-                            () -> new CommandException("There is no pair #" + id + " in " + programme.name() + "."));
+                    .orElseThrow(() -> notFound("no pair #" + id, programme));
+            if (!Authority.mayCoordinate(me, pair)) {
+                throw new CommandException(OWN_PAIR);
+            }
+            return pair;
         }
         var user = ctx.user(token, usage);
-        var person = participants
-                .find(user)
-                .orElseThrow(() -> new CommandException("That person is not in " + programme.name() + "."));
-        List<PairView> theirs = pairs.openIn(programme.id()).stream()
-                .filter(p -> p.roleOf(person.id()) != null)
+        Optional<ParticipantView> person = participants.find(user);
+        List<PairView> theirs = person.map(p -> pairs.openIn(programme.id()).stream()
+                        .filter(pair -> pair.roleOf(p.id()) != null)
+                        .toList())
+                .orElse(List.of());
+        List<PairView> visible = theirs.stream()
+                .filter(pair -> Authority.mayCoordinate(me, pair))
                 .toList();
-        if (theirs.isEmpty()) {
-            throw new CommandException(person.displayName() + " is not in an open pair in " + programme.name() + ".");
+        if (visible.isEmpty()) {
+            if (!theirs.isEmpty()) {
+                throw new CommandException(OWN_PAIR);
+            }
+            throw notFound("no open pair with that person in it", programme);
         }
-        if (theirs.size() > 1) {
-            throw new CommandException(person.displayName() + " is in several pairs ("
-                    + theirs.stream().map(p -> "#" + p.id()).toList() + "); use the pair number.");
+        if (visible.size() > 1) {
+            throw new CommandException("That person is in several pairs in " + programme.name() + " ("
+                    + visible.stream().map(p -> "#" + p.id()).toList() + "); use the pair number.");
         }
-        return theirs.get(0);
+        return visible.get(0);
+    }
+
+    private static CommandException notFound(String what, ProgrammeView programme) {
+        return new CommandException(
+                "There is " + what + " in " + programme.name() + ". `/rapport health` lists the pairs you can see.");
     }
 
     String describe(PairView pair) {

@@ -39,7 +39,9 @@ public record Parameter(
         /** A pair: {@code #id} as listed by {@code /rapport health}, or a mention of the mentor or mentee. */
         PAIR,
         /** An attached file (the CSV of an import); passed as the request's attachment, not in the line. */
-        FILE
+        FILE,
+        /** A platform role (Discord), written as a role mention {@code <@&id>}; platforms without roles omit it. */
+        ROLE
     }
 
     public Parameter {

@@ -5,10 +5,18 @@ import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
-/** {@code /rapport setup "Name" [Area/City]}: start a programme here; you become its first coordinator. */
+/**
+ * {@code /rapport setup "Name" [Area/City] [role=@Role]}: start a programme here. On Slack whoever sets it up is its
+ * first coordinator; on Discord it is bound to a role, by id, whose holders coordinate it. Who may run it is {@link
+ * Authority}'s decision.
+ */
 @Component
 class SetupCommand implements Subcommand {
 
@@ -30,35 +38,63 @@ class SetupCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "setup \"Programme name\" [Area/City]";
+        return "setup \"Programme name\" [Area/City] [role=@Role]";
     }
 
     @Override
     public List<Parameter> parameters() {
         return List.of(
                 Parameter.required("name", Parameter.Kind.TEXT, "The programme's name"),
-                Parameter.optional("timezone", Parameter.Kind.TIME_ZONE, "Default time zone, e.g. Europe/Lisbon"));
+                Parameter.optional("timezone", Parameter.Kind.TIME_ZONE, "Default time zone, e.g. Europe/Lisbon"),
+                Parameter.optional("role", Parameter.Kind.ROLE, "The role whose members coordinate it (Discord)")
+                        .writtenAs("role=%s"));
     }
 
     @Override
     public String summary() {
-        return "Start a programme in this workspace; you become its coordinator";
+        return "Start a programme in this workspace (admins; on Discord, name the role that coordinates it)";
     }
 
     @Override
     public Reply run(CommandContext ctx) {
-        if (ctx.actor().platform().coordinatorsByRole() && !ctx.coordinatesByRole()) {
-            throw new CommandException("On this server, programmes are set up by members with the coordinator role"
-                    + " (or the Manage Server permission). Ask a server admin to run `/rapport setup`, or to give you"
-                    + " that role.");
+        List<String> args = new ArrayList<>();
+        String roleToken = null;
+        for (String a : ctx.args()) {
+            if (a.toLowerCase(Locale.ROOT).startsWith("role=")) {
+                roleToken = a.substring("role=".length());
+            } else {
+                args.add(a);
+            }
         }
-        String name = ctx.arg(0, usage()).strip();
+        String role = ctx.setUpRole(
+                roleToken == null || !ctx.actor().platform().coordinatorsByRole() ? roleToken : roleId(roleToken));
+        if (args.isEmpty()) {
+            throw new CommandException("Usage: `/rapport " + usage() + "`");
+        }
+        String name = args.get(0).strip();
         if (name.length() < 2 || name.length() > 120) {
             throw new CommandException("A programme name has 2 to 120 characters.");
         }
-        ZoneId zone = ctx.args().size() > 1
-                ? CommandContext.zone(ctx.args().get(1))
+        ZoneId zone = args.size() > 1
+                ? CommandContext.zone(args.get(1))
                 : ctx.participant().map(ParticipantView::zone).orElse(ZoneOffset.UTC);
+        if (role != null) {
+            ProgrammeView p =
+                    programmes.create(ctx.actor().platform(), ctx.actor().workspaceId(), name, zone, null, role);
+            boolean holds = ctx.holdsRole(p);
+            if (holds) {
+                programmes.enrolViaRole(p.id(), ctx.ensureParticipant(zone).id(), role);
+            }
+            return Reply.privately("*" + p.name() + "* is set up. Members with the role <@&" + role
+                    + "> coordinate it, for as long as they hold it"
+                    + (holds
+                            ? ", you among them."
+                            : ". You don't hold that role, so its pairs stay hidden from you; give it to the"
+                                    + " coordinators (and to yourself if you are one).")
+                    + " Check-ins go out " + p.cadence().describe()
+                    + " in each participant's time zone (new participants default to " + zone.getId() + ")."
+                    + nextSteps());
+        }
         ParticipantView me = ctx.ensureParticipant(zone);
         if (me.hasLeft()) {
             throw new CommandException("You left Rapport earlier; ask an administrator to restore your account first.");
@@ -66,10 +102,27 @@ class SetupCommand implements Subcommand {
         ProgrammeView p = programmes.create(ctx.actor().platform(), ctx.actor().workspaceId(), name, zone, me.id());
         return Reply.privately("*" + p.name() + "* is set up, and you are its coordinator. Check-ins go out "
                 + p.cadence().describe()
-                + " in each participant's time zone (new participants default to " + zone.getId() + ").\nNext steps:\n"
+                + " in each participant's time zone (new participants default to " + zone.getId() + ")."
+                + nextSteps());
+    }
+
+    private static String nextSteps() {
+        return "\nNext steps:\n"
                 + "• `/rapport cadence monday 10:00` to change the check-in day and time\n"
                 + "• `/rapport add-pair @mentor @mentee` to add a pair, or `/rapport import` with a CSV file for many\n"
                 + "• `/rapport coordinator add @colleague` to share the work\n"
-                + "• `/rapport health` to see how the pairs are doing");
+                + "• `/rapport health` to see how the pairs are doing";
     }
+
+    /** A role as written: a mention {@code <@&123>} or a bare id; a name is refused, roles are bound by id. */
+    private static String roleId(String token) {
+        Matcher m = ROLE.matcher(token.strip());
+        if (!m.matches()) {
+            throw new CommandException("Give the role as a mention (@Role), not its name: Rapport goes by the role"
+                    + " itself, which its name cannot prove.");
+        }
+        return m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
+    private static final Pattern ROLE = Pattern.compile("<@&(\\d{1,20})>|(\\d{1,20})");
 }

@@ -47,8 +47,9 @@ public class ParticipantService {
     public record Registration(ParticipantView participant, boolean created) {}
 
     /**
-     * Returns the participant for a platform identity, creating them (in {@code defaultZone}) when new.
-     * A known participant's display name is kept current. Someone who left stays left: callers refuse to pair them.
+     * Returns the participant for a platform identity, creating them (in {@code defaultZone}) when new, named as
+     * {@code user} says until the platform's profile is read. A known participant's name is left as it is: only the
+     * platform renames people ({@link #actorNamed}, {@link #profileRead}, {@link #profileChanged}). Someone who left stays left: callers refuse to pair them.
      */
     @Transactional
     public Registration ensure(ChatUser user, ZoneId defaultZone) {
@@ -64,11 +65,9 @@ public class ParticipantService {
         Optional<Participant> found = participants.findByPlatformAndWorkspaceIdAndPlatformUserId(
                 user.platform(), user.workspaceId(), user.userId());
         if (found.isPresent()) {
-            Participant p = found.get();
-            if (!user.displayName().equals(user.userId()) && !user.displayName().equals(p.displayName)) {
-                p.displayName = user.displayName();
-            }
-            return new Registration(ParticipantView.of(p), false);
+            // A known person keeps the name the platform gave them: the name here may come from whoever typed the
+            // command or wrote the import file, never a source of someone else's name.
+            return new Registration(ParticipantView.of(found.get()), false);
         }
         Participant p = participants.saveAndFlush(new Participant(
                 user.platform(), user.workspaceId(), user.userId(), user.displayName(), zone.getId(), clock.instant()));
@@ -169,6 +168,25 @@ public class ParticipantService {
                 .stream()
                 .map(ParticipantView::of)
                 .toList();
+    }
+
+    /**
+     * The name the platform gave the person acting in a command, kept if Rapport knows them: the adapter read it from
+     * the platform for this request. A name the adapter did not have (it stands in with the user id) changes nothing.
+     */
+    @Transactional
+    public void actorNamed(ChatUser actor) {
+        if (actor.displayName().equals(actor.userId())) {
+            return;
+        }
+        jdbc.update(
+                "update participant set display_name = ? where platform = ? and workspace_id = ? and platform_user_id = ?"
+                        + " and display_name <> ?",
+                actor.displayName(),
+                actor.platform().name(),
+                actor.workspaceId(),
+                actor.userId(),
+                actor.displayName());
     }
 
     /**

@@ -52,6 +52,10 @@ class Programme {
     @Column(name = "created_at")
     Instant createdAt;
 
+    /** The platform role whose current holders coordinate the programme (Discord), or null. */
+    @Column(name = "coordinator_role_id")
+    String coordinatorRoleId;
+
     protected Programme() {}
 
     Programme(Platform platform, String workspaceId, String name, String timeZone, Instant createdAt) {

@@ -33,14 +33,32 @@ public class ProgrammeService {
     @Transactional
     public ProgrammeView create(
             Platform platform, String workspaceId, String name, ZoneId zone, long creatorParticipantId) {
+        return create(platform, workspaceId, name, zone, creatorParticipantId, null);
+    }
+
+    /**
+     * Creates a programme, bound to a platform role whose holders coordinate it if {@code coordinatorRoleId} is set;
+     * the creator, if given, becomes its first named coordinator.
+     */
+    @Transactional
+    public ProgrammeView create(
+            Platform platform,
+            String workspaceId,
+            String name,
+            ZoneId zone,
+            Long creatorParticipantId,
+            String coordinatorRoleId) {
         if (programmes
                 .findByPlatformAndWorkspaceIdAndNameIgnoreCase(platform, workspaceId, name)
                 .isPresent()) {
             throw new IllegalArgumentException("A programme called \"" + name + "\" already exists here.");
         }
-        Programme p =
-                programmes.saveAndFlush(new Programme(platform, workspaceId, name, zone.getId(), clock.instant()));
-        addCoordinator(p.id, creatorParticipantId);
+        Programme created = new Programme(platform, workspaceId, name, zone.getId(), clock.instant());
+        created.coordinatorRoleId = coordinatorRoleId;
+        Programme p = programmes.saveAndFlush(created);
+        if (creatorParticipantId != null) {
+            addCoordinator(p.id, creatorParticipantId);
+        }
         return ProgrammeView.of(p);
     }
 
@@ -82,41 +100,68 @@ public class ProgrammeService {
         p.meetingReminderWeeks = (short) weeks;
     }
 
+    /** Names a coordinator (an enrolment through a role becomes a named one). */
     @Transactional
     public void addCoordinator(long programmeId, long participantId) {
+        jdbc.update("""
+                insert into coordinator (programme_id, participant_id, added_at) values (?, ?, ?)
+                on conflict (programme_id, participant_id) do update set via_role_id = null""", programmeId, participantId, SqlTime.of(clock.instant()));
+    }
+
+    /**
+     * Enrols a current holder of the programme's role, so its at-risk alerts reach them; a named coordinator stays
+     * named. Only {@code command.Authority} calls this, having just seen the person hold the role.
+     */
+    @Transactional
+    public void enrolViaRole(long programmeId, long participantId, String roleId) {
+        jdbc.update("""
+                insert into coordinator (programme_id, participant_id, added_at, via_role_id) values (?, ?, ?, ?)
+                on conflict (programme_id, participant_id) do update set via_role_id = excluded.via_role_id
+                where coordinator.via_role_id is not null and coordinator.via_role_id <> excluded.via_role_id""", programmeId, participantId, SqlTime.of(clock.instant()), roleId);
+    }
+
+    /** Ends an enrolment through a role (the person no longer holds it); a named coordinator stays. */
+    @Transactional
+    public void dropViaRole(long programmeId, long participantId) {
         jdbc.update(
-                "insert into coordinator (programme_id, participant_id, added_at) values (?, ?, ?) on conflict do nothing",
+                "delete from coordinator where programme_id = ? and participant_id = ? and via_role_id is not null",
                 programmeId,
-                participantId,
-                SqlTime.of(clock.instant()));
+                participantId);
     }
 
     @Transactional
     public void removeCoordinator(long programmeId, long participantId) {
         jdbc.update(
-                "delete from coordinator where programme_id = ? and participant_id = ?", programmeId, participantId);
+                "delete from coordinator where programme_id = ? and participant_id = ? and via_role_id is null",
+                programmeId,
+                participantId);
     }
 
+    /** Whether the participant is a named coordinator of the programme (not one through a role). */
     public boolean isCoordinator(long programmeId, long participantId) {
         Integer n = jdbc.queryForObject(
-                "select count(*) from coordinator where programme_id = ? and participant_id = ?",
+                "select count(*) from coordinator where programme_id = ? and participant_id = ? and via_role_id is null",
                 Integer.class,
                 programmeId,
                 participantId);
         return n != null && n > 0;
     }
 
+    /** The named coordinators of a programme (not those through a role), first named first. */
     public List<Long> coordinatorIds(long programmeId) {
         return jdbc.queryForList(
-                "select participant_id from coordinator where programme_id = ? order by added_at",
+                "select participant_id from coordinator where programme_id = ? and via_role_id is null order by added_at",
                 Long.class,
                 programmeId);
     }
 
-    /** The programmes a participant coordinates, optionally only in one workspace. */
+    /**
+     * The programmes a participant is a named coordinator of. Coordination through a role is decided per command
+     * from the roles the person holds then ({@code command.Authority}), never from a stored enrolment.
+     */
     public List<ProgrammeView> coordinatedBy(long participantId) {
         List<Long> ids = jdbc.queryForList(
-                "select programme_id from coordinator where participant_id = ? order by programme_id",
+                "select programme_id from coordinator where participant_id = ? and via_role_id is null order by programme_id",
                 Long.class,
                 participantId);
         return programmes.findAllById(ids).stream().map(ProgrammeView::of).toList();

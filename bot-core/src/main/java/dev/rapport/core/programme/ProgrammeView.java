@@ -6,7 +6,11 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
 
-/** A programme as the rest of the core sees it. */
+/**
+ * A programme as the rest of the core sees it.
+ *
+ * @param coordinatorRoleId the platform role (Discord role id) whose current holders coordinate it, or null
+ */
 public record ProgrammeView(
         long id,
         Platform platform,
@@ -16,7 +20,8 @@ public record ProgrammeView(
         Cadence cadence,
         int meetingReminderWeeks,
         Duration reminderAfter,
-        Duration grace) {
+        Duration grace,
+        String coordinatorRoleId) {
 
     static ProgrammeView of(Programme p) {
         return new ProgrammeView(
@@ -28,6 +33,7 @@ public record ProgrammeView(
                 new Cadence(DayOfWeek.of(p.cadenceDay), p.cadenceTime, p.cadenceWeeks),
                 p.meetingReminderWeeks,
                 Duration.ofHours(p.reminderAfterHours),
-                Duration.ofHours(p.graceHours));
+                Duration.ofHours(p.graceHours),
+                p.coordinatorRoleId);
     }
 }

@@ -29,7 +29,7 @@ class AuditIT extends CoreTestSupport {
 
     @BeforeEach
     void aPair() {
-        cora = user("Cora");
+        cora = admin("Cora");
         lee = user("Dr Lee");
         ana = user("Ana");
         say(cora, "setup \"Residents 2026\" Europe/Lisbon");

@@ -22,7 +22,7 @@ class CommandIT extends CoreTestSupport {
 
     @BeforeEach
     void aProgrammeWithOnePair() {
-        cora = user("Cora");
+        cora = admin("Cora");
         lee = user("Dr Lee");
         ana = user("Ana");
         assertThat(say(cora, "setup \"Residents 2026\" Europe/Lisbon")).contains("you are its coordinator");
@@ -72,11 +72,11 @@ class CommandIT extends CoreTestSupport {
 
     @Test
     void nothing_crosses_programmes_a_coordinator_cannot_touch_another_programmes_pair() {
-        ChatUser dee = user("Dee");
+        ChatUser dee = admin("Dee");
         say(dee, "setup \"Surgery\"");
-        assertThat(say(dee, "end-pair #1")).isEqualTo("There is no pair #1 in Surgery.");
+        assertThat(say(dee, "end-pair #1")).startsWith("There is no pair #1 in Surgery.");
         assertThat(say(dee, "pause-pair " + mention(ana) + " 2026-12-31"))
-                .contains("Ana is not in an open pair in Surgery");
+                .startsWith("There is no open pair with that person in it in Surgery.");
         assertThat(jdbc.queryForObject("select status from pair where id = 1", String.class))
                 .isEqualTo("ACTIVE");
     }

@@ -32,7 +32,7 @@ class ErasureIT extends CoreTestSupport {
 
     @BeforeEach
     void anaAnsweredCommentedAndLoggedAMeeting() {
-        cora = user("Cora");
+        cora = admin("Cora");
         lee = user("Dr Lee");
         ana = ChatUser.of(cora.platform(), cora.workspaceId(), "U777ANASTASIA", "Anastasia Quist");
         bo = user("Bo");
@@ -101,7 +101,7 @@ class ErasureIT extends CoreTestSupport {
         assertThat(traces()).isEmpty();
 
         assertThat(say(cora, "erase " + CommandIT.mention(user("Zed")) + " confirm"))
-                .isEqualTo("I found nobody by that name in Residents 2026.");
+                .isEqualTo("There is nobody by that name in Residents 2026.");
         assertThat(say(bo, "erase " + CommandIT.mention(lee) + " confirm"))
                 .startsWith("Only programme coordinators can run `/rapport erase`");
     }

@@ -22,7 +22,7 @@ class LeaveAndRejoinIT extends CoreTestSupport {
 
     @BeforeEach
     void aPair() {
-        cora = user("Cora");
+        cora = admin("Cora");
         lee = user("Dr Lee");
         ana = user("Ana");
         say(cora, "setup \"Residents 2026\" Europe/Lisbon");

@@ -26,7 +26,7 @@ class MyDataIT extends CoreTestSupport {
 
     @BeforeEach
     void bothSidesAnsweredAndLoggedAMeeting() {
-        cora = user("Cora");
+        cora = admin("Cora");
         lee = user("Dr Lee");
         ana = user("Ana");
         commands.handle(new CommandRequest(cora, "setup \"Residents 2026\" Europe/Lisbon"));

@@ -98,10 +98,10 @@ class InteractionIT extends CoreTestSupport {
 
     @Test
     void a_discord_participant_is_asked_for_their_time_zone_once_and_their_answer_moves_their_check_ins() {
-        ChatUser coordinator = new ChatUser(Platform.DISCORD, "G1", "100", "Cora", true);
+        ChatUser coordinator = new ChatUser(Platform.DISCORD, "G1", "100", "Cora", true, java.util.Set.of("900"));
         ChatUser lee = ChatUser.of(Platform.DISCORD, "G1", "200", "Lee");
         ChatUser ana = ChatUser.of(Platform.DISCORD, "G1", "300", "Ana");
-        commands.handle(new CommandRequest(coordinator, "setup \"Residents\" Europe/Lisbon"));
+        commands.handle(new CommandRequest(coordinator, "setup \"Residents\" Europe/Lisbon role=<@&900>"));
         commands.handle(new CommandRequest(coordinator, "add-pair <@200> <@300> 2026-11-23"));
         directory.profile("200", "Dr Lee", null);
         directory.profile("300", "Ana Silva", null);
@@ -216,8 +216,8 @@ class InteractionIT extends CoreTestSupport {
 
     @Test
     void on_discord_a_tap_in_a_direct_message_which_belongs_to_no_server_is_known_by_the_user_id() {
-        ChatUser coordinator = new ChatUser(Platform.DISCORD, "G1", "100", "Cora", true);
-        commands.handle(new CommandRequest(coordinator, "setup \"Residents\" Europe/Lisbon"));
+        ChatUser coordinator = new ChatUser(Platform.DISCORD, "G1", "100", "Cora", true, java.util.Set.of("900"));
+        commands.handle(new CommandRequest(coordinator, "setup \"Residents\" Europe/Lisbon role=<@&900>"));
         commands.handle(new CommandRequest(coordinator, "add-pair <@200|Lee> <@300|Ana> 2026-11-23"));
         clock.set(Instant.parse("2026-11-30T10:05:00Z"));
         tick();

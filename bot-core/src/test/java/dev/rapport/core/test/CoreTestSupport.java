@@ -80,6 +80,12 @@ public abstract class CoreTestSupport {
                 name);
     }
 
+    /** A Slack user the workspace lets set programmes up (an admin or owner), with a unique id. */
+    protected ChatUser admin(String name) {
+        ChatUser u = user(name);
+        return new ChatUser(u.platform(), u.workspaceId(), u.userId(), u.displayName(), true, java.util.Set.of());
+    }
+
     protected ParticipantView participant(ChatUser user, ZoneId zone) {
         return participants.ensure(user, zone).participant();
     }
