@@ -1,5 +1,6 @@
 package dev.rapport.sandbox;
 
+import dev.rapport.core.secrets.Secrets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,9 @@ import org.springframework.core.env.MapPropertySource;
  * points the real adapters at them; the application then runs as it would against Slack and Discord.
  *
  * <p>Unless set otherwise, the sandbox keeps its data in a database of its own ({@code rapport_sandbox}), which it
- * resets at every start, and serves only on 127.0.0.1: whoever opens the page can act as anyone in the demo.
+ * resets at every start, and serves only on 127.0.0.1: whoever opens the page can act as anyone in the demo. There,
+ * and only there, Rapport starts without {@code RAPPORT_SECRET_KEY}: the comments and notes typed in the sandbox are
+ * encrypted under a key made for the run, which is gone with the data at the next start.
  */
 public final class SandboxActivation implements EnvironmentPostProcessor {
 
@@ -33,6 +36,8 @@ public final class SandboxActivation implements EnvironmentPostProcessor {
         if (!isSet(env, "rapport.db.url")) {
             props.put("rapport.db.url", "jdbc:postgresql://localhost:5432/" + SandboxWorld.DATABASE);
             props.put(SandboxWorld.OWN_DATABASE, "true");
+            // Its data are emptied at every start, so without RAPPORT_SECRET_KEY a key for this run serves.
+            props.put(Secrets.EPHEMERAL_KEY_PROPERTY, "true");
         }
         if (!isSet(env, "server.address")) {
             props.put("server.address", "127.0.0.1");
