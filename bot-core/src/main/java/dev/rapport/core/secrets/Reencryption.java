@@ -8,18 +8,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The second half of a key rotation: when {@code RAPPORT_SECRET_KEY_PREVIOUS} is set, every value sealed under a
- * previous key is sealed again under the current one, once the application is ready. Each row is a compare-and-set,
- * so several instances doing it at once write each row once. Afterwards the log says whether the previous keys are
- * still needed. Values that no configured key opens are counted, left as they are and never logged.
+ * At every start, once the application is ready, seals under the current key every value of a {@link SecretField} that
+ * is not yet: values sealed under a previous key ({@code RAPPORT_SECRET_KEY_PREVIOUS}: the second half of a key
+ * rotation), and values an instance of an earlier version wrote in the clear while a rolling upgrade ran next to it.
+ * The database leaves out what is already under the current key, so a start with nothing to do reads nothing.
+ *
+ * <p>Each row is a compare-and-set, so several instances doing it at once write each row once. Values that no
+ * configured key opens are counted, left as they are and never logged; the log says whether the previous keys are
+ * still needed.
  */
 @Component
 public class Reencryption {
 
     private static final Logger log = LoggerFactory.getLogger(Reencryption.class);
 
-    /** What a pass did. */
-    public record Result(int resealed, int unreadable) {}
+    /**
+     * What a pass did.
+     *
+     * @param resealed values sealed again under the current key
+     * @param sealedPlaintext values found in the clear (written by an earlier version) and sealed
+     * @param unreadable values no configured key opens, left as they are
+     */
+    public record Result(int resealed, int sealedPlaintext, int unreadable) {}
 
     private final Secrets secrets;
     private final JdbcTemplate jdbc;
@@ -31,42 +41,47 @@ public class Reencryption {
 
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
-        if (secrets.hasPreviousKeys()) {
-            run();
+        Result r = run();
+        if (r.unreadable() > 0) {
+            log.warn(
+                    "{} stored values open with no configured key and were left as they are; RAPPORT_SECRET_KEY is key"
+                            + " id {}",
+                    r.unreadable(),
+                    secrets.currentKeyId());
+        }
+        if (r.resealed() > 0 || r.sealedPlaintext() > 0 || secrets.hasPreviousKeys()) {
+            log.info(
+                    "Secrets at rest: {} values sealed again under key id {}, {} values written in the clear by an"
+                            + " earlier version sealed{}",
+                    r.resealed(),
+                    secrets.currentKeyId(),
+                    r.sealedPlaintext(),
+                    secrets.hasPreviousKeys() && r.unreadable() == 0
+                            ? "; every value opens with RAPPORT_SECRET_KEY, so RAPPORT_SECRET_KEY_PREVIOUS can be"
+                                    + " removed once every instance runs with it"
+                            : "");
         }
     }
 
-    /** Seals every value not under the current key again under it. */
+    /** Seals every value not under the current key under it. */
     public Result run() {
-        int resealed = 0;
-        int[] unreadable = {0};
+        int[] counts = new int[3];
         for (SecretField field : SecretField.values()) {
-            resealed += SealedRows.rewrite(jdbc, field, (row, stored) -> {
-                if (secrets.isCurrent(stored)) {
-                    return null;
+            SealedRows.rewrite(jdbc, field, secrets.currentPrefix(), (row, stored) -> {
+                if (!Secrets.isSealed(stored)) {
+                    counts[1]++;
+                    return secrets.seal(field, row, stored);
                 }
                 try {
-                    return secrets.seal(field, row, secrets.open(field, row, stored));
+                    String sealed = secrets.seal(field, row, secrets.open(field, row, stored));
+                    counts[0]++;
+                    return sealed;
                 } catch (SecretUnreadableException e) {
-                    unreadable[0]++;
+                    counts[2]++;
                     return null;
                 }
             });
         }
-        if (unreadable[0] == 0) {
-            log.info(
-                    "Key rotation: {} values sealed again under key id {}; every value opens with it, so"
-                            + " RAPPORT_SECRET_KEY_PREVIOUS can be removed once every instance runs with this key",
-                    resealed,
-                    secrets.currentKeyId());
-        } else {
-            log.warn(
-                    "Key rotation: {} values sealed again under key id {}; {} values open with no configured key and"
-                            + " were left as they are",
-                    resealed,
-                    secrets.currentKeyId(),
-                    unreadable[0]);
-        }
-        return new Result(resealed, unreadable[0]);
+        return new Result(counts[0], counts[1], counts[2]);
     }
 }

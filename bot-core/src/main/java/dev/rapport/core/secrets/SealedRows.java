@@ -5,10 +5,10 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Walks every stored value of a {@link SecretField} and writes back what a function makes of it: the upgrade seals
- * plaintext, a rotation seals again under the current key. Rows are read in batches by primary key; each write is a
- * compare-and-set on the value read, so an instance doing the same at the same time, or a change made meanwhile, is
- * never overwritten.
+ * Walks the stored values of a {@link SecretField} and writes back what a function makes of them: the upgrade seals
+ * plaintext, the start pass seals again what is not under the current key. Rows are read in batches by primary key;
+ * each write is a compare-and-set on the value read, so an instance doing the same at the same time, or a change made
+ * meanwhile, is never overwritten.
  */
 final class SealedRows {
 
@@ -24,16 +24,28 @@ final class SealedRows {
 
     private SealedRows() {}
 
-    /** Rewrites the field's values; returns how many rows were written. */
+    /** Rewrites every value of the field; returns how many rows were written. */
     static int rewrite(JdbcTemplate jdbc, SecretField field, Rewrite rewrite) {
-        return field == SecretField.BOT_TOKEN ? installations(jdbc, rewrite) : byId(jdbc, field, rewrite);
+        return rewrite(jdbc, field, null, rewrite);
     }
 
-    private static int byId(JdbcTemplate jdbc, SecretField field, Rewrite rewrite) {
+    /**
+     * Rewrites the values of the field that do not start with {@code skipPrefix} (the database leaves those out, so a
+     * pass with nothing to do reads nothing); {@code null} leaves out nothing. Returns how many rows were written.
+     */
+    static int rewrite(JdbcTemplate jdbc, SecretField field, String skipPrefix, Rewrite rewrite) {
+        if (skipPrefix != null && !skipPrefix.matches("[A-Za-z0-9:]+")) {
+            throw new IllegalArgumentException("a prefix of letters, digits and colons (no wildcards of like)");
+        }
+        String skip = skipPrefix == null ? "" : " and " + field.column() + " not like '" + skipPrefix + "%'";
+        return field == SecretField.BOT_TOKEN ? installations(jdbc, skip, rewrite) : byId(jdbc, field, skip, rewrite);
+    }
+
+    private static int byId(JdbcTemplate jdbc, SecretField field, String skip, Rewrite rewrite) {
         String t = field.table();
         String c = field.column();
-        String select =
-                "select id, " + c + " from " + t + " where " + c + " is not null and id > ? order by id limit ?";
+        String select = "select id, " + c + " from " + t + " where " + c + " is not null" + skip
+                + " and id > ? order by id limit ?";
         String update = "update " + t + " set " + c + " = ? where id = ? and " + c + " = ?";
         int written = 0;
         long after = Long.MIN_VALUE;
@@ -60,10 +72,10 @@ final class SealedRows {
         }
     }
 
-    private static int installations(JdbcTemplate jdbc, Rewrite rewrite) {
+    private static int installations(JdbcTemplate jdbc, String skip, Rewrite rewrite) {
         record Installation(String platform, String workspace, String value) {}
         List<Installation> rows = jdbc.query(
-                "select platform, workspace_id, bot_token_cipher from installation",
+                "select platform, workspace_id, bot_token_cipher from installation where true" + skip,
                 (rs, n) -> new Installation(rs.getString(1), rs.getString(2), rs.getString(3)));
         int written = 0;
         for (Installation i : rows) {

@@ -140,6 +140,11 @@ public final class Secrets {
         return stored != null && Header.parse(stored).isPresent();
     }
 
+    /** What every value sealed under the current key starts with. */
+    String currentPrefix() {
+        return FORMAT + ":" + current.id() + ":";
+    }
+
     /** The id of the key new values are sealed under (8 hex digits, not secret). */
     public String currentKeyId() {
         return current.id();

@@ -119,7 +119,7 @@ class KeyRotationIT extends CoreTestSupport {
 
         Reencryption.Result result = reencryption.run();
 
-        assertThat(result).isEqualTo(new Reencryption.Result(3, 1));
+        assertThat(result).isEqualTo(new Reencryption.Result(3, 0, 1));
         String comment = jdbc.queryForObject("select comment from check_in where id = ?", String.class, checkIn);
         String note = jdbc.queryForObject("select note from meeting where id = ?", String.class, meeting);
         String token = installations.find(Platform.SLACK, "T-OLD").orElseThrow().botTokenCipher();
@@ -130,6 +130,21 @@ class KeyRotationIT extends CoreTestSupport {
         assertThat(NEW_ONLY.open(SecretField.BOT_TOKEN, "SLACK/T-OLD", token)).isEqualTo("xoxb-old");
         assertThat(jdbc.queryForObject("select comment from check_in where id = ?", String.class, mentorCheckIn))
                 .isEqualTo(foreign);
-        assertThat(reencryption.run()).as("a second pass finds nothing to do").isEqualTo(new Reencryption.Result(0, 1));
+        assertThat(reencryption.run())
+                .as("a second pass finds nothing to do")
+                .isEqualTo(new Reencryption.Result(0, 0, 1));
+    }
+
+    @Test
+    void a_comment_an_earlier_version_wrote_in_the_clear_during_a_rolling_upgrade_is_sealed_at_the_next_start() {
+        long mentorCheckIn = jdbc.queryForObject("select id from check_in where role = 'MENTOR'", Long.class);
+        jdbc.update("update check_in set comment = 'written by an old pod' where id = ?", mentorCheckIn);
+
+        assertThat(reencryption.run().sealedPlaintext()).isEqualTo(1);
+
+        String stored = jdbc.queryForObject("select comment from check_in where id = ?", String.class, mentorCheckIn);
+        assertThat(stored).doesNotContain("old pod");
+        assertThat(NEW_ONLY.open(SecretField.CHECK_IN_COMMENT, mentorCheckIn, stored))
+                .isEqualTo("written by an old pod");
     }
 }
