@@ -63,7 +63,8 @@ class SecretsConfiguration {
     @Bean
     LegacyTokenKey legacyTokenKey(Environment env) {
         String legacy = env.getProperty(LEGACY_SLACK_KEY);
-        return new LegacyTokenKey(isSet(legacy) ? legacy.strip() : null);
+        // As the earlier versions used it: the whole value, white space included.
+        return new LegacyTokenKey(isSet(legacy) ? legacy : null);
     }
 
     @Bean

@@ -60,6 +60,19 @@ class SecretsConfigurationTest {
     }
 
     @Test
+    void the_upgrade_reads_old_tokens_with_the_old_key_exactly_as_earlier_versions_used_it() throws Exception {
+        String withNewline = OLD + "\n"; // a Kubernetes Secret made from a file keeps the file's last newline
+        String token = SecretsUpgradeIT.legacyToken(withNewline, "xoxb-old");
+        runner.withPropertyValues("rapport.secret-key=" + KEY)
+                .withInitializer(context -> context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new org.springframework.core.env.MapPropertySource(
+                                "environment", java.util.Map.of("rapport.slack.token-key", withNewline))))
+                .run(context -> assertThat(context.getBean(LegacyTokenKey.class).open("SLACK/T1", token))
+                        .isEqualTo("xoxb-old"));
+    }
+
+    @Test
     void only_the_sandbox_on_its_own_database_gets_a_key_for_the_run() {
         runner.withPropertyValues(Secrets.EPHEMERAL_KEY_PROPERTY + "=true")
                 .run(context -> assertThat(context).hasSingleBean(Secrets.class));

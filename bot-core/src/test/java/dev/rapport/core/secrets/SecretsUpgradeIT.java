@@ -149,7 +149,11 @@ class SecretsUpgradeIT {
 
     /** A bot token as versions before 6 stored it: AES-GCM under SHA-256 of the token key, no associated data. */
     static String legacyToken(String token) throws Exception {
-        byte[] key = MessageDigest.getInstance("SHA-256").digest(LEGACY_KEY.getBytes(StandardCharsets.UTF_8));
+        return legacyToken(LEGACY_KEY, token);
+    }
+
+    static String legacyToken(String tokenKey, String token) throws Exception {
+        byte[] key = MessageDigest.getInstance("SHA-256").digest(tokenKey.getBytes(StandardCharsets.UTF_8));
         byte[] nonce = new byte[12];
         new SecureRandom().nextBytes(nonce);
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
