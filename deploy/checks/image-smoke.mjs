@@ -318,15 +318,29 @@ const psql = (sql, database = "postgres") =>
 
 // 2. A real PostgreSQL: start, serve, stop.
 const probe = psql("select 1");
+const secretKey = `image-smoke-key-${process.pid}-${Date.now().toString(36)}-0123456789abcdef`;
 if (probe.status !== 0) die(`PostgreSQL at ${db.host}:${db.port} as ${db.user} is needed for the start check (RAPPORT_SMOKE_DB_*), or skip it with RAPPORT_VALIDATE_SMOKE=0: ${probe.stderr.trim()}`);
 const database = `rapport_image_smoke_${process.pid}_${Date.now().toString(36)}`;
 const httpPort = await freePort();
 const managementPort = await freePort();
+
+// No RAPPORT_SECRET_KEY: the process stops and names the setting, rather than store comments in the clear.
+{
+  const keyless = image.start(
+    { RAPPORT_DB_URL: `jdbc:postgresql://${db.host}:${db.port}/${database}`, RAPPORT_DB_USER: db.user, RAPPORT_DB_PASSWORD: db.password },
+    "no secret key",
+  );
+  const stopped = await Promise.race([keyless.exited, deadline(180_000)]);
+  r.check(stopped && stopped.code !== 0 && /RAPPORT_SECRET_KEY/.test(keyless.out + keyless.err), "without RAPPORT_SECRET_KEY the container stops and says to set it", stopped ? `exit ${stopped.code}\n${tail(keyless)}` : "still running after 180 s");
+  keyless.kill();
+}
+
 const run = image.start(
   {
     RAPPORT_DB_URL: `jdbc:postgresql://${db.host}:${db.port}/${database}`,
     RAPPORT_DB_USER: db.user,
     RAPPORT_DB_PASSWORD: db.password,
+    RAPPORT_SECRET_KEY: secretKey,
     // The container's 8080 and 8081, moved to free ports so that the check never collides with anything.
     SERVER_PORT: String(httpPort),
     MANAGEMENT_SERVER_PORT: String(managementPort),

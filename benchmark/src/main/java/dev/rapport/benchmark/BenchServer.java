@@ -1,6 +1,7 @@
 package dev.rapport.benchmark;
 
 import dev.rapport.core.database.ThrowawayDatabase;
+import dev.rapport.core.secrets.Secrets;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +37,8 @@ record BenchServer(String url, String user, String password) {
         props.put("rapport.db.user", user);
         props.put("rapport.db.password", password);
         props.put("rapport.db.embedded", "false");
+        // The database is dropped when the benchmark ends: a key that lives as long as the process serves.
+        props.put(Secrets.EPHEMERAL_KEY_PROPERTY, "true");
         return props;
     }
 

@@ -3,6 +3,8 @@ package dev.rapport.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rapport.core.secrets.SecretField;
+import dev.rapport.core.secrets.Secrets;
 import dev.rapport.discord.LocalDiscordWorld.Person;
 import dev.rapport.localdiscord.DiscordMessage;
 import dev.rapport.localdiscord.Interaction;
@@ -11,9 +13,13 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The weekly check-in in a mentee's DMs, answered by tapping, and the mentor's meeting reminder. */
 class DiscordCheckInIT extends DiscordTestSupport {
+
+    @Autowired
+    Secrets secrets;
 
     Person cora;
     Person lee;
@@ -124,9 +130,13 @@ class DiscordCheckInIT extends DiscordTestSupport {
         await().atMost(WAIT)
                 .until(() -> jdbc.queryForObject(
                         "select comment is not null from check_in where id = ?", Boolean.class, checkInId(ana)));
-        assertThat(jdbc.queryForMap("select comment, comment_shared from check_in where id = ?", checkInId(ana)))
-                .containsEntry("comment", "We met twice; very helpful")
-                .containsEntry("comment_shared", true);
+        Map<String, Object> row =
+                jdbc.queryForMap("select comment, comment_shared from check_in where id = ?", checkInId(ana));
+        assertThat(row).containsEntry("comment_shared", true);
+        // Stored sealed; it opens to what Ana wrote.
+        assertThat((String) row.get("comment")).doesNotContain("helpful");
+        assertThat(secrets.open(SecretField.CHECK_IN_COMMENT, checkInId(ana), (String) row.get("comment")))
+                .isEqualTo("We met twice; very helpful");
     }
 
     @Test

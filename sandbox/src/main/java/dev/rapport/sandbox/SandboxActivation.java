@@ -1,5 +1,6 @@
 package dev.rapport.sandbox;
 
+import dev.rapport.core.secrets.Secrets;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
@@ -25,6 +26,8 @@ import org.springframework.core.env.MapPropertySource;
  * anything real: when a database is configured ({@code RAPPORT_DB_URL}), when the server or its management port is
  * to bind an address other than loopback, or beside any real platform credential (when it is forced on; in
  * {@code auto} a credential simply means no sandbox).
+ * There, and only there, Rapport starts without {@code RAPPORT_SECRET_KEY}: the comments and notes typed in the
+ * sandbox are encrypted under a key made for the run, which is gone with the data at the next start.
  */
 public final class SandboxActivation implements EnvironmentPostProcessor {
 
@@ -47,6 +50,8 @@ public final class SandboxActivation implements EnvironmentPostProcessor {
         props.put(ACTIVE, "true");
         props.put("rapport.db.url", "jdbc:postgresql://localhost:5432/" + SandboxWorld.DATABASE);
         props.put(SandboxWorld.OWN_DATABASE, "true");
+        // Its data are emptied at every start, so without RAPPORT_SECRET_KEY a key for this run serves.
+        props.put(Secrets.EPHEMERAL_KEY_PROPERTY, "true");
         if (!isSet(env, "server.address")) {
             props.put("server.address", "127.0.0.1");
         }

@@ -35,7 +35,7 @@ final class InstalledTokens implements SlackTokens {
             return k.token();
         }
         Optional<String> token =
-                installations.find(Platform.SLACK, teamId).map(i -> cipher.decrypt(i.botTokenCipher()));
+                installations.find(Platform.SLACK, teamId).map(i -> cipher.decrypt(teamId, i.botTokenCipher()));
         kept.put(teamId, new Kept(token, now + KEPT.toNanos()));
         return token;
     }

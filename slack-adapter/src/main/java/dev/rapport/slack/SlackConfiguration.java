@@ -9,6 +9,7 @@ import dev.rapport.core.interaction.InboundEvents;
 import dev.rapport.core.interaction.InteractionService;
 import dev.rapport.core.pace.RateLimits;
 import dev.rapport.core.participant.ParticipantService;
+import dev.rapport.core.secrets.Secrets;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -52,9 +53,9 @@ public class SlackConfiguration {
 
     @Bean
     @Conditional(SlackEnabled.class)
-    SlackTokens slackTokens(SlackProperties properties, Optional<Installations> installations) {
+    SlackTokens slackTokens(SlackProperties properties, Optional<Installations> installations, Secrets secrets) {
         if (properties.oauth()) {
-            return new InstalledTokens(installations.orElseThrow(), new TokenCipher(properties.tokenKey()));
+            return new InstalledTokens(installations.orElseThrow(), new TokenCipher(secrets));
         }
         return SlackTokens.single(properties.botToken());
     }
@@ -94,6 +95,7 @@ public class SlackConfiguration {
             SlackApi api,
             SlackTokens tokens,
             Optional<Installations> installations,
+            Secrets secrets,
             SlackInbound inbound) {
         AppConfig config = new AppConfig();
         config.setSlack(api.slack());
@@ -114,7 +116,7 @@ public class SlackConfiguration {
             config.setOAuthInstallPageRenderingEnabled(false);
             app = new App(config).asOAuthApp(true);
             SlackInstallationStore store = new SlackInstallationStore(
-                    installations.orElseThrow(), new TokenCipher(properties.tokenKey()), (InstalledTokens) tokens);
+                    installations.orElseThrow(), new TokenCipher(secrets), (InstalledTokens) tokens);
             app.service((com.slack.api.bolt.service.InstallationService) store);
             app.service((com.slack.api.bolt.service.OAuthStateService) store);
             // app_uninstalled and tokens_revoked remove the workspace's installation.

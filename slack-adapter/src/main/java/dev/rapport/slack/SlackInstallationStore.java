@@ -59,7 +59,7 @@ final class SlackInstallationStore implements InstallationService, OAuthStateSer
                 i.getBotUserId(),
                 i.getBotId(),
                 i.getBotScope(),
-                cipher.encrypt(i.getBotAccessToken()),
+                cipher.encrypt(i.getTeamId(), i.getBotAccessToken()),
                 i.getInstallerUserId(),
                 i.getInstalledAt() == null ? null : Instant.ofEpochMilli(i.getInstalledAt())));
         tokens.forget(i.getTeamId());
@@ -95,7 +95,7 @@ final class SlackInstallationStore implements InstallationService, OAuthStateSer
                     bot.setBotScope(i.botScopes());
                     bot.setScope(i.botScopes());
                     bot.setTokenType("bot");
-                    bot.setBotAccessToken(cipher.decrypt(i.botTokenCipher()));
+                    bot.setBotAccessToken(cipher.decrypt(i.workspaceId(), i.botTokenCipher()));
                     bot.setInstalledAt(i.installedAt().toEpochMilli());
                     return (Bot) bot;
                 })
@@ -115,7 +115,7 @@ final class SlackInstallationStore implements InstallationService, OAuthStateSer
                     installer.setBotUserId(i.botUserId());
                     installer.setBotScope(i.botScopes());
                     installer.setTokenType("bot");
-                    installer.setBotAccessToken(cipher.decrypt(i.botTokenCipher()));
+                    installer.setBotAccessToken(cipher.decrypt(i.workspaceId(), i.botTokenCipher()));
                     installer.setInstallerUserId(i.installerUserId());
                     installer.setInstalledAt(i.installedAt().toEpochMilli());
                     return (Installer) installer;

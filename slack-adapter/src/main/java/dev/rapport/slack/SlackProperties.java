@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param signingSecret the app's signing secret, which verifies every HTTP request from Slack
  * @param clientId the OAuth client id, for installs in many workspaces ({@code /slack/install})
  * @param clientSecret the OAuth client secret
- * @param tokenKey the key that encrypts installed workspaces' bot tokens in the database (any string of 32+
- *     characters; required with OAuth, and must stay the same across restarts and instances)
+ * @param tokenKey deprecated ({@code RAPPORT_SLACK_TOKEN_KEY}): the key that encrypted installed workspaces' bot tokens
+ *     before version 6. Bot tokens are now sealed by the core's {@code Secrets} under {@code RAPPORT_SECRET_KEY}; this
+ *     key stands in for it when it is not set, and lets the upgrade read tokens stored under it. Not read here
  * @param apiUrl the Web API's base URL, ending in {@code /api/}; {@code null} for Slack itself
  * @param callTimeout the longest one Web API call may take, {@value #DEFAULT_CALL_TIMEOUT_SECONDS} s if unset: a
  *     hanging Slack must not hold a dispatcher worker; the send is reported as a transient failure and retried
@@ -148,11 +149,6 @@ public record SlackProperties(
         }
         if (oauth() && !isSet(clientSecret)) {
             throw new IllegalStateException("RAPPORT_SLACK_CLIENT_ID is set: set RAPPORT_SLACK_CLIENT_SECRET too.");
-        }
-        if (oauth() && (!isSet(tokenKey) || tokenKey.length() < 32)) {
-            throw new IllegalStateException(
-                    "Installs through OAuth store each workspace's bot token encrypted: set"
-                            + " RAPPORT_SLACK_TOKEN_KEY to a random string of at least 32 characters, the same on every instance.");
         }
         if (oauth() && !isSet(signingSecret)) {
             throw new IllegalStateException(

@@ -1,71 +1,37 @@
 package dev.rapport.slack;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import dev.rapport.core.chat.Platform;
+import dev.rapport.core.secrets.SecretField;
+import dev.rapport.core.secrets.Secrets;
 
 /**
- * Encrypts installed workspaces' bot tokens before they reach the database, with AES-256-GCM under a key derived
- * from {@code RAPPORT_SLACK_TOKEN_KEY} (SHA-256 of it). A stolen database dump alone does not give away the tokens;
- * a wrong key is detected (GCM's tag) rather than yielding garbage. The stored form is {@code v1:} followed by the
- * base64 of a fresh 12-byte nonce and the ciphertext.
+ * Seals installed workspaces' bot tokens before they reach the database, through the core's {@link Secrets}: AES-256-GCM
+ * under the Slack-token key derived (HKDF) from {@code RAPPORT_SECRET_KEY}, a fresh nonce per token, and the
+ * installation's identity ({@code SLACK/<team id>}) as associated data. A stolen database dump alone does not give away
+ * the tokens, and a token copied to another workspace's row does not open there.
  */
 final class TokenCipher {
 
-    private static final String VERSION = "v1:";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Secrets secrets;
 
-    private final SecretKeySpec key;
-
-    TokenCipher(String secret) {
-        if (secret == null || secret.length() < 32) {
-            throw new IllegalArgumentException("the token key needs at least 32 characters");
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            this.key = new SecretKeySpec(digest, "AES");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
+    TokenCipher(Secrets secrets) {
+        this.secrets = secrets;
     }
 
-    String encrypt(String token) {
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
-            byte[] out = new byte[nonce.length + sealed.length];
-            System.arraycopy(nonce, 0, out, 0, nonce.length);
-            System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
-            return VERSION + Base64.getEncoder().encodeToString(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not encrypt a bot token", e);
-        }
+    /** The token of workspace {@code teamId}, sealed for that workspace's installation row. */
+    String encrypt(String teamId, String token) {
+        return secrets.seal(SecretField.BOT_TOKEN, row(teamId), token);
     }
 
-    /** The token, or an exception that says the key does not match (never the stored text). */
-    String decrypt(String stored) {
-        if (stored == null || !stored.startsWith(VERSION)) {
-            throw new IllegalStateException("a stored bot token is not in a form Rapport wrote");
-        }
-        try {
-            byte[] all = Base64.getDecoder().decode(stored.substring(VERSION.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
-            byte[] plain = cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
-            return new String(plain, StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException(
-                    "a stored bot token cannot be decrypted: RAPPORT_SLACK_TOKEN_KEY is not the key it was saved with");
-        }
+    /**
+     * The token of workspace {@code teamId}, or an exception that says why it does not open (a key not configured, or a
+     * value that belongs to another workspace), never the stored text.
+     */
+    String decrypt(String teamId, String stored) {
+        return secrets.open(SecretField.BOT_TOKEN, row(teamId), stored);
+    }
+
+    private static String row(String teamId) {
+        return SecretField.installationRow(Platform.SLACK.name(), teamId);
     }
 }

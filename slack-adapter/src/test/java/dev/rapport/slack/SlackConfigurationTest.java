@@ -40,9 +40,6 @@ class SlackConfigurationTest {
         assertThatThrownBy(() -> properties("carrier-pigeon", "local-bot-token-0001", null, "s", null, null, null)
                         .validate())
                 .hasMessageContaining("use socket or http");
-        assertThatThrownBy(() -> properties(null, null, null, "secret", "client", "client-secret", "short")
-                        .validate())
-                .hasMessageContaining("RAPPORT_SLACK_TOKEN_KEY");
         assertThatThrownBy(() -> properties(null, null, null, "secret", "client", null, "k".repeat(32))
                         .validate())
                 .hasMessageContaining("RAPPORT_SLACK_CLIENT_SECRET");
@@ -50,6 +47,8 @@ class SlackConfigurationTest {
                 .validate();
         properties(null, null, null, "secret", "client", "client-secret", "k".repeat(32))
                 .validate();
+        // Bot tokens are sealed under RAPPORT_SECRET_KEY (the core's Secrets): the old token key is no longer needed.
+        properties(null, null, null, "secret", "client", "client-secret", null).validate();
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.rapport.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonObject;
+import dev.rapport.core.secrets.SecretUnreadableException;
 import dev.rapport.localslack.LocalSlack;
 import dev.rapport.localslack.UserProfile;
 import java.net.URI;
@@ -13,22 +15,25 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Installs in many workspaces: Slack's "Add to Slack" OAuth flow through Rapport's {@code /slack/install} and
- * {@code /slack/oauth_redirect}, the installation kept in PostgreSQL with its bot token encrypted, the new workspace
+ * {@code /slack/oauth_redirect}, the installation kept in PostgreSQL with its bot token sealed for its workspace, the new workspace
  * then served (commands and direct messages with its own token), and forgotten when the app is uninstalled.
  */
 class SlackOAuthIT extends SlackEndToEnd {
 
     static final String CLIENT_ID = "4711.0815";
     static final String CLIENT_SECRET = "local-e2e-client-secret-0001";
-    static final String TOKEN_KEY = "local-e2e-token-key-with-32-characters";
     static final String SCHOOL = "T0SCHOOL";
 
     static final LocalSlack SLACK = startSlack(LocalSlack.builder().oauthClient(CLIENT_ID, CLIENT_SECRET));
+
+    @Autowired
+    SlackTokens tokens;
 
     private final HttpClient browser =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -38,7 +43,6 @@ class SlackOAuthIT extends SlackEndToEnd {
         http(registry, SLACK);
         registry.add("rapport.slack.client-id", () -> CLIENT_ID);
         registry.add("rapport.slack.client-secret", () -> CLIENT_SECRET);
-        registry.add("rapport.slack.token-key", () -> TOKEN_KEY);
     }
 
     @Override
@@ -80,7 +84,18 @@ class SlackOAuthIT extends SlackEndToEnd {
         String token = SLACK.installedBotToken(SCHOOL).orElseThrow();
         String stored = jdbc.queryForObject(
                 "select bot_token_cipher from installation where workspace_id = ?", String.class, SCHOOL);
-        assertThat(stored).startsWith("v1:").doesNotContain(token);
+        assertThat(stored).startsWith("rk1:").doesNotContain(token);
+        assertThat(tokens.botToken(SCHOOL)).contains(token);
+        // Sealed for this workspace's row: copied to another workspace's installation, it does not open.
+        jdbc.update(
+                "insert into installation (platform, workspace_id, bot_token_cipher, installed_at)"
+                        + " values ('SLACK', 'T0COPY', ?, now())",
+                stored);
+        assertThatThrownBy(() -> tokens.botToken("T0COPY"))
+                .isInstanceOf(SecretUnreadableException.class)
+                .hasMessageContaining("SLACK/T0COPY")
+                .hasMessageNotContaining(stored);
+        jdbc.update("delete from installation where workspace_id = 'T0COPY'");
         assertThat(jdbc.queryForObject(
                         "select installer_user_id from installation where workspace_id = ?", String.class, SCHOOL))
                 .isEqualTo("U0ADMIN");

@@ -90,6 +90,9 @@ public final class CrashScenario {
     /** How long the application instances get to start; two at once on two loaded cores take a while. */
     static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
 
+    /** {@code RAPPORT_SECRET_KEY} of every instance of this run: random, never written anywhere. */
+    private static final String SECRET_KEY = randomKey();
+
     private CrashScenario() {}
 
     /** Runs the crash and reads what came of it. */
@@ -203,16 +206,23 @@ public final class CrashScenario {
 
     /**
      * What every instance the harness starts is given besides its database and platform: no sandbox, the sweep every
-     * second and idle workers looking every 200 ms (so a run does not wait for the 30 s defaults), and the instance
-     * timeout.
+     * second and idle workers looking every 200 ms (so a run does not wait for the 30 s defaults), the instance
+     * timeout, and the secret key (one per run, the same for every instance, as in a deployment).
      */
     public static Map<String, String> common(Duration instanceTimeout) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("RAPPORT_SANDBOX_ENABLED", "false");
+        env.put("RAPPORT_SECRET_KEY", SECRET_KEY);
         env.put("RAPPORT_SCHEDULE_SWEEP_INTERVAL", "1s");
         env.put("RAPPORT_DELIVERY_IDLE_POLL", "200ms");
         env.put("RAPPORT_DELIVERY_INSTANCE_TIMEOUT", instanceTimeout.toMillis() + "ms");
         return env;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     static Map<String, Long> counts(SystemDatabase db, String sql, Object... args) {

@@ -7,6 +7,8 @@ import dev.rapport.core.operations.RapportMetrics;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.Question;
 import dev.rapport.core.pulse.QuestionBank;
+import dev.rapport.core.secrets.SecretField;
+import dev.rapport.core.secrets.Secrets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,12 +38,14 @@ public class CheckInService {
     private final QuestionBank bank;
     private final Clock clock;
     private final RapportMetrics metrics;
+    private final Secrets secrets;
 
-    CheckInService(JdbcTemplate jdbc, QuestionBank bank, Clock clock, RapportMetrics metrics) {
+    CheckInService(JdbcTemplate jdbc, QuestionBank bank, Clock clock, RapportMetrics metrics, Secrets secrets) {
         this.jdbc = jdbc;
         this.bank = bank;
         this.clock = clock;
         this.metrics = metrics;
+        this.secrets = secrets;
     }
 
     private record Loaded(CheckInContent content, String status, boolean superseded, ChatUser recipient) {}
@@ -130,9 +134,10 @@ public class CheckInService {
                     "That comment is " + text.length() + " characters; please keep it under " + MAX_COMMENT + ".");
         }
         boolean share = isTicked(values.get("share"));
+        // Sealed for this check-in's row (its id is the associated data): a copy in another row does not open.
         int stored = jdbc.update(
                 "update check_in set comment = ?, comment_shared = ? where id = ? and comment is null",
-                text,
+                secrets.seal(SecretField.CHECK_IN_COMMENT, s.checkInId(), text),
                 share,
                 s.checkInId());
         if (stored == 0) {
@@ -154,12 +159,12 @@ public class CheckInService {
     /** The latest comments of a pair that their authors shared with the coordinator; unshared comments are never read. */
     public List<SharedComment> sharedComments(long pairId, int limit) {
         return jdbc.query(
-                "select period, role, comment from check_in where pair_id = ? and comment_shared and comment is not null"
-                        + " order by period desc, role limit ?",
+                "select id, period, role, comment from check_in where pair_id = ? and comment_shared"
+                        + " and comment is not null order by period desc, role limit ?",
                 (rs, i) -> new SharedComment(
                         rs.getObject("period", java.time.LocalDate.class),
                         Role.valueOf(rs.getString("role")),
-                        rs.getString("comment")),
+                        secrets.open(SecretField.CHECK_IN_COMMENT, rs.getLong("id"), rs.getString("comment"))),
                 pairId,
                 limit);
     }

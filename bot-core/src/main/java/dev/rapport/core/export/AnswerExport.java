@@ -1,5 +1,7 @@
 package dev.rapport.core.export;
 
+import dev.rapport.core.secrets.SecretField;
+import dev.rapport.core.secrets.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -35,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  *       {@code question_id}, {@code dimension} and {@code score} are empty and {@code bank_version} is the check-in's;</li>
  *   <li>{@code met}, {@code comment} — on the check-in row only: the answer to "did you meet?" ({@code true},
  *       {@code false}, or empty when not answered) and the comment, <em>only</em> when its author shared it with
- *       the coordinator; otherwise the cell is empty, so an unshared comment never leaves the database;</li>
+ *       the coordinator; otherwise the cell is empty, so an unshared comment never leaves the database (comments
+ *       are stored sealed and opened here, see {@link Secrets});</li>
  *   <li>{@code answered_at} — when the answer was given, an ISO-8601 UTC instant ({@code 2026-11-30T10:05:00Z}).</li>
  * </ol>
  * A check-in gets a check-in row when it was answered in any way (an answer time, a "met" answer or a statement
@@ -93,9 +96,11 @@ public class AnswerExport {
             CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get();
 
     private final JdbcTemplate jdbc;
+    private final Secrets secrets;
 
-    AnswerExport(JdbcTemplate jdbc) {
+    AnswerExport(JdbcTemplate jdbc, Secrets secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     /**
@@ -133,7 +138,7 @@ public class AnswerExport {
         return bytes.toByteArray();
     }
 
-    private static void print(CSVPrinter out, ResultSet rs) throws SQLException {
+    private void print(CSVPrinter out, ResultSet rs) throws SQLException {
         Object met = rs.getObject("met");
         int score = rs.getInt("score");
         boolean hasScore = !rs.wasNull();
@@ -150,7 +155,8 @@ public class AnswerExport {
                     text(rs.getString("dimension")),
                     hasScore ? score : null,
                     met,
-                    text(rs.getString("comment")),
+                    text(secrets.open(
+                            SecretField.CHECK_IN_COMMENT, rs.getLong("check_in_id"), rs.getString("comment"))),
                     answeredAt == null
                             ? null
                             : answeredAt

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One workspace's installation of Rapport.
  *
- * @param botTokenCipher the bot token, encrypted by the adapter; never the token itself
+ * @param botTokenCipher the bot token, sealed by the adapter (see {@code dev.rapport.core.secrets}); never the token itself
  * @param botScopes the scopes the workspace granted, comma-separated as the platform reports them
  */
 public record Installation(

@@ -23,6 +23,7 @@ class Meeting {
     @Column(name = "held_on")
     LocalDate heldOn;
 
+    /** Sealed ({@code dev.rapport.core.secrets}); {@link MeetingService} opens it. */
     String note;
 
     @Column(name = "logged_by")
@@ -31,13 +32,6 @@ class Meeting {
     @Column(name = "created_at")
     Instant createdAt;
 
+    /** Read only: {@link MeetingService} writes meetings with their sealed note. */
     protected Meeting() {}
-
-    Meeting(long pairId, LocalDate heldOn, String note, long loggedBy, Instant createdAt) {
-        this.pairId = pairId;
-        this.heldOn = heldOn;
-        this.note = note;
-        this.loggedBy = loggedBy;
-        this.createdAt = createdAt;
-    }
 }

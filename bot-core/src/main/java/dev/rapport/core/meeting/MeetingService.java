@@ -1,6 +1,8 @@
 package dev.rapport.core.meeting;
 
 import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.secrets.SecretField;
+import dev.rapport.core.secrets.Secrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,11 +22,13 @@ public class MeetingService {
     private final MeetingRepository meetings;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Secrets secrets;
 
-    MeetingService(MeetingRepository meetings, JdbcTemplate jdbc, Clock clock) {
+    MeetingService(MeetingRepository meetings, JdbcTemplate jdbc, Clock clock, Secrets secrets) {
         this.meetings = meetings;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     /**
@@ -70,11 +74,25 @@ public class MeetingService {
         }
         var existing = meetings.findFirstByPairIdAndHeldOn(pairId, heldOn);
         if (existing.isPresent()) {
-            Meeting m = existing.get();
-            return new MeetingView(m.id, m.pairId, m.heldOn, m.note, true);
+            return view(existing.get(), true);
         }
-        Meeting m = meetings.save(new Meeting(pairId, heldOn, cleaned, loggedBy, clock.instant()));
-        return new MeetingView(m.id, m.pairId, m.heldOn, m.note, false);
+        // The note is sealed with the row's id as associated data, so the id is taken from the sequence first.
+        long id = jdbc.queryForObject("select nextval(pg_get_serial_sequence('meeting', 'id'))", Long.class);
+        jdbc.update(
+                "insert into meeting (id, pair_id, held_on, note, logged_by, created_at) values (?, ?, ?, ?, ?, ?)",
+                id,
+                pairId,
+                heldOn,
+                secrets.seal(SecretField.MEETING_NOTE, id, cleaned),
+                loggedBy,
+                SqlTime.of(clock.instant()));
+        return new MeetingView(id, pairId, heldOn, cleaned, false);
+    }
+
+    /** The one place a stored meeting's note is read: opened from its sealed form. */
+    private MeetingView view(Meeting m, boolean alreadyLogged) {
+        return new MeetingView(
+                m.id, m.pairId, m.heldOn, secrets.open(SecretField.MEETING_NOTE, m.id, m.note), alreadyLogged);
     }
 
     /** The clock meetings are dated by (the application's). */
@@ -84,7 +102,7 @@ public class MeetingService {
 
     public List<MeetingView> recent(long pairId) {
         return meetings.findTop10ByPairIdOrderByHeldOnDesc(pairId).stream()
-                .map(m -> new MeetingView(m.id, m.pairId, m.heldOn, m.note, false))
+                .map(m -> view(m, false))
                 .toList();
     }
 }

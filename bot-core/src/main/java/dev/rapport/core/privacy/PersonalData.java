@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
+import dev.rapport.core.secrets.SecretField;
+import dev.rapport.core.secrets.Secrets;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -38,11 +40,13 @@ public class PersonalData {
     private final JdbcTemplate jdbc;
     private final ParticipantService participants;
     private final Clock clock;
+    private final Secrets secrets;
 
-    PersonalData(JdbcTemplate jdbc, ParticipantService participants, Clock clock) {
+    PersonalData(JdbcTemplate jdbc, ParticipantService participants, Clock clock, Secrets secrets) {
         this.jdbc = jdbc;
         this.participants = participants;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     /** The person's data as a JSON document, or empty when Rapport stores nothing about them. */
@@ -92,6 +96,9 @@ public class PersonalData {
                     pairId,
                     ids);
             for (Map<String, Object> checkIn : checkIns) {
+                // Stored sealed (secrets at rest); the person gets their own words back.
+                checkIn.put("comment", secrets.open(SecretField.CHECK_IN_COMMENT, checkIn.get("id"), (String)
+                        checkIn.get("comment")));
                 checkIn.put(
                         "answers",
                         rows(
@@ -100,10 +107,15 @@ public class PersonalData {
                                 ((Number) checkIn.get("id")).longValue()));
             }
             pair.put("checkIns", checkIns);
-            pair.put("meetings", rows("""
-                    select held_on, created_at, logged_by = any(?) as logged_by_you,
+            List<Map<String, Object>> meetings = rows("""
+                    select id, held_on, created_at, logged_by = any(?) as logged_by_you,
                            case when logged_by = any(?) then note end as note
-                    from meeting where pair_id = ? order by held_on""", ids, ids, pairId));
+                    from meeting where pair_id = ? order by held_on""", ids, ids, pairId);
+            for (Map<String, Object> meeting : meetings) {
+                meeting.put("note", secrets.open(SecretField.MEETING_NOTE, meeting.get("id"), (String)
+                        meeting.get("note")));
+            }
+            pair.put("meetings", meetings);
             pairs.add(pair);
         }
         return pairs;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Platform;
+import dev.rapport.core.secrets.SecretField;
+import dev.rapport.core.secrets.Secrets;
 import dev.rapport.core.test.CoreTestSupport;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class CommandIT extends CoreTestSupport {
+
+    @Autowired
+    Secrets secrets;
 
     @Autowired
     CommandService commands;
@@ -251,7 +256,7 @@ class CommandIT extends CoreTestSupport {
                 id);
         jdbc.update(
                 "update check_in set comment = ?, comment_shared = ?, answered_at = now(), met = true where id = ?",
-                comment,
+                secrets.seal(SecretField.CHECK_IN_COMMENT, id, comment),
                 shared,
                 id);
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.secrets.SecretField;
+import dev.rapport.core.secrets.Secrets;
 import dev.rapport.core.test.CoreTestSupport;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +26,9 @@ class ErasureIT extends CoreTestSupport {
 
     @Autowired
     CommandService commands;
+
+    @Autowired
+    Secrets secrets;
 
     ChatUser cora;
     ChatUser lee;
@@ -47,7 +52,7 @@ class ErasureIT extends CoreTestSupport {
         jdbc.update(
                 "update check_in set status = 'ANSWERED', comment = ?, comment_shared = true, met = true,"
                         + " answered_at = now() where id = ?",
-                COMMENT,
+                secrets.seal(SecretField.CHECK_IN_COMMENT, checkIn, COMMENT),
                 checkIn);
         jdbc.update("""
                 insert into answer (check_in_id, question_id, bank_version, dimension, score, answered_at)

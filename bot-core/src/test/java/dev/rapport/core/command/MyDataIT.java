@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.secrets.SecretField;
+import dev.rapport.core.secrets.Secrets;
 import dev.rapport.core.test.CoreTestSupport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,9 @@ class MyDataIT extends CoreTestSupport {
 
     @Autowired
     CommandService commands;
+
+    @Autowired
+    Secrets secrets;
 
     ChatUser cora;
     ChatUser lee;
@@ -41,17 +46,18 @@ class MyDataIT extends CoreTestSupport {
     }
 
     private void meeting(String side, String note) {
-        jdbc.update(
-                "insert into meeting (pair_id, held_on, note, logged_by, created_at)"
-                        + " select id, date '2026-11-28', ?, " + side + ", now() from pair",
-                note);
+        long id = jdbc.queryForObject(
+                "insert into meeting (pair_id, held_on, logged_by, created_at)" + " select id, date '2026-11-28', "
+                        + side + ", now() from pair returning id",
+                Long.class);
+        jdbc.update("update meeting set note = ? where id = ?", secrets.seal(SecretField.MEETING_NOTE, id, note), id);
     }
 
     private void answer(String role, String comment, int score) {
         long id = jdbc.queryForObject("select id from check_in where role = ?", Long.class, role);
         jdbc.update(
                 "update check_in set status = 'ANSWERED', met = true, comment = ?, answered_at = now() where id = ?",
-                comment,
+                secrets.seal(SecretField.CHECK_IN_COMMENT, id, comment),
                 id);
         jdbc.update("""
                 insert into answer (check_in_id, question_id, bank_version, dimension, score, answered_at)

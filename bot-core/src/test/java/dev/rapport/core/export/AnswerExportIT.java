@@ -6,6 +6,8 @@ import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.programme.ProgrammeView;
+import dev.rapport.core.secrets.SecretField;
+import dev.rapport.core.secrets.Secrets;
 import dev.rapport.core.test.CoreTestSupport;
 import java.io.IOException;
 import java.io.StringReader;
@@ -24,6 +26,9 @@ class AnswerExportIT extends CoreTestSupport {
 
     static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
     static final Instant ANSWERED = Instant.parse("2026-11-30T10:05:00Z");
+
+    @Autowired
+    Secrets secrets;
 
     @Autowired
     AnswerExport export;
@@ -69,7 +74,7 @@ class AnswerExportIT extends CoreTestSupport {
                 "update check_in set status = 'ANSWERED', answered_at = ?, met = ?, comment = ?, comment_shared = ? where id = ?",
                 SqlTime.of(ANSWERED),
                 met,
-                comment,
+                secrets.seal(SecretField.CHECK_IN_COMMENT, checkIn, comment),
                 shared,
                 checkIn);
         for (int i = 0; i < questions.length; i += 3) {

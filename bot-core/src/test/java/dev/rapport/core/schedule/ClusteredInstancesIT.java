@@ -103,7 +103,9 @@ class ClusteredInstancesIT {
                         "spring.quartz.properties.org.quartz.scheduler.instanceId",
                         "instance-" + name,
                         "spring.application.name",
-                        "rapport-" + name))
+                        "rapport-" + name,
+                        "rapport.secret-key",
+                        FreshDatabase.SECRET_KEY))
                 .run();
         instances.add(context);
         return context;
