@@ -5,8 +5,10 @@ import dev.rapport.core.chat.Directory;
 import dev.rapport.core.chat.Platform;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
@@ -63,7 +65,10 @@ final class DiscordDirectory implements Directory {
             pace();
             Calls.Outcome<Member> member = Calls.await(guild.retrieveMemberById(user), callTimeout);
             if (member.ok()) {
-                return Optional.of(new Profile(member.value().getEffectiveName(), null));
+                return Optional.of(new Profile(
+                        member.value().getEffectiveName(),
+                        null,
+                        member.value().getRoles().stream().map(r -> r.getId()).collect(Collectors.toSet())));
             }
             if (!unknown(member.failure(), ErrorResponse.UNKNOWN_MEMBER)) {
                 throw unavailable("GET guilds/{id}/members/{user}", member.failure());
@@ -73,7 +78,8 @@ final class DiscordDirectory implements Directory {
         pace();
         Calls.Outcome<User> found = Calls.await(jda.retrieveUserById(user), callTimeout);
         if (found.ok()) {
-            return Optional.of(new Profile(found.value().getEffectiveName(), null));
+            // Not (or no longer) a member of a server this instance runs: no role there, if the server is one of ours.
+            return Optional.of(new Profile(found.value().getEffectiveName(), null, guild != null ? Set.of() : null));
         }
         if (unknown(found.failure(), ErrorResponse.UNKNOWN_USER)) {
             return Optional.empty();

@@ -2,16 +2,21 @@ package dev.rapport.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.core.programme.CoordinatorRoles;
 import dev.rapport.discord.LocalDiscordWorld.Person;
 import dev.rapport.localdiscord.Options;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Who coordinates on Discord, end to end through JDA and the local Discord: a programme is bound to its role by id, the
  * roles are read from each interaction, and Manage Server sets programmes up without seeing their pairs.
  */
 class DiscordAuthorityIT extends DiscordTestSupport {
+
+    @Autowired
+    CoordinatorRoles roles;
 
     /** A role a member made, with the coordinator role's very name. */
     static final long LOOKALIKE_ROLE = LocalDiscordWorld.GUILD + 50;
@@ -56,6 +61,24 @@ class DiscordAuthorityIT extends DiscordTestSupport {
 
         discord.setRoles(LocalDiscordWorld.GUILD, cora.id(), LocalDiscordWorld.COORDINATOR_ROLE);
         assertThat(say(cora, "health", Map.of())).contains("#1");
+    }
+
+    @Test
+    void a_role_holder_who_loses_the_role_gets_no_more_alerts_even_without_running_another_command() {
+        Person cora = LocalDiscordWorld.coordinator();
+        programmeWithPair(cora, LocalDiscordWorld.member(), LocalDiscordWorld.member());
+        assertThat(say(cora, "health", Map.of())).contains("#1");
+        assertThat(roles.revalidate())
+                .as("she holds the role: her enrolment stays")
+                .isZero();
+        assertThat(viaRole(cora)).isEqualTo(Long.toString(LocalDiscordWorld.COORDINATOR_ROLE));
+
+        discord.setRoles(LocalDiscordWorld.GUILD, cora.id());
+
+        assertThat(roles.revalidate()).isEqualTo(1);
+        assertThat(viaRole(cora))
+                .as("no longer enrolled for the programme's alerts")
+                .isNull();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.rapport.core.chat;
 
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The second way out of the core to a platform: reading who someone is. Implemented by an adapter whose platform
@@ -26,8 +27,15 @@ public interface Directory {
      *
      * @param displayName the name to call them by; blank when the platform has none
      * @param timeZone their IANA time zone, or null when the platform does not say
+     * @param roleIds the ids of the roles they hold in the workspace (Discord), empty when they are no longer a member
+     *     of it, or null when the platform has no roles or could not say
      */
-    record Profile(String displayName, ZoneId timeZone) {}
+    record Profile(String displayName, ZoneId timeZone, Set<String> roleIds) {
+
+        public Profile(String displayName, ZoneId timeZone) {
+            this(displayName, timeZone, null);
+        }
+    }
 
     /** The platform could not answer now; the lookup is retried on a later run. */
     class DirectoryUnavailableException extends RuntimeException {

@@ -2,6 +2,7 @@ package dev.rapport.core.health;
 
 import dev.rapport.core.jobs.RecurringJobs;
 import dev.rapport.core.jobs.WhenScheduleEnabled;
+import dev.rapport.core.programme.CoordinatorRoles;
 import java.time.Duration;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobDetail;
@@ -31,7 +32,7 @@ class HealthJobs {
     }
 
     /**
-     * Runs {@link HealthService#refresh()}. Not concurrent within the cluster: a refresh compares with the previous
+     * Runs {@link CoordinatorRoles#revalidate()}, then {@link HealthService#refresh()}. Not concurrent within the cluster: a refresh compares with the previous
      * one to decide who turned AT_RISK, so two at once could both think they saw the turn.
      */
     @DisallowConcurrentExecution
@@ -39,8 +40,13 @@ class HealthJobs {
         @Autowired
         private HealthService health;
 
+        @Autowired
+        private CoordinatorRoles roles;
+
         @Override
         protected void executeInternal(JobExecutionContext context) {
+            // Alerts go to coordinators who hold their role now, not to whoever held it at their last command.
+            roles.revalidate();
             health.refresh();
         }
     }
