@@ -7,8 +7,8 @@ package dev.rapport.core.chat;
  * <p>It only sends. Updating a clicked message and opening a form are answers to an interaction
  * ({@link dev.rapport.core.chat.InteractionResult}), because both platforms tie them to the interaction:
  * Slack opens a modal only with the click's {@code trigger_id}, Discord only as the interaction's response, and
- * each updates the clicked message through the interaction itself. DESIGN.md lists "update" and "open a form"
- * on the port; this is where they live instead.
+ * each updates the clicked message through the interaction itself. That is why "update" and "open a form" are not
+ * methods of the port.
  *
  * <p>Implementations must not throw for platform errors: they report them as a {@link SendResult} so
  * the dispatcher can retry, wait for the platform or give up. They must not log message contents or tokens.

@@ -32,7 +32,7 @@ class CoreArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("com.slack..", "net.dv8tion..", "club.minnced..")
-            .because("the core speaks only its own chat model; adapters translate (DESIGN.md, convention 2)");
+            .because("the core speaks only its own chat model; adapters translate");
 
     @Test
     void the_core_depends_on_no_slack_or_discord_type() {
@@ -83,7 +83,7 @@ class CoreArchitectureTest {
                 .areAnnotatedWith(jakarta.persistence.Entity.class)
                 .should()
                 .bePublic()
-                .because("adapters see records and commands, never JPA entities (DESIGN.md, convention 3)")
+                .because("adapters see records and commands, never JPA entities")
                 .check(core);
     }
 }
