@@ -107,6 +107,11 @@ public final class CommandContext {
         return args.get(index);
     }
 
+    /** Whether the argument at {@code index} is {@link Parameter#CONFIRM}, which a command with lasting effects needs. */
+    public boolean confirmed(int index) {
+        return index < args.size() && args.get(index).equalsIgnoreCase(Parameter.CONFIRM);
+    }
+
     /** The words from {@code index} on, joined (a note, a name). */
     public String rest(int index) {
         return index >= args.size() ? "" : String.join(" ", args.subList(index, args.size()));

@@ -49,8 +49,7 @@ class EraseCommand implements Subcommand {
     public List<Parameter> parameters() {
         return List.of(
                 Parameter.required("person", Parameter.Kind.USER, "The participant to erase"),
-                Parameter.optional("confirm", Parameter.Kind.WORD, "Type confirm to erase them for good")
-                        .withChoices("confirm"));
+                Parameter.confirm("Type confirm to erase them for good"));
     }
 
     @Override
@@ -74,7 +73,7 @@ class EraseCommand implements Subcommand {
             throw new CommandException("You are in a pair with " + person.displayName()
                     + " yourself, so another coordinator of " + programme.name() + " must do this.");
         }
-        if (ctx.args().size() < 2 || !ctx.args().get(1).equalsIgnoreCase("confirm")) {
+        if (!ctx.confirmed(1)) {
             return Reply.privately("This erases " + person.displayName() + " from " + programme.name()
                     + ": their check-ins, answers and comments there, the notes of their meetings and the messages"
                     + " about their pairs; their pairs end, and their partners are told without their name. If they"

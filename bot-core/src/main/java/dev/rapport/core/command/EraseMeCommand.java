@@ -35,8 +35,7 @@ class EraseMeCommand implements Subcommand {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(Parameter.optional("confirm", Parameter.Kind.WORD, "Type confirm to erase your data for good")
-                .withChoices("confirm"));
+        return List.of(Parameter.confirm("Type confirm to erase your data for good"));
     }
 
     @Override
@@ -50,7 +49,7 @@ class EraseMeCommand implements Subcommand {
         if (me.isEmpty()) {
             return Reply.privately("Rapport stores nothing about you here.");
         }
-        if (ctx.args().isEmpty() || !ctx.args().get(0).equalsIgnoreCase("confirm")) {
+        if (!ctx.confirmed(0)) {
             return Reply.privately("Erasing removes everything Rapport stores about you: your name and platform id,"
                     + " your check-ins, answers and comments, your meeting notes and the messages I sent you. Your"
                     + " pairs end, and your partners and coordinators are told that the pair has ended, without your"

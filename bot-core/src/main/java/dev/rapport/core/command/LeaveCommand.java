@@ -36,8 +36,7 @@ class LeaveCommand implements Subcommand {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(Parameter.optional("confirm", Parameter.Kind.WORD, "Type confirm to leave for good")
-                .withChoices("confirm"));
+        return List.of(Parameter.confirm("Type confirm to leave for good"));
     }
 
     @Override
@@ -48,7 +47,7 @@ class LeaveCommand implements Subcommand {
     @Override
     public Reply run(CommandContext ctx) {
         var me = ctx.requireParticipant();
-        if (ctx.args().isEmpty() || !ctx.args().get(0).equalsIgnoreCase("confirm")) {
+        if (!ctx.confirmed(0)) {
             // A programme whose only coordinator leaves keeps running with nobody to see its alerts: say so first.
             String alone = programmes.coordinatedBy(me.id()).stream()
                     .filter(p -> programmes.coordinatorIds(p.id()).size() == 1)

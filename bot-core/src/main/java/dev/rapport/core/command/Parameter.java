@@ -18,6 +18,9 @@ import java.util.Objects;
 public record Parameter(
         String name, Kind kind, boolean required, String description, List<String> choices, String format) {
 
+    /** The word that confirms a command with lasting effects. */
+    public static final String CONFIRM = "confirm";
+
     /** What an argument is, so an adapter can offer the right input (a user picker, an autocompleted zone …). */
     public enum Kind {
         /** One word, possibly one of fixed {@link #choices()}. */
@@ -64,6 +67,14 @@ public record Parameter(
 
     public static Parameter optional(String name, Kind kind, String description) {
         return new Parameter(name, kind, false, description, List.of(), "%s");
+    }
+
+    /**
+     * The word {@code confirm} that a command with lasting effects (leaving, erasing) needs before it acts; without it
+     * the command explains what it would do. {@link CommandContext#confirmed(int)} reads it.
+     */
+    public static Parameter confirm(String description) {
+        return optional(CONFIRM, Kind.WORD, description).withChoices(CONFIRM);
     }
 
     /** The same parameter, allowing only these words. */

@@ -6,6 +6,7 @@ import dev.rapport.core.outbox.OutboxMessage;
 import dev.rapport.core.participant.ParticipantLeft;
 import dev.rapport.core.participant.ParticipantPaused;
 import dev.rapport.core.participant.ParticipantRejoined;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -32,8 +33,8 @@ class PairNotices {
         if (left.endedPairIds().isEmpty()) {
             return;
         }
-        for (Map<String, Object> pair :
-                pairs(left.participantId(), "p.id = any(?)", left.endedPairIds().toArray(Long[]::new))) {
+        for (Map<String, Object> pair : pairs(left.participantId(), "p.id = any(?)", (Object)
+                left.endedPairIds().toArray(Long[]::new))) {
             tell(
                     pair,
                     ((Number) pair.get("partner_id")).longValue(),
@@ -46,7 +47,7 @@ class PairNotices {
 
     @EventListener
     void on(ParticipantPaused paused) {
-        for (Map<String, Object> pair : pairs(paused.participantId(), "p.status <> 'ENDED'", null)) {
+        for (Map<String, Object> pair : pairs(paused.participantId(), "p.status <> 'ENDED'")) {
             String text = pair.get("name") + " has paused their check-ins in " + pair.get("programme") + " until "
                     + paused.until() + ".";
             String period = "paused:" + paused.participantId() + ":" + paused.until();
@@ -84,16 +85,16 @@ class PairNotices {
     }
 
     /** The person's pairs matching {@code where}, with the partner, the person's name and the programme. */
-    private List<Map<String, Object>> pairs(long participantId, String where, Object extra) {
+    private List<Map<String, Object>> pairs(long participantId, String where, Object... whereArgs) {
         String sql = """
                 select p.id, p.programme_id, g.name as programme, me.display_name as name,
                        case when p.mentor_id = ? then p.mentee_id else p.mentor_id end as partner_id
                 from pair p join programme g on g.id = p.programme_id join participant me on me.id = ?
                 where (p.mentor_id = ? or p.mentee_id = ?)
                 """ + " and " + where;
-        return extra == null
-                ? jdbc.queryForList(sql, participantId, participantId, participantId, participantId)
-                : jdbc.queryForList(sql, participantId, participantId, participantId, participantId, extra);
+        List<Object> args = new ArrayList<>(List.of(participantId, participantId, participantId, participantId));
+        args.addAll(List.of(whereArgs));
+        return jdbc.queryForList(sql, args.toArray());
     }
 
     private void tell(Map<String, Object> pair, long recipient, String period, String text) {

@@ -9,11 +9,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -95,25 +95,31 @@ public class Erasure {
         List<String> userIds = jdbc.queryForList(
                 "select distinct platform_user_id from participant where id = any(?)", String.class, (Object) ids);
 
+        // A person who takes part in another programme keeps their profile and what is theirs there; anyone else is
+        // erased whole, and so is every message that names them.
+        boolean elsewhere = programmeId != null
+                && Boolean.TRUE.equals(
+                        jdbc.queryForObject("""
+                        select exists (select 1 from pair where (mentor_id = any(?) or mentee_id = any(?))
+                                                          and programme_id <> ?)
+                            or exists (select 1 from coordinator where participant_id = any(?) and programme_id <> ?)""", Boolean.class, ids, ids, programmeId, ids, programmeId));
+
         int ended = endPairs(pairs, now);
         jdbc.update("delete from check_in where pair_id = any(?) and participant_id = any(?)", pairIds, ids);
         jdbc.update("update meeting set note = null where pair_id = any(?)", (Object) pairIds);
-        forgetMessages(ids, pairIds, programmeId == null ? names : List.of(), userIds);
+        forgetMessages(
+                ids,
+                pairIds,
+                elsewhere
+                        ? List.of()
+                        : Stream.concat(names.stream(), userIds.stream()).toList(),
+                elsewhere);
         jdbc.update(
                 "delete from coordinator where participant_id = any(?) and (?::bigint is null or programme_id = ?)",
                 ids,
                 programmeId,
                 programmeId);
-
-        boolean elsewhere = programmeId != null && jdbc.queryForObject("""
-                        select exists (select 1 from pair where (mentor_id = any(?) or mentee_id = any(?))
-                                                          and programme_id <> ?)
-                            or exists (select 1 from coordinator where participant_id = any(?))""", Boolean.class, ids, ids, programmeId, ids);
         if (!elsewhere) {
-            if (programmeId != null) {
-                // Nothing of them is left elsewhere: their name may still be in messages about them.
-                forgetMessages(ids, new Long[0], names, userIds);
-            }
             eraseProfiles(ids, userIds, now);
         }
         tell(pairs, ids, now);
@@ -137,19 +143,19 @@ public class Erasure {
     }
 
     /**
-     * Messages: those to the person are deleted; of those about their pairs, or naming them, the ones still to be sent
-     * are deleted and the text of the others erased (the rows stay, so they are never sent again).
+     * Messages: those to the person are deleted (only those about {@code pairIds} when {@code onlyThesePairs}: the person
+     * stays elsewhere); of those about these pairs or naming the person (any of {@code mentions}, matched as whole words), the
+     * ones still to be sent are deleted and the text of the others erased (the rows stay, so they are never sent
+     * again).
      */
-    private void forgetMessages(Long[] people, Long[] pairIds, List<String> names, List<String> userIds) {
-        jdbc.update("delete from outbox where recipient_id = any(?)", (Object) people);
-        List<String> patterns = new ArrayList<>();
-        for (String text : names) {
-            patterns.add("\\m" + regexQuote(text) + "\\M");
-        }
-        for (String text : userIds) {
-            patterns.add(regexQuote(text));
-        }
-        String[] regexes = patterns.toArray(String[]::new);
+    private void forgetMessages(Long[] people, Long[] pairIds, List<String> mentions, boolean onlyThesePairs) {
+        String[] regexes =
+                mentions.stream().map(m -> "\\m" + regexQuote(m) + "\\M").toArray(String[]::new);
+        jdbc.update(
+                "delete from outbox where recipient_id = any(?) and (not ? or pair_id = any(?))",
+                people,
+                onlyThesePairs,
+                pairIds);
         String about = "(pair_id = any(?) or exists (select 1 from unnest(?::text[]) r where payload ~* r))";
         jdbc.update("delete from outbox where status in ('PENDING', 'CLAIMED') and " + about, pairIds, regexes);
         jdbc.update("update outbox set payload = null where payload is not null and " + about, pairIds, regexes);

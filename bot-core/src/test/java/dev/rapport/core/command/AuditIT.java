@@ -2,10 +2,8 @@ package dev.rapport.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.retention.Retention;
-import dev.rapport.core.test.CoreTestSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,10 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Coordinators' reads and changes are recorded; participants learn how often their pair was looked at. */
-class AuditIT extends CoreTestSupport {
-
-    @Autowired
-    CommandService commands;
+class AuditIT extends CommandTestSupport {
 
     @Autowired
     Retention retention;
@@ -33,7 +28,7 @@ class AuditIT extends CoreTestSupport {
         lee = user("Dr Lee");
         ana = user("Ana");
         say(cora, "setup \"Residents 2026\" Europe/Lisbon");
-        say(cora, "add-pair " + CommandIT.mention(lee) + " " + CommandIT.mention(ana) + " 2026-11-23");
+        say(cora, "add-pair " + mention(lee) + " " + mention(ana) + " 2026-11-23");
     }
 
     @Test
@@ -64,7 +59,7 @@ class AuditIT extends CoreTestSupport {
     void a_participant_sees_how_often_coordinators_looked_at_their_pair_in_the_last_30_days() {
         assertThat(say(ana, "me")).contains("Coordinators looked at your pair 0 times in the last 30 days");
         say(cora, "health");
-        say(cora, "pair " + CommandIT.mention(ana));
+        say(cora, "pair " + mention(ana));
         assertThat(say(ana, "me")).contains("Coordinators looked at your pair 2 times in the last 30 days");
         assertThat(say(lee, "me")).contains("2 times");
 
@@ -81,11 +76,5 @@ class AuditIT extends CoreTestSupport {
         assertThat(retention.run().auditDeleted()).isEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from audit_event", Integer.class))
                 .isZero();
-    }
-
-    private String say(ChatUser who, String text) {
-        return commands.handle(new CommandRequest(who, text)).message().blocks().stream()
-                .map(b -> b instanceof ChatMessage.Block.Text t ? t.text() : b.toString())
-                .reduce("", (a, b) -> a + b);
     }
 }

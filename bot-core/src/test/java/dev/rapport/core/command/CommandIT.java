@@ -7,19 +7,15 @@ import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Platform;
 import dev.rapport.core.secrets.SecretField;
 import dev.rapport.core.secrets.Secrets;
-import dev.rapport.core.test.CoreTestSupport;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class CommandIT extends CoreTestSupport {
+class CommandIT extends CommandTestSupport {
 
     @Autowired
     Secrets secrets;
-
-    @Autowired
-    CommandService commands;
 
     ChatUser cora;
     ChatUser lee;
@@ -259,18 +255,6 @@ class CommandIT extends CoreTestSupport {
                 secrets.seal(SecretField.CHECK_IN_COMMENT, id, comment),
                 shared,
                 id);
-    }
-
-    String say(ChatUser who, String text) {
-        Reply reply = commands.handle(new CommandRequest(who, text));
-        assertThat(reply.ephemeral()).isTrue();
-        return reply.message().blocks().stream()
-                .map(b -> b instanceof ChatMessage.Block.Text t ? t.text() : b.toString())
-                .reduce("", (a, b) -> a + b);
-    }
-
-    static String mention(ChatUser user) {
-        return "<@" + user.userId() + "|" + user.displayName() + ">";
     }
 
     static ChatUser discordUser(String id) {

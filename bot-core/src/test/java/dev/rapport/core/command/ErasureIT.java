@@ -2,11 +2,9 @@ package dev.rapport.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.secrets.SecretField;
 import dev.rapport.core.secrets.Secrets;
-import dev.rapport.core.test.CoreTestSupport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Erasure, proven by a scan: after it, no text column of any table (Quartz's and the inbound event log included)
  * holds the person's platform id, display name, comment or meeting note.
  */
-class ErasureIT extends CoreTestSupport {
+class ErasureIT extends CommandTestSupport {
 
     static final String COMMENT = "the rota leaves me no sleep";
     static final String NOTE = "talked about her thesis";
-
-    @Autowired
-    CommandService commands;
 
     @Autowired
     Secrets secrets;
@@ -42,8 +37,8 @@ class ErasureIT extends CoreTestSupport {
         ana = ChatUser.of(cora.platform(), cora.workspaceId(), "U777ANASTASIA", "Anastasia Quist");
         bo = user("Bo");
         say(cora, "setup \"Residents 2026\" Europe/Lisbon");
-        say(cora, "add-pair " + CommandIT.mention(lee) + " " + CommandIT.mention(ana) + " 2026-11-23");
-        say(cora, "add-pair " + CommandIT.mention(lee) + " " + CommandIT.mention(bo) + " 2026-11-23");
+        say(cora, "add-pair " + mention(lee) + " " + mention(ana) + " 2026-11-23");
+        say(cora, "add-pair " + mention(lee) + " " + mention(bo) + " 2026-11-23");
         clock.set(Instant.parse("2026-11-30T10:00:00Z")); // Monday 10:00 in Lisbon
         tick();
         long checkIn = jdbc.queryForObject("""
@@ -97,17 +92,17 @@ class ErasureIT extends CoreTestSupport {
 
     @Test
     void a_coordinator_erases_a_participant_from_the_programme_after_confirming() {
-        assertThat(say(cora, "erase " + CommandIT.mention(ana))).contains("cannot be undone");
+        assertThat(say(cora, "erase " + mention(ana))).contains("cannot be undone");
         assertThat(traces()).isNotEmpty();
-        assertThat(say(cora, "erase " + CommandIT.mention(ana) + " confirm"))
+        assertThat(say(cora, "erase " + mention(ana) + " confirm"))
                 .contains("Erased from Residents 2026")
                 .contains("profile is erased too");
         tick();
         assertThat(traces()).isEmpty();
 
-        assertThat(say(cora, "erase " + CommandIT.mention(user("Zed")) + " confirm"))
+        assertThat(say(cora, "erase " + mention(user("Zed")) + " confirm"))
                 .isEqualTo("There is nobody by that name in Residents 2026.");
-        assertThat(say(bo, "erase " + CommandIT.mention(lee) + " confirm"))
+        assertThat(say(bo, "erase " + mention(lee) + " confirm"))
                 .startsWith("Only programme coordinators can run `/rapport erase`");
     }
 
@@ -132,12 +127,6 @@ class ErasureIT extends CoreTestSupport {
             }
         }
         return found;
-    }
-
-    private String say(ChatUser who, String text) {
-        return commands.handle(new CommandRequest(who, text)).message().blocks().stream()
-                .map(b -> b instanceof ChatMessage.Block.Text t ? t.text() : b.toString())
-                .reduce("", (a, b) -> a + b);
     }
 
     private int count(String sql) {

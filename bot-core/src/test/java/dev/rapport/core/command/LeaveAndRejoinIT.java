@@ -2,19 +2,13 @@ package dev.rapport.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatUser;
-import dev.rapport.core.test.CoreTestSupport;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Pausing, leaving and coming back: the partner and the coordinators hear of it, and leaving can be undone. */
-class LeaveAndRejoinIT extends CoreTestSupport {
-
-    @Autowired
-    CommandService commands;
+class LeaveAndRejoinIT extends CommandTestSupport {
 
     ChatUser cora;
     ChatUser lee;
@@ -26,7 +20,7 @@ class LeaveAndRejoinIT extends CoreTestSupport {
         lee = user("Dr Lee");
         ana = user("Ana");
         say(cora, "setup \"Residents 2026\" Europe/Lisbon");
-        say(cora, "add-pair " + CommandIT.mention(lee) + " " + CommandIT.mention(ana) + " 2026-11-23");
+        say(cora, "add-pair " + mention(lee) + " " + mention(ana) + " 2026-11-23");
         clock.set(Instant.parse("2026-11-24T12:00:00Z"));
         tick();
         slack.clear();
@@ -45,24 +39,16 @@ class LeaveAndRejoinIT extends CoreTestSupport {
         assertThat(say(ana, "leave confirm")).contains("/rapport rejoin");
         tick();
         assertThat(last(lee)).contains("Ana has left Residents 2026, so your pair has ended");
-        assertThat(say(cora, "add-pair " + CommandIT.mention(lee) + " " + CommandIT.mention(ana)))
-                .contains("/rapport rejoin");
+        assertThat(say(cora, "add-pair " + mention(lee) + " " + mention(ana))).contains("/rapport rejoin");
 
         assertThat(say(ana, "rejoin")).contains("Welcome back");
         tick();
         assertThat(last(cora)).contains("Ana has rejoined Rapport and can be paired again in Residents 2026");
-        assertThat(say(cora, "add-pair " + CommandIT.mention(lee) + " " + CommandIT.mention(ana)))
-                .contains("Pair #2 added");
+        assertThat(say(cora, "add-pair " + mention(lee) + " " + mention(ana))).contains("Pair #2 added");
         assertThat(say(ana, "rejoin")).contains("nothing to rejoin");
     }
 
     private String last(ChatUser who) {
         return slack.to(who.userId()).getLast().message().summary();
-    }
-
-    private String say(ChatUser who, String text) {
-        return commands.handle(new CommandRequest(who, text)).message().blocks().stream()
-                .map(b -> b instanceof ChatMessage.Block.Text t ? t.text() : b.toString())
-                .reduce("", (a, b) -> a + b);
     }
 }

@@ -8,7 +8,6 @@ import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.secrets.SecretField;
 import dev.rapport.core.secrets.Secrets;
-import dev.rapport.core.test.CoreTestSupport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,10 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** {@code /rapport my-data}: everything stored about the person who asks, and nothing of their partner's. */
-class MyDataIT extends CoreTestSupport {
-
-    @Autowired
-    CommandService commands;
+class MyDataIT extends CommandTestSupport {
 
     @Autowired
     Secrets secrets;
@@ -35,8 +31,7 @@ class MyDataIT extends CoreTestSupport {
         lee = user("Dr Lee");
         ana = user("Ana");
         commands.handle(new CommandRequest(cora, "setup \"Residents 2026\" Europe/Lisbon"));
-        commands.handle(new CommandRequest(
-                cora, "add-pair " + CommandIT.mention(lee) + " " + CommandIT.mention(ana) + " 2026-11-23"));
+        commands.handle(new CommandRequest(cora, "add-pair " + mention(lee) + " " + mention(ana) + " 2026-11-23"));
         clock.set(Instant.parse("2026-11-30T10:00:00Z")); // Monday 10:00 in Lisbon
         tick();
         answer("MENTEE", "Ana's own words about the rota", 4);
