@@ -1,20 +1,15 @@
 package dev.rapport.systemtest;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.rapport.localdiscord.LocalDiscordServer;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.java_websocket.server.WebSocketServer;
-import org.slf4j.LoggerFactory;
 
 /** The local Discord ({@link LocalDiscordServer}) as a process of its own, with one server of generated members. */
-public final class LocalDiscordProcess implements LocalPlatform {
+public final class LocalDiscordProcess extends LocalServerProcess {
 
     /**
      * How the local Discord is started.
@@ -30,44 +25,22 @@ public final class LocalDiscordProcess implements LocalPlatform {
         }
     }
 
-    private final ChildProcess process;
-    private final ControlClient control;
-    private final JsonObject started;
-    private final List<String> userIds;
-
     private LocalDiscordProcess(ChildProcess process, JsonObject started) {
-        this.process = process;
-        this.started = started;
-        this.control = new ControlClient(started.get("control_url").getAsString());
-        this.userIds = control.all("users", "users").stream()
-                .map(u -> u.get("id").getAsString())
-                .toList();
+        super(process, started);
     }
 
     /** Starts it with its output in {@code logs/local-discord.*}; waits for its line saying where it listens. */
     public static LocalDiscordProcess start(Settings settings, Path logs) {
-        List<String> command = new ArrayList<>(List.of(
-                ChildProcess.java(),
-                "-cp",
-                Classpath.of(LocalDiscordServer.class, Gson.class, WebSocketServer.class, LoggerFactory.class),
-                LocalDiscordServer.class.getName(),
+        List<String> arguments = new ArrayList<>(List.of(
                 "--members",
                 Integer.toString(settings.members()),
                 "--global-rate-limit",
                 Integer.toString(settings.globalRateLimit())));
         for (String limit : settings.routeLimits()) {
-            command.add("--rate-limit");
-            command.add(limit);
+            arguments.add("--rate-limit");
+            arguments.add(limit);
         }
-        ChildProcess process = ChildProcess.start("local-discord", command, ChildProcess.baseEnvironment(), logs, true);
-        try {
-            JsonObject line = JsonParser.parseString(process.firstLine(Duration.ofSeconds(60)))
-                    .getAsJsonObject();
-            return new LocalDiscordProcess(process, line);
-        } catch (RuntimeException e) {
-            process.close();
-            throw e;
-        }
+        return start("local-discord", LocalDiscordServer.class, arguments, logs, LocalDiscordProcess::new);
     }
 
     @Override
@@ -80,11 +53,6 @@ public final class LocalDiscordProcess implements LocalPlatform {
         return started.get("guild_id").getAsString();
     }
 
-    @Override
-    public List<String> userIds() {
-        return userIds;
-    }
-
     /** Instance {@code i} of {@code n} runs shard {@code i} of {@code n}, as the deploy guide splits them. */
     @Override
     public Map<String, String> applicationEnvironment(int instance, int instances) {
@@ -94,11 +62,6 @@ public final class LocalDiscordProcess implements LocalPlatform {
                 "RAPPORT_DISCORD_SHARD_TOTAL", Integer.toString(instances),
                 "RAPPORT_DISCORD_SHARD_MIN", Integer.toString(instance),
                 "RAPPORT_DISCORD_SHARD_MAX", Integer.toString(instance));
-    }
-
-    @Override
-    public long delivered() {
-        return control.total("dms");
     }
 
     @Override
@@ -132,15 +95,5 @@ public final class LocalDiscordProcess implements LocalPlatform {
     /** Requests per route and status, 429s, invalid requests and messages de-duplicated by nonce. */
     public JsonObject rawCounters() {
         return control.get("counters");
-    }
-
-    @Override
-    public String logs() {
-        return process.stdout() + ", " + process.stderr();
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

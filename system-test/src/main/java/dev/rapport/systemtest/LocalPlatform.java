@@ -7,7 +7,7 @@ import java.util.Map;
  * A local Slack or local Discord running as a process of its own, so it outlives any application process the harness
  * kills, and what the harness reads from it through its control API.
  */
-public sealed interface LocalPlatform extends AutoCloseable permits LocalSlackProcess, LocalDiscordProcess {
+public sealed interface LocalPlatform extends AutoCloseable permits LocalServerProcess {
 
     /** The platform as the database names it: {@code SLACK} or {@code DISCORD}. */
     String platform();

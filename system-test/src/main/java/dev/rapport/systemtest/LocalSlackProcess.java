@@ -1,20 +1,15 @@
 package dev.rapport.systemtest;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.rapport.localslack.LocalSlackServer;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.java_websocket.server.WebSocketServer;
-import org.slf4j.LoggerFactory;
 
 /** The local Slack ({@link LocalSlackServer}) as a process of its own, with one workspace of generated people. */
-public final class LocalSlackProcess implements LocalPlatform {
+public final class LocalSlackProcess extends LocalServerProcess {
 
     static final String BOT_TOKEN = "xoxb-rapport-system-test";
     static final String APP_TOKEN = "xapp-rapport-system-test";
@@ -55,46 +50,26 @@ public final class LocalSlackProcess implements LocalPlatform {
         }
     }
 
-    private final ChildProcess process;
-    private final ControlClient control;
-    private final JsonObject started;
-    private final List<String> userIds;
-
     private LocalSlackProcess(ChildProcess process, JsonObject started) {
-        this.process = process;
-        this.started = started;
-        this.control = new ControlClient(started.get("control_url").getAsString());
-        List<String> ids = new ArrayList<>();
-        for (JsonElement u : control.get("users").getAsJsonArray("users")) {
-            ids.add(u.getAsJsonObject().get("id").getAsString());
-        }
-        this.userIds = List.copyOf(ids);
+        super(process, started);
     }
 
     /** Starts it with its output in {@code logs/local-slack.*}; waits for its line saying where it listens. */
     public static LocalSlackProcess start(Settings settings, Path logs) {
-        List<String> command = List.of(
-                ChildProcess.java(),
-                "-cp",
-                Classpath.of(LocalSlackServer.class, Gson.class, WebSocketServer.class, LoggerFactory.class),
-                LocalSlackServer.class.getName(),
-                "--users=" + settings.users(),
-                "--bot-token=" + BOT_TOKEN,
-                "--app-token=" + APP_TOKEN,
-                "--im-history=" + settings.imHistory(),
-                "--post-message-per-minute=" + settings.postMessagePerMinute(),
-                "--post-message-burst=" + settings.postMessageBurst(),
-                "--conversations-open-per-minute=" + settings.opensPerMinute(),
-                "--conversations-open-burst=" + settings.opensBurst());
-        ChildProcess process = ChildProcess.start("local-slack", command, ChildProcess.baseEnvironment(), logs, true);
-        try {
-            JsonObject line = JsonParser.parseString(process.firstLine(Duration.ofSeconds(60)))
-                    .getAsJsonObject();
-            return new LocalSlackProcess(process, line);
-        } catch (RuntimeException e) {
-            process.close();
-            throw e;
-        }
+        return start(
+                "local-slack",
+                LocalSlackServer.class,
+                List.of(
+                        "--users=" + settings.users(),
+                        "--bot-token=" + BOT_TOKEN,
+                        "--app-token=" + APP_TOKEN,
+                        "--im-history=" + settings.imHistory(),
+                        "--post-message-per-minute=" + settings.postMessagePerMinute(),
+                        "--post-message-burst=" + settings.postMessageBurst(),
+                        "--conversations-open-per-minute=" + settings.opensPerMinute(),
+                        "--conversations-open-burst=" + settings.opensBurst()),
+                logs,
+                LocalSlackProcess::new);
     }
 
     @Override
@@ -108,21 +83,11 @@ public final class LocalSlackProcess implements LocalPlatform {
     }
 
     @Override
-    public List<String> userIds() {
-        return userIds;
-    }
-
-    @Override
     public Map<String, String> applicationEnvironment(int instance, int instances) {
         return Map.of(
                 "RAPPORT_SLACK_BOT_TOKEN", BOT_TOKEN,
                 "RAPPORT_SLACK_APP_TOKEN", APP_TOKEN,
                 "RAPPORT_SLACK_API_URL", started.get("api_url").getAsString());
-    }
-
-    @Override
-    public long delivered() {
-        return control.total("dms");
     }
 
     @Override
@@ -158,15 +123,5 @@ public final class LocalSlackProcess implements LocalPlatform {
             total += e.getValue().getAsLong();
         }
         return total;
-    }
-
-    @Override
-    public String logs() {
-        return process.stdout() + ", " + process.stderr();
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }
