@@ -203,7 +203,8 @@ public final class DiscordLatencyBenchmark {
             List<Future<String>> done = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 done.add(pool.submit(() -> {
-                    Interaction health = discord.as(GUILD, COORDINATOR).slashCommand("rapport", "health", Map.of());
+                    Interaction health =
+                            discord.as(GUILD, COORDINATOR).slashCommand("rapport", "programme health", Map.of());
                     InteractionResponse ack = health.awaitResponse(Duration.ofSeconds(10));
                     List<InteractionResponse> all = health.awaitResponses(2, Duration.ofSeconds(120));
                     InteractionResponse edit = all.stream()

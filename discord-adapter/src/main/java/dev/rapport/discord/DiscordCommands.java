@@ -1,11 +1,15 @@
 package dev.rapport.discord;
 
 import dev.rapport.core.command.CommandService;
+import dev.rapport.core.command.Definition;
 import dev.rapport.core.command.Parameter;
 import dev.rapport.core.command.Subcommand;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
@@ -18,6 +22,7 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 
 /**
  * {@code /rapport} as a Discord slash command, made from the core's grammar ({@link CommandService#subcommands()} and
@@ -34,6 +39,10 @@ final class DiscordCommands {
 
     /** The slash command's name. */
     static final String NAME = "rapport";
+
+    /** Each group's description, as Discord shows it under the group's name. */
+    private static final Map<String, String> GROUPS =
+            Map.of(Definition.COORDINATOR_GROUP, "For coordinators: the programme's pairs, health and settings");
 
     /** The longest a value may be in an option Discord sends for a date (YYYY-MM-DD, "today", "yesterday"). */
     private static final int MAX_WORD = 100;
@@ -53,17 +62,29 @@ final class DiscordCommands {
                         NAME, "Mentorship check-ins: your pairs and meetings, and for coordinators the programme")
                 .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
                 .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
+        Map<String, SubcommandGroupData> groups = new LinkedHashMap<>();
         for (Subcommand s : commands.subcommands()) {
-            SubcommandData sub = new SubcommandData(s.name(), DiscordRenderer.cut(s.summary(), 100));
-            List<Parameter> parameters = new ArrayList<>(commands.parameters(s));
-            // Discord refuses a required option after an optional one; the command line keeps the core's order.
-            parameters.sort(Comparator.comparing(p -> !p.required()));
-            for (Parameter p : parameters) {
-                sub.addOptions(option(p));
+            Optional<String> group = s.group();
+            if (group.isEmpty()) {
+                command.addSubcommands(subcommand(s));
+            } else {
+                groups.computeIfAbsent(group.get(), g -> new SubcommandGroupData(g, GROUPS.getOrDefault(g, g)))
+                        .addSubcommands(subcommand(s));
             }
-            command.addSubcommands(sub);
         }
+        groups.values().forEach(command::addSubcommandGroups);
         return command;
+    }
+
+    private SubcommandData subcommand(Subcommand s) {
+        SubcommandData sub = new SubcommandData(s.name(), DiscordRenderer.cut(s.summary(), 100));
+        List<Parameter> parameters = new ArrayList<>(commands.parameters(s));
+        // Discord refuses a required option after an optional one; the command line keeps the core's order.
+        parameters.sort(Comparator.comparing(p -> !p.required()));
+        for (Parameter p : parameters) {
+            sub.addOptions(option(p));
+        }
+        return sub;
     }
 
     static OptionData option(Parameter p) {
@@ -99,14 +120,20 @@ final class DiscordCommands {
         };
     }
 
-    /** The core's subcommand an invocation names, if any. */
-    Optional<Subcommand> subcommand(String name) {
+    /**
+     * The core's subcommand an invocation names ({@code getSubcommandGroup()} and {@code getSubcommandName()}), if any:
+     * the core's own lookup, so Discord and the typed line agree on every name.
+     */
+    Optional<Subcommand> subcommand(String group, String name) {
         if (name == null) {
             return Optional.empty();
         }
-        return commands.subcommands().stream()
-                .filter(s -> s.name().equals(name))
-                .findFirst();
+        List<String> words = group == null ? List.of(name) : List.of(group, name);
+        return commands.find(words)
+                .filter(found ->
+                        found.arguments().isEmpty() && found.subcommand().name().equals(name))
+                .filter(found -> Objects.equals(found.subcommand().group().orElse(null), group))
+                .map(CommandService.Invocation::subcommand);
     }
 
     /** The core's parameters of a subcommand, in the command line's order. */

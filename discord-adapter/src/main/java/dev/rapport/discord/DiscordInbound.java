@@ -127,9 +127,10 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
             return;
         }
         ChatUser actor = actor(event);
+        String group = event.getSubcommandGroup();
         String name = event.getSubcommandName();
         acknowledged(event.deferReply(true), "/rapport " + name, false, hook -> {
-            Optional<Subcommand> sub = slash.subcommand(name);
+            Optional<Subcommand> sub = slash.subcommand(group, name);
             if (sub.isEmpty()) {
                 // Registered commands come from the core; this is an old registration Discord still shows.
                 replies.reply(

@@ -161,12 +161,59 @@ public final class DiscordRenderer {
             List<ActionRow> formRows = ActionRow.partitionOf(formButtons);
             rows.addAll(formRows.subList(0, Math.min(formRows.size(), MAX_ROWS - rows.size())));
         }
-        String content = cut(String.join("\n", lines), Message.MAX_CONTENT_LENGTH);
+        String text = String.join("\n", lines);
+        String content = text;
+        if (text.length() > Message.MAX_CONTENT_LENGTH) {
+            // A long text (the help) goes on in embeds placed right after it, rather than being cut off.
+            Split split = split(List.of(text.split("\n", -1)), Message.MAX_CONTENT_LENGTH);
+            content = split.first();
+            List<MessageEmbed> more = continuation(split.rest(), embedBudget, Message.MAX_EMBED_COUNT - embeds.size());
+            embeds.addAll(0, more);
+        }
+        content = cut(content, Message.MAX_CONTENT_LENGTH);
         if (content.isBlank() && embeds.isEmpty() && files.isEmpty()) {
             // Discord refuses a message with nothing to show; the summary is the core's own fallback.
             content = cut(markdown(message.summary()), Message.MAX_CONTENT_LENGTH);
         }
         return new Rendered(content, embeds, rows, files);
+    }
+
+    private record Split(String first, List<String> rest) {}
+
+    /** The lines that fit in {@code limit} characters, whole, and the lines after them. */
+    private static Split split(List<String> lines, int limit) {
+        StringBuilder first = new StringBuilder();
+        int i = 0;
+        while (i < lines.size()
+                && first.length() + (first.isEmpty() ? 0 : 1) + lines.get(i).length() <= limit) {
+            if (!first.isEmpty()) {
+                first.append('\n');
+            }
+            first.append(lines.get(i++));
+        }
+        if (i == 0) {
+            // One line longer than the limit: it is cut there, and what follows goes on after it.
+            return new Split(cut(lines.get(0), limit), lines.subList(1, lines.size()));
+        }
+        return new Split(first.toString(), lines.subList(i, lines.size()));
+    }
+
+    /** The rest of a long text as embed descriptions, each up to Discord's limit, within what embeds have left. */
+    private static List<MessageEmbed> continuation(List<String> lines, int budget, int slots) {
+        List<MessageEmbed> out = new ArrayList<>();
+        List<String> left = lines;
+        while (!left.isEmpty() && out.size() < slots && budget > 0) {
+            Split split = split(left, Math.min(MessageEmbed.DESCRIPTION_MAX_LENGTH, budget));
+            if (split.first().isBlank()) {
+                break;
+            }
+            MessageEmbed embed =
+                    new EmbedBuilder().setDescription(split.first()).build();
+            budget -= embed.getLength();
+            out.add(embed);
+            left = split.rest();
+        }
+        return out;
     }
 
     private static List<ActionRow> buttonRows(List<Choice> choices) {

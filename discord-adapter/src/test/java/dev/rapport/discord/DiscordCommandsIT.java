@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import dev.rapport.discord.LocalDiscordWorld.Person;
 import dev.rapport.localdiscord.GatewayLogin;
 import dev.rapport.localdiscord.Intents;
+import dev.rapport.localdiscord.Interaction;
 import dev.rapport.localdiscord.InteractionResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -32,12 +33,22 @@ class DiscordCommandsIT extends DiscordTestSupport {
     @Test
     void rapport_is_registered_globally_with_every_subcommand_and_typed_options() {
         JsonObject rapport = command(0, "rapport");
-        Map<String, JsonObject> subs = new HashMap<>();
-        for (JsonElement s : rapport.getAsJsonArray("options")) {
-            subs.put(s.getAsJsonObject().get("name").getAsString(), s.getAsJsonObject());
-        }
-        assertThat(subs.keySet())
-                .contains("help", "setup", "add-pair", "health", "import", "meeting", "timezone", "cadence", "export");
+        Map<String, JsonObject> top = byName(rapport);
+        assertThat(top.keySet()).contains("help", "setup", "meeting", "timezone", "me", "my-data", "programme");
+        assertThat(top)
+                .as("Discord allows 25 subcommands and groups side by side")
+                .hasSizeLessThanOrEqualTo(25);
+        JsonObject programme = top.get("programme");
+        assertThat(programme.get("type").getAsInt()).isEqualTo(2); // SUB_COMMAND_GROUP
+        Map<String, JsonObject> grouped = byName(programme);
+        assertThat(grouped).hasSizeLessThanOrEqualTo(25);
+        assertThat(grouped.keySet())
+                .as("every coordinator command, and only those, in the programme group")
+                .contains("add-pair", "health", "import", "cadence", "export", "audit", "pair", "coordinator")
+                .doesNotContain("help", "setup", "meeting", "me");
+        assertThat(top.keySet()).doesNotContain("health", "audit");
+        Map<String, JsonObject> subs = new HashMap<>(top);
+        subs.putAll(grouped);
         assertThat(option(subs.get("add-pair"), "mentor").get("type").getAsInt())
                 .isEqualTo(6); // USER
         assertThat(option(subs.get("add-pair"), "mentor").get("required").getAsBoolean())
@@ -53,6 +64,32 @@ class DiscordCommandsIT extends DiscordTestSupport {
                 .extracting(JsonElement::getAsInt)
                 .containsExactlyInAnyOrder(0, 1);
         assertThat(discord.commandNames(LocalDiscordWorld.GUILD)).isEmpty();
+    }
+
+    private static Map<String, JsonObject> byName(JsonObject command) {
+        Map<String, JsonObject> byName = new HashMap<>();
+        for (JsonElement s : command.getAsJsonArray("options")) {
+            byName.put(s.getAsJsonObject().get("name").getAsString(), s.getAsJsonObject());
+        }
+        return byName;
+    }
+
+    @Test
+    void the_help_names_coordinator_commands_where_discord_lists_them_and_the_typed_lookup_agrees() {
+        Person cora = LocalDiscordWorld.coordinator();
+        programmeWithPair(cora, LocalDiscordWorld.member(), LocalDiscordWorld.member());
+
+        String help = say(cora, "help", Map.of());
+        assertThat(help)
+                .contains("/rapport programme health")
+                .contains("/rapport programme audit [#pair | @person]")
+                .contains("/rapport meeting [@partner]")
+                .doesNotContain("/rapport programme meeting");
+
+        say(cora, "pair", Map.of("pair", "#1"));
+        Interaction audit = discord.as(LocalDiscordWorld.GUILD, cora.id())
+                .slashCommand("rapport", "programme audit", Map.of("pair", "#1"));
+        assertThat(reply(audit)).contains("What coordinators read and changed: pair #1");
     }
 
     @Test

@@ -293,6 +293,26 @@ class DiscordRendererTest {
     }
 
     @Test
+    void aLongTextOfManyLinesGoesOnInEmbedsBeforeItsTablesSoNoLineIsLost() {
+        List<Block> blocks = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            blocks.add(new Block.Text("line " + i + " " + "x".repeat(80)));
+        }
+        blocks.add(new Block.Table(List.of("A"), List.of(List.of("cell"))));
+        MessageCreateData data = renderer.create(new ChatMessage("help", blocks));
+
+        assertThat(data.getContent())
+                .hasSizeLessThanOrEqualTo(Message.MAX_CONTENT_LENGTH)
+                .doesNotEndWith("…");
+        assertThat(data.getEmbeds()).hasSize(2);
+        String all = data.getContent() + "\n" + data.getEmbeds().getFirst().getDescription();
+        for (int i = 1; i <= 60; i++) {
+            assertThat(all).contains("line " + i + " ");
+        }
+        assertThat(data.getEmbeds().get(1).getDescription()).contains("cell");
+    }
+
+    @Test
     void theWorstCaseCheckInActionIdFitsDiscordsHundredCharacters() {
         ChatMessage message = CheckInComposer.compose(checkIn("Ada", longestMenteeQuestions(3), Map.of(), null, false));
 

@@ -3,6 +3,7 @@ package dev.rapport.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rapport.core.command.CommandService;
 import dev.rapport.core.database.DomainTables;
 import dev.rapport.core.outbox.Dispatcher;
 import dev.rapport.core.schedule.Reminders;
@@ -62,6 +63,9 @@ abstract class DiscordTestSupport {
     @Autowired
     Reminders reminders;
 
+    @Autowired
+    CommandService commands;
+
     @BeforeEach
     void connectedToAnEmptyWorld() {
         DomainTables.empty(jdbc);
@@ -82,13 +86,24 @@ abstract class DiscordTestSupport {
         tick();
     }
 
-    /** Runs {@code /rapport <sub>} as a member of the server and returns the interaction, already acknowledged. */
+    /**
+     * Runs {@code /rapport <sub>} as a member of the server and returns the interaction, already acknowledged. A
+     * coordinator command is run where Discord lists it, in its group ({@code /rapport programme health}).
+     */
     Interaction run(Person who, String sub, Map<String, ?> options) {
-        Interaction i = discord.as(LocalDiscordWorld.GUILD, who.id()).slashCommand("rapport", sub, options);
+        Interaction i = discord.as(LocalDiscordWorld.GUILD, who.id()).slashCommand("rapport", path(sub), options);
         InteractionResponse ack = i.awaitResponse();
         assertThat(ack.accepted()).as("the acknowledgement of /rapport %s", sub).isTrue();
         assertThat(ack.latency()).isLessThan(THREE_SECONDS);
         return i;
+    }
+
+    /** Where Discord lists the core's subcommand {@code sub}: in its group, if it has one. */
+    String path(String sub) {
+        return commands.find(sub)
+                .flatMap(found -> found.subcommand().group())
+                .map(group -> group + " " + sub)
+                .orElse(sub);
     }
 
     /** The text of a command's reply once it has replaced the deferred "thinking" message. */

@@ -60,15 +60,13 @@ final class DiscordSandbox {
 
     /** Runs {@code /rapport text} as someone in the demo server and waits briefly for the reply. */
     String command(long userId, String text) {
-        List<String> words = words(text);
-        String name = words.isEmpty() ? "help" : words.getFirst().toLowerCase(Locale.ROOT);
-        Subcommand sub = commands.subcommands().stream()
-                .filter(s -> s.name().equals(name) || s.aliases().contains(name))
-                .findFirst()
-                .orElseThrow(() ->
-                        new IllegalArgumentException("/rapport " + name + " is not a command; try /rapport help"));
-        Map<String, Object> options = options(sub, words.subList(Math.min(1, words.size()), words.size()));
-        Interaction i = actor(userId).slashCommand("rapport", sub.name(), options);
+        CommandService.Invocation found = commands.find(text)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "/rapport " + text.strip() + " is not a command; try /rapport help"));
+        Subcommand sub = found.subcommand();
+        Map<String, Object> options = options(sub, found.arguments());
+        String path = sub.group().map(g -> g + " " + sub.name()).orElse(sub.name());
+        Interaction i = actor(userId).slashCommand("rapport", path, options);
         remember(userId, i);
         try {
             // The adapter defers at once, then edits the deferral with the reply: two answers.
@@ -240,16 +238,6 @@ final class DiscordSandbox {
                         || p.name().toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))
                 .map(p -> Long.parseLong(p.userId()))
                 .findFirst();
-    }
-
-    /** Words as the core reads them: "quoted phrases" and mentions kept whole. */
-    static List<String> words(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(text == null ? "" : text.strip());
-        while (m.find()) {
-            out.add(m.group(1) != null ? m.group(1) : m.group(2));
-        }
-        return out;
     }
 
     // ---- Discord's JSON to screen items

@@ -17,44 +17,17 @@ import org.springframework.stereotype.Component;
 
 /** {@code /rapport at-risk}: every pair at risk, with all its reasons. */
 @Component
-class AtRiskCommand implements Subcommand {
+class AtRiskCommand extends Subcommand {
 
     private final HealthService health;
     private final PairService pairs;
 
     AtRiskCommand(HealthService health, PairService pairs) {
+        super(Definition.of("at-risk", Audience.COORDINATOR, "Pairs at risk, with the reasons")
+                .withAliases("atrisk", "risk")
+                .withAudit(AuditKind.READ));
         this.health = health;
         this.pairs = pairs;
-    }
-
-    @Override
-    public String name() {
-        return "at-risk";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("atrisk", "risk");
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.COORDINATOR;
-    }
-
-    @Override
-    public AuditKind audit() {
-        return AuditKind.READ;
-    }
-
-    @Override
-    public String usage() {
-        return "at-risk";
-    }
-
-    @Override
-    public String summary() {
-        return "Pairs at risk, with the reasons";
     }
 
     @Override

@@ -7,53 +7,28 @@ import dev.rapport.core.programme.ProgrammeView;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport cadence monday 10:00 [every 2 weeks]}: when check-ins go out. */
 @Component
-class CadenceCommand implements Subcommand {
+class CadenceCommand extends Subcommand {
 
     private final ProgrammeService programmes;
 
     CadenceCommand(ProgrammeService programmes) {
+        super(Definition.of("cadence", Audience.COORDINATOR, "Set the check-in day and local time")
+                .withAudit(AuditKind.CHANGE)
+                .withParameters(
+                        Parameter.required("day", Parameter.Kind.WORD, "The check-in day")
+                                .withChoices(
+                                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+                                .shownAs("DAY"),
+                        Parameter.required("time", Parameter.Kind.TIME, "Local time of day, HH:MM (e.g. 10:00)"),
+                        Parameter.optional("weeks", Parameter.Kind.NUMBER, "Every how many weeks (default 1)")
+                                .writtenAs("every %s weeks")
+                                .shownAs("N")));
         this.programmes = programmes;
-    }
-
-    @Override
-    public String name() {
-        return "cadence";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.COORDINATOR;
-    }
-
-    @Override
-    public AuditKind audit() {
-        return AuditKind.CHANGE;
-    }
-
-    @Override
-    public String usage() {
-        return "cadence DAY HH:MM [every N weeks]";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(
-                Parameter.required("day", Parameter.Kind.WORD, "The check-in day")
-                        .withChoices("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-                Parameter.required("time", Parameter.Kind.TIME, "Local time of day, HH:MM (e.g. 10:00)"),
-                Parameter.optional("weeks", Parameter.Kind.NUMBER, "Every how many weeks (default 1)")
-                        .writtenAs("every %s weeks"));
-    }
-
-    @Override
-    public String summary() {
-        return "Set the check-in day and local time";
     }
 
     @Override
@@ -63,10 +38,10 @@ class CadenceCommand implements Subcommand {
             return Reply.privately(programme.name() + " checks in "
                     + programme.cadence().describe() + ", in each participant's time zone.");
         }
-        DayOfWeek day = day(ctx.arg(0, usage()));
+        DayOfWeek day = day(ctx.arg(0));
         LocalTime time;
         try {
-            String t = ctx.arg(1, usage());
+            String t = ctx.arg(1);
             time = LocalTime.parse(t.length() == 4 ? "0" + t : t);
         } catch (DateTimeParseException e) {
             throw new CommandException("Write the time as HH:MM (24-hour), e.g. 10:00.");

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 public final class CommandContext {
 
     private final CommandRequest request;
-    private final String name;
+    private final Subcommand command;
     private final List<String> args;
     private final String programmeOption;
     private final ProgrammeService programmes;
@@ -39,7 +40,7 @@ public final class CommandContext {
 
     CommandContext(
             CommandRequest request,
-            String name,
+            Subcommand command,
             List<String> rawArgs,
             ProgrammeService programmes,
             ParticipantService participants,
@@ -47,7 +48,7 @@ public final class CommandContext {
             Authority authority,
             Clock clock) {
         this.request = request;
-        this.name = name;
+        this.command = command;
         this.programmes = programmes;
         this.participants = participants;
         this.pairs = pairs;
@@ -56,7 +57,8 @@ public final class CommandContext {
         List<String> rest = new ArrayList<>();
         String option = null;
         for (String a : rawArgs) {
-            if (a.toLowerCase().startsWith("programme=") || a.toLowerCase().startsWith("program=")) {
+            String lower = a.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("programme=") || lower.startsWith("program=")) {
                 option = a.substring(a.indexOf('=') + 1);
             } else {
                 rest.add(a);
@@ -84,7 +86,12 @@ public final class CommandContext {
     }
 
     public String commandName() {
-        return name;
+        return command.name();
+    }
+
+    /** A friendly refusal that shows how this command is called, as the person's platform writes it. */
+    public CommandException usageError() {
+        return new CommandException("Usage: `" + CommandService.invocation(command, actor().platform()) + "`");
     }
 
     public List<String> args() {
@@ -99,10 +106,10 @@ public final class CommandContext {
         return clock;
     }
 
-    /** The argument at {@code index}, or a friendly error naming the usage. */
-    public String arg(int index, String usage) {
+    /** The argument at {@code index}, or a friendly error showing how the command is called. */
+    public String arg(int index) {
         if (index >= args.size()) {
-            throw new CommandException("Usage: `/rapport " + usage + "`");
+            throw usageError();
         }
         return args.get(index);
     }
@@ -183,8 +190,9 @@ public final class CommandContext {
                         ? "run the command in the server, where Discord tells me your roles."
                         : "ask a server admin for the programme's coordinator role, or a coordinator to run"
                                 + " `/rapport coordinator add @you`.";
-        return new CommandException("Only programme coordinators can run `/rapport " + name + "`. Mentors' and"
-                + " mentees' answers are confidential; if you think you should be a coordinator, " + how);
+        return new CommandException(
+                "Only programme coordinators can run `/rapport " + command.name() + "`. Mentors' and"
+                        + " mentees' answers are confidential; if you think you should be a coordinator, " + how);
     }
 
     private static String names(List<ProgrammeView> list) {
@@ -197,10 +205,10 @@ public final class CommandContext {
     }
 
     /** A user named in the command: mention syntax, as the platforms produce it. */
-    public ChatUser user(String token, String usage) {
+    public ChatUser user(String token) {
         Tokens.Mention m = Tokens.mention(token)
                 .orElseThrow(() -> new CommandException("I expected a person (an @mention) instead of \"" + token
-                        + "\". Usage: `/rapport " + usage + "`"));
+                        + "\". " + usageError().getMessage()));
         return ChatUser.of(actor().platform(), actor().workspaceId(), m.userId(), m.name());
     }
 
@@ -211,7 +219,7 @@ public final class CommandContext {
     /** A date written YYYY-MM-DD, or "today" / "yesterday" in the given zone. */
     public LocalDate date(String token, ZoneId zone) {
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
-        switch (token.toLowerCase()) {
+        switch (token.toLowerCase(Locale.ROOT)) {
             case "today":
                 return today;
             case "yesterday":

@@ -2,14 +2,17 @@ package dev.rapport.core.command;
 
 import dev.rapport.core.audit.Audit;
 import dev.rapport.core.audit.AuditKind;
+import dev.rapport.core.chat.Platform;
 import dev.rapport.core.pair.PairService;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.programme.ProgrammeService;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +70,47 @@ public class CommandService {
         return subcommands;
     }
 
+    /** A subcommand and the words after its name. */
+    public record Invocation(Subcommand subcommand, List<String> arguments) {}
+
+    /**
+     * The subcommand a line's words name, by its name or an alias in any case, with or without the
+     * {@link Definition#COORDINATOR_GROUP} word before a coordinator command; empty words name {@code help}. The one
+     * lookup every way in uses: {@link #handle}, Discord's typed commands and the sandbox.
+     */
+    public Optional<Invocation> find(List<String> words) {
+        if (words.isEmpty()) {
+            return Optional.ofNullable(byName.get("help")).map(help -> new Invocation(help, List.of()));
+        }
+        int at = 0;
+        if (words.size() > 1 && words.get(0).equalsIgnoreCase(Definition.COORDINATOR_GROUP)) {
+            Subcommand nested = byName.get(words.get(1).toLowerCase(Locale.ROOT));
+            if (nested != null && nested.group().isPresent()) {
+                at = 1;
+            }
+        }
+        Subcommand named = byName.get(words.get(at).toLowerCase(Locale.ROOT));
+        if (named == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Invocation(named, List.copyOf(words.subList(at + 1, words.size()))));
+    }
+
+    /** {@link #find(List)} for a line of text, split by the core's {@link Tokens tokenizer}. */
+    public Optional<Invocation> find(String line) {
+        return find(Tokens.split(line));
+    }
+
+    /**
+     * How a person calls a subcommand on their platform: {@code /rapport snooze <#pair | @person> [days]}, or on a
+     * platform that nests subcommands {@code /rapport programme snooze …}.
+     */
+    public static String invocation(Subcommand command, Platform platform) {
+        String group =
+                platform.nestsSubcommands() ? command.group().map(g -> g + " ").orElse("") : "";
+        return "/rapport " + group + command.usage();
+    }
+
     /**
      * A subcommand's typed arguments as an adapter offers them: its own, and for coordinator commands a last,
      * optional {@code programme}, written as {@code programme="Name"}, for workspaces with several programmes.
@@ -75,7 +119,7 @@ public class CommandService {
         if (command.audience() != Audience.COORDINATOR) {
             return command.parameters();
         }
-        List<Parameter> all = new java.util.ArrayList<>(command.parameters());
+        List<Parameter> all = new ArrayList<>(command.parameters());
         all.add(Parameter.optional("programme", Parameter.Kind.TEXT, "Which programme, if you coordinate several")
                 .writtenAs("programme=%s"));
         return List.copyOf(all);
@@ -104,21 +148,14 @@ public class CommandService {
         participants.actorNamed(request.actor());
         authority.revalidate(request.actor());
         List<String> tokens = Tokens.split(request.text());
-        String name = tokens.isEmpty() ? "help" : tokens.get(0).toLowerCase(Locale.ROOT);
-        Subcommand command = byName.get(name);
-        if (command == null) {
+        Optional<Invocation> found = find(tokens);
+        if (found.isEmpty()) {
             return Reply.privately(
                     "I don't know `/rapport " + tokens.get(0) + "`. Try `/rapport help` to see what you can do.");
         }
+        Subcommand command = found.get().subcommand();
         CommandContext context = new CommandContext(
-                request,
-                command.name(),
-                tokens.subList(Math.min(1, tokens.size()), tokens.size()),
-                programmes,
-                participants,
-                pairs,
-                authority,
-                clock);
+                request, command, found.get().arguments(), programmes, participants, pairs, authority, clock);
         try {
             if (command.audience() == Audience.COORDINATOR) {
                 context.coordinatedProgramme(); // refuses anyone who coordinates nothing here, before any work

@@ -4,62 +4,37 @@ import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport coordinator add|remove @user}: share the coordination of a programme, or stop sharing it. */
 @Component
-class CoordinatorCommand implements Subcommand {
+class CoordinatorCommand extends Subcommand {
 
     private final ProgrammeService programmes;
     private final ParticipantService participants;
 
     CoordinatorCommand(ProgrammeService programmes, ParticipantService participants) {
+        super(Definition.of(
+                        "coordinator",
+                        Audience.COORDINATOR,
+                        "Make someone a coordinator of your programme, or stop them being one")
+                .withAudit(AuditKind.CHANGE)
+                .withParameters(
+                        Parameter.required("action", Parameter.Kind.WORD, "Add or remove a coordinator")
+                                .withChoices("add", "remove"),
+                        Parameter.required("user", Parameter.Kind.USER, "The person")));
         this.programmes = programmes;
         this.participants = participants;
     }
 
     @Override
-    public String name() {
-        return "coordinator";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.COORDINATOR;
-    }
-
-    @Override
-    public AuditKind audit() {
-        return AuditKind.CHANGE;
-    }
-
-    @Override
-    public String usage() {
-        return "coordinator <add | remove> @user";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(
-                Parameter.required("action", Parameter.Kind.WORD, "Add or remove a coordinator")
-                        .withChoices("add", "remove"),
-                Parameter.required("user", Parameter.Kind.USER, "The person"));
-    }
-
-    @Override
-    public String summary() {
-        return "Make someone a coordinator of your programme, or stop them being one";
-    }
-
-    @Override
     public Reply run(CommandContext ctx) {
         ProgrammeView programme = ctx.coordinatedProgramme();
-        String action = ctx.arg(0, usage()).toLowerCase(java.util.Locale.ROOT);
+        String action = ctx.arg(0).toLowerCase(java.util.Locale.ROOT);
         if (!action.equals("add") && !action.equals("remove")) {
-            throw new CommandException("Usage: `/rapport " + usage() + "`");
+            throw ctx.usageError();
         }
-        var user = ctx.user(ctx.arg(1, usage()), usage());
+        var user = ctx.user(ctx.arg(1));
         if (action.equals("remove")) {
             var person = participants.find(user).orElse(null);
             if (person == null || !programmes.isCoordinator(programme.id(), person.id())) {

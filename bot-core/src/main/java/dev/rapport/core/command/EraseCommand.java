@@ -6,64 +6,37 @@ import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
 import dev.rapport.core.privacy.Erasure;
 import dev.rapport.core.programme.ProgrammeView;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport erase @person confirm}: a coordinator erases a participant from their programme. */
 @Component
-class EraseCommand implements Subcommand {
-
-    private static final String USAGE = "erase @person confirm";
+class EraseCommand extends Subcommand {
 
     private final ParticipantService participants;
     private final PairService pairs;
     private final Erasure erasure;
 
     EraseCommand(ParticipantService participants, PairService pairs, Erasure erasure) {
+        super(Definition.of(
+                        "erase",
+                        Audience.COORDINATOR,
+                        "Erase a participant from the programme, with their answers and comments (asks you to confirm)")
+                .withAudit(AuditKind.CHANGE)
+                .withParameters(
+                        Parameter.required("person", Parameter.Kind.USER, "The participant to erase"),
+                        Parameter.confirm("Type confirm to erase them for good")));
         this.participants = participants;
         this.pairs = pairs;
         this.erasure = erasure;
     }
 
     @Override
-    public String name() {
-        return "erase";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.COORDINATOR;
-    }
-
-    @Override
-    public AuditKind audit() {
-        return AuditKind.CHANGE;
-    }
-
-    @Override
-    public String usage() {
-        return USAGE;
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(
-                Parameter.required("person", Parameter.Kind.USER, "The participant to erase"),
-                Parameter.confirm("Type confirm to erase them for good"));
-    }
-
-    @Override
-    public String summary() {
-        return "Erase a participant from the programme, with their answers and comments (asks you to confirm)";
-    }
-
-    @Override
     public Reply run(CommandContext ctx) {
         ProgrammeView programme = ctx.coordinatedProgramme();
         ParticipantView me = ctx.requireParticipant();
-        String token = ctx.arg(0, USAGE);
+        String token = ctx.arg(0);
         ParticipantView person = participants
-                .find(ctx.user(token, USAGE))
+                .find(ctx.user(token))
                 .filter(p -> erasure.takesPart(p.id(), programme.id()))
                 .orElseThrow(() -> new CommandException("There is nobody by that name in " + programme.name() + "."));
         if (person.id() == me.id()) {

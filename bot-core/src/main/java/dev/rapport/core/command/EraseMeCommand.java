@@ -8,39 +8,19 @@ import org.springframework.stereotype.Component;
 
 /** {@code /rapport erase-me confirm}: erase everything Rapport stores about the person who asks, everywhere. */
 @Component
-class EraseMeCommand implements Subcommand {
+class EraseMeCommand extends Subcommand {
 
     private final ParticipantService participants;
     private final Erasure erasure;
 
     EraseMeCommand(ParticipantService participants, Erasure erasure) {
+        super(Definition.of(
+                        "erase-me",
+                        Audience.EVERYONE,
+                        "Erase everything Rapport stores about you (asks you to confirm)")
+                .withParameters(Parameter.confirm("Type confirm to erase your data for good")));
         this.participants = participants;
         this.erasure = erasure;
-    }
-
-    @Override
-    public String name() {
-        return "erase-me";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.EVERYONE;
-    }
-
-    @Override
-    public String usage() {
-        return "erase-me confirm";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(Parameter.confirm("Type confirm to erase your data for good"));
-    }
-
-    @Override
-    public String summary() {
-        return "Erase everything Rapport stores about you (asks you to confirm)";
     }
 
     @Override

@@ -11,37 +11,17 @@ import org.springframework.stereotype.Component;
 
 /** {@code /rapport export}: every answer of the programme as CSV, respecting confidentiality. */
 @Component
-class ExportCommand implements Subcommand {
+class ExportCommand extends Subcommand {
 
     private final AnswerExport export;
 
     ExportCommand(AnswerExport export) {
+        super(Definition.of(
+                        "export",
+                        Audience.COORDINATOR,
+                        "Download the programme's answers as CSV (shared comments only)")
+                .withAudit(AuditKind.READ));
         this.export = export;
-    }
-
-    @Override
-    public String name() {
-        return "export";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.COORDINATOR;
-    }
-
-    @Override
-    public AuditKind audit() {
-        return AuditKind.READ;
-    }
-
-    @Override
-    public String usage() {
-        return "export";
-    }
-
-    @Override
-    public String summary() {
-        return "Download the programme's answers as CSV (shared comments only)";
     }
 
     @Override

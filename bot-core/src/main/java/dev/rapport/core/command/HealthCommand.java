@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code /rapport health}: the programme at a glance, most worrying pairs first. */
 @Component
-class HealthCommand implements Subcommand {
+class HealthCommand extends Subcommand {
 
     /** Rows shown in chat; the rest are counted (the export has everything). */
     static final int MAX_ROWS = 25;
@@ -28,33 +28,10 @@ class HealthCommand implements Subcommand {
     private final PairService pairs;
 
     HealthCommand(HealthService health, PairService pairs) {
+        super(Definition.of("health", Audience.COORDINATOR, "Programme health: every pair's state and why")
+                .withAudit(AuditKind.READ));
         this.health = health;
         this.pairs = pairs;
-    }
-
-    @Override
-    public String name() {
-        return "health";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.COORDINATOR;
-    }
-
-    @Override
-    public AuditKind audit() {
-        return AuditKind.READ;
-    }
-
-    @Override
-    public String usage() {
-        return "health";
-    }
-
-    @Override
-    public String summary() {
-        return "Programme health: every pair's state and why";
     }
 
     @Override

@@ -1,39 +1,21 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.chat.Platform;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport help}: what you can do, for your role. */
 @Component
-class HelpCommand implements Subcommand {
+class HelpCommand extends Subcommand {
 
     private final ObjectProvider<CommandService> service;
     private final dev.rapport.core.programme.ProgrammeService programmes;
 
     HelpCommand(ObjectProvider<CommandService> service, dev.rapport.core.programme.ProgrammeService programmes) {
+        super(Definition.of("help", Audience.EVERYONE, "What you can do with Rapport"));
         this.service = service;
         this.programmes = programmes;
-    }
-
-    @Override
-    public String name() {
-        return "help";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.EVERYONE;
-    }
-
-    @Override
-    public String usage() {
-        return "help";
-    }
-
-    @Override
-    public String summary() {
-        return "What you can do with Rapport";
     }
 
     @Override
@@ -44,10 +26,11 @@ class HelpCommand implements Subcommand {
         text.append(
                 "Your answers are never shown to the other person in your pair; coordinators see scores and trends, and comments only when you share them.\n\n");
         List<Subcommand> all = service.getObject().subcommands();
-        append(text, "For everyone", all, Audience.EVERYONE);
-        append(text, "For mentors and mentees", all, Audience.PARTICIPANT);
+        Platform platform = ctx.actor().platform();
+        append(text, "For everyone", all, Audience.EVERYONE, platform);
+        append(text, "For mentors and mentees", all, Audience.PARTICIPANT, platform);
         if (coordinator) {
-            append(text, "For coordinators", all, Audience.COORDINATOR);
+            append(text, "For coordinators", all, Audience.COORDINATOR, platform);
             text.append(
                     "\nWith several programmes in this workspace, add `programme=\"Name\"` to a coordinator command.");
         } else {
@@ -56,13 +39,14 @@ class HelpCommand implements Subcommand {
         return Reply.privately(text.toString());
     }
 
-    private static void append(StringBuilder text, String title, List<Subcommand> all, Audience audience) {
+    private static void append(
+            StringBuilder text, String title, List<Subcommand> all, Audience audience, Platform platform) {
         text.append('*').append(title).append("*\n");
         all.stream()
                 .filter(s -> s.audience() == audience)
                 .sorted((a, b) -> a.name().compareTo(b.name()))
-                .forEach(s -> text.append("• `/rapport ")
-                        .append(s.usage())
+                .forEach(s -> text.append("• `")
+                        .append(CommandService.invocation(s, platform))
                         .append("` – ")
                         .append(s.summary())
                         .append('\n'));

@@ -5,48 +5,26 @@ import dev.rapport.core.pair.ImportException;
 import dev.rapport.core.pair.ImportResult;
 import dev.rapport.core.pair.PairImporter;
 import dev.rapport.core.programme.ProgrammeView;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport import} with a CSV file attached: add many pairs at once, all or nothing. */
 @Component
-class ImportCommand implements Subcommand {
+class ImportCommand extends Subcommand {
 
     private final PairImporter importer;
 
     ImportCommand(PairImporter importer) {
+        super(Definition.of(
+                        "import",
+                        Audience.COORDINATOR,
+                        "Add pairs from a CSV file; nothing is imported if any line is wrong")
+                .withAudit(AuditKind.CHANGE)
+                .withParameters(Parameter.required(
+                                "file",
+                                Parameter.Kind.FILE,
+                                "CSV: mentor_id,mentor_name,mentee_id,mentee_name[,start_date,…]")
+                        .shownAs("(attach a CSV file)")));
         this.importer = importer;
-    }
-
-    @Override
-    public String name() {
-        return "import";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.COORDINATOR;
-    }
-
-    @Override
-    public AuditKind audit() {
-        return AuditKind.CHANGE;
-    }
-
-    @Override
-    public String usage() {
-        return "import (attach a CSV file)";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(Parameter.required(
-                "file", Parameter.Kind.FILE, "CSV: mentor_id,mentor_name,mentee_id,mentee_name[,start_date,…]"));
-    }
-
-    @Override
-    public String summary() {
-        return "Add pairs from a CSV file; nothing is imported if any line is wrong";
     }
 
     @Override

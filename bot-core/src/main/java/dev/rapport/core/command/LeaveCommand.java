@@ -3,45 +3,22 @@ package dev.rapport.core.command;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport leave confirm}: stop every message and tell the coordinators. */
 @Component
-class LeaveCommand implements Subcommand {
+class LeaveCommand extends Subcommand {
 
     private final ParticipantService participants;
     private final ProgrammeService programmes;
 
     LeaveCommand(ParticipantService participants, ProgrammeService programmes) {
+        super(Definition.of(
+                        "leave", Audience.PARTICIPANT, "Leave Rapport: no more messages; your coordinators are told")
+                .withParameters(Parameter.confirm("Type confirm to leave for good")));
         this.participants = participants;
         this.programmes = programmes;
-    }
-
-    @Override
-    public String name() {
-        return "leave";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.PARTICIPANT;
-    }
-
-    @Override
-    public String usage() {
-        return "leave confirm";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(Parameter.confirm("Type confirm to leave for good"));
-    }
-
-    @Override
-    public String summary() {
-        return "Leave Rapport: no more messages; your coordinators are told";
     }
 
     @Override

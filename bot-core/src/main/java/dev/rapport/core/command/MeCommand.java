@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code /rapport me}: your pairs, your next check-in, your settings. Only about yourself, so nothing confidential. */
 @Component
-class MeCommand implements Subcommand {
+class MeCommand extends Subcommand {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.ENGLISH);
 
@@ -21,29 +21,10 @@ class MeCommand implements Subcommand {
     private final Audit audit;
 
     MeCommand(ParticipantService participants, SlotPlanner planner, Audit audit) {
+        super(Definition.of("me", Audience.PARTICIPANT, "Your pairs, your next check-in and your settings"));
         this.participants = participants;
         this.planner = planner;
         this.audit = audit;
-    }
-
-    @Override
-    public String name() {
-        return "me";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.PARTICIPANT;
-    }
-
-    @Override
-    public String usage() {
-        return "me";
-    }
-
-    @Override
-    public String summary() {
-        return "Your pairs, your next check-in and your settings";
     }
 
     @Override

@@ -10,47 +10,21 @@ import org.springframework.stereotype.Component;
 
 /** {@code /rapport meeting [@partner] [YYYY-MM-DD] [note…]}: log a meeting of your pair. */
 @Component
-class MeetingCommand implements Subcommand {
+class MeetingCommand extends Subcommand {
 
     private final MeetingService meetings;
     private final ParticipantService participants;
 
     MeetingCommand(MeetingService meetings, ParticipantService participants) {
+        super(Definition.of(
+                        "meeting", Audience.PARTICIPANT, "Log a meeting with your mentor or mentee (default: today)")
+                .withAliases("met", "log")
+                .withParameters(
+                        Parameter.optional("partner", Parameter.Kind.USER, "Who you met (if you are in several pairs)"),
+                        Parameter.optional("date", Parameter.Kind.DATE, "When, YYYY-MM-DD (default today)"),
+                        Parameter.optional("note", Parameter.Kind.REST, "A short note (optional)")));
         this.meetings = meetings;
         this.participants = participants;
-    }
-
-    @Override
-    public String name() {
-        return "meeting";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("met", "log");
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.PARTICIPANT;
-    }
-
-    @Override
-    public String usage() {
-        return "meeting [@partner] [YYYY-MM-DD] [note]";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(
-                Parameter.optional("partner", Parameter.Kind.USER, "Who you met (if you are in several pairs)"),
-                Parameter.optional("date", Parameter.Kind.DATE, "When, YYYY-MM-DD (default today)"),
-                Parameter.optional("note", Parameter.Kind.REST, "A short note (optional)"));
-    }
-
-    @Override
-    public String summary() {
-        return "Log a meeting with your mentor or mentee (default: today)";
     }
 
     @Override
@@ -63,8 +37,7 @@ class MeetingCommand implements Subcommand {
         int i = 0;
         PairView pair;
         if (i < ctx.args().size() && ctx.isMention(ctx.args().get(i))) {
-            var partner =
-                    participants.find(ctx.user(ctx.args().get(i), usage())).orElse(null);
+            var partner = participants.find(ctx.user(ctx.args().get(i))).orElse(null);
             pair = partner == null
                     ? null
                     : mine.stream()

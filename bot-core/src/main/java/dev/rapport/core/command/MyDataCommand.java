@@ -10,32 +10,13 @@ import org.springframework.stereotype.Component;
 
 /** {@code /rapport my-data}: a file with everything Rapport stores about the person who asks, and nothing else. */
 @Component
-class MyDataCommand implements Subcommand {
+class MyDataCommand extends Subcommand {
 
     private final PersonalData data;
 
     MyDataCommand(PersonalData data) {
+        super(Definition.of("my-data", Audience.EVERYONE, "Get a file with everything Rapport stores about you"));
         this.data = data;
-    }
-
-    @Override
-    public String name() {
-        return "my-data";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.EVERYONE;
-    }
-
-    @Override
-    public String usage() {
-        return "my-data";
-    }
-
-    @Override
-    public String summary() {
-        return "Get a file with everything Rapport stores about you";
     }
 
     @Override

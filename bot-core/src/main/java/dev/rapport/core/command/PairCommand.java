@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * the comments shared with the coordinator. Coordinators only; and not for a coordinator who is in the pair.
  */
 @Component
-class PairCommand implements Subcommand {
+class PairCommand extends Subcommand {
 
     private final HealthService health;
     private final PairLookup lookup;
@@ -29,6 +29,10 @@ class PairCommand implements Subcommand {
     private final MeetingService meetings;
 
     PairCommand(HealthService health, PairLookup lookup, CheckInService checkIns, MeetingService meetings) {
+        super(Definition.of("pair", Audience.COORDINATOR, "One pair's health, trends per dimension and shared comments")
+                .withAudit(AuditKind.READ)
+                .withParameters(Parameter.required(
+                        "pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee")));
         this.health = health;
         this.lookup = lookup;
         this.checkIns = checkIns;
@@ -36,40 +40,9 @@ class PairCommand implements Subcommand {
     }
 
     @Override
-    public String name() {
-        return "pair";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.COORDINATOR;
-    }
-
-    @Override
-    public AuditKind audit() {
-        return AuditKind.READ;
-    }
-
-    @Override
-    public String usage() {
-        return "pair <#pair | @person>";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(
-                Parameter.required("pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee"));
-    }
-
-    @Override
-    public String summary() {
-        return "One pair's health, trends per dimension and shared comments";
-    }
-
-    @Override
     public Reply run(CommandContext ctx) {
         ProgrammeView programme = ctx.coordinatedProgramme();
-        PairView pair = lookup.find(ctx, programme, ctx.arg(0, usage()), usage());
+        PairView pair = lookup.find(ctx, programme, ctx.arg(0));
         PairHealth h = health.assess(pair.id());
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Text(

@@ -31,13 +31,13 @@ class PairLookup {
     }
 
     /** The pair, noted on the context as what the command concerns. */
-    PairView find(CommandContext ctx, ProgrammeView programme, String token, String usage) {
-        PairView pair = lookUp(ctx, programme, token, usage);
+    PairView find(CommandContext ctx, ProgrammeView programme, String token) {
+        PairView pair = lookUp(ctx, programme, token);
         ctx.concerns(pair);
         return pair;
     }
 
-    private PairView lookUp(CommandContext ctx, ProgrammeView programme, String token, String usage) {
+    private PairView lookUp(CommandContext ctx, ProgrammeView programme, String token) {
         Optional<ParticipantView> me = ctx.participant();
         if (token.matches("#?\\d{1,18}")) {
             long id = Long.parseLong(token.replace("#", ""));
@@ -49,7 +49,7 @@ class PairLookup {
             }
             return pair;
         }
-        var user = ctx.user(token, usage);
+        var user = ctx.user(token);
         Optional<ParticipantView> person = participants.find(user);
         List<PairView> theirs = person.map(p -> pairs.openIn(programme.id()).stream()
                         .filter(pair -> pair.roleOf(p.id()) != null)

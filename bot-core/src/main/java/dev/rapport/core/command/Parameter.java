@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param description one line for the person filling it in (at most 100 characters)
  * @param choices the only words allowed, for {@link Kind#WORD}; empty for any
  * @param format how the value is written into the command line: {@code %s} is the value ("every %s weeks")
+ * @param hint what the usage line shows for the value ({@code YYYY-MM-DD}); null for the kind's own
  */
 public record Parameter(
-        String name, Kind kind, boolean required, String description, List<String> choices, String format) {
+        String name,
+        Kind kind,
+        boolean required,
+        String description,
+        List<String> choices,
+        String format,
+        String hint) {
 
     /** The word that confirms a command with lasting effects. */
     public static final String CONFIRM = "confirm";
@@ -59,14 +66,44 @@ public record Parameter(
         if (format == null || !format.contains("%s")) {
             format = "%s";
         }
+        if (hint == null || hint.isBlank()) {
+            hint = defaultHint(name, kind, choices);
+        }
+    }
+
+    private static String defaultHint(String name, Kind kind, List<String> choices) {
+        return switch (kind) {
+            case USER -> "@" + name;
+            case PAIR -> "#pair | @person";
+            case DATE -> "YYYY-MM-DD";
+            case TIME -> "HH:MM";
+            case TIME_ZONE -> "Area/City";
+            case TEXT -> "\"" + name + "\"";
+            case FILE -> "(attach a file)";
+            case ROLE -> "@Role";
+            case WORD -> choices.isEmpty() || choices.size() > 3 ? name : String.join(" | ", choices);
+            case NUMBER, REST -> name;
+        };
+    }
+
+    /**
+     * This argument in a usage line: required ones bare, or in angle brackets when they offer a choice; optional ones
+     * in square brackets ({@code <#pair | @person>}, {@code [every N weeks]}).
+     */
+    public String usage() {
+        String written = format.formatted(hint);
+        if (!required) {
+            return "[" + written + "]";
+        }
+        return written.contains(" | ") ? "<" + written + ">" : written;
     }
 
     public static Parameter required(String name, Kind kind, String description) {
-        return new Parameter(name, kind, true, description, List.of(), "%s");
+        return new Parameter(name, kind, true, description, List.of(), "%s", null);
     }
 
     public static Parameter optional(String name, Kind kind, String description) {
-        return new Parameter(name, kind, false, description, List.of(), "%s");
+        return new Parameter(name, kind, false, description, List.of(), "%s", null);
     }
 
     /**
@@ -79,12 +116,17 @@ public record Parameter(
 
     /** The same parameter, allowing only these words. */
     public Parameter withChoices(String... words) {
-        return new Parameter(name, kind, required, description, List.of(words), format);
+        return new Parameter(name, kind, required, description, List.of(words), format, null);
     }
 
     /** The same parameter, written into the command line through {@code format} ("every %s weeks"). */
     public Parameter writtenAs(String format) {
-        return new Parameter(name, kind, required, description, choices, format);
+        return new Parameter(name, kind, required, description, choices, format, hint);
+    }
+
+    /** The same parameter, shown in the usage line as {@code hint} ({@code HH:MM-HH:MM | off}). */
+    public Parameter shownAs(String hint) {
+        return new Parameter(name, kind, required, description, choices, format, hint);
     }
 
     /**

@@ -4,48 +4,26 @@ import dev.rapport.core.calendar.QuietHours;
 import dev.rapport.core.participant.ParticipantService;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport quiet 22:00-08:00}: no messages in that window of your day; {@code quiet off} clears it. */
 @Component
-class QuietCommand implements Subcommand {
+class QuietCommand extends Subcommand {
 
     private final ParticipantService participants;
 
     QuietCommand(ParticipantService participants) {
+        super(Definition.of("quiet", Audience.PARTICIPANT, "Set hours of your day when Rapport never writes")
+                .withParameters(
+                        Parameter.required("hours", Parameter.Kind.TIME, "HH:MM-HH:MM (e.g. 22:00-08:00), or off")
+                                .shownAs("HH:MM-HH:MM | off")));
         this.participants = participants;
-    }
-
-    @Override
-    public String name() {
-        return "quiet";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.PARTICIPANT;
-    }
-
-    @Override
-    public String usage() {
-        return "quiet HH:MM-HH:MM | quiet off";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(Parameter.required("hours", Parameter.Kind.TIME, "HH:MM-HH:MM (e.g. 22:00-08:00), or off"));
-    }
-
-    @Override
-    public String summary() {
-        return "Set hours of your day when Rapport never writes";
     }
 
     @Override
     public Reply run(CommandContext ctx) {
         var me = ctx.requireParticipant();
-        String spec = ctx.arg(0, usage());
+        String spec = ctx.arg(0);
         if (spec.equalsIgnoreCase("off")) {
             participants.setQuietHours(me.id(), null);
             return Reply.privately("Quiet hours cleared.");

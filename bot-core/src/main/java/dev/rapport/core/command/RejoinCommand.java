@@ -6,32 +6,14 @@ import org.springframework.stereotype.Component;
 
 /** {@code /rapport rejoin}: undo {@code /rapport leave}; coordinators may pair the person again. */
 @Component
-class RejoinCommand implements Subcommand {
+class RejoinCommand extends Subcommand {
 
     private final ParticipantService participants;
 
     RejoinCommand(ParticipantService participants) {
+        super(Definition.of(
+                "rejoin", Audience.PARTICIPANT, "Come back after leaving; your coordinators can pair you again"));
         this.participants = participants;
-    }
-
-    @Override
-    public String name() {
-        return "rejoin";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.PARTICIPANT;
-    }
-
-    @Override
-    public String usage() {
-        return "rejoin";
-    }
-
-    @Override
-    public String summary() {
-        return "Come back after leaving; your coordinators can pair you again";
     }
 
     @Override

@@ -5,32 +5,13 @@ import org.springframework.stereotype.Component;
 
 /** {@code /rapport resume}: end a pause early. */
 @Component
-class ResumeCommand implements Subcommand {
+class ResumeCommand extends Subcommand {
 
     private final ParticipantService participants;
 
     ResumeCommand(ParticipantService participants) {
+        super(Definition.of("resume", Audience.PARTICIPANT, "End your pause now"));
         this.participants = participants;
-    }
-
-    @Override
-    public String name() {
-        return "resume";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.PARTICIPANT;
-    }
-
-    @Override
-    public String usage() {
-        return "resume";
-    }
-
-    @Override
-    public String summary() {
-        return "End your pause now";
     }
 
     @Override

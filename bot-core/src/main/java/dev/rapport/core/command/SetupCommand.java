@@ -18,41 +18,24 @@ import org.springframework.stereotype.Component;
  * Authority}'s decision.
  */
 @Component
-class SetupCommand implements Subcommand {
+class SetupCommand extends Subcommand {
 
     private final ProgrammeService programmes;
 
     SetupCommand(ProgrammeService programmes) {
+        super(Definition.of(
+                        "setup",
+                        Audience.EVERYONE,
+                        "Start a programme in this workspace (admins; on Discord, name the role that coordinates it)")
+                .withParameters(
+                        Parameter.required("name", Parameter.Kind.TEXT, "The programme's name")
+                                .shownAs("\"Programme name\""),
+                        Parameter.optional(
+                                "timezone", Parameter.Kind.TIME_ZONE, "Default time zone, e.g. Europe/Lisbon"),
+                        Parameter.optional(
+                                        "role", Parameter.Kind.ROLE, "The role whose members coordinate it (Discord)")
+                                .writtenAs("role=%s")));
         this.programmes = programmes;
-    }
-
-    @Override
-    public String name() {
-        return "setup";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.EVERYONE;
-    }
-
-    @Override
-    public String usage() {
-        return "setup \"Programme name\" [Area/City] [role=@Role]";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(
-                Parameter.required("name", Parameter.Kind.TEXT, "The programme's name"),
-                Parameter.optional("timezone", Parameter.Kind.TIME_ZONE, "Default time zone, e.g. Europe/Lisbon"),
-                Parameter.optional("role", Parameter.Kind.ROLE, "The role whose members coordinate it (Discord)")
-                        .writtenAs("role=%s"));
-    }
-
-    @Override
-    public String summary() {
-        return "Start a programme in this workspace (admins; on Discord, name the role that coordinates it)";
     }
 
     @Override
@@ -69,7 +52,7 @@ class SetupCommand implements Subcommand {
         String role = ctx.setUpRole(
                 roleToken == null || !ctx.actor().platform().coordinatorsByRole() ? roleToken : roleId(roleToken));
         if (args.isEmpty()) {
-            throw new CommandException("Usage: `/rapport " + usage() + "`");
+            throw ctx.usageError();
         }
         String name = args.get(0).strip();
         if (name.length() < 2 || name.length() > 120) {

@@ -4,55 +4,28 @@ import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
 import java.time.LocalDate;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport skip YYYY-MM-DD [YYYY-MM-DD]}: no check-ins on those dates (exam weeks, holidays). */
 @Component
-class SkipCommand implements Subcommand {
+class SkipCommand extends Subcommand {
 
     private final ProgrammeService programmes;
 
     SkipCommand(ProgrammeService programmes) {
+        super(Definition.of("skip", Audience.COORDINATOR, "Skip check-ins on a date or a range (exam weeks, holidays)")
+                .withAudit(AuditKind.CHANGE)
+                .withParameters(
+                        Parameter.required("from", Parameter.Kind.DATE, "First day without check-ins, YYYY-MM-DD"),
+                        Parameter.optional(
+                                "to", Parameter.Kind.DATE, "Last day without check-ins (default: same day)")));
         this.programmes = programmes;
-    }
-
-    @Override
-    public String name() {
-        return "skip";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.COORDINATOR;
-    }
-
-    @Override
-    public AuditKind audit() {
-        return AuditKind.CHANGE;
-    }
-
-    @Override
-    public String usage() {
-        return "skip YYYY-MM-DD [YYYY-MM-DD]";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(
-                Parameter.required("from", Parameter.Kind.DATE, "First day without check-ins, YYYY-MM-DD"),
-                Parameter.optional("to", Parameter.Kind.DATE, "Last day without check-ins (default: same day)"));
-    }
-
-    @Override
-    public String summary() {
-        return "Skip check-ins on a date or a range (exam weeks, holidays)";
     }
 
     @Override
     public Reply run(CommandContext ctx) {
         ProgrammeView programme = ctx.coordinatedProgramme();
-        LocalDate from = ctx.date(ctx.arg(0, usage()), programme.zone());
+        LocalDate from = ctx.date(ctx.arg(0), programme.zone());
         LocalDate to = ctx.args().size() > 1 ? ctx.date(ctx.args().get(1), programme.zone()) : from;
         programmes.addSkipDates(programme.id(), from, to);
         return Reply.privately("No check-ins in " + programme.name() + " from " + from + " to " + to + ".");

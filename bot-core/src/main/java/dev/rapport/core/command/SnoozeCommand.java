@@ -5,57 +5,31 @@ import dev.rapport.core.health.HealthService;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.programme.ProgrammeView;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport snooze <#pair | @person> [days]}: no at-risk alert for that pair for a while. */
 @Component
-class SnoozeCommand implements Subcommand {
+class SnoozeCommand extends Subcommand {
 
     private final HealthService health;
     private final PairLookup lookup;
 
     SnoozeCommand(HealthService health, PairLookup lookup) {
+        super(Definition.of(
+                        "snooze", Audience.COORDINATOR, "Silence a pair's at-risk alerts for some days (default 14)")
+                .withAudit(AuditKind.CHANGE)
+                .withParameters(
+                        Parameter.required(
+                                "pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee"),
+                        Parameter.optional("days", Parameter.Kind.NUMBER, "For how many days (default 14)")));
         this.health = health;
         this.lookup = lookup;
     }
 
     @Override
-    public String name() {
-        return "snooze";
-    }
-
-    @Override
-    public Audience audience() {
-        return Audience.COORDINATOR;
-    }
-
-    @Override
-    public AuditKind audit() {
-        return AuditKind.CHANGE;
-    }
-
-    @Override
-    public String usage() {
-        return "snooze <#pair | @person> [days]";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(
-                Parameter.required("pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee"),
-                Parameter.optional("days", Parameter.Kind.NUMBER, "For how many days (default 14)"));
-    }
-
-    @Override
-    public String summary() {
-        return "Silence a pair's at-risk alerts for some days (default 14)";
-    }
-
-    @Override
     public Reply run(CommandContext ctx) {
         ProgrammeView programme = ctx.coordinatedProgramme();
-        PairView pair = lookup.find(ctx, programme, ctx.arg(0, usage()), usage());
+        PairView pair = lookup.find(ctx, programme, ctx.arg(0));
         int days = 14;
         if (ctx.args().size() > 1) {
             try {

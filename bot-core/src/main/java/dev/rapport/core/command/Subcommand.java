@@ -2,42 +2,67 @@ package dev.rapport.core.command;
 
 import dev.rapport.core.audit.AuditKind;
 import java.util.List;
+import java.util.Optional;
 
-/** One {@code /rapport} subcommand. Implementations are Spring beans; {@link CommandService} finds them. */
-public interface Subcommand {
+/**
+ * One {@code /rapport} subcommand. Each passes its {@link Definition} to this constructor, once; the accessors below
+ * read from it. Implementations are Spring beans; {@link CommandService} finds them.
+ */
+public abstract class Subcommand {
+
+    private final Definition definition;
+
+    protected Subcommand(Definition definition) {
+        this.definition = definition;
+    }
+
+    public final Definition definition() {
+        return definition;
+    }
 
     /** The word after {@code /rapport}. */
-    String name();
-
-    default List<String> aliases() {
-        return List.of();
+    public final String name() {
+        return definition.name();
     }
 
-    Audience audience();
+    public final List<String> aliases() {
+        return definition.aliases();
+    }
 
-    /** How to call it, e.g. {@code pause YYYY-MM-DD}. */
-    String usage();
+    public final Audience audience() {
+        return definition.audience();
+    }
+
+    /** How to call it, e.g. {@code pause YYYY-MM-DD}, derived from its parameters. */
+    public final String usage() {
+        return definition.usage();
+    }
 
     /** One line for the help. */
-    String summary();
-
-    /**
-     * The arguments, in the order the command line takes them, for adapters that offer typed options (Discord).
-     * {@link #usage()} says the same for people; keep the two in step. The {@code programme} option of coordinator
-     * commands is added by {@link CommandService#parameters(Subcommand)}, not listed here.
-     */
-    default List<Parameter> parameters() {
-        return List.of();
+    public final String summary() {
+        return definition.summary();
     }
 
-    /**
-     * What the command does to pair-level data, for the audit: coordinators' reads and changes are recorded, with the
-     * programme and the pair they concerned, each time the command succeeds.
-     */
-    default AuditKind audit() {
-        return AuditKind.NONE;
+    /** The arguments, in the order the command line takes them (see {@link Definition#parameters()}). */
+    public final List<Parameter> parameters() {
+        return definition.parameters();
+    }
+
+    /** What the command does to pair-level data: coordinators' reads and changes are recorded when it succeeds. */
+    public final AuditKind audit() {
+        return definition.audit();
+    }
+
+    /** The group platforms that nest subcommands list it under (see {@link Definition#group()}). */
+    public final Optional<String> group() {
+        return definition.group();
     }
 
     /** Runs the command; throws {@link CommandException} (or IllegalArgumentException) with a friendly message. */
-    Reply run(CommandContext context);
+    public abstract Reply run(CommandContext context);
+
+    @Override
+    public String toString() {
+        return "/rapport " + name();
+    }
 }

@@ -6,14 +6,18 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Splits command text into words, keeping "quoted phrases" and user mentions whole. */
-final class Tokens {
+/**
+ * The core's tokenizer: splits a {@code /rapport} line into words, keeping "quoted phrases" (straight or curly quotes,
+ * which are dropped) and mentions ({@code <@U1|Ana Lima>}) whole. Every way in reads a line with it: Slack's typed
+ * line, Discord's options written back as a line, the sandbox.
+ */
+public final class Tokens {
 
     private static final Pattern MENTION = Pattern.compile("<@!?([A-Za-z0-9]+)(?:\\|([^>]*))?>");
 
     private Tokens() {}
 
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> out = new ArrayList<>();
         if (text == null) {
             return out;

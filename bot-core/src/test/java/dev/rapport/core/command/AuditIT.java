@@ -68,6 +68,37 @@ class AuditIT extends CommandTestSupport {
     }
 
     @Test
+    void coordinators_read_the_record_of_the_programme_or_of_one_pair_newest_first() {
+        ChatUser cip = user("Cip");
+        say(cora, "coordinator add " + mention(cip));
+        say(cora, "add-pair " + mention(user("Bo")) + " " + mention(user("Eve")) + " 2026-11-23");
+        clock.set(Instant.parse("2026-11-24T12:00:00Z"));
+        say(cip, "pair #1");
+        clock.set(Instant.parse("2026-11-25T09:30:00Z"));
+        say(cora, "snooze #2 7");
+        say(cora, "health");
+
+        String all = say(cip, "audit");
+        assertThat(all).contains("What coordinators read and changed: Residents 2026");
+        assertThat(all.indexOf("Cora | changed: snooze"))
+                .as("newest first")
+                .isLessThan(all.indexOf("Cip | read: pair"));
+        assertThat(all)
+                .contains("2026-11-25 09:30 | Cora | read: health | the whole programme")
+                .contains("2026-11-24 12:00 | Cip | read: pair | #1")
+                .contains("Cora | changed: coordinator");
+
+        String one = say(cip, "audit #1");
+        assertThat(one).contains("pair #1 Dr Lee → Ana").contains("Cip | read: pair | #1");
+        assertThat(one).doesNotContain("snooze").doesNotContain("health");
+
+        assertThat(say(cora, "audit #77")).startsWith("There is no pair #77");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'audit'", Integer.class))
+                .as("reading the record is not a read of pair-level data")
+                .isZero();
+    }
+
+    @Test
     void the_record_is_deleted_after_a_year() {
         say(cora, "health");
         clock.advance(Duration.ofDays(364));

@@ -110,6 +110,7 @@ class AuthorizationMatrixIT extends CoreTestSupport {
         row("skip", "skip 2026-12-24 2026-12-26", C, C, D, D, D, C, C, D, C, C);
         row("coordinator", "coordinator add <@U0NEW3>", C, C, D, D, D, C, C, D, C, C);
         row("erase", "erase <@U0NEW4> confirm", C, C, N, N, N, C, C, N, C, C);
+        row("audit", "audit {pair}", C, C, D, N, O, C, C, D, C, C);
     }
 
     private static final String ROLE = "900";

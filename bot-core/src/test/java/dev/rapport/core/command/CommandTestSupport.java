@@ -13,13 +13,26 @@ abstract class CommandTestSupport extends CoreTestSupport {
     @Autowired
     protected CommandService commands;
 
-    /** Runs {@code /rapport text} as {@code who}; returns the reply's text, which is always private. */
+    /**
+     * Runs {@code /rapport text} as {@code who}; returns the reply's text, which is always private: its blocks one after
+     * the other, a table as its header and rows, one line each, with cells joined by {@code " | "}.
+     */
     protected String say(ChatUser who, String text) {
         Reply reply = commands.handle(new CommandRequest(who, text));
         assertThat(reply.ephemeral()).isTrue();
-        return reply.message().blocks().stream()
-                .map(b -> b instanceof ChatMessage.Block.Text t ? t.text() : b.toString())
-                .reduce("", (a, b) -> a + b);
+        return reply.message().blocks().stream().map(CommandTestSupport::plain).reduce("", (a, b) -> a + b);
+    }
+
+    private static String plain(ChatMessage.Block block) {
+        if (block instanceof ChatMessage.Block.Text t) {
+            return t.text();
+        }
+        if (block instanceof ChatMessage.Block.Table t) {
+            StringBuilder out = new StringBuilder("\n").append(String.join(" | ", t.headers()));
+            t.rows().forEach(row -> out.append('\n').append(String.join(" | ", row)));
+            return out.append('\n').toString();
+        }
+        return block.toString();
     }
 
     /** A mention of {@code user}, as both platforms write one into a command. */

@@ -1,0 +1,68 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.audit.Audit;
+import dev.rapport.core.audit.AuditKind;
+import dev.rapport.core.chat.ChatMessage;
+import dev.rapport.core.chat.ChatMessage.Block;
+import dev.rapport.core.pair.PairView;
+import dev.rapport.core.programme.ProgrammeView;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /rapport audit [#pair | @person]}: what the programme's coordinators read and changed, newest first, for the
+ * programme or one pair. Coordinators see each other's record; that is the point of it.
+ */
+@Component
+class AuditCommand extends Subcommand {
+
+    /** The most entries one reply lists; the rest stay in the record until retention removes them. */
+    static final int MAX_ROWS = 40;
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Audit audit;
+    private final PairLookup lookup;
+
+    AuditCommand(Audit audit, PairLookup lookup) {
+        super(Definition.of(
+                        "audit",
+                        Audience.COORDINATOR,
+                        "What coordinators read and changed, for the programme or a pair")
+                .withParameters(Parameter.optional(
+                        "pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee")));
+        this.audit = audit;
+        this.lookup = lookup;
+    }
+
+    @Override
+    public Reply run(CommandContext ctx) {
+        ProgrammeView programme = ctx.coordinatedProgramme();
+        PairView pair = ctx.args().isEmpty() ? null : lookup.find(ctx, programme, ctx.arg(0));
+        Long pairId = pair == null ? null : pair.id();
+        List<Audit.Entry> entries = audit.latest(programme.id(), pairId, MAX_ROWS);
+        String subject = pair == null ? programme.name() : "pair " + lookup.describe(pair);
+        if (entries.isEmpty()) {
+            return Reply.privately("Nobody has read or changed anything of " + subject + " yet.");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Audit.Entry e : entries) {
+            rows.add(List.of(
+                    WHEN.format(e.at().atZone(programme.zone())),
+                    e.actorName(),
+                    (e.kind() == AuditKind.READ ? "read: " : "changed: ") + e.action(),
+                    e.pairId() == null ? "the whole programme" : "#" + e.pairId()));
+        }
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Text("*What coordinators read and changed: " + subject + "*, newest first ("
+                + programme.zone().getId() + " time)."));
+        blocks.add(new Block.Table(List.of("When", "Who", "What", "Which pair"), rows));
+        int total = audit.count(programme.id(), pairId);
+        if (total > entries.size()) {
+            blocks.add(new Block.Text("Showing the latest " + entries.size() + " of " + total + " entries."));
+        }
+        return Reply.privately(new ChatMessage("Audit of " + subject, blocks));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.audit.AuditKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a subcommand is, declared once in its constructor: its name and aliases, who may run it, what the audit records,
+ * the help line and its typed arguments. Everything else is derived from these: the usage line people read, the
+ * options Discord offers, the help, the authorization matrix's rows. Immutable; built with {@link #of} and the
+ * {@code with…} methods.
+ *
+ * @param name the word after {@code /rapport}
+ * @param aliases other words that run it
+ * @param audience who may run it
+ * @param audit what it does to pair-level data, for the audit log
+ * @param summary one line for the help
+ * @param parameters the arguments, in the order the command line takes them; coordinator commands also take the
+ *     {@code programme} option, which {@link CommandService#parameters} adds
+ */
+public record Definition(
+        String name,
+        List<String> aliases,
+        Audience audience,
+        AuditKind audit,
+        String summary,
+        List<Parameter> parameters) {
+
+    /**
+     * The word that platforms which must nest subcommands (Discord allows 25 per level) put before every coordinator
+     * command: {@code /rapport programme health}. The core accepts it on every platform, so the same words work
+     * everywhere.
+     */
+    public static final String COORDINATOR_GROUP = "programme";
+
+    public Definition {
+        if (!name.matches("[a-z][a-z0-9-]{0,31}")) {
+            throw new IllegalArgumentException("a subcommand's name is lower case, up to 32 characters: " + name);
+        }
+        Objects.requireNonNull(audience, "audience");
+        Objects.requireNonNull(audit, "audit");
+        if (summary == null || summary.isBlank() || summary.length() > 100) {
+            throw new IllegalArgumentException("a subcommand's summary has 1 to 100 characters: " + name);
+        }
+        aliases = List.copyOf(aliases);
+        parameters = List.copyOf(parameters);
+        for (int i = 0; i < parameters.size() - 1; i++) {
+            if (parameters.get(i).kind() == Parameter.Kind.REST) {
+                throw new IllegalArgumentException("only the last parameter may take the rest of the line: " + name);
+            }
+        }
+    }
+
+    /** A subcommand with no aliases, no arguments and nothing for the audit. */
+    public static Definition of(String name, Audience audience, String summary) {
+        return new Definition(name, List.of(), audience, AuditKind.NONE, summary, List.of());
+    }
+
+    public Definition withAliases(String... words) {
+        return new Definition(name, List.of(words), audience, audit, summary, parameters);
+    }
+
+    public Definition withAudit(AuditKind kind) {
+        return new Definition(name, aliases, audience, kind, summary, parameters);
+    }
+
+    public Definition withParameters(Parameter... arguments) {
+        return new Definition(name, aliases, audience, audit, summary, List.of(arguments));
+    }
+
+    /** The group a nesting platform lists it under: {@link #COORDINATOR_GROUP} for coordinator commands. */
+    public Optional<String> group() {
+        return audience == Audience.COORDINATOR ? Optional.of(COORDINATOR_GROUP) : Optional.empty();
+    }
+
+    /**
+     * How to call it, derived from the parameters: {@code snooze <#pair | @person> [days]}. Required arguments are bare
+     * (or in angle brackets when they offer a choice), optional ones in square brackets.
+     */
+    public String usage() {
+        List<String> words = new ArrayList<>();
+        words.add(name);
+        for (Parameter p : parameters) {
+            words.add(p.usage());
+        }
+        return String.join(" ", words);
+    }
+}
