@@ -65,6 +65,9 @@ final class SlackInbound implements AutoCloseable {
     /** The modal that takes an import's CSV: a file, or lines pasted. Its callback id, and its inputs'. */
     static final String IMPORT_FORM = "rapport:import-form";
 
+    /** The subcommand whose file Slack takes through a form. */
+    private static final String IMPORT = "import";
+
     static final String IMPORT_FILE = "csv_file";
     static final String IMPORT_TEXT = "csv_text";
 
@@ -123,8 +126,21 @@ final class SlackInbound implements AutoCloseable {
         app.command(command, (req, ctx) -> {
             SlashCommandPayload p = req.getPayload();
             String text = p.getText() == null ? "" : p.getText().strip();
-            if (firstWord(text).equals("import")) {
-                openImportForm(ctx, p, text);
+            Optional<CommandService.Invocation> named = commands.find(text)
+                    .filter(found -> found.subcommand().name().equals(IMPORT));
+            if (named.isPresent()) {
+                // The form is opened at once, while Slack's trigger is valid; and only for someone the import serves.
+                ChatUser actor = people.actor(p.getTeamId(), p.getUserId(), p.getUserName());
+                Optional<Reply> refused = commands.refusal(new CommandRequest(actor, text));
+                if (refused.isPresent()) {
+                    submit(
+                            "/rapport import",
+                            () -> replies.respond(
+                                    ctx.getResponseUrl(), ctx.getBotToken(), p.getUserId(), refused.get()),
+                            error -> {});
+                } else {
+                    openImportForm(ctx, p, String.join(" ", named.get().arguments()));
+                }
                 return ctx.ack();
             }
             submit("/rapport " + firstWord(text), () -> runCommand(ctx, p, text), error -> {
@@ -248,10 +264,8 @@ final class SlackInbound implements AutoCloseable {
         replies.respond(ctx.getResponseUrl(), ctx.getBotToken(), p.getUserId(), reply);
     }
 
-    private void openImportForm(Context ctx, SlashCommandPayload p, String text) {
-        String rest = text.length() > "import".length()
-                ? text.substring("import".length()).strip()
-                : "";
+    /** Opens the import form; {@code rest} is the command's words after {@code import} (a programme option). */
+    private void openImportForm(Context ctx, SlashCommandPayload p, String rest) {
         View view = ImportModal.view(IMPORT_FORM, IMPORT_FILE, IMPORT_TEXT, rest);
         openView(ctx, p.getTriggerId(), view, () -> {
             try {

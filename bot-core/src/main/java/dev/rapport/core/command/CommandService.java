@@ -141,6 +141,38 @@ public class CommandService {
                         command.audit()));
     }
 
+    /**
+     * Whether the person may run the command this line names, without running it: the refusal they would get, or
+     * empty. For an adapter that must answer before the command runs (Slack opens the import form at once, while its
+     * trigger is valid), so a form is only offered to someone the command would serve.
+     */
+    public Optional<Reply> refusal(CommandRequest request) {
+        Optional<Invocation> found = find(Tokens.split(request.text()));
+        if (found.isEmpty() || found.get().subcommand().audience() != Audience.COORDINATOR) {
+            return Optional.empty();
+        }
+        authority.revalidate(request.actor());
+        CommandContext context = context(request, found.get());
+        try {
+            context.coordinatedProgramme();
+            return Optional.empty();
+        } catch (CommandException e) {
+            return Optional.of(Reply.privately(e.getMessage()));
+        }
+    }
+
+    private CommandContext context(CommandRequest request, Invocation invocation) {
+        return new CommandContext(
+                request,
+                invocation.subcommand(),
+                invocation.arguments(),
+                programmes,
+                participants,
+                pairs,
+                authority,
+                clock);
+    }
+
     public Reply handle(CommandRequest request) {
         // Someone who runs a command can be reached again, whatever the platform refused before.
         participants.markReachable(request.actor());

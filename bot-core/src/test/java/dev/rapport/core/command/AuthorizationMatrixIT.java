@@ -6,10 +6,12 @@ import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Platform;
 import dev.rapport.core.database.DomainTables;
+import dev.rapport.core.test.AuthorizationTable;
+import dev.rapport.core.test.AuthorizationTable.Outcome;
+import dev.rapport.core.test.AuthorizationTable.Who;
 import dev.rapport.core.test.CoreTestSupport;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every subcommand the registry holds, run by every kind of person, through {@link CommandService} on a real
- * PostgreSQL, against a table of expected outcomes. A subcommand added without a row here fails the test, so nobody
- * adds a command without deciding who may run it.
+ * PostgreSQL, against {@link AuthorizationTable}. A subcommand added without a row there fails the test, so nobody adds
+ * a command without deciding who may run it. The adapters' matrix tests run the same table through each platform's
+ * real way in.
  *
  * <p>The Slack columns run in a workspace with the programme Residents (coordinator Cora, who set it up as a workspace
  * admin; Cip, a coordinator she added who mentors pair Cip → Eve; pair Lee → Ana) and Surgery (Dee). The Discord columns
@@ -32,109 +35,29 @@ class AuthorizationMatrixIT extends CoreTestSupport {
     @Autowired
     CommandService commands;
 
-    enum Who {
-        MENTEE,
-        MENTOR,
-        COORDINATOR,
-        OTHER_PROGRAMMES_COORDINATOR,
-        COORDINATOR_IN_THE_PAIR,
-        STRANGER,
-        SLACK_ADMIN,
-        ROLE_HOLDER,
-        FORMER_ROLE_HOLDER,
-        MANAGE_SERVER
-    }
-
-    /** What happened, read from the reply. */
-    enum Outcome {
-        /** The command did its work (or answered the person about themselves). */
-        DONE,
-        /** Refused: coordinators only. */
-        COORDINATORS_ONLY,
-        /** Refused: the person takes part in no programme here. */
-        NOT_A_PARTICIPANT,
-        /** Refused: the workspace does not let this person set programmes up. */
-        MAY_NOT_SET_UP,
-        /** Refused until the person names the role that will coordinate (Discord's setup, given none). */
-        NAME_THE_ROLE,
-        /** Refused: the coordinator is in that pair. */
-        OWN_PAIR,
-        /** The pair is none of this coordinator's: "no such pair". */
-        NOT_FOUND
-    }
-
-    private static final Outcome D = Outcome.DONE;
-    private static final Outcome C = Outcome.COORDINATORS_ONLY;
-    private static final Outcome P = Outcome.NOT_A_PARTICIPANT;
-    private static final Outcome S = Outcome.MAY_NOT_SET_UP;
-    private static final Outcome R = Outcome.NAME_THE_ROLE;
-    private static final Outcome O = Outcome.OWN_PAIR;
-    private static final Outcome N = Outcome.NOT_FOUND;
-
-    /** The line each subcommand is run with; {@code {pair}} is the pair the person would mean. */
-    private static final Map<String, String> LINES = new LinkedHashMap<>();
-
-    /** Expected outcomes, in the order of {@link Who}. */
-    private static final Map<String, Outcome[]> EXPECTED = new LinkedHashMap<>();
-
-    private static void row(String name, String line, Outcome... outcomes) {
-        LINES.put(name, line);
-        EXPECTED.put(name, outcomes);
-    }
-
-    static {
-        //                                              mentee mentor coord other in-pair stranger slack-admin role
-        // former manage
-        row("help", "help", D, D, D, D, D, D, D, D, D, D);
-        row("setup", "setup \"New programme\"", S, S, D, D, S, S, D, S, S, R);
-        row("me", "me", D, D, D, D, D, P, P, D, D, P);
-        row("meeting", "meeting", D, D, D, D, D, P, P, D, D, P);
-        row("timezone", "timezone Europe/Paris", D, D, D, D, D, P, P, D, D, P);
-        row("quiet", "quiet 22:00-07:00", D, D, D, D, D, P, P, D, D, P);
-        row("pause", "pause 2026-12-31", D, D, D, D, D, P, P, D, D, P);
-        row("resume", "resume", D, D, D, D, D, P, P, D, D, P);
-        row("leave", "leave confirm", D, D, D, D, D, P, P, D, D, P);
-        row("rejoin", "rejoin", D, D, D, D, D, P, P, D, D, P);
-        row("my-data", "my-data", D, D, D, D, D, D, D, D, D, D);
-        row("erase-me", "erase-me confirm", D, D, D, D, D, D, D, D, D, D);
-        row("health", "health", C, C, D, D, D, C, C, D, C, C);
-        row("at-risk", "at-risk", C, C, D, D, D, C, C, D, C, C);
-        row("export", "export", C, C, D, D, D, C, C, D, C, C);
-        row("pair", "pair {pair}", C, C, D, N, O, C, C, D, C, C);
-        row("end-pair", "end-pair {pair}", C, C, D, N, O, C, C, D, C, C);
-        row("pause-pair", "pause-pair {pair} 2026-12-31", C, C, D, N, O, C, C, D, C, C);
-        row("snooze", "snooze {pair} 30", C, C, D, N, O, C, C, D, C, C);
-        row("add-pair", "add-pair <@U0NEW1> <@U0NEW2>", C, C, D, D, D, C, C, D, C, C);
-        row("import", "import", C, C, D, D, D, C, C, D, C, C);
-        row("cadence", "cadence friday 15:00", C, C, D, D, D, C, C, D, C, C);
-        row("skip", "skip 2026-12-24 2026-12-26", C, C, D, D, D, C, C, D, C, C);
-        row("coordinator", "coordinator add <@U0NEW3>", C, C, D, D, D, C, C, D, C, C);
-        row("erase", "erase <@U0NEW4> confirm", C, C, N, N, N, C, C, N, C, C);
-        row("audit", "audit {pair}", C, C, D, N, O, C, C, D, C, C);
-    }
-
     private static final String ROLE = "900";
+
+    /** People Rapport does not know yet, for the rows that add or name someone new. */
+    private static final List<String> NEW_PEOPLE = List.of("U0NEW1", "U0NEW2", "U0NEW3", "U0NEW4");
 
     @Test
     void every_subcommand_for_every_kind_of_person_matches_the_table() {
         List<String> registered =
                 commands.subcommands().stream().map(Subcommand::name).toList();
-        assertThat(EXPECTED.keySet())
-                .as("every subcommand needs a row in this table, deciding who may run it")
+        assertThat(AuthorizationTable.names())
+                .as("every subcommand needs a row in AuthorizationTable, deciding who may run it")
                 .containsExactlyInAnyOrderElementsOf(registered);
 
         List<String> mismatches = new ArrayList<>();
-        for (String name : registered) {
-            Outcome[] expected = EXPECTED.get(name);
-            assertThat(expected).as(name).hasSize(Who.values().length);
+        for (AuthorizationTable.Row row : AuthorizationTable.rows()) {
             for (Who who : Who.values()) {
                 World world = world();
                 ChatUser actor = world.people.get(who);
-                String line = LINES.get(name).replace("{pair}", "#" + world.pairFor(who));
+                String line = row.line(world.pairFor(who), NEW_PEOPLE, AuthorizationMatrixIT::mention);
                 String reply = say(actor, line);
-                Outcome actual = outcome(reply);
-                if (actual != expected[who.ordinal()]) {
-                    mismatches.add(name + " by " + who + ": expected " + expected[who.ordinal()] + ", got " + actual
+                Outcome actual = AuthorizationTable.outcome(reply);
+                if (actual != row.expected(who)) {
+                    mismatches.add(row.name() + " by " + who + ": expected " + row.expected(who) + ", got " + actual
                             + " (" + reply.lines().findFirst().orElse("") + ")");
                 }
             }
@@ -199,29 +122,7 @@ class AuthorizationMatrixIT extends CoreTestSupport {
 
     private void expectDone(ChatUser who, String line) {
         String reply = say(who, line);
-        assertThat(outcome(reply)).as(line + ": " + reply).isEqualTo(Outcome.DONE);
-    }
-
-    static Outcome outcome(String reply) {
-        if (reply.startsWith("Only programme coordinators")) {
-            return Outcome.COORDINATORS_ONLY;
-        }
-        if (reply.startsWith("You're not part of a Rapport programme")) {
-            return Outcome.NOT_A_PARTICIPANT;
-        }
-        if (reply.contains("programmes are set up by")) {
-            return Outcome.MAY_NOT_SET_UP;
-        }
-        if (reply.startsWith("Name the role")) {
-            return Outcome.NAME_THE_ROLE;
-        }
-        if (reply.startsWith(PairLookup.OWN_PAIR)) {
-            return Outcome.OWN_PAIR;
-        }
-        if (reply.startsWith("There is no")) {
-            return Outcome.NOT_FOUND;
-        }
-        return Outcome.DONE;
+        assertThat(AuthorizationTable.outcome(reply)).as(line + ": " + reply).isEqualTo(Outcome.DONE);
     }
 
     private static ChatUser discord(String id, boolean manageServer, String... roles) {
@@ -237,5 +138,9 @@ class AuthorizationMatrixIT extends CoreTestSupport {
 
     private static String mention(ChatUser user) {
         return "<@" + user.userId() + "|" + user.displayName() + ">";
+    }
+
+    private static String mention(String userId) {
+        return "<@" + userId + ">";
     }
 }
