@@ -49,6 +49,10 @@ class Programme {
     @Column(name = "grace_hours")
     short graceHours = 12;
 
+    /** Days an ended pair's data is kept; null follows the operator's {@code rapport.retention.ended-pairs}. */
+    @Column(name = "ended_pair_retention_days")
+    Integer endedPairRetentionDays;
+
     @Column(name = "created_at")
     Instant createdAt;
 

@@ -90,14 +90,33 @@ public class ProgrammeService {
         return ProgrammeView.of(p);
     }
 
-    /** Sets how many weeks without a logged meeting prompt a reminder to the mentor. */
-    @Transactional
-    public void setMeetingReminderWeeks(long programmeId, int weeks) {
-        if (weeks < 1 || weeks > 26) {
-            throw new IllegalArgumentException("Meeting reminders can be set between 1 and 26 weeks.");
-        }
+    /** A programme's value of a setting; null where the operator's configuration decides. */
+    public Integer setting(long programmeId, Setting setting) {
         Programme p = programmes.findById(programmeId).orElseThrow();
-        p.meetingReminderWeeks = (short) weeks;
+        return switch (setting) {
+            case MEETING_REMINDER -> (int) p.meetingReminderWeeks;
+            case REMINDER_AFTER -> (int) p.reminderAfterHours;
+            case GRACE -> (int) p.graceHours;
+            case ENDED_PAIR_RETENTION -> p.endedPairRetentionDays;
+        };
+    }
+
+    /**
+     * Changes a setting to a value a coordinator typed ({@link Setting#parse}); returns the value now in force. The
+     * schedule, reminders, health and retention read these at each run, so the change applies from their next run.
+     */
+    @Transactional
+    public Integer set(long programmeId, Setting setting, String typed) {
+        Integer value = setting.parse(typed);
+        Programme p = programmes.findById(programmeId).orElseThrow();
+        switch (setting) {
+            case MEETING_REMINDER -> p.meetingReminderWeeks = value.shortValue();
+            case REMINDER_AFTER -> p.reminderAfterHours = value.shortValue();
+            case GRACE -> p.graceHours = value.shortValue();
+            case ENDED_PAIR_RETENTION -> p.endedPairRetentionDays = value;
+        }
+        programmes.saveAndFlush(p);
+        return value;
     }
 
     /** Names a coordinator (an enrolment through a role becomes a named one). */

@@ -123,6 +123,8 @@ public final class AuthorizationTable {
         row("skip", "skip 2026-12-24 2026-12-26", C, C, D, D, D, C, C, D, C, C);
         row("coordinator", "coordinator add {new3}", C, C, D, D, D, C, C, D, C, C);
         row("erase", "erase {new4} confirm", C, C, N, N, N, C, C, N, C, C);
+        row("settings", "settings", C, C, D, D, D, C, C, D, C, C);
+        row("set", "set grace 24", C, C, D, D, D, C, C, D, C, C);
     }
 
     /** Every row, in the table's order. */

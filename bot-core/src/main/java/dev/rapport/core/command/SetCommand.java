@@ -1,0 +1,48 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.audit.AuditKind;
+import dev.rapport.core.programme.ProgrammeService;
+import dev.rapport.core.programme.ProgrammeView;
+import dev.rapport.core.programme.Setting;
+import java.util.Arrays;
+import org.springframework.stereotype.Component;
+
+/** {@code /rapport set <setting> <value>}: changes one of the programme's settings, checked against its range. */
+@Component
+class SetCommand extends Subcommand {
+
+    private final ProgrammeService programmes;
+
+    SetCommand(ProgrammeService programmes) {
+        super(Definition.of("set", Audience.COORDINATOR, "Change a programme setting (see /rapport settings)")
+                .withAudit(AuditKind.CHANGE)
+                .withParameters(
+                        Parameter.required("setting", Parameter.Kind.WORD, "Which setting")
+                                .withChoices(Arrays.stream(Setting.values())
+                                        .map(Setting::key)
+                                        .toArray(String[]::new))
+                                .shownAs("<setting>"),
+                        Parameter.required(
+                                        "value",
+                                        Parameter.Kind.WORD,
+                                        "A whole number in the setting's unit, or default")
+                                .shownAs("<value>")));
+        this.programmes = programmes;
+    }
+
+    @Override
+    public Reply run(CommandContext ctx) {
+        ProgrammeView programme = ctx.coordinatedProgramme();
+        Setting setting = Setting.named(ctx.arg(0))
+                .orElseThrow(() -> new CommandException("There is no setting called \"" + ctx.arg(0) + "\". "
+                        + "`/rapport settings` lists them: "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(Setting.values())
+                                        .map(Setting::key)
+                                        .toList()) + "."));
+        Integer value = programmes.set(programme.id(), setting, ctx.arg(1));
+        return Reply.privately(setting.key() + " in " + programme.name() + " is now "
+                + (value == null ? "the operator's default" : value + " " + setting.unit()) + ".");
+    }
+}
