@@ -125,6 +125,19 @@ public class CommandService {
         return List.copyOf(all);
     }
 
+    /**
+     * A command line as a person on {@code platform} writes it: {@code /rapport pair #3}, or on a platform that nests
+     * subcommands {@code /rapport programme pair #3}; for replies that tell people what to run next.
+     */
+    public String written(String line, Platform platform) {
+        boolean nested = platform.nestsSubcommands()
+                && find(line)
+                        .map(found -> found.subcommand().group().isPresent())
+                        .orElse(false)
+                && !line.startsWith(Definition.COORDINATOR_GROUP + " ");
+        return "/rapport " + (nested ? Definition.COORDINATOR_GROUP + " " : "") + line;
+    }
+
     /** Records a coordinator's successful read or change of pair-level data, in the one place every command passes. */
     private void audit(Subcommand command, CommandContext context) {
         if (command.audit() == AuditKind.NONE || context.concernedProgramme() == null) {

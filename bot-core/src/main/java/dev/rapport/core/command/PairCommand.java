@@ -5,15 +5,22 @@ import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.checkin.CheckInService;
 import dev.rapport.core.health.DimensionTrend;
+import dev.rapport.core.health.HealthHistory;
 import dev.rapport.core.health.HealthService;
 import dev.rapport.core.health.PairHealth;
 import dev.rapport.core.health.Reason;
 import dev.rapport.core.health.TrendChart;
+import dev.rapport.core.intervention.CoordinatorNotes;
 import dev.rapport.core.meeting.MeetingService;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.programme.ProgrammeView;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +34,16 @@ class PairCommand extends Subcommand {
     private final PairLookup lookup;
     private final CheckInService checkIns;
     private final MeetingService meetings;
+    private final HealthHistory history;
+    private final CoordinatorNotes notes;
 
-    PairCommand(HealthService health, PairLookup lookup, CheckInService checkIns, MeetingService meetings) {
+    PairCommand(
+            HealthService health,
+            PairLookup lookup,
+            CheckInService checkIns,
+            MeetingService meetings,
+            HealthHistory history,
+            CoordinatorNotes notes) {
         super(Definition.of("pair", Audience.COORDINATOR, "One pair's health, trends per dimension and shared comments")
                 .withAudit(AuditKind.READ)
                 .withParameters(Parameter.required(
@@ -37,6 +52,44 @@ class PairCommand extends Subcommand {
         this.lookup = lookup;
         this.checkIns = checkIns;
         this.meetings = meetings;
+        this.history = history;
+        this.notes = notes;
+    }
+
+    /** The most entries the history shows: the latest state changes and notes, together. */
+    static final int HISTORY = 8;
+
+    /** The pair's state changes and coordinators' notes, newest first, as one list. */
+    private Optional<Block> history(PairView pair, ZoneId zone) {
+        record Entry(Instant at, String text) {}
+        List<Entry> entries = new ArrayList<>();
+        for (HealthHistory.Change c : history.of(pair.id(), HISTORY)) {
+            String why = c.reasons().stream()
+                    .map(r -> r.substring(r.indexOf(": ") + 2))
+                    .collect(Collectors.joining("; "));
+            entries.add(new Entry(
+                    c.at(),
+                    HealthFormat.state(c.state())
+                            + (c.previous() == null ? "" : " (was " + HealthFormat.state(c.previous()) + ")")
+                            + (why.isEmpty() ? "" : ": " + why)));
+        }
+        for (CoordinatorNotes.Note n : notes.of(pair.id(), HISTORY)) {
+            entries.add(new Entry(
+                    n.at(), "Note by " + (n.author() == null ? "a former coordinator" : n.author()) + ": " + n.text()));
+        }
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder text = new StringBuilder("*History and notes*\n");
+        entries.stream()
+                .sorted(Comparator.comparing(Entry::at).reversed())
+                .limit(HISTORY)
+                .forEach(e -> text.append("• ")
+                        .append(e.at().atZone(zone).toLocalDate())
+                        .append(" – ")
+                        .append(e.text())
+                        .append('\n'));
+        return Optional.of(new Block.Text(text.toString().strip()));
     }
 
     @Override
@@ -84,6 +137,7 @@ class PairCommand extends Subcommand {
                     .append('\n'));
             blocks.add(new Block.Text(text.toString().strip()));
         }
+        history(pair, programme.zone()).ifPresent(blocks::add);
         var recent = meetings.recent(pair.id());
         if (!recent.isEmpty()) {
             blocks.add(new Block.Text("*Meetings logged*: "

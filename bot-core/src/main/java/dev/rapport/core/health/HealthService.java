@@ -27,8 +27,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Pair health: assesses pairs from the facts in the database, keeps {@code pair_health} current, and alerts a
- * programme's coordinators once when a pair turns {@link HealthState#AT_RISK}.
+ * Pair health: assesses pairs from the facts in the database, keeps {@code pair_health} current (and its changes in
+ * {@link HealthHistory}), and alerts a programme's coordinators once when a pair turns {@link HealthState#AT_RISK}.
  */
 @Service
 public class HealthService {
@@ -69,13 +69,21 @@ public class HealthService {
     private final HealthFactsReader reader;
     private final Outbox outbox;
     private final Clock clock;
+    private final HealthHistory history;
 
-    HealthService(JdbcTemplate jdbc, TransactionTemplate tx, HealthFactsReader reader, Outbox outbox, Clock clock) {
+    HealthService(
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            HealthFactsReader reader,
+            Outbox outbox,
+            Clock clock,
+            HealthHistory history) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.reader = reader;
         this.outbox = outbox;
         this.clock = clock;
+        this.history = history;
     }
 
     /** The pair's health now (ended pairs too). Throws {@link NoSuchElementException} for an unknown pair. */
@@ -135,6 +143,7 @@ public class HealthService {
                         SqlTime.of(now),
                         h.state() == HealthState.AT_RISK ? SqlTime.of(now) : null,
                         until);
+                history.changed(h, null, now);
             }
         });
     }
@@ -176,6 +185,9 @@ public class HealthService {
                 }
             }
             rows.add(new Object[] {h.pairId(), h.state().name(), reasonsText(h), SqlTime.of(now), SqlTime.of(since)});
+            if (before == null || before.state() != h.state()) {
+                history.changed(h, before == null ? null : before.state(), now);
+            }
         }
         jdbc.batchUpdate(UPSERT, rows);
         int alerts = 0;

@@ -107,6 +107,11 @@ public class Erasure {
         int ended = endPairs(pairs, now);
         jdbc.update("delete from check_in where pair_id = any(?) and participant_id = any(?)", pairIds, ids);
         jdbc.update("update meeting set note = null where pair_id = any(?)", (Object) pairIds);
+        // Coordinators' notes on the person's pairs may name them or say what happened to them; the pairs' health and
+        // its history quote scores computed from their answers, which go.
+        jdbc.update("delete from coordinator_note where pair_id = any(?)", (Object) pairIds);
+        jdbc.update("delete from pair_state_change where pair_id = any(?)", (Object) pairIds);
+        jdbc.update("delete from pair_health where pair_id = any(?)", (Object) pairIds);
         forgetMessages(
                 ids,
                 pairIds,

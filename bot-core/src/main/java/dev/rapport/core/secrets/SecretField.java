@@ -9,6 +9,8 @@ public enum SecretField {
     CHECK_IN_COMMENT(Purpose.COMMENTS, "check_in", "comment"),
     /** {@code meeting.note}: the note a participant wrote when logging a meeting. */
     MEETING_NOTE(Purpose.MEETING_NOTES, "meeting", "note"),
+    /** {@code coordinator_note.body}: what a coordinator noted about a pair, read only by the programme's coordinators. */
+    COORDINATOR_NOTE(Purpose.COORDINATOR_NOTES, "coordinator_note", "body"),
     /**
      * {@code installation.bot_token_cipher}: a workspace's bot token (Slack's OAuth installs); its row id is
      * {@link #installationRow(String, String)}, known before the row is written.
@@ -24,6 +26,7 @@ public enum SecretField {
     public enum Purpose {
         COMMENTS("rapport/comments"),
         MEETING_NOTES("rapport/meeting-notes"),
+        COORDINATOR_NOTES("rapport/coordinator-notes"),
         SLACK_TOKENS("rapport/slack-tokens");
 
         private final String info;

@@ -33,6 +33,9 @@ class HealthServiceIT extends CoreTestSupport {
     @Autowired
     HealthService health;
 
+    @Autowired
+    HealthHistory history;
+
     ChatUser cora;
     ChatUser dev;
     ProgrammeView programme;
@@ -317,6 +320,34 @@ class HealthServiceIT extends CoreTestSupport {
         dispatcher.drain("test-worker");
         assertThat(alerts(cora)).hasSize(3);
         assertThat(alerts(dev)).hasSize(3);
+    }
+
+    @Test
+    void each_change_of_state_is_recorded_once_with_its_reasons_newest_first() {
+        for (int w = 1; w <= 6; w++) {
+            week(pair, w, true, false, Map.of(Dimension.RESPECT, 5), Map.of());
+        }
+        at(6, 12);
+        health.refresh();
+        clock.advance(Duration.ofHours(1));
+        health.refresh(); // unchanged: nothing recorded
+        long meeting = meeting(pair, monday(6));
+        clock.advance(Duration.ofHours(1));
+        health.refresh();
+        jdbc.update("delete from meeting where id = ?", meeting);
+        clock.advance(Duration.ofHours(1));
+        health.refresh();
+
+        List<HealthHistory.Change> changes = history.of(pair.id(), 10);
+        assertThat(changes)
+                .extracting(c -> c.previous() + "->" + c.state())
+                .containsExactly("ON_TRACK->AT_RISK", "AT_RISK->ON_TRACK", "null->AT_RISK");
+        assertThat(changes.getFirst().at()).isEqualTo(clock.instant());
+        assertThat(changes.getFirst().reasons())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("AT_RISK NO_MEETING: ");
+        assertThat(changes.get(1).reasons()).isEmpty();
+        assertThat(history.of(pair.id(), 1)).hasSize(1);
     }
 
     @Test

@@ -117,6 +117,7 @@ public final class AuthorizationTable {
         row("pause-pair", "pause-pair {pair} 2026-12-31", C, C, D, N, O, C, C, D, C, C);
         row("snooze", "snooze {pair} 30", C, C, D, N, O, C, C, D, C, C);
         row("audit", "audit {pair}", C, C, D, N, O, C, C, D, C, C);
+        row("note", "note {pair} called both; agreed to meet fortnightly", C, C, D, N, O, C, C, D, C, C);
         row("add-pair", "add-pair {new1} {new2}", C, C, D, D, D, C, C, D, C, C);
         row("import", "import", C, C, D, D, D, C, C, D, C, C);
         row("cadence", "cadence friday 15:00", C, C, D, D, D, C, C, D, C, C);

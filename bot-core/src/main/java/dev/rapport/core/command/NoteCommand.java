@@ -1,0 +1,42 @@
+package dev.rapport.core.command;
+
+import dev.rapport.core.audit.AuditKind;
+import dev.rapport.core.intervention.CoordinatorNotes;
+import dev.rapport.core.pair.PairView;
+import dev.rapport.core.programme.ProgrammeView;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /rapport note <#pair | @person> <text>}: what a coordinator did or agreed about a pair, for the programme's
+ * coordinators to read in {@code /rapport pair}.
+ */
+@Component
+class NoteCommand extends Subcommand {
+
+    private final PairLookup lookup;
+    private final CoordinatorNotes notes;
+    private final ObjectProvider<CommandService> commands;
+
+    NoteCommand(PairLookup lookup, CoordinatorNotes notes, ObjectProvider<CommandService> commands) {
+        super(Definition.of("note", Audience.COORDINATOR, "Note what you did about a pair; only coordinators read it")
+                .withAudit(AuditKind.CHANGE)
+                .withParameters(
+                        Parameter.required(
+                                "pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee"),
+                        Parameter.required(
+                                "text", Parameter.Kind.REST, "What you did or agreed (up to 1000 characters)")));
+        this.lookup = lookup;
+        this.notes = notes;
+        this.commands = commands;
+    }
+
+    @Override
+    public Reply run(CommandContext ctx) {
+        ProgrammeView programme = ctx.coordinatedProgramme();
+        PairView pair = lookup.find(ctx, programme, ctx.arg(0));
+        notes.add(pair.id(), ctx.requireParticipant().id(), ctx.rest(1));
+        return Reply.privately("Noted on pair " + lookup.describe(pair) + ". The programme's coordinators see it in `"
+                + commands.getObject().written("pair #" + pair.id(), ctx.actor().platform()) + "`.");
+    }
+}
