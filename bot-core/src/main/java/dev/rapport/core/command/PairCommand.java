@@ -1,6 +1,8 @@
 package dev.rapport.core.command;
 
 import dev.rapport.core.audit.AuditKind;
+import dev.rapport.core.chart.PairChart;
+import dev.rapport.core.chart.PairTimeline;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.checkin.CheckInService;
@@ -9,7 +11,6 @@ import dev.rapport.core.health.HealthHistory;
 import dev.rapport.core.health.HealthService;
 import dev.rapport.core.health.PairHealth;
 import dev.rapport.core.health.Reason;
-import dev.rapport.core.health.TrendChart;
 import dev.rapport.core.intervention.CoordinatorNotes;
 import dev.rapport.core.meeting.MeetingService;
 import dev.rapport.core.pair.PairView;
@@ -36,6 +37,7 @@ class PairCommand extends Subcommand {
     private final MeetingService meetings;
     private final HealthHistory history;
     private final CoordinatorNotes notes;
+    private final PairTimeline timeline;
 
     PairCommand(
             HealthService health,
@@ -43,7 +45,8 @@ class PairCommand extends Subcommand {
             CheckInService checkIns,
             MeetingService meetings,
             HealthHistory history,
-            CoordinatorNotes notes) {
+            CoordinatorNotes notes,
+            PairTimeline timeline) {
         super(Definition.of("pair", Audience.COORDINATOR, "One pair's health, trends per dimension and shared comments")
                 .withAudit(AuditKind.READ)
                 .withParameters(Parameter.required(
@@ -54,6 +57,7 @@ class PairCommand extends Subcommand {
         this.meetings = meetings;
         this.history = history;
         this.notes = notes;
+        this.timeline = timeline;
     }
 
     /** The most entries the history shows: the latest state changes and notes, together. */
@@ -122,9 +126,9 @@ class PairCommand extends Subcommand {
                     HealthFormat.level(d.gap())));
         }
         blocks.add(new Block.Table(List.of("Dimension", "Mentee", "Mentee trend", "Change", "Mentor", "Gap"), rows));
-        TrendChart.png(h)
-                .ifPresent(png -> blocks.add(new Block.Image(
-                        "The mentee's scores per dimension over their latest check-ins, oldest on the left", png)));
+        PairTimeline.Timeline course = timeline.of(pair.id(), programme.zone());
+        PairChart.png("Trust over time: " + lookup.describe(pair), course)
+                .ifPresent(png -> blocks.add(new Block.Image(PairChart.describe(course), png)));
         var comments = checkIns.sharedComments(pair.id(), 5);
         if (!comments.isEmpty()) {
             StringBuilder text = new StringBuilder("*Comments shared with you*\n");
