@@ -110,6 +110,7 @@ public final class AuthorizationTable {
         row("my-data", "my-data", D, D, D, D, D, D, D, D, D, D);
         row("erase-me", "erase-me confirm", D, D, D, D, D, D, D, D, D, D);
         row("health", "health", C, C, D, D, D, C, C, D, C, C);
+        row("overview", "overview 4", C, C, D, D, D, C, C, D, C, C);
         row("at-risk", "at-risk", C, C, D, D, D, C, C, D, C, C);
         row("export", "export", C, C, D, D, D, C, C, D, C, C);
         row("pair", "pair {pair}", C, C, D, N, O, C, C, D, C, C);

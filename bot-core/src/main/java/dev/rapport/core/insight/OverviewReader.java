@@ -1,0 +1,150 @@
+package dev.rapport.core.insight;
+
+import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.health.HealthState;
+import dev.rapport.core.insight.Overview.Change;
+import dev.rapport.core.insight.Overview.Rate;
+import dev.rapport.core.insight.Overview.Side;
+import dev.rapport.core.pulse.Dimension;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads a programme's {@link Overview} in four set-wise queries (levels, states, response, changes), whatever the
+ * number of pairs: the work grows with the weeks shown, not with a query per pair.
+ */
+@Service
+public class OverviewReader {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    OverviewReader(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The latest {@code weeks} weeks of the programme (this one included), leaving out the pairs {@code hidden}. */
+    @Transactional(readOnly = true)
+    public Overview read(long programmeId, ZoneId zone, int weeks, Collection<Long> hidden) {
+        LocalDate thisMonday =
+                clock.instant().atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate first = thisMonday.minusWeeks(weeks - 1L);
+        List<LocalDate> mondays = new ArrayList<>();
+        for (int i = 0; i < weeks; i++) {
+            mondays.add(first.plusWeeks(i));
+        }
+        Long[] none = hidden.toArray(Long[]::new);
+        return new Overview(
+                List.copyOf(mondays),
+                levels(programmeId, first, none),
+                states(programmeId, mondays, zone, none),
+                answered(programmeId, first, none),
+                changes(programmeId, none));
+    }
+
+    private Map<LocalDate, Map<Side, Map<Dimension, Double>>> levels(long programmeId, LocalDate from, Long[] hidden) {
+        Map<LocalDate, Map<Side, Map<Dimension, Double>>> levels = new LinkedHashMap<>();
+        jdbc.query(
+                """
+                select date_trunc('week', c.period)::date as week, c.role, a.dimension, avg(a.score) as level
+                from answer a
+                join check_in c on c.id = a.check_in_id
+                join pair p on p.id = c.pair_id
+                where p.programme_id = ? and c.period >= ? and p.id <> all(?)
+                group by 1, 2, 3""",
+                rs -> {
+                    levels.computeIfAbsent(rs.getObject("week", LocalDate.class), w -> new EnumMap<>(Side.class))
+                            .computeIfAbsent(Side.valueOf(rs.getString("role")), s -> new EnumMap<>(Dimension.class))
+                            .put(Dimension.valueOf(rs.getString("dimension")), rs.getDouble("level"));
+                },
+                programmeId,
+                from,
+                hidden);
+        return levels;
+    }
+
+    private Map<LocalDate, Map<HealthState, Integer>> states(
+            long programmeId, List<LocalDate> mondays, ZoneId zone, Long[] hidden) {
+        Map<LocalDate, Map<HealthState, Integer>> states = new LinkedHashMap<>();
+        mondays.forEach(m -> states.put(m, new EnumMap<>(HealthState.class)));
+        String[] weeks = mondays.stream().map(LocalDate::toString).toArray(String[]::new);
+        // Each pair's state at the end of each week: its latest change before the week's end, for pairs not yet ended
+        // by then.
+        jdbc.query(
+                """
+                select w.week, s.state, count(*) as pairs
+                from unnest(?::text[]::date[]) as w(week)
+                cross join lateral (
+                    select distinct on (c.pair_id) c.pair_id, c.state
+                    from pair_state_change c join pair p on p.id = c.pair_id
+                    where p.programme_id = ? and p.id <> all(?)
+                      and c.at < (w.week + 7)::timestamp at time zone ?
+                      and (p.ended_on is null or p.ended_on >= w.week + 7)
+                    order by c.pair_id, c.at desc, c.id desc) s
+                group by 1, 2""",
+                rs -> {
+                    states.get(rs.getObject("week", LocalDate.class))
+                            .put(HealthState.valueOf(rs.getString("state")), rs.getInt("pairs"));
+                },
+                weeks,
+                programmeId,
+                hidden,
+                zone.getId());
+        return states;
+    }
+
+    private Map<Side, Rate> answered(long programmeId, LocalDate from, Long[] hidden) {
+        Map<Side, Rate> rates = new EnumMap<>(Side.class);
+        for (Side s : Side.values()) {
+            rates.put(s, new Rate(0, 0));
+        }
+        jdbc.query(
+                """
+                select c.role, count(*) filter (where c.answered_at is not null) as answered, count(*) as sent
+                from check_in c join pair p on p.id = c.pair_id
+                where p.programme_id = ? and c.period >= ? and c.sent_at is not null and p.id <> all(?)
+                group by c.role""",
+                rs -> {
+                    rates.put(Side.valueOf(rs.getString("role")), new Rate(rs.getInt("answered"), rs.getInt("sent")));
+                },
+                programmeId,
+                from,
+                hidden);
+        return rates;
+    }
+
+    private List<Change> changes(long programmeId, Long[] hidden) {
+        return jdbc.query(
+                """
+                select c.pair_id, mentor.display_name as mentor, mentee.display_name as mentee, c.previous_state, c.state
+                from pair_state_change c
+                join pair p on p.id = c.pair_id
+                join participant mentor on mentor.id = p.mentor_id
+                join participant mentee on mentee.id = p.mentee_id
+                where p.programme_id = ? and c.at >= ? and c.previous_state is not null and p.id <> all(?)
+                order by c.at desc, c.id desc""",
+                (rs, i) -> new Change(
+                        rs.getLong("pair_id"),
+                        rs.getString("mentor"),
+                        rs.getString("mentee"),
+                        HealthState.valueOf(rs.getString("previous_state")),
+                        HealthState.valueOf(rs.getString("state"))),
+                programmeId,
+                SqlTime.of(clock.instant().minus(Duration.ofDays(7))),
+                hidden);
+    }
+}
