@@ -82,4 +82,17 @@ public class InteractionService {
                 .filter(a -> a instanceof ActionId.OpenComment)
                 .map(a -> CheckInComposer.commentForm(a.checkInId()));
     }
+
+    /**
+     * The form a submission with this id came from, decided from the id alone, so an adapter can check what the form
+     * itself limits (a text's {@code maxLength}) before it acknowledges, while the person can still correct it.
+     */
+    public static Optional<Form> formSubmittedAs(String formId) {
+        if (TimeZoneForm.SUBMIT.equals(formId)) {
+            return Optional.of(TimeZoneForm.form());
+        }
+        return ActionId.parse(formId)
+                .filter(a -> a instanceof ActionId.SubmitComment)
+                .map(a -> CheckInComposer.commentForm(a.checkInId()));
+    }
 }
