@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.rapport.core.chat.Mentions;
 import dev.rapport.core.command.CommandService;
 import dev.rapport.core.command.Parameter;
 import dev.rapport.core.command.Subcommand;
@@ -38,8 +39,6 @@ import java.util.regex.Pattern;
  * the subcommand and its typed options, from the core's own parameter list, people by mention or by name.
  */
 final class DiscordSandbox {
-
-    private static final Pattern MENTION = Pattern.compile("<@!?(\\d+)(?:\\|[^>]*)?>");
 
     private final LocalDiscord discord;
     private final CommandService commands;
@@ -207,7 +206,9 @@ final class DiscordSandbox {
                 }
                 case PAIR -> {
                     Optional<Long> who = person(word);
-                    options.put(p.name(), who.map(id -> "<@" + id + ">").orElse(word));
+                    options.put(
+                            p.name(),
+                            who.map(id -> Mentions.person(Long.toString(id))).orElse(word));
                     w++;
                 }
                 case REST -> {
@@ -226,8 +227,8 @@ final class DiscordSandbox {
 
     /** Someone in the demo server, by mention, id, or (part of) their name after an optional {@code @}. */
     private static Optional<Long> person(String word) {
-        Matcher m = MENTION.matcher(word);
-        if (m.matches()) {
+        Matcher m = Mentions.PERSON.matcher(word);
+        if (m.matches() && m.group(1).chars().allMatch(Character::isDigit)) {
             return Optional.of(Long.parseLong(m.group(1)));
         }
         String name = word.startsWith("@") ? word.substring(1) : word;
