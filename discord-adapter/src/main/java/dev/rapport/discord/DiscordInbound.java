@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * delivers them on the gateway.
  *
  * <p>Discord wants every interaction answered within 3 seconds, and JDA calls these handlers on the gateway's own
- * thread. So each handler does only what must happen first and hands the rest to the core's {@link InboundWork}: a command
- * is deferred ({@code deferReply}, ephemeral, "Rapport is thinking…") and its reply follows; a tap is deferred as an
- * edit of its message ({@code deferEdit}) and the core's update follows; a button that opens a form is answered with
+ * thread. So each handler does only what must happen first and hands the rest to the core's {@link InboundWork}: a
+ * command is deferred ({@code deferReply}, ephemeral, "Rapport is thinking…") and its reply follows; a tap is deferred
+ * as an edit of its message ({@code deferEdit}) and the core's update follows; a button that opens a form is answered with
  * the modal at once, because Discord shows a modal only as the first answer to an interaction, never after a deferral.
  * Which form a button opens is known from its id alone ({@link InteractionService#formOpenedBy}); whether the person
  * may use it is checked on submission. Autocomplete answers at once from memory ({@link Zones#suggest}).
