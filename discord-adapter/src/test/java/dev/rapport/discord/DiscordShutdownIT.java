@@ -15,7 +15,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
-/** Stopping the application finishes the interactions already acknowledged, answers included, before JDA goes. */
+/**
+ * Stopping the application finishes the interactions already acknowledged, answers included, before JDA goes; and it
+ * can start again, as Spring does with a cached test context it paused.
+ */
 @SpringBootTest(
         classes = DiscordTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -34,7 +37,7 @@ class DiscordShutdownIT {
     DiscordConnection connection;
 
     @Test
-    void a_command_acknowledged_before_the_stop_still_gets_its_reply() {
+    void a_command_acknowledged_before_the_stop_still_gets_its_reply_and_the_bot_answers_again_after_a_restart() {
         await().atMost(Duration.ofSeconds(30)).until(() -> connection.status() == DiscordConnection.Status.CONNECTED);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> discord.commandNames(0).contains("rapport"));
@@ -55,5 +58,15 @@ class DiscordShutdownIT {
         assertThat(connection.status()).isEqualTo(DiscordConnection.Status.STOPPED);
         assertThat(discord.connectedShards()).isEmpty();
         discord.delayResponses(Duration.ZERO);
+
+        connection.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> connection.status() == DiscordConnection.Status.CONNECTED);
+        Interaction again =
+                discord.as(LocalDiscordWorld.GUILD, LocalDiscordWorld.ADMIN).slashCommand("rapport", "help", Map.of());
+        again.awaitResponse();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> again.originalMessage()
+                        .map(m -> !m.loading() && m.content().contains("/rapport"))
+                        .orElse(false));
     }
 }
