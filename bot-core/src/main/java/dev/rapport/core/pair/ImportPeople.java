@@ -18,6 +18,12 @@ final class ImportPeople {
     private static final Pattern DISCORD_ID = Pattern.compile("[0-9]{1,25}");
     private static final int MAX_NAME = 200;
 
+    private static final String NOT_A_SLACK_ID = "is not a Slack member id; use the id (like U02ABCDEF, from the"
+            + " profile's ⋮ menu → Copy member ID) or a mention <@U02ABCDEF>, not a name.";
+    private static final String NOT_A_DISCORD_ID =
+            "is not a Discord user id; use the id (digits, from Copy User ID with"
+                    + " developer mode on) or a mention <@123…>, not a name.";
+
     private ImportPeople() {}
 
     /**
@@ -51,18 +57,10 @@ final class ImportPeople {
                             + "."));
             return null;
         }
-        if (programme.platform() == Platform.SLACK && !SLACK_ID.matcher(id).matches()) {
+        boolean slack = programme.platform() == Platform.SLACK;
+        if (!(slack ? SLACK_ID : DISCORD_ID).matcher(id).matches()) {
             errors.add(new LineError(
-                    line,
-                    idColumn + " \"" + rawId + "\" is not a Slack member id; use the id (like U02ABCDEF, from"
-                            + " the profile's ⋮ menu → Copy member ID) or a mention <@U02ABCDEF>, not a name."));
-            return null;
-        }
-        if (programme.platform() == Platform.DISCORD && !DISCORD_ID.matcher(id).matches()) {
-            errors.add(new LineError(
-                    line,
-                    idColumn + " \"" + rawId + "\" is not a Discord user id; use the id (digits, from"
-                            + " Copy User ID with developer mode on) or a mention <@123…>, not a name."));
+                    line, idColumn + " \"" + rawId + "\" " + (slack ? NOT_A_SLACK_ID : NOT_A_DISCORD_ID)));
             return null;
         }
         if (name.length() > MAX_NAME) {
