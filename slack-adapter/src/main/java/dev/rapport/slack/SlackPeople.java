@@ -53,11 +53,10 @@ final class SlackPeople {
             }
             out.append(unescape(text.substring(last, m.start())));
             String name = nameOf(teamId, m.group(1)).orElse(m.group(2));
-            out.append("<@").append(m.group(1));
-            if (name != null && !name.isBlank()) {
-                out.append('|').append(clean(name));
-            }
-            out.append('>');
+            out.append(
+                    name == null || name.isBlank()
+                            ? Mentions.person(m.group(1))
+                            : Mentions.person(m.group(1), clean(name)));
             last = m.end();
         }
         out.append(unescape(text.substring(last)));
