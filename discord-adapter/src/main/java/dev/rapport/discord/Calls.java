@@ -3,6 +3,7 @@ package dev.rapport.discord;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -34,7 +35,10 @@ final class Calls {
         /** The request waited for its rate-limit bucket past its deadline and was never sent. */
         record NotSent() implements Failure {}
 
-        /** No answer in time, the network failed, or JDA is shutting down: whether it arrived is unknown. */
+        /** JDA is shutting down and refused the request: it was never sent. */
+        record Stopping() implements Failure {}
+
+        /** No answer in time or the network failed: whether it arrived is unknown. */
         record Unknown(Throwable cause) implements Failure {}
     }
 
@@ -54,8 +58,10 @@ final class Calls {
         CompletableFuture<T> future;
         try {
             future = action.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).submit();
-        } catch (RuntimeException e) {
+        } catch (RejectedExecutionException e) {
             // JDA refuses new requests once it is shutting down.
+            return new Outcome<>(null, new Failure.Stopping());
+        } catch (RuntimeException e) {
             return new Outcome<>(null, new Failure.Unknown(e));
         }
         Duration bound = timeout.multipliedBy(5).plus(JDA_RETRY_PAUSES);
@@ -92,6 +98,7 @@ final class Calls {
                 "HTTP " + status(r.error()) + " code " + r.error().getErrorCode() + " ("
                         + r.error().getMeaning() + ")";
             case Failure.NotSent n -> "still rate-limited at the deadline, not sent";
+            case Failure.Stopping s -> "JDA is shutting down, not sent";
             case Failure.Unknown u -> u.cause().getClass().getSimpleName();
         };
     }

@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>the message → {@link SendResult.Sent} with its id;
- *   <li>Discord failing as a whole, or the bot's connection to it: not connected, 401 (the token), 5xx after JDA's
+ *   <li>no connection (before the login, or stopping: JDA refuses the request) → {@link SendResult.NotConnected}:
+ *       nothing was sent, and the message waits as for a short outage;
+ *   <li>Discord failing as a whole: 401 (the token), 5xx after JDA's
  *       own retries, network errors and timeouts → {@link SendResult.Unavailable} for the whole platform (the bot's
  *       limits and token are global): the message waits and spends no attempt; a post that may have reached Discord
  *       says so;
@@ -55,6 +57,8 @@ public final class DiscordChatPort implements ChatPort {
 
     /** How many DM channels are remembered; beyond it the least recently used is forgotten and reopened on need. */
     static final int DM_CACHE_SIZE = 10_000;
+
+    static final String NOT_CONNECTED = "Discord: not connected";
 
     /** How long a message waits after its turn under the global limit was out of reach. */
     static final Duration TURN_WAIT = Duration.ofSeconds(1);
@@ -100,7 +104,7 @@ public final class DiscordChatPort implements ChatPort {
         JDA jda = rest.get();
         if (jda == null) {
             // Not a failure of this message: it waits in the outbox, its attempts untouched, until the bot is back.
-            return new SendResult.Unavailable(Scope.PLATFORM, "Discord: not connected", false);
+            return new SendResult.NotConnected(NOT_CONNECTED);
         }
         long userId;
         try {
@@ -158,7 +162,7 @@ public final class DiscordChatPort implements ChatPort {
     public Probe probe(String workspaceId) {
         JDA jda = rest.get();
         if (jda == null) {
-            return Probe.down("Discord: not connected");
+            return Probe.down(NOT_CONNECTED);
         }
         Calls.Outcome<Long> ping = Calls.await(jda.getRestPing(), callTimeout);
         return ping.ok() ? Probe.up() : Probe.down("Discord GET users/@me: " + Calls.describe(ping.failure()));
@@ -172,6 +176,7 @@ public final class DiscordChatPort implements ChatPort {
     static SendResult fromFailure(String route, Calls.Failure failure, boolean posting) {
         return switch (failure) {
             case Calls.Failure.NotSent n -> new SendResult.RateLimited(TURN_WAIT);
+            case Calls.Failure.Stopping s -> new SendResult.NotConnected("Discord " + route + ": JDA is shutting down");
             case Calls.Failure.Unknown u ->
                 new SendResult.Unavailable(
                         Scope.PLATFORM,
@@ -233,6 +238,7 @@ public final class DiscordChatPort implements ChatPort {
                         recipient.userId());
             case SendResult.RateLimited r -> log.debug("Discord rate-limited a DM: retry after {}", r.retryAfter());
             case SendResult.Unavailable u -> log.debug("Discord unavailable: {}", u.reason());
+            case SendResult.NotConnected n -> log.debug("Discord DM not sent: {}", n.reason());
             case SendResult.Sent s -> {}
         }
         return result;

@@ -81,6 +81,9 @@ class DiscordChatPortTest {
     void a_request_still_waiting_for_its_bucket_at_the_deadline_was_never_sent_and_waits_its_turn() {
         assertThat(DiscordChatPort.fromFailure(ROUTE, new Calls.Failure.NotSent(), true))
                 .isInstanceOf(SendResult.RateLimited.class);
+        assertThat(DiscordChatPort.fromFailure(ROUTE, new Calls.Failure.Stopping(), true))
+                .as("JDA refused it while shutting down: not a rate limit")
+                .isInstanceOf(SendResult.NotConnected.class);
         assertThat(DiscordChatPort.fromFailure(ROUTE, new Calls.Failure.Unknown(new IOException("reset")), true))
                 .as("no answer: the message may have been made")
                 .isEqualTo(new SendResult.Unavailable(Scope.PLATFORM, "Discord " + ROUTE + ": IOException", true));
@@ -93,14 +96,14 @@ class DiscordChatPortTest {
     }
 
     @Test
-    void while_the_bot_is_not_connected_discord_is_unavailable_and_nothing_is_sent() {
+    void while_the_bot_is_not_connected_a_send_says_so_and_nothing_is_sent() {
         DiscordChatPort port =
                 new DiscordChatPort(() -> null, new DiscordPacer(RateLimits.inMemory(), 45), Duration.ofSeconds(1));
 
         SendResult r = port.send(
                 new Recipient(Platform.DISCORD, "1", "2", "Ana"), ChatMessage.text("Hello"), SendKey.first(1));
 
-        assertThat(r).isEqualTo(new SendResult.Unavailable(Scope.PLATFORM, "Discord: not connected", false));
+        assertThat(r).isEqualTo(new SendResult.NotConnected("Discord: not connected"));
         assertThat(port.probe("1").available()).isFalse();
         assertThat(port.requests()).isZero();
     }

@@ -8,6 +8,7 @@ import dev.rapport.core.chat.Platform;
 import dev.rapport.core.chat.Recipient;
 import dev.rapport.core.chat.SendKey;
 import dev.rapport.core.chat.SendResult;
+import dev.rapport.core.pair.ImportFile;
 import dev.rapport.discord.LocalDiscordWorld.Person;
 import dev.rapport.localdiscord.DiscordMessage;
 import dev.rapport.localdiscord.Endpoint;
@@ -153,7 +154,7 @@ class DiscordDeliveryIT extends DiscordTestSupport {
     void a_file_over_two_megabytes_is_refused_with_a_friendly_message() {
         Person cora = LocalDiscordWorld.coordinator();
         setUp("Residents");
-        byte[] big = new byte[DiscordInbound.MAX_ATTACHMENT_BYTES + 1];
+        byte[] big = new byte[ImportFile.MAX_BYTES + 1];
         java.util.Arrays.fill(big, (byte) 'a');
 
         String reply = say(cora, "import", Map.of("file", Options.attachment("pairs.csv", "text/csv", big)));

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -192,7 +193,8 @@ final class Deliverer implements AutoCloseable {
             return null;
         }
         String type = response.headers().firstValue("Content-Type").orElse("");
-        if (type.toLowerCase().startsWith("application/json") || body.trim().startsWith("{")) {
+        if (type.toLowerCase(Locale.ROOT).startsWith("application/json")
+                || body.trim().startsWith("{")) {
             try {
                 JsonElement json = JsonParser.parseString(body);
                 return json.isJsonObject() ? json.getAsJsonObject() : null;

@@ -14,6 +14,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Small HTTP helpers shared by the local Slack's handlers: reading arguments and bodies, writing answers. */
@@ -41,7 +42,7 @@ final class Http {
             return args;
         }
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (type != null && type.toLowerCase().startsWith("application/json")) {
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             JsonObject json = JsonParser.parseString(text).getAsJsonObject();
             for (Map.Entry<String, JsonElement> e : json.entrySet()) {
                 JsonElement v = e.getValue();
@@ -156,10 +157,10 @@ final class Http {
      * a {@code multipart/form-data} body (what browsers and other SDKs send).
      */
     static byte[] uploadedBytes(String contentType, byte[] body) {
-        if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             return body;
         }
-        int at = contentType.toLowerCase().indexOf("boundary=");
+        int at = contentType.toLowerCase(Locale.ROOT).indexOf("boundary=");
         if (at < 0) {
             return body;
         }
@@ -182,8 +183,8 @@ final class Http {
             if (next < 0) {
                 break;
             }
-            if (headers.toLowerCase().contains("filename=")
-                    || headers.toLowerCase().contains("name=\"file\"")) {
+            if (headers.toLowerCase(Locale.ROOT).contains("filename=")
+                    || headers.toLowerCase(Locale.ROOT).contains("name=\"file\"")) {
                 ByteArrayOutputStream part = new ByteArrayOutputStream();
                 part.write(body, contentStart, Math.max(0, next - 2 - contentStart)); // drop the CRLF before it
                 return part.toByteArray();

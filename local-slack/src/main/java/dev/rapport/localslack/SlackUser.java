@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -195,7 +196,7 @@ public final class SlackUser {
         p.addProperty("trigger_id", trigger);
         JsonObject ch = new JsonObject();
         ch.addProperty("id", channel);
-        ch.addProperty("name", w.userByDm.containsKey(channel) ? "directmessage" : channel.toLowerCase());
+        ch.addProperty("name", w.userByDm.containsKey(channel) ? "directmessage" : channel.toLowerCase(Locale.ROOT));
         p.add("channel", ch);
         if (!ephemeral) {
             // Slack sends the message with a click on it; an ephemeral one is not sent back.

@@ -338,6 +338,17 @@ class WebApiTest {
     }
 
     @Test
+    void auth_test_is_never_rate_limited_because_bolt_calls_it_for_every_request_it_receives() {
+        start(LocalSlack.builder().clock(Clock.fixed(WINTER, ZoneOffset.UTC)));
+
+        for (int i = 0; i < 250; i++) {
+            assertThat(api.call("auth.test", TOKEN, Map.of()).ok())
+                    .as("call %d within one minute", i + 1)
+                    .isTrue();
+        }
+    }
+
+    @Test
     void each_limited_method_answers_429_with_retry_after_in_whole_seconds_past_its_tier() {
         start(LocalSlack.builder()
                 .clock(Clock.fixed(WINTER, ZoneOffset.UTC))

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.rapport.core.chat.Mentions;
 import dev.rapport.core.command.CommandService;
 import dev.rapport.core.command.Parameter;
 import dev.rapport.core.command.Subcommand;
@@ -27,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The demo's Discord side: acting as its people on the local Discord (which dispatches to the real JDA adapter over
@@ -38,8 +38,6 @@ import java.util.regex.Pattern;
  * the subcommand and its typed options, from the core's own parameter list, people by mention or by name.
  */
 final class DiscordSandbox {
-
-    private static final Pattern MENTION = Pattern.compile("<@!?(\\d+)(?:\\|[^>]*)?>");
 
     private final LocalDiscord discord;
     private final CommandService commands;
@@ -205,7 +203,9 @@ final class DiscordSandbox {
                 }
                 case PAIR -> {
                     Optional<Long> who = person(word);
-                    options.put(p.name(), who.map(id -> "<@" + id + ">").orElse(word));
+                    options.put(
+                            p.name(),
+                            who.map(id -> Mentions.person(Long.toString(id))).orElse(word));
                     w++;
                 }
                 case REST -> {
@@ -224,8 +224,8 @@ final class DiscordSandbox {
 
     /** Someone in the demo server, by mention, id, or (part of) their name after an optional {@code @}. */
     private static Optional<Long> person(String word) {
-        Matcher m = MENTION.matcher(word);
-        if (m.matches()) {
+        Matcher m = Mentions.PERSON.matcher(word);
+        if (m.matches() && m.group(1).chars().allMatch(Character::isDigit)) {
             return Optional.of(Long.parseLong(m.group(1)));
         }
         String name = word.startsWith("@") ? word.substring(1) : word;

@@ -267,6 +267,8 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
                 log.debug("Slack rate-limited a DM in {}: retry after {}", recipient.workspaceId(), r.retryAfter());
             case SendResult.Unavailable u ->
                 log.debug("Slack unavailable for {}: {}", recipient.workspaceId(), u.reason());
+            case SendResult.NotConnected n ->
+                log.debug("Slack DM in {} not sent: {}", recipient.workspaceId(), n.reason());
             case SendResult.Sent s -> {}
         }
         return result;

@@ -36,8 +36,7 @@ public final class SlackConnection implements SmartLifecycle {
     private final App app;
     private final SlackProperties properties;
     private final SlackInbound inbound;
-    private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("slack-connect").daemon().factory());
+    private volatile ScheduledExecutorService starter;
     private volatile SocketModeApp socket;
     private volatile Status status = Status.STOPPED;
     private volatile String problem;
@@ -50,6 +49,10 @@ public final class SlackConnection implements SmartLifecycle {
 
     @Override
     public void start() {
+        // A stopped context may be started again: each start gets fresh work and a fresh connecting thread.
+        inbound.open();
+        starter = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("slack-connect").daemon().factory());
         status = Status.STARTING;
         starter.execute(this::connect);
     }
@@ -83,7 +86,10 @@ public final class SlackConnection implements SmartLifecycle {
     @Override
     public void stop() {
         status = Status.STOPPED;
-        starter.shutdownNow();
+        ScheduledExecutorService connecting = starter;
+        if (connecting != null) {
+            connecting.shutdownNow();
+        }
         SocketModeApp s = socket;
         if (s != null) {
             try {

@@ -8,6 +8,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.rapport.core.inbound.ErrorReference;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +24,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,7 +150,7 @@ final class SlackEventsServlet extends HttpServlet {
                     "a field of the wrong type (" + e.getClass().getSimpleName() + ")");
             return;
         } catch (Exception e) {
-            String reference = UUID.randomUUID().toString().substring(0, 8);
+            String reference = ErrorReference.create().id();
             // The exception's class and where it happened, not its message: a message may quote the payload.
             StackTraceElement[] where = e.getStackTrace();
             log.error(

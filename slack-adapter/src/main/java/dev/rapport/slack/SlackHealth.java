@@ -1,5 +1,6 @@
 package dev.rapport.slack;
 
+import java.util.Locale;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -19,7 +20,7 @@ final class SlackHealth implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health = connection.status() == SlackConnection.Status.CONNECTED ? Health.up() : Health.down();
-        health.withDetail("status", connection.status().name().toLowerCase())
+        health.withDetail("status", connection.status().name().toLowerCase(Locale.ROOT))
                 .withDetail("mode", connection.socketMode() ? "socket" : "http");
         if (connection.problem() != null) {
             health.withDetail("problem", connection.problem());

@@ -5,13 +5,8 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.Context;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.request.views.ViewsOpenRequest;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
-import com.slack.api.model.File;
 import com.slack.api.model.event.UserChangeEvent;
 import com.slack.api.model.view.View;
-import com.slack.api.model.view.ViewState;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Form;
@@ -20,26 +15,14 @@ import dev.rapport.core.chat.Platform;
 import dev.rapport.core.command.CommandRequest;
 import dev.rapport.core.command.CommandService;
 import dev.rapport.core.command.Reply;
+import dev.rapport.core.inbound.InboundWork;
 import dev.rapport.core.interaction.InboundEvents;
 import dev.rapport.core.interaction.InteractionService;
 import dev.rapport.core.participant.ParticipantService;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,12 +32,13 @@ import org.slf4j.LoggerFactory;
  * listens to ({@code user_change}), registered on a Bolt {@link App}.
  *
  * <p>Slack wants every command and interaction acknowledged within 3 seconds, and Bolt acknowledges when a handler
- * returns. So each handler does only what must happen before the acknowledgement and hands the rest to a pool of
- * virtual threads: the acknowledgement never waits for the database, however slow a command is (programme health
+ * returns. So each handler does only what must happen before the acknowledgement and hands the rest to the core's
+ * {@link InboundWork}: the acknowledgement never waits for the database, however slow a command is (programme health
  * over 10,000 pairs takes about two seconds). The answer follows through the command's {@code response_url}, an
  * update of the clicked message, or a private note. The one thing done before acknowledging is opening a modal:
  * Slack's {@code trigger_id} expires 3 seconds after the tap, and which form a button opens is known from its
  * action id alone ({@link InteractionService#formOpenedBy}); whether the person may use it is checked on submission.
+ * {@code /rapport import} has a modal of its own ({@link SlackImport}).
  *
  * <p>Events that Slack redelivers (it retries when it thinks an acknowledgement was lost) are recognised by their
  * {@code event_id} across instances ({@link InboundEvents}) and handled once. Clicks and commands need no such
@@ -62,17 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackInbound implements AutoCloseable {
 
-    /** The modal that takes an import's CSV: a file, or lines pasted. Its callback id, and its inputs'. */
-    static final String IMPORT_FORM = "rapport:import-form";
-
     /** The subcommand whose file Slack takes through a form. */
     private static final String IMPORT = "import";
-
-    static final String IMPORT_FILE = "csv_file";
-    static final String IMPORT_TEXT = "csv_text";
-
-    /** The largest CSV taken: 10,000 pairs' lines are well under this. */
-    static final int MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
     /** The answer to a tap on a button this version of Rapport no longer has (a message from an older one). */
     static final String OUT_OF_DATE = "Sorry, this message is out of date and its buttons no longer work. Your newest"
@@ -99,10 +74,9 @@ final class SlackInbound implements AutoCloseable {
     private final SlackDirectory directory;
     private final SlackReplies replies;
     private final ModalRenderer modals = new ModalRenderer();
-    private final HttpClient downloads =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final ExecutorService work = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("slack-inbound-", 0).factory());
+    private final InboundWork work = new InboundWork("Slack");
+    private final SlackModalOpener opener = new SlackModalOpener(work);
+    private final SlackImport imports;
 
     SlackInbound(
             CommandService commands,
@@ -119,6 +93,7 @@ final class SlackInbound implements AutoCloseable {
         this.directory = directory;
         this.people = new SlackPeople(directory, setupRights);
         this.replies = replies;
+        this.imports = new SlackImport(commands, people, replies, opener);
     }
 
     /** Registers the handlers on a Bolt app, for the slash command {@code command} (normally {@code /rapport}). */
@@ -133,17 +108,17 @@ final class SlackInbound implements AutoCloseable {
                 ChatUser actor = people.actor(p.getTeamId(), p.getUserId(), p.getUserName());
                 Optional<Reply> refused = commands.refusal(new CommandRequest(actor, text));
                 if (refused.isPresent()) {
-                    submit(
+                    work.submit(
                             "/rapport import",
                             () -> replies.respond(
                                     ctx.getResponseUrl(), ctx.getBotToken(), p.getUserId(), refused.get()),
                             error -> {});
                 } else {
-                    openImportForm(ctx, p, String.join(" ", named.get().arguments()));
+                    imports.openForm(ctx, p, String.join(" ", named.get().arguments()));
                 }
                 return ctx.ack();
             }
-            submit("/rapport " + firstWord(text), () -> runCommand(ctx, p, text), error -> {
+            work.submit("/rapport " + firstWord(text), () -> runCommand(ctx, p, text), error -> {
                 replies.respond(ctx.getResponseUrl(), ctx.getBotToken(), p.getUserId(), Reply.privately(error));
             });
             return ctx.ack();
@@ -165,7 +140,7 @@ final class SlackInbound implements AutoCloseable {
             if (!InteractionService.recognises(actionId)) {
                 String token = ctx.getBotToken();
                 String userId = p.getUser().getId();
-                submit("an out-of-date button", () -> tell(token, channel, userId, OUT_OF_DATE), error -> {});
+                work.submit("an out-of-date button", () -> tell(token, channel, userId, OUT_OF_DATE), error -> {});
                 return ctx.ack();
             }
             Optional<Form> form = InteractionService.formOpenedBy(actionId);
@@ -177,7 +152,7 @@ final class SlackInbound implements AutoCloseable {
             String userId = p.getUser().getId();
             String handle = p.getUser().getUsername();
             String token = ctx.getBotToken();
-            submit(
+            work.submit(
                     "a button",
                     () -> {
                         ChatUser actor = people.actor(teamId, userId, handle);
@@ -193,7 +168,7 @@ final class SlackInbound implements AutoCloseable {
                 String channel =
                         p.getContainer() == null ? null : p.getContainer().getChannelId();
                 String userId = p.getUser().getId();
-                submit("an out-of-date button", () -> tell(token, channel, userId, OUT_OF_DATE), error -> {});
+                work.submit("an out-of-date button", () -> tell(token, channel, userId, OUT_OF_DATE), error -> {});
             }
             return ctx.ack();
         });
@@ -205,25 +180,28 @@ final class SlackInbound implements AutoCloseable {
             String userId = p.getUser().getId();
             String handle = p.getUser().getUsername();
             String token = ctx.getBotToken();
-            if (IMPORT_FORM.equals(view.getCallbackId())) {
-                Optional<String> missing = importProblem(view.getState());
+            if (SlackImport.FORM.equals(view.getCallbackId())) {
+                Optional<String> missing = SlackImport.problem(view.getState());
                 if (missing.isPresent()) {
-                    return ctx.ackWithErrors(Map.of(IMPORT_FILE, missing.get()));
+                    return ctx.ackWithErrors(Map.of(SlackImport.FILE, missing.get()));
                 }
-                submit(
+                work.submit(
                         "/rapport import",
-                        () -> runImport(teamId, userId, handle, token, view),
+                        () -> imports.run(teamId, userId, handle, token, view),
                         error -> replies.directMessage(token, userId, ChatMessage.text(error)));
                 return ctx.ack();
             }
             Map<String, String> values = modals.values(view.getState());
-            Optional<Map<String, String>> fieldErrors = fieldErrors(values);
-            if (fieldErrors.isPresent()) {
-                // Shown under the field, with the modal still open and the text kept: nothing is lost.
-                return ctx.ackWithErrors(fieldErrors.get());
+            Map<String, String> tooLong = InteractionService.formSubmittedAs(view.getCallbackId())
+                    .map(form -> form.tooLong(values))
+                    .orElse(Map.of());
+            if (!tooLong.isEmpty()) {
+                // Shown under the field, with the modal still open and the text kept: nothing is lost. The core checks
+                // the form's limits again; this only spares a round trip.
+                return ctx.ackWithErrors(tooLong);
             }
             String[] message = split(view.getPrivateMetadata());
-            submit(
+            work.submit(
                     "a form",
                     () -> {
                         ChatUser actor = people.actor(teamId, userId, handle);
@@ -239,7 +217,7 @@ final class SlackInbound implements AutoCloseable {
                 return ctx.ack();
             }
             String teamId = Optional.ofNullable(event.getUser().getTeamId()).orElse(payload.getTeamId());
-            submit(
+            work.submit(
                     "user_change",
                     () -> {
                         directory.remember(teamId, event.getUser());
@@ -264,114 +242,10 @@ final class SlackInbound implements AutoCloseable {
         replies.respond(ctx.getResponseUrl(), ctx.getBotToken(), p.getUserId(), reply);
     }
 
-    /** Opens the import form; {@code rest} is the command's words after {@code import} (a programme option). */
-    private void openImportForm(Context ctx, SlashCommandPayload p, String rest) {
-        View view = ImportModal.view(IMPORT_FORM, IMPORT_FILE, IMPORT_TEXT, rest);
-        openView(ctx, p.getTriggerId(), view, () -> {
-            try {
-                replies.respond(
-                        p.getResponseUrl(),
-                        ctx.getBotToken(),
-                        p.getUserId(),
-                        Reply.privately(
-                                "Slack did not let me open the import form in time; please run `/rapport import`"
-                                        + " again."));
-            } catch (IOException e) {
-                log.warn(
-                        "Could not tell a coordinator the import form did not open: {}",
-                        e.getClass().getSimpleName());
-            }
-        });
-    }
-
-    private void runImport(String teamId, String userId, String handle, String token, View view) throws IOException {
-        ChatUser actor = people.actor(teamId, userId, handle);
-        String csv = importText(view.getState(), token);
-        String rest = Optional.ofNullable(view.getPrivateMetadata()).orElse("");
-        Reply reply = commands.handle(new CommandRequest(actor, people.withNames(teamId, "import " + rest), csv));
-        replies.directMessage(token, userId, reply.message());
-    }
-
-    /** What is wrong with the import form as submitted, if anything: it needs a file or pasted lines. */
-    private static Optional<String> importProblem(ViewState state) {
-        Optional<List<File>> files = value(state, IMPORT_FILE).map(ViewState.Value::getFiles);
-        Optional<String> pasted = value(state, IMPORT_TEXT).map(ViewState.Value::getValue);
-        boolean hasFile = files.isPresent() && !files.get().isEmpty();
-        boolean hasText = pasted.isPresent() && !pasted.get().isBlank();
-        if (!hasFile && !hasText) {
-            return Optional.of("Attach the CSV file, or paste its lines below.");
-        }
-        if (hasFile
-                && files.get().getFirst().getSize() != null
-                && files.get().getFirst().getSize() > MAX_IMPORT_BYTES) {
-            return Optional.of("That file is over 2 MB; split it into smaller imports.");
-        }
-        return Optional.empty();
-    }
-
-    private String importText(ViewState state, String token) throws IOException {
-        Optional<String> pasted = value(state, IMPORT_TEXT).map(ViewState.Value::getValue);
-        if (pasted.isPresent() && !pasted.get().isBlank()) {
-            return pasted.get();
-        }
-        File file = value(state, IMPORT_FILE)
-                .map(ViewState.Value::getFiles)
-                .orElseThrow()
-                .getFirst();
-        String url = file.getUrlPrivateDownload() != null ? file.getUrlPrivateDownload() : file.getUrlPrivate();
-        HttpRequest get = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .GET()
-                .build();
-        try {
-            HttpResponse<InputStream> got = downloads.send(get, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = got.body()) {
-                if (got.statusCode() != 200) {
-                    throw new IOException("Slack answered HTTP " + got.statusCode() + " for the file");
-                }
-                byte[] bytes = in.readNBytes(MAX_IMPORT_BYTES + 1);
-                if (bytes.length > MAX_IMPORT_BYTES) {
-                    throw new IOException("the file is over 2 MB");
-                }
-                return new String(bytes, StandardCharsets.UTF_8);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while downloading the file");
-        }
-    }
-
-    private static Optional<ViewState.Value> value(ViewState state, String key) {
-        if (state == null || state.getValues() == null) {
-            return Optional.empty();
-        }
-        Map<String, ViewState.Value> block = state.getValues().get(key);
-        return block == null ? Optional.empty() : Optional.ofNullable(block.get(key));
-    }
-
     // ---- interactions
 
     private void openForm(Context ctx, String triggerId, Form form, String metadata) {
-        openView(ctx, triggerId, modals.modal(form, metadata), () -> {});
-    }
-
-    /** Opens a modal before the acknowledgement, as Slack requires; says so in the log when Slack refused it. */
-    private void openView(Context ctx, String triggerId, View view, Runnable onFailure) {
-        try {
-            ViewsOpenResponse opened = ctx.client()
-                    .viewsOpen(ViewsOpenRequest.builder()
-                            .triggerId(triggerId)
-                            .view(view)
-                            .build());
-            if (!opened.isOk()) {
-                log.warn("Slack views.open failed: {}", opened.getError());
-                work.submit(onFailure);
-            }
-        } catch (IOException | SlackApiException e) {
-            log.warn("Slack views.open failed: {}", e.getClass().getSimpleName());
-            work.submit(onFailure);
-        }
+        opener.open(ctx, triggerId, modals.modal(form, metadata), () -> {});
     }
 
     /** Does what the core decided after a tap or a submission: update the message, say something privately. */
@@ -396,56 +270,6 @@ final class SlackInbound implements AutoCloseable {
             replies.notice(token, channel, userId, text);
         } else {
             replies.directMessage(token, userId, ChatMessage.text(text));
-        }
-    }
-
-    /**
-     * Errors Slack shows under a modal's field, checked before acknowledging so the person keeps what they typed: a
-     * comment over the core's limit. The core checks it again; this only spares a round trip.
-     */
-    private static Optional<Map<String, String>> fieldErrors(Map<String, String> values) {
-        String comment = values.get("comment");
-        if (comment != null && comment.strip().length() > 1000) {
-            return Optional.of(Map.of(
-                    "comment",
-                    "Please keep it under 1000 characters (it has "
-                            + comment.strip().length() + ")."));
-        }
-        return Optional.empty();
-    }
-
-    // ---- the work after the acknowledgement
-
-    private interface Work {
-        void run() throws Exception;
-    }
-
-    private interface OnError {
-        void tell(String message) throws Exception;
-    }
-
-    /**
-     * Runs {@code task} after the acknowledgement. An unexpected failure is logged with a short reference, and the
-     * person gets that reference, never a stack trace.
-     */
-    private void submit(String what, Work task, OnError onError) {
-        try {
-            work.submit(() -> {
-                try {
-                    task.run();
-                } catch (Exception e) {
-                    String reference = UUID.randomUUID().toString().substring(0, 8);
-                    log.error("Slack {} failed (reference {})", what, reference, e);
-                    try {
-                        onError.tell("Sorry, something went wrong on our side and that did not finish. If it happens"
-                                + " again, give your coordinator or administrator this reference: " + reference + ".");
-                    } catch (Exception ignored) {
-                        log.warn("Could not tell the person about reference {}", reference);
-                    }
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.warn("Slack {} arrived while Rapport is shutting down; Slack will show it as failed", what);
         }
     }
 
@@ -475,18 +299,14 @@ final class SlackInbound implements AutoCloseable {
         return s == null || s.isBlank() || s.equals("null") ? null : s;
     }
 
+    /** Takes interactions again after {@link #close()}: the connection can be started again. */
+    void open() {
+        work.open();
+    }
+
     /** Lets work already handed over finish (up to 10 s) and refuses new work: a graceful shutdown loses no answer. */
     @Override
     public void close() {
-        work.shutdown();
-        try {
-            if (!work.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("Slack work still running after 10 s at shutdown; stopping it");
-                work.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            work.shutdownNow();
-        }
+        work.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.rapport.slack;
 
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Directory;
+import dev.rapport.core.chat.Mentions;
 import dev.rapport.core.chat.Platform;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  */
 final class SlackPeople {
 
-    private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]{2,})(?:\\|([^>]*))?>");
+    /** A Slack member id: only a mention of one is Slack's own; anything else in {@code <@…>} stays text. */
+    private static final Pattern MEMBER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
 
     private final Directory directory;
     private final SlackSetupRights setupRights;
@@ -43,16 +45,18 @@ final class SlackPeople {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        Matcher m = MENTION.matcher(text);
+        Matcher m = Mentions.PERSON.matcher(text);
         int last = 0;
         while (m.find()) {
+            if (m.group().startsWith("<@!") || !MEMBER_ID.matcher(m.group(1)).matches()) {
+                continue;
+            }
             out.append(unescape(text.substring(last, m.start())));
             String name = nameOf(teamId, m.group(1)).orElse(m.group(2));
-            out.append("<@").append(m.group(1));
-            if (name != null && !name.isBlank()) {
-                out.append('|').append(clean(name));
-            }
-            out.append('>');
+            out.append(
+                    name == null || name.isBlank()
+                            ? Mentions.person(m.group(1))
+                            : Mentions.person(m.group(1), clean(name)));
             last = m.end();
         }
         out.append(unescape(text.substring(last)));

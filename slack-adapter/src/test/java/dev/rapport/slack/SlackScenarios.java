@@ -168,8 +168,7 @@ abstract class SlackScenarios extends SlackEndToEnd {
         assertThat(form.title()).isEqualTo("Import pairs");
         byte[] csv = ("mentor_id,mentor_name,mentee_id,mentee_name\n" + lee + ",Dr Lee Mentor," + ben + ",Ben Mentee\n")
                 .getBytes(StandardCharsets.UTF_8);
-        acknowledgedInTime(
-                coordinator.submit(form, Map.of(SlackInbound.IMPORT_FILE, coordinator.upload("pairs.csv", csv))));
+        acknowledgedInTime(coordinator.submit(form, Map.of(SlackImport.FILE, coordinator.upload("pairs.csv", csv))));
 
         PostedMessage result = awaitDm(cora, "Imported");
         assertThat(readable(result)).contains("1");

@@ -38,4 +38,19 @@ class SlackSocketModeIT extends SlackScenarios {
 
         assertThat(rapport(ana, "help")).contains("/rapport");
     }
+
+    @Test
+    void the_connection_stops_and_starts_again_and_answers_as_before() {
+        // Spring stops the lifecycle of a cached test context it pauses and starts it again when a test needs it.
+        await().until(() -> SLACK.socketModeConnections() >= 1);
+        connection.stop();
+        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.socketModeConnections() == 0);
+
+        connection.start();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        connection.status() == SlackConnection.Status.CONNECTED && SLACK.socketModeConnections() >= 1);
+
+        assertThat(rapport(ana, "help")).contains("/rapport");
+    }
 }

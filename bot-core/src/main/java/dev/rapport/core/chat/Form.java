@@ -1,6 +1,8 @@
 package dev.rapport.core.chat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A small form (a Slack modal, a Discord modal): the optional comment with its "share with
@@ -12,6 +14,28 @@ public record Form(String formId, String title, String submitLabel, List<Field> 
 
     public Form {
         fields = List.copyOf(fields);
+    }
+
+    /**
+     * The text inputs whose submitted value (stripped, as the core stores it) is longer than the input's
+     * {@code maxLength}, each with a message for under the field. Empty when all fit.
+     */
+    public Map<String, String> tooLong(Map<String, String> values) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Field field : fields) {
+            if (field instanceof Field.TextInput input && input.maxLength() > 0) {
+                String value = values.get(input.key());
+                int length = value == null ? 0 : value.strip().length();
+                if (length > input.maxLength()) {
+                    errors.put(input.key(), tooLongText(input.maxLength(), length));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static String tooLongText(int maxLength, int length) {
+        return "Please keep it under " + maxLength + " characters (it has " + length + ").";
     }
 
     /** One input of a form. */

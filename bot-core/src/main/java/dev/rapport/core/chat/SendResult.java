@@ -21,12 +21,23 @@ public sealed interface SendResult {
         }
     }
 
-    /** The platform asked us to slow down; try again after {@code retryAfter}. Nothing was sent; not a failure. */
+    /**
+     * The platform asked us to slow down, or a turn under its limits did not come in time; try again after
+     * {@code retryAfter}. Nothing was sent; not a failure.
+     */
     record RateLimited(Duration retryAfter) implements SendResult {}
 
     /**
+     * This instance has no connection to the platform right now: not connected yet, reconnecting, or stopping. Nothing
+     * was sent, and nothing is wrong with the message or with the platform as far as anyone knows: the message waits
+     * as for a short outage of the platform (no attempt spent) and goes out once a probe finds the connection back. Not
+     * a rate limit, and not counted as one.
+     */
+    record NotConnected(String reason) implements SendResult {}
+
+    /**
      * The platform, or Rapport's connection to it, is failing as a whole (5xx, network errors, timeouts, a rejected or
-     * revoked token, an app no longer installed, not connected). Nothing is wrong with this message: sending to the
+     * revoked token, an app no longer installed). Nothing is wrong with this message: sending to the
      * {@code scope} stops, a probe looks for recovery, and no message uses up an attempt meanwhile.
      *
      * @param mayHaveArrived the request may have reached the platform before the failure (a timeout, a connection

@@ -15,6 +15,11 @@ import java.util.List;
  */
 public final class CheckInComposer {
 
+    /** The comment form's text input: its key, and the longest comment kept (the form tells the platforms). */
+    static final String COMMENT = "comment";
+
+    static final int MAX_COMMENT = 1000;
+
     static final String SCALE_HINT = "1 = strongly disagree · 5 = strongly agree";
     private static final String[] SCALE_WORDS = {
         "", "strongly disagree", "disagree", "neutral", "agree", "strongly agree"
@@ -76,7 +81,7 @@ public final class CheckInComposer {
                 "Add a comment",
                 "Save",
                 List.of(
-                        new Form.Field.TextInput("comment", "Anything you want to add?", true, 1000, true),
+                        new Form.Field.TextInput(COMMENT, "Anything you want to add?", true, MAX_COMMENT, true),
                         new Form.Field.Checkbox("share", "Share this comment with the programme coordinator")));
     }
 

@@ -26,8 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CheckInService {
 
-    static final int MAX_COMMENT = 1000;
-
     private static final String LOAD = """
             select c.id, c.role, c.participant_id, c.question_ids, c.status, c.met, c.comment is not null as commented,
                    c.pair_id, c.period, me.display_name as recipient_name, me.platform, me.workspace_id, me.platform_user_id,
@@ -125,13 +123,13 @@ public class CheckInService {
         if (loaded.isEmpty() || !isRecipient(actor, loaded.get().recipient())) {
             return InteractionResult.notice("This check-in isn't yours to answer.");
         }
-        String text = values.getOrDefault("comment", "").strip();
+        String text = values.getOrDefault(CheckInComposer.COMMENT, "").strip();
         if (text.isEmpty()) {
             return InteractionResult.notice("The comment was empty, so nothing was saved.");
         }
-        if (text.length() > MAX_COMMENT) {
-            return InteractionResult.notice(
-                    "That comment is " + text.length() + " characters; please keep it under " + MAX_COMMENT + ".");
+        if (text.length() > CheckInComposer.MAX_COMMENT) {
+            return InteractionResult.notice("That comment is " + text.length() + " characters; please keep it under "
+                    + CheckInComposer.MAX_COMMENT + ".");
         }
         boolean share = isTicked(values.get("share"));
         // Sealed for this check-in's row (its id is the associated data): a copy in another row does not open.

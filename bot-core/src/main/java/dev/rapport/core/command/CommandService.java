@@ -3,6 +3,7 @@ package dev.rapport.core.command;
 import dev.rapport.core.audit.Audit;
 import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.chat.Platform;
+import dev.rapport.core.inbound.ErrorReference;
 import dev.rapport.core.pair.PairService;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.programme.ProgrammeService;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -211,11 +211,8 @@ public class CommandService {
         } catch (CommandException | IllegalArgumentException e) {
             return Reply.privately(e.getMessage());
         } catch (RuntimeException e) {
-            String reference = UUID.randomUUID().toString().substring(0, 8);
-            log.error("/rapport {} failed (reference {})", command.name(), reference, e);
             return Reply.privately(
-                    "Sorry, something went wrong on our side and the command did not finish. If it happens again, give your"
-                            + " coordinator or administrator this reference: " + reference + ".");
+                    ErrorReference.logged(log, "/rapport " + command.name(), e).friendlyText());
         }
     }
 }

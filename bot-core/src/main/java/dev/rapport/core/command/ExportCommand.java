@@ -29,8 +29,9 @@ class ExportCommand extends Subcommand {
         ProgrammeView programme = ctx.coordinatedProgramme();
         byte[] csv = export.csv(programme.id(), ctx.requireParticipant().id());
         LocalDate today = ctx.clock().instant().atZone(programme.zone()).toLocalDate();
-        String file = "rapport-" + programme.name().toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-answers-" + today
-                + ".csv";
+        String file =
+                "rapport-" + programme.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                        + "-answers-" + today + ".csv";
         return Reply.privately(new ChatMessage(
                 "Answers of " + programme.name(),
                 List.of(

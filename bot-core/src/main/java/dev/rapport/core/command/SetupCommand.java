@@ -1,5 +1,6 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.chat.Mentions;
 import dev.rapport.core.participant.ParticipantView;
 import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -99,13 +99,15 @@ class SetupCommand extends Subcommand {
 
     /** A role as written: a mention {@code <@&123>} or a bare id; a name is refused, roles are bound by id. */
     private static String roleId(String token) {
-        Matcher m = ROLE.matcher(token.strip());
-        if (!m.matches()) {
-            throw new CommandException("Give the role as a mention (@Role), not its name: Rapport goes by the role"
-                    + " itself, which its name cannot prove.");
+        String t = token.strip();
+        Matcher m = Mentions.ROLE.matcher(t);
+        if (m.matches()) {
+            return m.group(1);
         }
-        return m.group(1) != null ? m.group(1) : m.group(2);
+        if (t.matches("\\d{1,20}")) {
+            return t;
+        }
+        throw new CommandException("Give the role as a mention (@Role), not its name: Rapport goes by the role"
+                + " itself, which its name cannot prove.");
     }
-
-    private static final Pattern ROLE = Pattern.compile("<@&(\\d{1,20})>|(\\d{1,20})");
 }

@@ -1,10 +1,10 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.chat.Mentions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The core's tokenizer: splits a {@code /rapport} line into words, keeping "quoted phrases" (straight or curly quotes,
@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  * line, Discord's options written back as a line, the sandbox.
  */
 public final class Tokens {
-
-    private static final Pattern MENTION = Pattern.compile("<@!?([A-Za-z0-9]+)(?:\\|([^>]*))?>");
 
     private Tokens() {}
 
@@ -59,7 +57,7 @@ public final class Tokens {
     record Mention(String userId, String name) {}
 
     static Optional<Mention> mention(String token) {
-        Matcher m = MENTION.matcher(token);
+        Matcher m = Mentions.PERSON.matcher(token);
         return m.matches() ? Optional.of(new Mention(m.group(1), m.group(2))) : Optional.empty();
     }
 }

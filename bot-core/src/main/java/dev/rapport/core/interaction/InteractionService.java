@@ -75,11 +75,22 @@ public class InteractionService {
      * use the form is checked when it is submitted.
      */
     public static Optional<Form> formOpenedBy(String actionId) {
-        if (TimeZoneForm.OPEN.equals(actionId)) {
+        return form(actionId, TimeZoneForm.OPEN, ActionId.OpenComment.class);
+    }
+
+    /**
+     * The form a submission with this id came from, decided from the id alone, so an adapter can check what the form
+     * itself limits (a text's {@code maxLength}) before it acknowledges, while the person can still correct it.
+     */
+    public static Optional<Form> formSubmittedAs(String formId) {
+        return form(formId, TimeZoneForm.SUBMIT, ActionId.SubmitComment.class);
+    }
+
+    /** The time-zone form when {@code id} is {@code timeZoneId}, or the comment form of an id of {@code commentKind}. */
+    private static Optional<Form> form(String id, String timeZoneId, Class<? extends ActionId> commentKind) {
+        if (timeZoneId.equals(id)) {
             return Optional.of(TimeZoneForm.form());
         }
-        return ActionId.parse(actionId)
-                .filter(a -> a instanceof ActionId.OpenComment)
-                .map(a -> CheckInComposer.commentForm(a.checkInId()));
+        return ActionId.parse(id).filter(commentKind::isInstance).map(a -> CheckInComposer.commentForm(a.checkInId()));
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -51,19 +52,19 @@ public class RapportGauges implements MeterBinder {
         for (String status : OUTBOX) {
             Gauge.builder("rapport.outbox.depth", () -> outbox.get(status))
                     .description("Outbox rows waiting to be sent or being sent")
-                    .tag("status", status.toLowerCase())
+                    .tag("status", status.toLowerCase(Locale.ROOT))
                     .register(registry);
         }
         for (String platform : PLATFORMS) {
             Gauge.builder("rapport.delivery.outages", () -> outages.get(platform))
                     .description("Platforms or workspaces unavailable now: messages to them wait")
-                    .tag("platform", platform.toLowerCase())
+                    .tag("platform", platform.toLowerCase(Locale.ROOT))
                     .register(registry);
         }
         for (String state : STATES) {
             Gauge.builder("rapport.pairs", () -> pairs.get(state))
                     .description("Pairs by their last computed health")
-                    .tag("state", state.toLowerCase())
+                    .tag("state", state.toLowerCase(Locale.ROOT))
                     .register(registry);
         }
     }

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code rapport.messages.sent} {platform, kind}: messages the platform accepted;
  *   <li>{@code rapport.messages.send} {platform}: the time one send took (a timer: count, sum, max, histogram);
  *   <li>{@code rapport.messages.rate.limited} {platform}: sends answered 429 (retried later, not a failure);
+ *   <li>{@code rapport.messages.not.connected} {platform}: sends made while this instance had no connection to the
+ *       platform (connecting, reconnecting or stopping): nothing sent, the message waits; not a rate limit;
  *   <li>{@code rapport.messages.failed} {platform, outcome}: {@code unavailable} (the platform is down: waits, never
  *       counts against the message), {@code transient} (retried), {@code permanent}, {@code unreachable} (the person
  *       cannot be messaged);
@@ -57,8 +59,25 @@ public class RapportMetrics {
     }
 
     public void rateLimited(String platform, Duration took) {
-        Counter.builder("rapport.messages.rate.limited")
-                .description("Sends a chat platform answered with 429; retried after Retry-After")
+        notSent(
+                "rapport.messages.rate.limited",
+                "Sends a chat platform answered with 429; retried after Retry-After",
+                platform,
+                took);
+    }
+
+    public void notConnected(String platform, Duration took) {
+        notSent(
+                "rapport.messages.not.connected",
+                "Sends made while this instance had no connection to the platform; retried, not sent",
+                platform,
+                took);
+    }
+
+    /** A send that went nowhere and waits to be made again, counted by platform and timed. */
+    private void notSent(String name, String description, String platform, Duration took) {
+        Counter.builder(name)
+                .description(description)
                 .tag("platform", tag(platform))
                 .register(registry)
                 .increment();

@@ -191,6 +191,13 @@ final class Round {
                 slowDown.merge(workspace(r.recipient()), until, (a, b) -> a.isAfter(b) ? a : b);
                 yield new Outcome.Retry(c, until, false, "rate limited", null);
             }
+            case SendResult.NotConnected n -> {
+                // A short outage of the platform as far as this instance can tell: a probe ends it once connected.
+                SendResult.Unavailable down =
+                        new SendResult.Unavailable(SendResult.Unavailable.Scope.PLATFORM, n.reason(), false);
+                crew.outages().trip(r.recipient(), down, now);
+                yield new Outcome.Retry(c, now, false, n.reason(), null);
+            }
             case SendResult.Unavailable u -> {
                 crew.outages().trip(r.recipient(), u, now);
                 yield new Outcome.Retry(c, now, false, u.reason(), u.mayHaveArrived() ? groupBegan : null);
@@ -232,6 +239,7 @@ final class Round {
         switch (result) {
             case SendResult.Sent s -> metrics.sent(p, kind.name(), took);
             case SendResult.RateLimited r -> metrics.rateLimited(p, took);
+            case SendResult.NotConnected n -> metrics.notConnected(p, took);
             case SendResult.Unavailable u -> metrics.failed(p, "unavailable", took);
             case SendResult.TransientFailure f -> metrics.failed(p, "transient", took);
             case SendResult.PermanentFailure f -> metrics.failed(p, "permanent", took);

@@ -49,6 +49,39 @@ class OperationsIT extends CoreTestSupport {
     }
 
     @Test
+    void a_send_without_a_connection_is_counted_as_such_never_as_rate_limiting_and_spends_no_attempt() {
+        ChatUser cora = user("Cora");
+        ProgrammeView programme = programme("Residents", cora, LISBON);
+        double limitedBefore = count("rapport.messages.rate.limited", "platform", "slack");
+        double notConnectedBefore = count("rapport.messages.not.connected", "platform", "slack");
+        slack.script(r -> new SendResult.NotConnected("Slack: not connected"));
+        pair(programme, user("Lee"), user("Ana"), LISBON, LocalDate.parse("2026-11-23"));
+
+        tick();
+
+        assertThat(count("rapport.messages.not.connected", "platform", "slack") - notConnectedBefore)
+                .isGreaterThanOrEqualTo(1);
+        assertThat(count("rapport.messages.rate.limited", "platform", "slack") - limitedBefore)
+                .as("a missing connection is not a rate limit")
+                .isZero();
+        assertThat(slack.deliveries()).isEmpty();
+        assertThat(jdbc.queryForList("select status || ':' || attempts from outbox", String.class))
+                .as("the messages wait, their attempts untouched")
+                .containsOnly("PENDING:0");
+        assertThat(jdbc.queryForList("select platform from delivery_outage", String.class))
+                .as("waiting as for a short outage, which a probe ends")
+                .containsExactly("SLACK");
+
+        slack.script(r -> null);
+        clock.advance(Duration.ofSeconds(6));
+        tick();
+
+        assertThat(jdbc.queryForList("select platform from delivery_outage", String.class))
+                .isEmpty();
+        assertThat(slack.deliveries()).hasSize(2);
+    }
+
+    @Test
     void the_backlog_is_a_gauge_read_from_the_outbox() {
         ChatUser cora = user("Cora");
         ProgrammeView programme = programme("Residents", cora, LISBON);

@@ -1,0 +1,31 @@
+package dev.rapport.core.inbound;
+
+import java.util.UUID;
+import org.slf4j.Logger;
+
+/**
+ * A short reference for a failure the person cannot fix: the log has the details under it, the person gets the
+ * reference to pass on, never a stack trace.
+ *
+ * @param id eight hexadecimal characters, enough to find one line in a day's log
+ */
+public record ErrorReference(String id) {
+
+    /** A fresh reference, for a caller that logs the failure in its own way. */
+    public static ErrorReference create() {
+        return new ErrorReference(UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** A fresh reference, with {@code failure} logged under it at ERROR, stack trace included. */
+    public static ErrorReference logged(Logger log, String what, Throwable failure) {
+        ErrorReference reference = create();
+        log.error("{} failed (reference {})", what, reference.id(), failure);
+        return reference;
+    }
+
+    /** What the person is told: something went wrong on Rapport's side, and the reference to give. */
+    public String friendlyText() {
+        return "Sorry, something went wrong on our side and that did not finish. If it happens again, give your"
+                + " coordinator or administrator this reference: " + id + ".";
+    }
+}
