@@ -115,8 +115,12 @@ class DiscordAuthorizationMatrixIT extends DiscordTestSupport {
                     switch (p.kind()) {
                         case USER -> Options.user(Long.parseLong(word.replaceAll("[<@!>]", "")));
                         case NUMBER -> Long.parseLong(word);
+                        case REST -> String.join(" ", words.subList(i, words.size()));
                         default -> word;
                     });
+            if (p.kind() == Parameter.Kind.REST) {
+                break;
+            }
         }
         return options;
     }

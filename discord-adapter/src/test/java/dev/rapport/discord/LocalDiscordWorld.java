@@ -35,7 +35,7 @@ public class LocalDiscordWorld implements ApplicationContextInitializer<Configur
     static final long OWNER = 1_400_000_000_000_000_000L;
     static final long ADMIN = 1_400_000_000_000_000_001L;
 
-    static final int COORDINATORS = 24;
+    static final int COORDINATORS = 40;
     static final int MEMBERS = 120;
 
     private static final long FIRST_COORDINATOR = 1_400_000_000_000_001_000L;
