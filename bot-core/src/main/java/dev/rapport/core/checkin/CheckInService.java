@@ -1,8 +1,10 @@
 package dev.rapport.core.checkin;
 
+import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.InteractionResult;
 import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.i18n.Languages;
 import dev.rapport.core.operations.RapportMetrics;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.Question;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +35,7 @@ public class CheckInService {
             select c.id, c.role, c.participant_id, c.question_ids, c.status, c.met, c.comment is not null as commented,
                    c.pair_id, c.period, me.display_name as recipient_name, me.platform, me.workspace_id, me.platform_user_id,
                    partner.display_name as partner_name, g.name as programme_name,
+                   me.language, me.platform_locale, g.default_language,
             """ + CheckInSql.SUPERSEDED + "\n" + CheckInSql.WITH_PEOPLE + "\nwhere c.id = ?";
 
     private final JdbcTemplate jdbc;
@@ -48,7 +52,19 @@ public class CheckInService {
         this.secrets = secrets;
     }
 
-    private record Loaded(CheckInContent content, String status, boolean superseded, ChatUser recipient) {}
+    /**
+     * A check-in as stored, and its recipient.
+     *
+     * @param language the recipient's language ({@link Languages#resolve}), in which the check-in is shown
+     */
+    private record Loaded(
+            CheckInContent content, String status, boolean superseded, ChatUser recipient, Locale language) {
+
+        /** The check-in as its recipient sees it, in their language. */
+        ChatMessage message(QuestionBank bank) {
+            return CheckInComposer.compose(content.withQuestions(bank.in(content.questions(), language)), language);
+        }
+    }
 
     /** Handles a tap on a check-in button. */
     @Transactional
@@ -103,15 +119,14 @@ public class CheckInService {
                 }
             }
             case ActionId.OpenComment o -> {
-                return new InteractionResult(null, null, CheckInComposer.commentForm(o.checkInId()));
+                return new InteractionResult(null, null, CheckInComposer.commentForm(o.checkInId(), l.language()));
             }
             case ActionId.SubmitComment s -> {
                 return InteractionResult.notice("Please use the comment form to add a comment.");
             }
         }
         markAnswered(action.checkInId());
-        CheckInContent after = load(action.checkInId()).orElseThrow().content();
-        return new InteractionResult(CheckInComposer.compose(after), notice, null);
+        return new InteractionResult(load(action.checkInId()).orElseThrow().message(bank), notice, null);
     }
 
     /** Handles the comment form: saves the first comment, private unless "share" is ticked. */
@@ -144,9 +159,8 @@ public class CheckInService {
             return InteractionResult.notice("You already added a comment to this check-in; the first one is kept.");
         }
         markAnswered(s.checkInId());
-        CheckInContent after = load(s.checkInId()).orElseThrow().content();
         return new InteractionResult(
-                CheckInComposer.compose(after),
+                load(s.checkInId()).orElseThrow().message(bank),
                 share
                         ? "Thanks, your comment is saved and shared with the coordinator."
                         : "Thanks, your comment is saved. It stays private.",
@@ -223,7 +237,12 @@ public class CheckInService {
                             rs.getString("workspace_id"),
                             rs.getString("platform_user_id"),
                             rs.getString("recipient_name"));
-                    return new Loaded(content, rs.getString("status"), rs.getBoolean("superseded"), recipient);
+                    Locale language = Languages.resolve(
+                            rs.getString("language"),
+                            rs.getString("platform_locale"),
+                            rs.getString("default_language"));
+                    return new Loaded(
+                            content, rs.getString("status"), rs.getBoolean("superseded"), recipient, language);
                 },
                 checkInId);
         return rows.stream().findFirst();

@@ -41,6 +41,7 @@ public class InteractionService {
     public InteractionResult click(ChatUser actor, String actionId) {
         // Whoever taps a button in a direct message can evidently be reached there again.
         participants.markReachable(actor);
+        participants.platformLocale(actor, actor.locale());
         if (MeetingButtons.matches(actionId)) {
             return meetingButtons.click(actor, actionId);
         }
@@ -52,6 +53,7 @@ public class InteractionService {
 
     /** Handles a submitted form. */
     public InteractionResult submit(ChatUser actor, String formId, Map<String, String> values) {
+        participants.platformLocale(actor, actor.locale());
         if (TimeZoneForm.SUBMIT.equals(formId)) {
             return timeZoneForm.submit(actor, values);
         }

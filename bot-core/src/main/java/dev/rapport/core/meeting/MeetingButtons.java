@@ -5,6 +5,7 @@ import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.chat.ChatMessage.Choice;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.InteractionResult;
+import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.core.outbox.OutboxHandler;
 import dev.rapport.core.outbox.OutboxKind;
 import dev.rapport.core.outbox.OutboxRow;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Component;
 public class MeetingButtons implements OutboxHandler {
 
     static final String PREFIX = "rapport:meeting:";
+
+    private static final Catalogue CATALOGUE = Catalogue.standard();
 
     private final ParticipantService participants;
     private final PairService pairs;
@@ -72,24 +76,26 @@ public class MeetingButtons implements OutboxHandler {
                     row.id(),
                     pointless.isPresent()
                             ? Rendering.expire(pointless.get(), "the meeting reminder is no longer needed")
-                            : Rendering.send(message(row.pairId(), row.payload())));
+                            : Rendering.send(message(row.pairId(), row.payload(), row.language())));
         }
         return out;
     }
 
-    private static ChatMessage message(Long pairId, String payload) {
+    private static ChatMessage message(Long pairId, String payload, Locale in) {
+        String text = CATALOGUE.render(in, payload);
         if (pairId == null) {
-            return ChatMessage.text(payload);
+            return ChatMessage.text(text);
         }
         return new ChatMessage(
-                payload,
+                text,
                 List.of(
-                        new Block.Text(payload),
+                        new Block.Text(text),
                         new Block.Question(
-                                "Met already? Log it with one tap:",
+                                CATALOGUE.text(in, "meeting.reminder.question"),
                                 List.of(
-                                        new Choice("We met today", actionId(pairId, 0)),
-                                        new Choice("We met yesterday", actionId(pairId, 1))),
+                                        new Choice(CATALOGUE.text(in, "meeting.reminder.today"), actionId(pairId, 0)),
+                                        new Choice(
+                                                CATALOGUE.text(in, "meeting.reminder.yesterday"), actionId(pairId, 1))),
                                 null)));
     }
 

@@ -5,6 +5,7 @@ import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Form;
 import dev.rapport.core.chat.InteractionResult;
+import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.core.outbox.OutboxHandler;
 import dev.rapport.core.outbox.OutboxKind;
 import dev.rapport.core.outbox.OutboxRow;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +34,8 @@ public class TimeZoneForm implements OutboxHandler {
     public static final String SUBMIT = "rapport:timezone-form";
 
     static final String FIELD = "zone";
+
+    private static final Catalogue CATALOGUE = Catalogue.standard();
 
     private final ParticipantService participants;
 
@@ -58,11 +62,14 @@ public class TimeZoneForm implements OutboxHandler {
     public Map<Long, Rendering> render(List<OutboxRow> rows, Instant now) {
         Map<Long, Rendering> out = new HashMap<>();
         for (OutboxRow row : rows) {
+            Locale in = row.language();
             out.put(
                     row.id(),
                     Rendering.send(new ChatMessage(
-                            "Which time zone are you in?",
-                            List.of(new Block.Text(row.payload()), new Block.FormButton("Set my time zone", OPEN)))));
+                            CATALOGUE.text(in, "timezone.question.summary"),
+                            List.of(
+                                    new Block.Text(CATALOGUE.render(in, row.payload())),
+                                    new Block.FormButton(CATALOGUE.text(in, "timezone.question.button"), OPEN)))));
         }
         return out;
     }
