@@ -38,6 +38,7 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -191,7 +192,8 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
         }
         String server = servers.isEmpty() ? ChatUser.DIRECT_MESSAGE : servers.getFirst();
         // Discord says nothing of anyone's roles in a DM: the core then grants nothing through roles.
-        return Optional.of(new ChatUser(Platform.DISCORD, server, actor.userId(), actor.displayName(), false, null));
+        return Optional.of(new ChatUser(
+                Platform.DISCORD, server, actor.userId(), actor.displayName(), false, null, actor.locale()));
     }
 
     private static String severalServers() {
@@ -290,7 +292,13 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
         Member member = interaction.getMember();
         if (interaction.getGuild() == null || member == null) {
             return new ChatUser(
-                    Platform.DISCORD, ChatUser.DIRECT_MESSAGE, user.getId(), user.getEffectiveName(), false, null);
+                    Platform.DISCORD,
+                    ChatUser.DIRECT_MESSAGE,
+                    user.getId(),
+                    user.getEffectiveName(),
+                    false,
+                    null,
+                    locale(interaction));
         }
         return new ChatUser(
                 Platform.DISCORD,
@@ -298,7 +306,17 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
                 user.getId(),
                 DiscordCommands.clean(member.getEffectiveName()),
                 manageServer(member),
-                roleIds(member));
+                roleIds(member),
+                locale(interaction));
+    }
+
+    /**
+     * The language of the person's Discord client, which every interaction carries ({@code locale}, e.g. {@code es-ES});
+     * the core keeps it for the messages it writes to them. Discord tells it only when they interact.
+     */
+    private static String locale(Interaction interaction) {
+        DiscordLocale locale = interaction.getUserLocale();
+        return locale == null || locale == DiscordLocale.UNKNOWN ? null : locale.getLocale();
     }
 
     /** Whether the member may manage the server (Administrator includes it): the core lets them set programmes up. */
