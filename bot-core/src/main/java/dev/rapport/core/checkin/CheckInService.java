@@ -4,6 +4,7 @@ import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.InteractionResult;
 import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.core.i18n.Languages;
 import dev.rapport.core.operations.RapportMetrics;
 import dev.rapport.core.pair.Role;
@@ -77,14 +78,15 @@ public class CheckInService {
         Optional<Loaded> loaded = load(action.checkInId());
         if (loaded.isEmpty() || !isRecipient(actor, loaded.get().recipient())) {
             // The same answer for "no such check-in" and "someone else's": nothing about others leaks.
-            return InteractionResult.notice("This check-in isn't yours to answer.");
+            return InteractionResult.notice(say(heard(actor), "checkin.reply.not-yours"));
         }
         Loaded l = loaded.get();
+        Locale in = l.language();
         if (l.superseded()
                 || !(l.status().equals("SENT")
                         || l.status().equals("ANSWERED")
                         || l.status().equals("PENDING"))) {
-            return new InteractionResult(null, "This check-in has closed; a newer one is in your messages.", null);
+            return new InteractionResult(null, say(in, "checkin.reply.closed"), null);
         }
         String notice = null;
         switch (action) {
@@ -93,7 +95,7 @@ public class CheckInService {
                 List<String> asked =
                         l.content().questions().stream().map(Question::id).toList();
                 if (q.isEmpty() || !asked.contains(r.questionId()) || r.score() < 1 || r.score() > 5) {
-                    return InteractionResult.notice("Sorry, I didn't recognise that answer.");
+                    return InteractionResult.notice(say(in, "checkin.reply.unrecognised-answer"));
                 }
                 int stored = jdbc.update(
                         """
@@ -106,23 +108,23 @@ public class CheckInService {
                         SqlTime.of(clock.instant()),
                         r.checkInId());
                 if (stored == 0) {
-                    notice = "You already answered that one; your first answer is kept.";
+                    notice = say(in, "checkin.reply.already-answered");
                 }
             }
             case ActionId.Met m -> {
                 if (l.content().role() != Role.MENTEE) {
-                    return InteractionResult.notice("Sorry, I didn't recognise that answer.");
+                    return InteractionResult.notice(say(in, "checkin.reply.unrecognised-answer"));
                 }
                 if (jdbc.update("update check_in set met = ? where id = ? and met is null", m.met(), m.checkInId())
                         == 0) {
-                    notice = "You already answered that one; your first answer is kept.";
+                    notice = say(in, "checkin.reply.already-answered");
                 }
             }
             case ActionId.OpenComment o -> {
                 return new InteractionResult(null, null, CheckInComposer.commentForm(o.checkInId(), l.language()));
             }
             case ActionId.SubmitComment s -> {
-                return InteractionResult.notice("Please use the comment form to add a comment.");
+                return InteractionResult.notice(say(in, "checkin.reply.use-the-form"));
             }
         }
         markAnswered(action.checkInId());
@@ -134,19 +136,20 @@ public class CheckInService {
     public InteractionResult submitComment(ChatUser actor, String formId, Map<String, String> values) {
         Optional<ActionId> parsed = ActionId.parse(formId);
         if (parsed.isEmpty() || !(parsed.get() instanceof ActionId.SubmitComment s)) {
-            return InteractionResult.notice("Sorry, I didn't recognise that form.");
+            return InteractionResult.notice(say(heard(actor), "checkin.reply.unrecognised-form"));
         }
         Optional<Loaded> loaded = load(s.checkInId());
         if (loaded.isEmpty() || !isRecipient(actor, loaded.get().recipient())) {
-            return InteractionResult.notice("This check-in isn't yours to answer.");
+            return InteractionResult.notice(say(heard(actor), "checkin.reply.not-yours"));
         }
+        Locale in = loaded.get().language();
         String text = values.getOrDefault("comment", "").strip();
         if (text.isEmpty()) {
-            return InteractionResult.notice("The comment was empty, so nothing was saved.");
+            return InteractionResult.notice(say(in, "checkin.reply.empty-comment"));
         }
         if (text.length() > MAX_COMMENT) {
             return InteractionResult.notice(
-                    "That comment is " + text.length() + " characters; please keep it under " + MAX_COMMENT + ".");
+                    say(in, "checkin.reply.comment-too-long", "length", text.length(), "max", MAX_COMMENT));
         }
         boolean share = isTicked(values.get("share"));
         // Sealed for this check-in's row (its id is the associated data): a copy in another row does not open.
@@ -156,14 +159,12 @@ public class CheckInService {
                 share,
                 s.checkInId());
         if (stored == 0) {
-            return InteractionResult.notice("You already added a comment to this check-in; the first one is kept.");
+            return InteractionResult.notice(say(in, "checkin.reply.comment-exists"));
         }
         markAnswered(s.checkInId());
         return new InteractionResult(
                 load(s.checkInId()).orElseThrow().message(bank),
-                share
-                        ? "Thanks, your comment is saved and shared with the coordinator."
-                        : "Thanks, your comment is saved. It stays private.",
+                say(in, share ? "checkin.reply.comment-shared" : "checkin.reply.comment-private"),
                 null);
     }
 
@@ -246,6 +247,18 @@ public class CheckInService {
                 },
                 checkInId);
         return rows.stream().findFirst();
+    }
+
+    private static String say(Locale in, String key, Object... args) {
+        return Catalogue.standard().text(in, key, args);
+    }
+
+    /**
+     * The language of someone whose check-in this may not be: what their platform says of them in this request, since
+     * nothing stored about anyone else may decide it.
+     */
+    private static Locale heard(ChatUser actor) {
+        return Languages.resolve(null, actor.locale(), null);
     }
 
     private static boolean isRecipient(ChatUser actor, ChatUser recipient) {

@@ -6,9 +6,11 @@ import dev.rapport.core.chat.InteractionResult;
 import dev.rapport.core.checkin.ActionId;
 import dev.rapport.core.checkin.CheckInComposer;
 import dev.rapport.core.checkin.CheckInService;
+import dev.rapport.core.i18n.Languages;
 import dev.rapport.core.meeting.MeetingButtons;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.TimeZoneForm;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -77,11 +79,19 @@ public class InteractionService {
      * use the form is checked when it is submitted.
      */
     public static Optional<Form> formOpenedBy(String actionId) {
+        return formOpenedBy(actionId, Languages.ENGLISH);
+    }
+
+    /**
+     * {@link #formOpenedBy(String)} in a language: an adapter that knows the person's from the tap itself (Discord's
+     * interaction {@code locale}) passes it, still without the database.
+     */
+    public static Optional<Form> formOpenedBy(String actionId, Locale in) {
         if (TimeZoneForm.OPEN.equals(actionId)) {
-            return Optional.of(TimeZoneForm.form());
+            return Optional.of(TimeZoneForm.form(in));
         }
         return ActionId.parse(actionId)
                 .filter(a -> a instanceof ActionId.OpenComment)
-                .map(a -> CheckInComposer.commentForm(a.checkInId()));
+                .map(a -> CheckInComposer.commentForm(a.checkInId(), in));
     }
 }

@@ -101,9 +101,10 @@ public class MeetingButtons implements OutboxHandler {
 
     /** Handles a tap on one of the buttons. */
     public InteractionResult click(ChatUser actor, String actionId) {
+        Locale in = participants.languageOf(actor);
         Optional<long[]> parsed = parse(actionId);
         if (parsed.isEmpty()) {
-            return new InteractionResult(null, "Sorry, I didn't recognise that button. Try `/rapport help`.", null);
+            return new InteractionResult(null, CATALOGUE.text(in, "meeting.reply.unrecognised"), null);
         }
         long pairId = parsed.get()[0];
         int daysAgo = (int) parsed.get()[1];
@@ -113,10 +114,10 @@ public class MeetingButtons implements OutboxHandler {
                 .filter(v -> !v.hasLeft() && p.roleOf(v.id()) != null)
                 .findFirst());
         if (me.isEmpty()) {
-            return new InteractionResult(null, "This button isn't yours to use.", null);
+            return new InteractionResult(null, CATALOGUE.text(in, "meeting.reply.not-yours"), null);
         }
         if (pair.get().ended()) {
-            return new InteractionResult(null, "This pair has ended, so there is no meeting to log.", null);
+            return new InteractionResult(null, CATALOGUE.text(in, "meeting.reply.pair-ended"), null);
         }
         ParticipantView person = me.get();
         LocalDate heldOn =
@@ -124,23 +125,24 @@ public class MeetingButtons implements OutboxHandler {
         String partner = participants
                 .find(pair.get().partnerOf(person.id()))
                 .map(ParticipantView::displayName)
-                .orElse("your partner");
+                .orElse(CATALOGUE.text(in, "meeting.reply.your-partner"));
         MeetingView logged;
         try {
             logged = meetings.log(pairId, person.id(), heldOn, pair.get().startedOn(), person.zone(), null);
         } catch (IllegalArgumentException e) {
             return new InteractionResult(null, e.getMessage(), null);
         }
-        String line = logged.alreadyLogged()
-                ? "A meeting with " + partner + " on " + heldOn + " was already logged; nothing changed."
-                : "*Meeting logged:* you met " + partner + " on " + heldOn + ". Thank you!";
+        String line = CATALOGUE.text(
+                in,
+                logged.alreadyLogged() ? "meeting.reply.already-logged" : "meeting.reply.logged",
+                "partner",
+                partner,
+                "date",
+                heldOn);
         return new InteractionResult(
                 new ChatMessage(
-                        "Meeting logged",
-                        List.of(
-                                new Block.Text(line),
-                                new Block.Text(
-                                        "For another date, or to add a note: `/rapport meeting YYYY-MM-DD note`."))),
+                        CATALOGUE.text(in, "meeting.reply.summary"),
+                        List.of(new Block.Text(line), new Block.Text(CATALOGUE.text(in, "meeting.reply.other-date")))),
                 null,
                 null);
     }
