@@ -92,7 +92,7 @@ class SlackLanguagesIT extends SlackEndToEnd {
         clock.set(Instant.parse("2026-12-02T11:00:00Z")); // past the programme's 48 h
         assertThat(reminders.remindUnansweredCheckIns()).isEqualTo(2);
         dispatcher.drain("e2e");
-        PostedMessage reminder = awaitDm(ana, "Rappel : Votre point de suivi");
+        PostedMessage reminder = awaitDm(ana, "Rappel :");
         assertThat(readable(reminder))
                 .contains("Petit rappel : votre point de suivi est toujours ouvert.")
                 .contains("Avez-vous rencontré Dr Lee Mentor");

@@ -30,7 +30,9 @@ class LanguageIT extends CommandTestSupport {
 
     @Test
     void waiting_messages_are_sent_in_the_language_each_person_reads_when_they_leave() {
-        jdbc.update("update programme set default_language = 'fr'");
+        long programme = jdbc.queryForObject("select id from programme", Long.class);
+        assertThat(programmes.setDefaultLanguage(programme, "fr")).isEqualTo(Locale.of("fr"));
+        assertThat(programmes.defaultLanguage(programme)).isEqualTo(Locale.of("fr"));
         assertThat(participants.setLanguage(ana, "es-MX")).isEqualTo(Locale.of("es"));
 
         tick();
