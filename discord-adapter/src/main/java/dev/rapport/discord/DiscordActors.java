@@ -11,6 +11,7 @@ import java.util.Set;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.Interaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,13 @@ final class DiscordActors {
         Member member = interaction.getMember();
         if (interaction.getGuild() == null || member == null) {
             return new ChatUser(
-                    Platform.DISCORD, ChatUser.DIRECT_MESSAGE, user.getId(), user.getEffectiveName(), false, null);
+                    Platform.DISCORD,
+                    ChatUser.DIRECT_MESSAGE,
+                    user.getId(),
+                    user.getEffectiveName(),
+                    false,
+                    null,
+                    locale(interaction));
         }
         return new ChatUser(
                 Platform.DISCORD,
@@ -49,7 +56,17 @@ final class DiscordActors {
                 user.getId(),
                 DiscordCommands.clean(member.getEffectiveName()),
                 manageServer(member),
-                roleIds(member));
+                roleIds(member),
+                locale(interaction));
+    }
+
+    /**
+     * The language of the person's Discord client, which every interaction carries ({@code locale}, e.g. {@code es-ES});
+     * the core keeps it for the messages it writes to them. Discord tells it only when they interact.
+     */
+    private static String locale(Interaction interaction) {
+        DiscordLocale locale = interaction.getUserLocale();
+        return locale == null || locale == DiscordLocale.UNKNOWN ? null : locale.getLocale();
     }
 
     /** Whether the member may manage the server (Administrator includes it): the core lets them set programmes up. */
@@ -95,6 +112,8 @@ final class DiscordActors {
         }
         String server = servers.isEmpty() ? ChatUser.DIRECT_MESSAGE : servers.getFirst();
         // Discord says nothing of anyone's roles in a DM: the core then grants nothing through roles.
-        return Optional.of(new ChatUser(Platform.DISCORD, server, actor.userId(), actor.displayName(), false, null));
+        // Discord says nothing of anyone's roles in a DM: the core then grants nothing through roles.
+        return Optional.of(new ChatUser(
+                Platform.DISCORD, server, actor.userId(), actor.displayName(), false, null, actor.locale()));
     }
 }

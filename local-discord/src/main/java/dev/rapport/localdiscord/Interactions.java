@@ -605,7 +605,7 @@ final class Interactions {
                 "version",
                 1,
                 "locale",
-                "en-US",
+                world.localeOf(userId),
                 "entitlements",
                 new JsonArray(),
                 "attachment_size_limit",

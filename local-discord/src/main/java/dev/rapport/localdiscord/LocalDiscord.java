@@ -215,6 +215,14 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     /**
+     * Sets the language of a user's Discord client (one of Discord's locales, e.g. {@code es-ES}, {@code fr},
+     * {@code en-US}, the default): every interaction of theirs from then on carries it as {@code locale}.
+     */
+    public void setLocale(long userId, String locale) {
+        world.setLocale(userId, locale);
+    }
+
+    /**
      * A user joins a guild while the bot runs, holding the given roles: Discord sends GUILD_MEMBER_ADD to a bot that
      * identified with the GUILD_MEMBERS intent, and nothing to others, who see the member over REST.
      */

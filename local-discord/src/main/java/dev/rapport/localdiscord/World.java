@@ -94,6 +94,9 @@ final class World {
     final Duration nonceWindow;
     // Read without the lock by every thread; users and members can be added while the bot runs.
     private final Map<Long, User> users = new ConcurrentHashMap<>();
+    /** Each user's client language, as their interactions carry it ({@code locale}); {@code en-US} when not set. */
+    private final Map<Long, String> locales = new ConcurrentHashMap<>();
+
     /** The users in the order they became known, for {@link #users()}; guarded by itself. */
     private final List<User> userOrder = new ArrayList<>();
     /** A guild's record is replaced, never changed, when a member joins: readers see one consistent guild. */
@@ -459,6 +462,24 @@ final class World {
 
     Optional<User> user(long id) {
         return Optional.ofNullable(users.get(id));
+    }
+
+    /** The locales Discord's clients can be set to (Discord's "Locales" reference). */
+    static final Set<String> LOCALES = Set.of(
+            "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl", "no", "pl",
+            "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th", "zh-CN", "ja", "zh-TW",
+            "ko");
+
+    void setLocale(long userId, String locale) {
+        if (!LOCALES.contains(locale)) {
+            throw new IllegalArgumentException("Discord has no locale " + locale);
+        }
+        locales.put(userId, locale);
+    }
+
+    /** The language of a user's client, which every interaction but a PING carries. */
+    String localeOf(long userId) {
+        return locales.getOrDefault(userId, "en-US");
     }
 
     List<User> users() {

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param isPrimaryOwner the workspace's primary owner (Slack's {@code is_primary_owner}; there is one per workspace)
  * @param isBot a bot user (the app's own bot user is one)
  * @param deleted a deactivated account
+ * @param locale the user's language, e.g. {@code fr-FR}; {@code users.info} gives it only when asked with
+ *     {@code include_locale=true}, as Slack does ({@code en-US} unless set)
  */
 public record UserProfile(
         String teamId,
@@ -33,7 +35,8 @@ public record UserProfile(
         boolean isOwner,
         boolean isPrimaryOwner,
         boolean isBot,
-        boolean deleted) {
+        boolean deleted,
+        String locale) {
 
     public UserProfile {
         Objects.requireNonNull(teamId, "teamId");
@@ -46,6 +49,23 @@ public record UserProfile(
         displayName = displayName == null ? "" : displayName;
         tz = tz == null ? "America/Los_Angeles" : tz;
         ZoneId.of(tz); // fails early on a zone Slack would not know either
+        locale = locale == null ? "en-US" : locale;
+    }
+
+    /** A person whose language is Slack's default, {@code en-US}. */
+    public UserProfile(
+            String teamId,
+            String id,
+            String name,
+            String realName,
+            String displayName,
+            String tz,
+            boolean isAdmin,
+            boolean isOwner,
+            boolean isPrimaryOwner,
+            boolean isBot,
+            boolean deleted) {
+        this(teamId, id, name, realName, displayName, tz, isAdmin, isOwner, isPrimaryOwner, isBot, deleted, null);
     }
 
     /** A person who is not the primary owner. */
@@ -70,32 +90,105 @@ public record UserProfile(
 
     /** The same person with these workspace roles ({@code is_admin}, {@code is_owner}, {@code is_primary_owner}). */
     public UserProfile withRoles(boolean admin, boolean owner, boolean primaryOwner) {
-        return new UserProfile(teamId, id, name, realName, displayName, tz, admin, owner, primaryOwner, isBot, deleted);
+        return new UserProfile(
+                teamId, id, name, realName, displayName, tz, admin, owner, primaryOwner, isBot, deleted, locale);
     }
 
     public UserProfile withName(String newName) {
         return new UserProfile(
-                teamId, id, newName, realName, displayName, tz, isAdmin, isOwner, isPrimaryOwner, isBot, deleted);
+                teamId,
+                id,
+                newName,
+                realName,
+                displayName,
+                tz,
+                isAdmin,
+                isOwner,
+                isPrimaryOwner,
+                isBot,
+                deleted,
+                locale);
     }
 
     public UserProfile withRealName(String newRealName) {
         return new UserProfile(
-                teamId, id, name, newRealName, displayName, tz, isAdmin, isOwner, isPrimaryOwner, isBot, deleted);
+                teamId,
+                id,
+                name,
+                newRealName,
+                displayName,
+                tz,
+                isAdmin,
+                isOwner,
+                isPrimaryOwner,
+                isBot,
+                deleted,
+                locale);
     }
 
     public UserProfile withDisplayName(String newDisplayName) {
         return new UserProfile(
-                teamId, id, name, realName, newDisplayName, tz, isAdmin, isOwner, isPrimaryOwner, isBot, deleted);
+                teamId,
+                id,
+                name,
+                realName,
+                newDisplayName,
+                tz,
+                isAdmin,
+                isOwner,
+                isPrimaryOwner,
+                isBot,
+                deleted,
+                locale);
     }
 
     public UserProfile withTz(String newTz) {
         return new UserProfile(
-                teamId, id, name, realName, displayName, newTz, isAdmin, isOwner, isPrimaryOwner, isBot, deleted);
+                teamId,
+                id,
+                name,
+                realName,
+                displayName,
+                newTz,
+                isAdmin,
+                isOwner,
+                isPrimaryOwner,
+                isBot,
+                deleted,
+                locale);
     }
 
     public UserProfile withDeleted(boolean nowDeleted) {
         return new UserProfile(
-                teamId, id, name, realName, displayName, tz, isAdmin, isOwner, isPrimaryOwner, isBot, nowDeleted);
+                teamId,
+                id,
+                name,
+                realName,
+                displayName,
+                tz,
+                isAdmin,
+                isOwner,
+                isPrimaryOwner,
+                isBot,
+                nowDeleted,
+                locale);
+    }
+
+    /** The same person with their Slack language set to {@code newLocale} (e.g. {@code fr-FR}). */
+    public UserProfile withLocale(String newLocale) {
+        return new UserProfile(
+                teamId,
+                id,
+                name,
+                realName,
+                displayName,
+                tz,
+                isAdmin,
+                isOwner,
+                isPrimaryOwner,
+                isBot,
+                deleted,
+                newLocale);
     }
 
     /** Slack's {@code tz_label} at an instant: the zone's long name, which changes with daylight saving. */

@@ -601,7 +601,11 @@ final class WebApi {
             return Answer.error("user_not_found");
         }
         JsonObject body = Http.ok();
-        body.add("user", userJson(user, w, s.clock.instant()));
+        JsonObject json = userJson(user, w, s.clock.instant());
+        if (flag(args.get("include_locale"))) {
+            json.addProperty("locale", user.locale()); // Slack gives it only when asked
+        }
+        body.add("user", json);
         return Answer.ok(body);
     }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who someone is on Slack, from {@code users.info} (scope {@code users:read}): the name to call them by (their
- * display name, else their full name, else their handle), their IANA time zone ({@code tz}), and whether the workspace
+ * display name, else their full name, else their handle), their IANA time zone ({@code tz}), their language
+ * ({@code locale}, asked for with {@code include_locale}), and whether the workspace
  * made them an admin or owner. Answers are kept for
  * {@link #KEPT}, so the names in one command (an actor and two mentions) and the next command's cost one call each;
  * {@code user_change} events keep the core's copy current in between.
@@ -83,7 +84,10 @@ public final class SlackDirectory implements Directory {
                 .orElseThrow(() -> new DirectoryUnavailableException("Rapport is not installed in " + teamId));
         try {
             UsersInfoResponse info = api.methods(token)
-                    .usersInfo(UsersInfoRequest.builder().user(userId).build());
+                    .usersInfo(UsersInfoRequest.builder()
+                            .user(userId)
+                            .includeLocale(true)
+                            .build());
             if (info.isOk() && info.getUser() != null) {
                 return new Kept(Optional.of(profileOf(info.getUser())), adminOrOwner(info.getUser()), until);
             }
@@ -105,7 +109,10 @@ public final class SlackDirectory implements Directory {
         return !user.isDeleted() && (user.isAdmin() || user.isOwner() || user.isPrimaryOwner());
     }
 
-    /** The name to call someone by and their zone, as Slack describes them. */
+    /**
+     * The name to call someone by, their zone and their language, as Slack describes them ({@code locale} is there
+     * when {@code users.info} was asked with {@code include_locale}; a {@code user_change} event carries none).
+     */
     static Profile profileOf(User user) {
         String name = null;
         if (user.getProfile() != null) {
@@ -114,7 +121,7 @@ public final class SlackDirectory implements Directory {
         }
         name = firstSet(name, user.getRealName(), user.getName());
         ZoneId zone = Zones.parse(user.getTz()).orElse(null);
-        return new Profile(name == null ? "" : name, zone);
+        return new Profile(name == null ? "" : name, zone, null, user.getLocale());
     }
 
     private static String firstSet(String... values) {

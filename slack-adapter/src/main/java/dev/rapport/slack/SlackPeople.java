@@ -35,8 +35,14 @@ final class SlackPeople {
      * name while Slack's directory cannot be read. Slack has no roles of its own for the core to weigh.
      */
     ChatUser actor(String teamId, String userId, String handle) {
-        String name = nameOf(teamId, userId).orElse(handle);
-        return new ChatUser(Platform.SLACK, teamId, userId, name, setupRights.maySetUp(teamId, userId), Set.of());
+        Optional<Directory.Profile> profile = profileOf(teamId, userId);
+        String name = profile.map(Directory.Profile::displayName)
+                .filter(n -> !n.isBlank())
+                .orElse(handle);
+        // Their Slack language (users.info's locale), which the core keeps for the messages it writes to them.
+        String locale = profile.map(Directory.Profile::locale).orElse(null);
+        return new ChatUser(
+                Platform.SLACK, teamId, userId, name, setupRights.maySetUp(teamId, userId), Set.of(), locale);
     }
 
     /** The command text with names in its mentions and Slack's escaping undone. */
@@ -64,11 +70,12 @@ final class SlackPeople {
     }
 
     private Optional<String> nameOf(String teamId, String userId) {
+        return profileOf(teamId, userId).map(Directory.Profile::displayName).filter(n -> !n.isBlank());
+    }
+
+    private Optional<Directory.Profile> profileOf(String teamId, String userId) {
         try {
-            return directory
-                    .lookup(teamId, userId)
-                    .map(Directory.Profile::displayName)
-                    .filter(n -> !n.isBlank());
+            return directory.lookup(teamId, userId);
         } catch (Directory.DirectoryUnavailableException e) {
             return Optional.empty(); // the handle will do; the profile job reads the name later
         }

@@ -16,6 +16,9 @@ import java.util.Set;
  * @param roleIds the platform roles the person holds in this workspace now (Discord role ids); empty where the
  *     platform has none; null when the platform did not say (a Discord command run in a direct message, which
  *     carries no server and so no roles)
+ * @param locale the person's language as the platform reported it for this request, a BCP 47 tag such as
+ *     {@code es-ES} (Discord's interaction {@code locale}, Slack's {@code users.info} {@code locale}); null when it
+ *     did not say. The core keeps it as the person's platform locale ({@code i18n.Languages} decides what it means).
  */
 public record ChatUser(
         Platform platform,
@@ -23,7 +26,19 @@ public record ChatUser(
         String userId,
         String displayName,
         boolean maySetUp,
-        Set<String> roleIds) {
+        Set<String> roleIds,
+        String locale) {
+
+    /** A person whose platform said nothing of their language in this request. */
+    public ChatUser(
+            Platform platform,
+            String workspaceId,
+            String userId,
+            String displayName,
+            boolean maySetUp,
+            Set<String> roleIds) {
+        this(platform, workspaceId, userId, displayName, maySetUp, roleIds, null);
+    }
 
     public ChatUser {
         Objects.requireNonNull(platform, "platform");
@@ -31,6 +46,7 @@ public record ChatUser(
         requireText(userId, "userId");
         displayName = displayName == null || displayName.isBlank() ? userId : displayName.strip();
         roleIds = roleIds == null ? null : Set.copyOf(roleIds);
+        locale = locale == null || locale.isBlank() ? null : locale.strip();
     }
 
     /**

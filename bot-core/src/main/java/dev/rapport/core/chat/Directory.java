@@ -29,11 +29,17 @@ public interface Directory {
      * @param timeZone their IANA time zone, or null when the platform does not say
      * @param roleIds the ids of the roles they hold in the workspace (Discord), empty when they are no longer a member
      *     of it, or null when the platform has no roles or could not say
+     * @param locale their language as the platform reports it (Slack's {@code users.info} with {@code include_locale}),
+     *     a BCP 47 tag such as {@code fr-FR}; null when the platform does not say (Discord's directory never does)
      */
-    record Profile(String displayName, ZoneId timeZone, Set<String> roleIds) {
+    record Profile(String displayName, ZoneId timeZone, Set<String> roleIds, String locale) {
 
         public Profile(String displayName, ZoneId timeZone) {
-            this(displayName, timeZone, null);
+            this(displayName, timeZone, null, null);
+        }
+
+        public Profile(String displayName, ZoneId timeZone, Set<String> roleIds) {
+            this(displayName, timeZone, roleIds, null);
         }
     }
 

@@ -4,14 +4,18 @@ import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.chat.ChatMessage.Choice;
 import dev.rapport.core.chat.Form;
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Languages;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.Question;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Renders check-ins into the platform-neutral message model. Answered questions turn into a line showing
- * the answer, so the same message, updated after each tap, never invites a second answer.
+ * Renders check-ins into the platform-neutral message model, in the recipient's language (the statements come in that
+ * language with the content). Answered questions turn into a line showing the answer, so the same message, updated
+ * after each tap, never invites a second answer.
  */
 public final class CheckInComposer {
 
@@ -20,39 +24,59 @@ public final class CheckInComposer {
 
     static final int MAX_COMMENT = 1000;
 
-    static final String SCALE_HINT = "1 = strongly disagree · 5 = strongly agree";
-    private static final String[] SCALE_WORDS = {
-        "", "strongly disagree", "disagree", "neutral", "agree", "strongly agree"
-    };
+    private static final Catalogue CATALOGUE = Catalogue.standard();
 
     private CheckInComposer() {}
 
+    /** The check-in in English. */
     public static ChatMessage compose(CheckInContent c) {
+        return compose(c, Languages.ENGLISH);
+    }
+
+    public static ChatMessage compose(CheckInContent c, Locale in) {
         List<Block> blocks = new ArrayList<>();
         if (c.complete()) {
-            blocks.add(new Block.Text("*Thank you, " + c.recipientName() + ".* Your check-in for " + c.programmeName()
-                    + " is recorded. " + whoSees(c.role())));
-            addAnswered(c, blocks);
+            blocks.add(new Block.Text(CATALOGUE.text(
+                    in,
+                    "checkin.thanks",
+                    "name",
+                    c.recipientName(),
+                    "programme",
+                    c.programmeName(),
+                    "whoSees",
+                    whoSees(c.role(), in))));
+            addAnswered(c, blocks, in);
             if (!c.commented()) {
-                blocks.add(new Block.FormButton("Add a comment", ActionId.openComment(c.checkInId())));
+                blocks.add(new Block.FormButton(
+                        CATALOGUE.text(in, "checkin.thanks.comment-button"), ActionId.openComment(c.checkInId())));
             }
-            return new ChatMessage("Check-in recorded. Thank you!", blocks);
+            return new ChatMessage(CATALOGUE.text(in, "checkin.thanks.summary"), blocks);
         }
-        String opening = c.reminder() ? "A gentle reminder: your check-in is still open. " : "";
-        blocks.add(new Block.Text(opening + "*Hi " + c.recipientName()
-                + "*, it's check-in time for your mentorship with " + c.partnerName() + " (" + c.programmeName()
-                + "). It takes under a minute. " + whoSees(c.role())));
+        String reminder = c.reminder() ? "yes" : "no";
+        blocks.add(new Block.Text(CATALOGUE.text(
+                in,
+                "checkin.greeting",
+                "reminder",
+                reminder,
+                "name",
+                c.recipientName(),
+                "partner",
+                c.partnerName(),
+                "programme",
+                c.programmeName(),
+                "whoSees",
+                whoSees(c.role(), in))));
         if (c.role() == Role.MENTEE) {
-            String prompt = "Did you meet " + c.partnerName() + " since the last check-in?";
+            String prompt = metQuestion(c, in);
             if (c.met() == null) {
                 blocks.add(new Block.Question(
                         prompt,
                         List.of(
-                                new Choice("Yes", ActionId.met(c.checkInId(), true)),
-                                new Choice("No", ActionId.met(c.checkInId(), false))),
+                                new Choice(CATALOGUE.text(in, "checkin.met.yes"), ActionId.met(c.checkInId(), true)),
+                                new Choice(CATALOGUE.text(in, "checkin.met.no"), ActionId.met(c.checkInId(), false))),
                         null));
             } else {
-                blocks.add(new Block.Answered(prompt, c.met() ? "Yes" : "No"));
+                blocks.add(new Block.Answered(prompt, metAnswer(c, in)));
             }
         }
         for (Question q : c.questions()) {
@@ -62,49 +86,65 @@ public final class CheckInComposer {
                 for (int s = 1; s <= 5; s++) {
                     choices.add(new Choice(Integer.toString(s), ActionId.rate(c.checkInId(), q.id(), s)));
                 }
-                blocks.add(new Block.Question(q.text(), choices, SCALE_HINT));
+                blocks.add(new Block.Question(q.text(), choices, CATALOGUE.text(in, "checkin.scale.hint")));
             } else {
-                blocks.add(new Block.Answered(q.text(), describe(score)));
+                blocks.add(new Block.Answered(q.text(), describe(score, in)));
             }
         }
         if (!c.commented()) {
-            blocks.add(new Block.FormButton("Add a comment (optional)", ActionId.openComment(c.checkInId())));
+            blocks.add(new Block.FormButton(
+                    CATALOGUE.text(in, "checkin.comment.button"), ActionId.openComment(c.checkInId())));
         }
-        String summary = (c.reminder() ? "Reminder: " : "") + "Your " + c.programmeName() + " check-in is ready";
+        String summary = CATALOGUE.text(in, "checkin.summary", "reminder", reminder, "programme", c.programmeName());
         return new ChatMessage(summary, blocks);
     }
 
-    /** The optional comment, with its "share with coordinator" choice (unticked: private by default). */
+    /** The optional comment, with its "share with coordinator" choice (unticked: private by default), in English. */
     public static Form commentForm(long checkInId) {
+        return commentForm(checkInId, Languages.ENGLISH);
+    }
+
+    /** The comment form in a language. */
+    public static Form commentForm(long checkInId, Locale in) {
         return new Form(
                 ActionId.submitComment(checkInId),
-                "Add a comment",
-                "Save",
+                CATALOGUE.text(in, "checkin.comment.title"),
+                CATALOGUE.text(in, "checkin.comment.save"),
                 List.of(
-                        new Form.Field.TextInput(COMMENT, "Anything you want to add?", true, MAX_COMMENT, true),
-                        new Form.Field.Checkbox("share", "Share this comment with the programme coordinator")));
+                        new Form.Field.TextInput(
+                                COMMENT, CATALOGUE.text(in, "checkin.comment.field"), true, MAX_COMMENT, true),
+                        new Form.Field.Checkbox("share", CATALOGUE.text(in, "checkin.comment.share"))));
     }
 
     static String describe(int score) {
-        return score + " – " + SCALE_WORDS[score];
+        return describe(score, Languages.ENGLISH);
     }
 
-    private static void addAnswered(CheckInContent c, List<Block> blocks) {
+    static String describe(int score, Locale in) {
+        return CATALOGUE.text(in, "checkin.scale.answer", "score", score);
+    }
+
+    private static String metQuestion(CheckInContent c, Locale in) {
+        return CATALOGUE.text(in, "checkin.met.question", "partner", c.partnerName());
+    }
+
+    private static String metAnswer(CheckInContent c, Locale in) {
+        return CATALOGUE.text(in, c.met() ? "checkin.met.yes" : "checkin.met.no");
+    }
+
+    private static void addAnswered(CheckInContent c, List<Block> blocks, Locale in) {
         if (c.role() == Role.MENTEE && c.met() != null) {
-            blocks.add(new Block.Answered(
-                    "Did you meet " + c.partnerName() + " since the last check-in?", c.met() ? "Yes" : "No"));
+            blocks.add(new Block.Answered(metQuestion(c, in), metAnswer(c, in)));
         }
         for (Question q : c.questions()) {
             Integer score = c.scores().get(q.id());
             if (score != null) {
-                blocks.add(new Block.Answered(q.text(), describe(score)));
+                blocks.add(new Block.Answered(q.text(), describe(score, in)));
             }
         }
     }
 
-    private static String whoSees(Role role) {
-        String other = role == Role.MENTEE ? "your mentor" : "your mentee";
-        return "Your answers are never shown to " + other
-                + "; coordinators see scores, and your comment only if you choose to share it.";
+    private static String whoSees(Role role, Locale in) {
+        return CATALOGUE.text(in, role == Role.MENTEE ? "checkin.who-sees.mentee" : "checkin.who-sees.mentor");
     }
 }

@@ -34,6 +34,12 @@ public record CheckInContent(
                 checkInId, role, recipientName, partnerName, programmeName, questions, true, scores, met, commented);
     }
 
+    /** The same check-in with its statements worded otherwise (in the recipient's language). */
+    public CheckInContent withQuestions(List<Question> worded) {
+        return new CheckInContent(
+                checkInId, role, recipientName, partnerName, programmeName, worded, reminder, scores, met, commented);
+    }
+
     /** Whether every question of the check-in has an answer. */
     public boolean complete() {
         return scores.keySet().containsAll(questions.stream().map(Question::id).toList())

@@ -124,8 +124,8 @@ class CheckInOutbox implements OutboxHandler {
             return Rendering.expire(
                     "TOO_LATE", "more than " + f.grace().toHours() + " h late (the programme's grace window)");
         }
-        CheckInContent c = f.content();
-        return Rendering.send(CheckInComposer.compose(reminder ? c.asReminder() : c));
+        CheckInContent c = f.content().withQuestions(bank.in(f.content().questions(), row.language()));
+        return Rendering.send(CheckInComposer.compose(reminder ? c.asReminder() : c, row.language()));
     }
 
     /**

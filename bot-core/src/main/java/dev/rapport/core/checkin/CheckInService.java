@@ -1,8 +1,11 @@
 package dev.rapport.core.checkin;
 
+import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.InteractionResult;
 import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Languages;
 import dev.rapport.core.operations.RapportMetrics;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.Question;
@@ -13,6 +16,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +34,7 @@ public class CheckInService {
             select c.id, c.role, c.participant_id, c.question_ids, c.status, c.met, c.comment is not null as commented,
                    c.pair_id, c.period, me.display_name as recipient_name, me.platform, me.workspace_id, me.platform_user_id,
                    partner.display_name as partner_name, g.name as programme_name,
+                   me.language, me.platform_locale, g.default_language,
             """ + CheckInSql.SUPERSEDED + "\n" + CheckInSql.WITH_PEOPLE + "\nwhere c.id = ?";
 
     private final JdbcTemplate jdbc;
@@ -46,7 +51,19 @@ public class CheckInService {
         this.secrets = secrets;
     }
 
-    private record Loaded(CheckInContent content, String status, boolean superseded, ChatUser recipient) {}
+    /**
+     * A check-in as stored, and its recipient.
+     *
+     * @param language the recipient's language ({@link Languages#resolve}), in which the check-in is shown
+     */
+    private record Loaded(
+            CheckInContent content, String status, boolean superseded, ChatUser recipient, Locale language) {
+
+        /** The check-in as its recipient sees it, in their language. */
+        ChatMessage message(QuestionBank bank) {
+            return CheckInComposer.compose(content.withQuestions(bank.in(content.questions(), language)), language);
+        }
+    }
 
     /** Handles a tap on a check-in button. */
     @Transactional
@@ -59,14 +76,15 @@ public class CheckInService {
         Optional<Loaded> loaded = load(action.checkInId());
         if (loaded.isEmpty() || !isRecipient(actor, loaded.get().recipient())) {
             // The same answer for "no such check-in" and "someone else's": nothing about others leaks.
-            return InteractionResult.notice("This check-in isn't yours to answer.");
+            return InteractionResult.notice(say(heard(actor), "checkin.reply.not-yours"));
         }
         Loaded l = loaded.get();
+        Locale in = l.language();
         if (l.superseded()
                 || !(l.status().equals("SENT")
                         || l.status().equals("ANSWERED")
                         || l.status().equals("PENDING"))) {
-            return new InteractionResult(null, "This check-in has closed; a newer one is in your messages.", null);
+            return new InteractionResult(null, say(in, "checkin.reply.closed"), null);
         }
         String notice = null;
         switch (action) {
@@ -75,7 +93,7 @@ public class CheckInService {
                 List<String> asked =
                         l.content().questions().stream().map(Question::id).toList();
                 if (q.isEmpty() || !asked.contains(r.questionId()) || r.score() < 1 || r.score() > 5) {
-                    return InteractionResult.notice("Sorry, I didn't recognise that answer.");
+                    return InteractionResult.notice(say(in, "checkin.reply.unrecognised-answer"));
                 }
                 int stored = jdbc.update(
                         """
@@ -88,28 +106,27 @@ public class CheckInService {
                         SqlTime.of(clock.instant()),
                         r.checkInId());
                 if (stored == 0) {
-                    notice = "You already answered that one; your first answer is kept.";
+                    notice = say(in, "checkin.reply.already-answered");
                 }
             }
             case ActionId.Met m -> {
                 if (l.content().role() != Role.MENTEE) {
-                    return InteractionResult.notice("Sorry, I didn't recognise that answer.");
+                    return InteractionResult.notice(say(in, "checkin.reply.unrecognised-answer"));
                 }
                 if (jdbc.update("update check_in set met = ? where id = ? and met is null", m.met(), m.checkInId())
                         == 0) {
-                    notice = "You already answered that one; your first answer is kept.";
+                    notice = say(in, "checkin.reply.already-answered");
                 }
             }
             case ActionId.OpenComment o -> {
-                return new InteractionResult(null, null, CheckInComposer.commentForm(o.checkInId()));
+                return new InteractionResult(null, null, CheckInComposer.commentForm(o.checkInId(), l.language()));
             }
             case ActionId.SubmitComment s -> {
-                return InteractionResult.notice("Please use the comment form to add a comment.");
+                return InteractionResult.notice(say(in, "checkin.reply.use-the-form"));
             }
         }
         markAnswered(action.checkInId());
-        CheckInContent after = load(action.checkInId()).orElseThrow().content();
-        return new InteractionResult(CheckInComposer.compose(after), notice, null);
+        return new InteractionResult(load(action.checkInId()).orElseThrow().message(bank), notice, null);
     }
 
     /** Handles the comment form: saves the first comment, private unless "share" is ticked. */
@@ -117,19 +134,20 @@ public class CheckInService {
     public InteractionResult submitComment(ChatUser actor, String formId, Map<String, String> values) {
         Optional<ActionId> parsed = ActionId.parse(formId);
         if (parsed.isEmpty() || !(parsed.get() instanceof ActionId.SubmitComment s)) {
-            return InteractionResult.notice("Sorry, I didn't recognise that form.");
+            return InteractionResult.notice(say(heard(actor), "checkin.reply.unrecognised-form"));
         }
         Optional<Loaded> loaded = load(s.checkInId());
         if (loaded.isEmpty() || !isRecipient(actor, loaded.get().recipient())) {
-            return InteractionResult.notice("This check-in isn't yours to answer.");
+            return InteractionResult.notice(say(heard(actor), "checkin.reply.not-yours"));
         }
+        Locale in = loaded.get().language();
         String text = values.getOrDefault(CheckInComposer.COMMENT, "").strip();
         if (text.isEmpty()) {
-            return InteractionResult.notice("The comment was empty, so nothing was saved.");
+            return InteractionResult.notice(say(in, "checkin.reply.empty-comment"));
         }
         if (text.length() > CheckInComposer.MAX_COMMENT) {
-            return InteractionResult.notice("That comment is " + text.length() + " characters; please keep it under "
-                    + CheckInComposer.MAX_COMMENT + ".");
+            return InteractionResult.notice(say(
+                    in, "checkin.reply.comment-too-long", "length", text.length(), "max", CheckInComposer.MAX_COMMENT));
         }
         boolean share = isTicked(values.get("share"));
         // Sealed for this check-in's row (its id is the associated data): a copy in another row does not open.
@@ -139,15 +157,12 @@ public class CheckInService {
                 share,
                 s.checkInId());
         if (stored == 0) {
-            return InteractionResult.notice("You already added a comment to this check-in; the first one is kept.");
+            return InteractionResult.notice(say(in, "checkin.reply.comment-exists"));
         }
         markAnswered(s.checkInId());
-        CheckInContent after = load(s.checkInId()).orElseThrow().content();
         return new InteractionResult(
-                CheckInComposer.compose(after),
-                share
-                        ? "Thanks, your comment is saved and shared with the coordinator."
-                        : "Thanks, your comment is saved. It stays private.",
+                load(s.checkInId()).orElseThrow().message(bank),
+                say(in, share ? "checkin.reply.comment-shared" : "checkin.reply.comment-private"),
                 null);
     }
 
@@ -221,10 +236,27 @@ public class CheckInService {
                             rs.getString("workspace_id"),
                             rs.getString("platform_user_id"),
                             rs.getString("recipient_name"));
-                    return new Loaded(content, rs.getString("status"), rs.getBoolean("superseded"), recipient);
+                    Locale language = Languages.resolve(
+                            rs.getString("language"),
+                            rs.getString("platform_locale"),
+                            rs.getString("default_language"));
+                    return new Loaded(
+                            content, rs.getString("status"), rs.getBoolean("superseded"), recipient, language);
                 },
                 checkInId);
         return rows.stream().findFirst();
+    }
+
+    private static String say(Locale in, String key, Object... args) {
+        return Catalogue.standard().text(in, key, args);
+    }
+
+    /**
+     * The language of someone whose check-in this may not be: what their platform says of them in this request, since
+     * nothing stored about anyone else may decide it.
+     */
+    private static Locale heard(ChatUser actor) {
+        return Languages.resolve(null, actor.locale(), null);
     }
 
     private static boolean isRecipient(ChatUser actor, ChatUser recipient) {

@@ -189,6 +189,8 @@ public class CommandService {
     public Reply handle(CommandRequest request) {
         // Someone who runs a command can be reached again, whatever the platform refused before.
         participants.markReachable(request.actor());
+        // The language the platform reports for them (Discord's interaction locale) is kept for their messages.
+        participants.platformLocale(request.actor(), request.actor().locale());
         // The name the platform gives the person acting is theirs; and what their roles allow is checked afresh.
         participants.actorNamed(request.actor());
         authority.revalidate(request.actor());

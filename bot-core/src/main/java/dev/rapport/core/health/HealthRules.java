@@ -1,6 +1,7 @@
 package dev.rapport.core.health;
 
 import dev.rapport.core.calendar.SlotCalculator;
+import dev.rapport.core.i18n.Text;
 import dev.rapport.core.pulse.Dimension;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -73,9 +74,7 @@ final class HealthRules {
             reasons.add(new Reason(
                     "TOO_EARLY",
                     HealthState.TOO_EARLY,
-                    (f.checkInsSent() == 0 ? "No check-in has" : "Only 1 check-in has")
-                            + " been sent to the mentee yet; health is judged once " + MIN_CHECK_INS
-                            + " have gone out."));
+                    Text.of("health.reason.too-early", "sent", f.checkInsSent(), "needed", MIN_CHECK_INS)));
             return new PairHealth(f.pairId(), HealthState.TOO_EARLY, reasons, rate, f.checkInsSent(), weeks, trends);
         }
 
@@ -114,11 +113,19 @@ final class HealthRules {
         return Optional.of(new Reason(
                 "RESPONSE_RATE",
                 severity,
-                "The mentee answered " + answered + " of the last " + recent.size()
-                        + " check-ins (" + Math.round(rate * 100) + "%; below "
-                        + Math.round(
-                                (severity == HealthState.AT_RISK ? RESPONSE_AT_RISK_BELOW : RESPONSE_WATCH_BELOW) * 100)
-                        + "% is " + label(severity) + ")."));
+                Text.of(
+                        "health.reason.response-rate",
+                        "answered",
+                        answered,
+                        "asked",
+                        recent.size(),
+                        "rate",
+                        Math.round(rate * 100),
+                        "threshold",
+                        Math.round((severity == HealthState.AT_RISK ? RESPONSE_AT_RISK_BELOW : RESPONSE_WATCH_BELOW)
+                                * 100),
+                        "state",
+                        label(severity))));
     }
 
     private static Optional<Reason> meetingReason(long weeks, int threshold) {
@@ -129,10 +136,7 @@ final class HealthRules {
             return Optional.empty();
         }
         return Optional.of(new Reason(
-                "NO_MEETING",
-                severity,
-                "No meeting logged for " + weeks + " week" + (weeks == 1 ? "" : "s") + " (reminder threshold "
-                        + threshold + ")."));
+                "NO_MEETING", severity, Text.of("health.reason.no-meeting", "weeks", weeks, "threshold", threshold)));
     }
 
     static DimensionTrend trend(Dimension d, List<Integer> mentee, List<Integer> mentor) {
@@ -149,45 +153,52 @@ final class HealthRules {
 
     static List<Reason> dimensionReasons(DimensionTrend t) {
         List<Reason> reasons = new ArrayList<>();
-        String name = t.dimension().label();
+        Text name = dimension(t.dimension());
         String key = t.dimension().name();
         if (t.menteeLevel() != null && t.menteeLevel() <= LEVEL_WATCH_AT_MOST) {
             HealthState severity = t.menteeLevel() <= LEVEL_AT_RISK_AT_MOST ? HealthState.AT_RISK : HealthState.WATCH;
             reasons.add(new Reason(
                     "LOW_SCORE:" + key,
                     severity,
-                    name + ": the mentee's recent scores average " + fmt(t.menteeLevel()) + " out of 5."));
+                    Text.of("health.reason.low-score", "dimension", name, "level", t.menteeLevel())));
         }
         if (t.change() != null && t.change() <= FALLING_AT_MOST) {
             double before = t.menteeLevel() - t.change();
             reasons.add(new Reason(
                     "FALLING:" + key,
                     HealthState.WATCH,
-                    name + ": the mentee's scores are falling, from " + fmt(before) + " to " + fmt(t.menteeLevel())
-                            + " out of 5."));
+                    Text.of("health.reason.falling", "dimension", name, "before", before, "level", t.menteeLevel())));
         }
         if (t.gap() != null && t.gap() >= GAP_AT_LEAST) {
             reasons.add(new Reason(
                     "GAP:" + key,
                     HealthState.WATCH,
-                    name + ": mentee and mentor see it differently (mentee " + fmt(t.menteeLevel()) + ", mentor "
-                            + fmt(t.mentorLevel()) + " out of 5)."));
+                    Text.of(
+                            "health.reason.gap",
+                            "dimension",
+                            name,
+                            "mentee",
+                            t.menteeLevel(),
+                            "mentor",
+                            t.mentorLevel())));
         }
         if (t.mentorLevel() != null && t.mentorLevel() <= MENTOR_LEVEL_WATCH_AT_MOST) {
             reasons.add(new Reason(
                     "MENTOR_LOW:" + key,
                     HealthState.WATCH,
-                    name + ": the mentor's recent scores average " + fmt(t.mentorLevel()) + " out of 5."));
+                    Text.of("health.reason.mentor-low", "dimension", name, "level", t.mentorLevel())));
         }
         return reasons;
     }
 
-    private static String label(HealthState s) {
-        return s.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    /** A state's name as a reason says it: "at risk", "watch". */
+    private static Text label(HealthState s) {
+        return Text.of("health.state." + s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+    /** A dimension's name in the reader's language. */
+    static Text dimension(Dimension d) {
+        return Text.of("pulse.dimension." + d.name().toLowerCase(Locale.ROOT));
     }
 
     private static <T> List<T> last(List<T> list, int n) {

@@ -3,6 +3,7 @@ package dev.rapport.core.health;
 import dev.rapport.core.calendar.QuietHours;
 import dev.rapport.core.calendar.SlotCalculator;
 import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.i18n.Text;
 import dev.rapport.core.outbox.Outbox;
 import dev.rapport.core.outbox.OutboxKind;
 import dev.rapport.core.outbox.OutboxMessage;
@@ -205,7 +206,7 @@ public class HealthService {
         Map<String, Object> pair = jdbc.queryForMap(ALERT_CONTEXT, h.pairId());
         long mentorId = ((Number) pair.get("mentor_id")).longValue();
         long menteeId = ((Number) pair.get("mentee_id")).longValue();
-        String text =
+        Text text =
                 alertText(h, (String) pair.get("programme"), (String) pair.get("mentor"), (String) pair.get("mentee"));
         int n = 0;
         for (Map<String, Object> c : jdbc.queryForList(COORDINATORS, programmeId)) {
@@ -219,7 +220,7 @@ public class HealthService {
             QuietHours quiet = QuietHours.ofNullable(
                     start == null ? null : start.toLocalTime(), end == null ? null : end.toLocalTime());
             Instant notBefore = SlotCalculator.outsideQuietHours(now, ZoneId.of((String) c.get("time_zone")), quiet);
-            if (outbox.enqueue(OutboxMessage.text(
+            if (outbox.enqueue(OutboxMessage.of(
                     h.pairId(), coordinatorId, OutboxKind.ALERT, atRiskSince.toString(), text, notBefore))) {
                 n++;
             }
@@ -227,10 +228,22 @@ public class HealthService {
         return n;
     }
 
-    static String alertText(PairHealth h, String programme, String mentor, String mentee) {
-        return "Pair at risk in " + programme + ": " + mentor + " (mentor) and " + mentee + " (mentee).\n"
-                + h.reasons().stream().map(r -> "• " + r.text()).collect(Collectors.joining("\n"))
-                + "\nTo silence alerts about this pair for two weeks: `/rapport snooze " + h.pairId() + " 14`";
+    /** The alert, rendered in each coordinator's language when it is sent. */
+    static Text alertText(PairHealth h, String programme, String mentor, String mentee) {
+        return Text.of(
+                "health.alert",
+                "programme",
+                programme,
+                "mentor",
+                mentor,
+                "mentee",
+                mentee,
+                "reasons",
+                h.reasons().stream()
+                        .map(r -> Text.of("health.alert.reason", "reason", r.message()))
+                        .toList(),
+                "pair",
+                String.valueOf(h.pairId()));
     }
 
     /** What pair_health.reasons holds: one reason a line, "SEVERITY CODE: text". */

@@ -6,9 +6,11 @@ import dev.rapport.core.chat.InteractionResult;
 import dev.rapport.core.checkin.ActionId;
 import dev.rapport.core.checkin.CheckInComposer;
 import dev.rapport.core.checkin.CheckInService;
+import dev.rapport.core.i18n.Languages;
 import dev.rapport.core.meeting.MeetingButtons;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.TimeZoneForm;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -41,6 +43,7 @@ public class InteractionService {
     public InteractionResult click(ChatUser actor, String actionId) {
         // Whoever taps a button in a direct message can evidently be reached there again.
         participants.markReachable(actor);
+        participants.platformLocale(actor, actor.locale());
         if (MeetingButtons.matches(actionId)) {
             return meetingButtons.click(actor, actionId);
         }
@@ -52,6 +55,7 @@ public class InteractionService {
 
     /** Handles a submitted form. */
     public InteractionResult submit(ChatUser actor, String formId, Map<String, String> values) {
+        participants.platformLocale(actor, actor.locale());
         if (TimeZoneForm.SUBMIT.equals(formId)) {
             return timeZoneForm.submit(actor, values);
         }
@@ -75,7 +79,15 @@ public class InteractionService {
      * use the form is checked when it is submitted.
      */
     public static Optional<Form> formOpenedBy(String actionId) {
-        return form(actionId, TimeZoneForm.OPEN, ActionId.OpenComment.class);
+        return formOpenedBy(actionId, Languages.ENGLISH);
+    }
+
+    /**
+     * {@link #formOpenedBy(String)} in a language: an adapter that knows the person's from the tap itself (Discord's
+     * interaction {@code locale}) passes it, still without the database.
+     */
+    public static Optional<Form> formOpenedBy(String actionId, Locale in) {
+        return form(actionId, TimeZoneForm.OPEN, ActionId.OpenComment.class, in);
     }
 
     /**
@@ -83,14 +95,16 @@ public class InteractionService {
      * itself limits (a text's {@code maxLength}) before it acknowledges, while the person can still correct it.
      */
     public static Optional<Form> formSubmittedAs(String formId) {
-        return form(formId, TimeZoneForm.SUBMIT, ActionId.SubmitComment.class);
+        return form(formId, TimeZoneForm.SUBMIT, ActionId.SubmitComment.class, Languages.ENGLISH);
     }
 
     /** The time-zone form when {@code id} is {@code timeZoneId}, or the comment form of an id of {@code commentKind}. */
-    private static Optional<Form> form(String id, String timeZoneId, Class<? extends ActionId> commentKind) {
+    private static Optional<Form> form(String id, String timeZoneId, Class<? extends ActionId> commentKind, Locale in) {
         if (timeZoneId.equals(id)) {
-            return Optional.of(TimeZoneForm.form());
+            return Optional.of(TimeZoneForm.form(in));
         }
-        return ActionId.parse(id).filter(commentKind::isInstance).map(a -> CheckInComposer.commentForm(a.checkInId()));
+        return ActionId.parse(id)
+                .filter(commentKind::isInstance)
+                .map(a -> CheckInComposer.commentForm(a.checkInId(), in));
     }
 }

@@ -5,6 +5,7 @@ import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.chat.ChatMessage.Choice;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.InteractionResult;
+import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.core.outbox.OutboxHandler;
 import dev.rapport.core.outbox.OutboxKind;
 import dev.rapport.core.outbox.OutboxRow;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Component;
 public class MeetingButtons implements OutboxHandler {
 
     static final String PREFIX = "rapport:meeting:";
+
+    private static final Catalogue CATALOGUE = Catalogue.standard();
 
     private final ParticipantService participants;
     private final PairService pairs;
@@ -72,32 +76,35 @@ public class MeetingButtons implements OutboxHandler {
                     row.id(),
                     pointless.isPresent()
                             ? Rendering.expire(pointless.get(), "the meeting reminder is no longer needed")
-                            : Rendering.send(message(row.pairId(), row.payload())));
+                            : Rendering.send(message(row.pairId(), row.payload(), row.language())));
         }
         return out;
     }
 
-    private static ChatMessage message(Long pairId, String payload) {
+    private static ChatMessage message(Long pairId, String payload, Locale in) {
+        String text = CATALOGUE.render(in, payload);
         if (pairId == null) {
-            return ChatMessage.text(payload);
+            return ChatMessage.text(text);
         }
         return new ChatMessage(
-                payload,
+                text,
                 List.of(
-                        new Block.Text(payload),
+                        new Block.Text(text),
                         new Block.Question(
-                                "Met already? Log it with one tap:",
+                                CATALOGUE.text(in, "meeting.reminder.question"),
                                 List.of(
-                                        new Choice("We met today", actionId(pairId, 0)),
-                                        new Choice("We met yesterday", actionId(pairId, 1))),
+                                        new Choice(CATALOGUE.text(in, "meeting.reminder.today"), actionId(pairId, 0)),
+                                        new Choice(
+                                                CATALOGUE.text(in, "meeting.reminder.yesterday"), actionId(pairId, 1))),
                                 null)));
     }
 
     /** Handles a tap on one of the buttons. */
     public InteractionResult click(ChatUser actor, String actionId) {
+        Locale in = participants.languageOf(actor);
         Optional<long[]> parsed = parse(actionId);
         if (parsed.isEmpty()) {
-            return new InteractionResult(null, "Sorry, I didn't recognise that button. Try `/rapport help`.", null);
+            return new InteractionResult(null, CATALOGUE.text(in, "meeting.reply.unrecognised"), null);
         }
         long pairId = parsed.get()[0];
         int daysAgo = (int) parsed.get()[1];
@@ -107,10 +114,10 @@ public class MeetingButtons implements OutboxHandler {
                 .filter(v -> !v.hasLeft() && p.roleOf(v.id()) != null)
                 .findFirst());
         if (me.isEmpty()) {
-            return new InteractionResult(null, "This button isn't yours to use.", null);
+            return new InteractionResult(null, CATALOGUE.text(in, "meeting.reply.not-yours"), null);
         }
         if (pair.get().ended()) {
-            return new InteractionResult(null, "This pair has ended, so there is no meeting to log.", null);
+            return new InteractionResult(null, CATALOGUE.text(in, "meeting.reply.pair-ended"), null);
         }
         ParticipantView person = me.get();
         LocalDate heldOn =
@@ -118,23 +125,24 @@ public class MeetingButtons implements OutboxHandler {
         String partner = participants
                 .find(pair.get().partnerOf(person.id()))
                 .map(ParticipantView::displayName)
-                .orElse("your partner");
+                .orElse(CATALOGUE.text(in, "meeting.reply.your-partner"));
         MeetingView logged;
         try {
             logged = meetings.log(pairId, person.id(), heldOn, pair.get().startedOn(), person.zone(), null);
         } catch (IllegalArgumentException e) {
             return new InteractionResult(null, e.getMessage(), null);
         }
-        String line = logged.alreadyLogged()
-                ? "A meeting with " + partner + " on " + heldOn + " was already logged; nothing changed."
-                : "*Meeting logged:* you met " + partner + " on " + heldOn + ". Thank you!";
+        String line = CATALOGUE.text(
+                in,
+                logged.alreadyLogged() ? "meeting.reply.already-logged" : "meeting.reply.logged",
+                "partner",
+                partner,
+                "date",
+                heldOn);
         return new InteractionResult(
                 new ChatMessage(
-                        "Meeting logged",
-                        List.of(
-                                new Block.Text(line),
-                                new Block.Text(
-                                        "For another date, or to add a note: `/rapport meeting YYYY-MM-DD note`."))),
+                        CATALOGUE.text(in, "meeting.reply.summary"),
+                        List.of(new Block.Text(line), new Block.Text(CATALOGUE.text(in, "meeting.reply.other-date")))),
                 null,
                 null);
     }

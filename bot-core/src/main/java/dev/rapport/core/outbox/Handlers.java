@@ -1,6 +1,7 @@
 package dev.rapport.core.outbox;
 
 import dev.rapport.core.chat.ChatMessage;
+import dev.rapport.core.i18n.Catalogue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,11 +11,16 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The {@link OutboxHandler} of each kind, and plain text for kinds that have none. */
+/**
+ * The {@link OutboxHandler} of each kind; kinds that have none are sent as their stored text, rendered from the
+ * catalogue in the recipient's language ({@link dev.rapport.core.i18n.Text}) or as written.
+ */
 @Component
 class Handlers {
 
     private final Map<OutboxKind, OutboxHandler> byKind = new EnumMap<>(OutboxKind.class);
+
+    private final Catalogue catalogue = Catalogue.standard();
 
     Handlers(List<OutboxHandler> handlers) {
         for (OutboxHandler handler : handlers) {
@@ -34,7 +40,7 @@ class Handlers {
         for (OutboxRow row : rows) {
             OutboxHandler handler = byKind.get(row.kind());
             if (handler == null) {
-                out.put(row.id(), Rendering.send(ChatMessage.text(row.payload() == null ? "" : row.payload())));
+                out.put(row.id(), Rendering.send(ChatMessage.text(catalogue.render(row.language(), row.payload()))));
             } else {
                 grouped.computeIfAbsent(handler, h -> new ArrayList<>()).add(row);
             }

@@ -1,5 +1,6 @@
 package dev.rapport.core.outbox;
 
+import dev.rapport.core.i18n.Text;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,12 +30,9 @@ class Notices {
                 "select c.participant_id from coordinator c join pair p on p.programme_id = c.programme_id where p.id = ?",
                 Long.class,
                 row.pairId());
-        String text = "Rapport could not deliver a message to " + recipientName
-                + ": the platform refused it, or kept failing until Rapport gave up (for example, they do not accept direct"
-                + " messages)."
-                + " Please ask them to allow direct messages from the Rapport app, or contact them another way.";
+        Text text = Text.of("notice.undeliverable.coordinator", "name", recipientName);
         for (Long coordinator : coordinators) {
-            outbox.enqueue(OutboxMessage.text(
+            outbox.enqueue(OutboxMessage.of(
                     row.pairId(), coordinator, OutboxKind.NOTICE, "undeliverable:" + row.recipientId(), text, null));
         }
     }
@@ -51,18 +49,14 @@ class Notices {
         List<Long> programmes = jdbc.queryForList("""
                 select distinct programme_id from pair where (mentor_id = ? or mentee_id = ?) and status <> 'ENDED'
                 """, Long.class, recipientId, recipientId);
-        String text = "Rapport cannot send direct messages to " + recipientName
-                + ": the platform refused them (their direct messages are closed, or their account is deactivated)."
-                + " Rapport will not try again until they use Rapport themselves. Please ask them to allow direct"
-                + " messages from the Rapport app (on Discord: the server's privacy settings, \"Direct Messages\"),"
-                + " then to run `/rapport me`.";
+        Text text = Text.of("notice.unreachable.coordinator", "name", recipientName);
         for (Long programmeId : programmes) {
             for (Long coordinator : jdbc.queryForList(
                     "select participant_id from coordinator where programme_id = ? and participant_id <> ?",
                     Long.class,
                     programmeId,
                     recipientId)) {
-                outbox.enqueue(OutboxMessage.text(
+                outbox.enqueue(OutboxMessage.of(
                         null,
                         coordinator,
                         OutboxKind.NOTICE,

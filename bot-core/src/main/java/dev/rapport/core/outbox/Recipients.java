@@ -2,8 +2,10 @@ package dev.rapport.core.outbox;
 
 import dev.rapport.core.chat.Platform;
 import dev.rapport.core.chat.Recipient;
+import dev.rapport.core.i18n.Languages;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,17 +15,24 @@ import org.springframework.stereotype.Component;
 class Recipients {
 
     private static final String RECIPIENTS = """
-            select id, platform, workspace_id, platform_user_id, display_name, left_at is not null as left_programme,
-                   unreachable_since is not null as unreachable
-            from participant where id = any(?)""";
+            select p.id, p.platform, p.workspace_id, p.platform_user_id, p.display_name,
+                   p.left_at is not null as left_programme, p.unreachable_since is not null as unreachable,
+                   p.language, p.platform_locale,
+                   (select g.default_language from programme g
+                    where g.id in (select programme_id from pair where mentor_id = p.id or mentee_id = p.id
+                                   union select programme_id from coordinator where participant_id = p.id)
+                    order by g.id limit 1) as programme_language
+            from participant p where p.id = any(?)""";
 
     /**
      * A recipient and what decides whether to send to them at all.
      *
      * @param left they left Rapport: nothing more goes to them
      * @param unreachable the platform said earlier that they cannot be messaged
+     * @param language the language they read ({@link Languages#resolve}; a person in several programmes gets the
+     *     default of the one they joined first when they neither chose nor have a shipped platform locale)
      */
-    record Who(Recipient recipient, boolean left, boolean unreachable) {}
+    record Who(Recipient recipient, boolean left, boolean unreachable, Locale language) {}
 
     private final JdbcTemplate jdbc;
 
@@ -46,7 +55,11 @@ class Recipients {
                                             rs.getString("platform_user_id"),
                                             rs.getString("display_name")),
                                     rs.getBoolean("left_programme"),
-                                    rs.getBoolean("unreachable")));
+                                    rs.getBoolean("unreachable"),
+                                    Languages.resolve(
+                                            rs.getString("language"),
+                                            rs.getString("platform_locale"),
+                                            rs.getString("programme_language"))));
                 },
                 (Object) ids);
         return out;

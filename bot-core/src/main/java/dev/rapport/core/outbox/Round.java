@@ -82,8 +82,16 @@ final class Round {
         Instant now = crew.clock().instant();
         Map<Long, Recipients.Who> who = crew.recipients().of(batch);
         who.forEach((id, w) -> names.put(id, w.recipient().displayName()));
-        Map<Long, Rendering> rendered =
-                crew.handlers().render(batch.stream().map(Claimed::row).toList(), now);
+        // Each row is rendered in its recipient's language, as it is at this moment.
+        Map<Long, Rendering> rendered = crew.handlers()
+                .render(
+                        batch.stream()
+                                .map(c -> {
+                                    Recipients.Who w = who.get(c.row().recipientId());
+                                    return w == null ? c.row() : c.row().in(w.language());
+                                })
+                                .toList(),
+                        now);
         List<Ready> ready = new ArrayList<>(batch.size());
         for (Claimed c : batch) {
             Recipients.Who w = who.get(c.row().recipientId());

@@ -1,5 +1,6 @@
 package dev.rapport.core.pair;
 
+import dev.rapport.core.i18n.Text;
 import dev.rapport.core.outbox.Outbox;
 import dev.rapport.core.outbox.OutboxKind;
 import dev.rapport.core.outbox.OutboxMessage;
@@ -39,25 +40,26 @@ class PairNotices {
                     pair,
                     ((Number) pair.get("partner_id")).longValue(),
                     "left:" + left.participantId(),
-                    pair.get("name") + " has left " + pair.get("programme")
-                            + ", so your pair has ended. Thank you for taking part; your coordinators can pair you"
-                            + " again.");
+                    Text.of("notice.left.partner", "name", pair.get("name"), "programme", pair.get("programme")));
         }
     }
 
     @EventListener
     void on(ParticipantPaused paused) {
         for (Map<String, Object> pair : pairs(paused.participantId(), "p.status <> 'ENDED'")) {
-            String text = pair.get("name") + " has paused their check-ins in " + pair.get("programme") + " until "
-                    + paused.until() + ".";
+            Object[] args = {"name", pair.get("name"), "programme", pair.get("programme"), "until", paused.until()};
             String period = "paused:" + paused.participantId() + ":" + paused.until();
-            tell(pair, ((Number) pair.get("partner_id")).longValue(), period, text + " Yours go on as usual.");
+            tell(pair, ((Number) pair.get("partner_id")).longValue(), period, Text.of("notice.paused.partner", args));
             for (Long coordinator : jdbc.queryForList(
                     "select participant_id from coordinator where programme_id = ? and participant_id <> ?",
                     Long.class,
                     pair.get("programme_id"),
                     pair.get("partner_id"))) {
-                tell(pair, coordinator, period, text + " Their pair (#" + pair.get("id") + ") is not at risk for it.");
+                tell(
+                        pair,
+                        coordinator,
+                        period,
+                        Text.of("notice.paused.coordinator", args).with("pair", String.valueOf(pair.get("id"))));
             }
         }
     }
@@ -72,13 +74,17 @@ class PairNotices {
         for (Map<String, Object> programme : programmes) {
             for (Long coordinator : jdbc.queryForList(
                     "select participant_id from coordinator where programme_id = ?", Long.class, programme.get("id"))) {
-                outbox.enqueue(OutboxMessage.text(
+                outbox.enqueue(OutboxMessage.of(
                         null,
                         coordinator,
                         OutboxKind.NOTICE,
                         "rejoined:" + rejoined.participantId() + ":" + programme.get("id"),
-                        programme.get("name") + " has rejoined Rapport and can be paired again in "
-                                + programme.get("programme") + " with `/rapport add-pair`.",
+                        Text.of(
+                                "notice.rejoined.coordinator",
+                                "name",
+                                programme.get("name"),
+                                "programme",
+                                programme.get("programme")),
                         null));
             }
         }
@@ -97,8 +103,8 @@ class PairNotices {
         return jdbc.queryForList(sql, args.toArray());
     }
 
-    private void tell(Map<String, Object> pair, long recipient, String period, String text) {
-        outbox.enqueue(OutboxMessage.text(
+    private void tell(Map<String, Object> pair, long recipient, String period, Text text) {
+        outbox.enqueue(OutboxMessage.of(
                 ((Number) pair.get("id")).longValue(), recipient, OutboxKind.NOTICE, period, text, null));
     }
 }

@@ -1,6 +1,7 @@
 package dev.rapport.core.pair;
 
 import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.i18n.Text;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
 import dev.rapport.core.participant.TimeZoneSource;
@@ -82,16 +83,12 @@ public class PairService {
                 mentorReg.participant(),
                 programme.name(),
                 programme.id(),
-                "You are mentoring " + menteeReg.participant().displayName()
-                        + ". Every check-in day you'll get a short pulse (three one-tap"
-                        + " questions about how the mentorship is going), and a reminder if no meeting has been logged for a while.");
+                Text.of("welcome.role.mentor", "mentee", menteeReg.participant().displayName()));
         participants.welcome(
                 menteeReg.participant(),
                 programme.name(),
                 programme.id(),
-                "Your mentor is " + mentorReg.participant().displayName()
-                        + ". Every check-in day I'll ask whether you met and up to three"
-                        + " one-tap questions (1–5) about how the mentorship is going. It takes under a minute.");
+                Text.of("welcome.role.mentee", "mentor", mentorReg.participant().displayName()));
         return PairView.of(pair);
     }
 

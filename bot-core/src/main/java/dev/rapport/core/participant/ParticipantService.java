@@ -3,6 +3,8 @@ package dev.rapport.core.participant;
 import dev.rapport.core.calendar.QuietHours;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Platform;
+import dev.rapport.core.i18n.Languages;
+import dev.rapport.core.i18n.Text;
 import dev.rapport.core.outbox.Outbox;
 import dev.rapport.core.outbox.OutboxKind;
 import dev.rapport.core.outbox.OutboxMessage;
@@ -12,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -126,6 +129,22 @@ public class ParticipantService {
      */
     @Transactional
     public ParticipantView profileRead(long participantId, String displayName, ZoneId zone) {
+        return profileRead(participantId, displayName, zone, null);
+    }
+
+    /**
+     * As {@link #profileRead(long, String, ZoneId)}, with the locale the platform reports for them (Slack's
+     * {@code users.info} {@code locale}), kept as their platform locale; null changes nothing.
+     */
+    @Transactional
+    public ParticipantView profileRead(long participantId, String displayName, ZoneId zone, String locale) {
+        if (locale != null && !locale.isBlank() && locale.length() <= 35) {
+            jdbc.update(
+                    "update participant set platform_locale = ? where id = ? and platform_locale is distinct from ?",
+                    locale.strip(),
+                    participantId,
+                    locale.strip());
+        }
         Participant p = participants.findById(participantId).orElseThrow();
         if (displayName != null
                 && !displayName.isBlank()
@@ -217,13 +236,98 @@ public class ParticipantService {
      * still the programme's assumption.
      */
     public void askTimeZone(ParticipantView participant) {
-        String text = "*Hi " + participant.displayName() + ", which time zone are you in?* Rapport writes to you at"
-                + " the programme's check-in time in your own time zone, and for now assumes "
-                + participant.zone().getId() + ". If that is not where you are, tap the button, or run"
-                + " `/rapport timezone Area/City` (for example `/rapport timezone America/Chicago`).";
+        Text text = Text.of(
+                "timezone.question.body",
+                "name",
+                participant.displayName(),
+                "zone",
+                participant.zone().getId());
         outbox.enqueue(
-                OutboxMessage.text(null, participant.id(), OutboxKind.TIME_ZONE_QUESTION, "onboarding", text, null));
+                OutboxMessage.of(null, participant.id(), OutboxKind.TIME_ZONE_QUESTION, "onboarding", text, null));
     }
+
+    /**
+     * Sets the language someone chose ({@code /rapport language <code>}), which then wins over whatever their platform
+     * reports and their programme's default ({@link Languages#resolve}); null or blank forgets the choice. Applies to
+     * every participant the person is (on Discord, one per server), as the person reads one language. Messages not yet
+     * sent are rendered in it.
+     *
+     * @param code one of {@link Languages#codes()}, or a tag of one ({@code fr-FR})
+     * @return the language they read now
+     * @throws IllegalArgumentException when the code names no shipped language
+     */
+    @Transactional
+    public Locale setLanguage(ChatUser person, String code) {
+        String chosen = null;
+        if (code != null && !code.isBlank()) {
+            chosen = Languages.match(code)
+                    .orElseThrow(() -> new IllegalArgumentException("Rapport speaks "
+                            + String.join(", ", Languages.codes()) + "; \"" + code.strip() + "\" is none of them."))
+                    .getLanguage();
+        }
+        for (ParticipantView p : findEverywhere(person)) {
+            jdbc.update("update participant set language = ? where id = ?", chosen, p.id());
+        }
+        return languageOf(person);
+    }
+
+    /**
+     * Records the locale the person's platform reports (Discord's interaction {@code locale}, Slack's
+     * {@code users.info} {@code locale}), as the platform wrote it; a blank one changes nothing. On Discord, whose user
+     * ids are global, it is recorded on every server's participant.
+     */
+    @Transactional
+    public void platformLocale(ChatUser user, String locale) {
+        if (locale == null || locale.isBlank() || locale.length() > 35) {
+            return;
+        }
+        if (user.platform().userIdsAreGlobal()) {
+            jdbc.update(
+                    "update participant set platform_locale = ? where platform = ? and platform_user_id = ?"
+                            + " and platform_locale is distinct from ?",
+                    locale.strip(),
+                    user.platform().name(),
+                    user.userId(),
+                    locale.strip());
+        } else {
+            jdbc.update(
+                    "update participant set platform_locale = ? where platform = ? and workspace_id = ?"
+                            + " and platform_user_id = ? and platform_locale is distinct from ?",
+                    locale.strip(),
+                    user.platform().name(),
+                    user.workspaceId(),
+                    user.userId(),
+                    locale.strip());
+        }
+    }
+
+    /** The language a person reads now ({@link Languages#resolve}); English for someone Rapport does not know. */
+    public Locale languageOf(ChatUser person) {
+        List<ParticipantView> known = findEverywhere(person);
+        return known.isEmpty() ? Languages.ENGLISH : languageOf(known.getFirst().id());
+    }
+
+    /** The language a participant reads now ({@link Languages#resolve}). */
+    public Locale languageOf(long participantId) {
+        return jdbc.query(
+                LANGUAGE,
+                rs -> rs.next()
+                        ? Languages.resolve(
+                                rs.getString("language"),
+                                rs.getString("platform_locale"),
+                                rs.getString("programme_language"))
+                        : Languages.ENGLISH,
+                participantId);
+    }
+
+    /** What decides a participant's language; their programme's default is that of the first programme they joined. */
+    private static final String LANGUAGE = """
+            select p.language, p.platform_locale,
+                   (select g.default_language from programme g
+                    where g.id in (select programme_id from pair where mentor_id = p.id or mentee_id = p.id
+                                   union select programme_id from coordinator where participant_id = p.id)
+                    order by g.id limit 1) as programme_language
+            from participant p where p.id = ?""";
 
     @Transactional
     public ParticipantView setQuietHours(long participantId, QuietHours quiet) {
@@ -276,28 +380,17 @@ public class ParticipantService {
     }
 
     /** Enqueues the welcome message for someone new to a programme (once per programme). */
-    public void welcome(ParticipantView participant, String programmeName, long programmeId, String roleDescription) {
-        String text = "*Welcome to " + programmeName + ", " + participant.displayName()
-                + "!* I'm Rapport, the programme's check-in bot. "
-                + roleDescription + "\n\n"
-                + "*Who sees what:* your answers are never shown to the other person in your pair. Coordinators see scores and trends,"
-                + " and a comment only when you tick \"share with coordinator\".\n"
-                + "*Your time:* I write on the programme's check-in day in your own time zone; `/rapport me` shows the"
-                + " one I use and `/rapport timezone Europe/Lisbon` changes it.\n"
-                + "*Pause or leave:* `/rapport pause 2026-12-31` pauses everything until that date; `/rapport leave` stops all messages"
-                + " and tells the coordinators. `/rapport help` shows everything you can do.\n"
-                + "*Your data:* `/rapport my-data` sends you a file with everything Rapport stores about you.";
+    public void welcome(ParticipantView participant, String programmeName, long programmeId, Text roleDescription) {
+        Text text = Text.of(
+                "welcome.body", "programme", programmeName, "name", participant.displayName(), "role", roleDescription);
         outbox.enqueue(
-                OutboxMessage.text(null, participant.id(), OutboxKind.WELCOME, "programme:" + programmeId, text, null));
+                OutboxMessage.of(null, participant.id(), OutboxKind.WELCOME, "programme:" + programmeId, text, null));
     }
 
     /** Tells someone they have just been made a coordinator, and where to start. Sent once per programme. */
     public void tellCoordinatorRole(ParticipantView participant, String programmeName, String addedBy) {
-        String text = "*You are now a coordinator of " + programmeName + "* (added by " + addedBy + ")."
-                + " You'll get an alert, with its reasons, when a pair is at risk. Start with `/rapport health`;"
-                + " `/rapport help` lists everything you can do. Mentors' and mentees' answers are confidential:"
-                + " you see scores and trends, and a comment only when its author shares it.";
-        outbox.enqueue(OutboxMessage.text(
+        Text text = Text.of("notice.coordinator-added", "programme", programmeName, "addedBy", addedBy);
+        outbox.enqueue(OutboxMessage.of(
                 null, participant.id(), OutboxKind.NOTICE, "coordinator:" + programmeName, text, null));
     }
 
@@ -336,13 +429,10 @@ public class ParticipantService {
                     Long.class,
                     programmeId,
                     participantId);
-            String text = p.displayName + " has left " + name
-                    + " through `/rapport leave`. Rapport will not message them again"
-                    + (pairs.isEmpty()
-                            ? "."
-                            : ", and their pairs have ended. Their past answers stay in the programme's records.");
+            Text text =
+                    Text.of("notice.left.coordinator", "name", p.displayName, "programme", name, "pairs", pairs.size());
             for (Long coordinator : coordinators) {
-                outbox.enqueue(OutboxMessage.text(
+                outbox.enqueue(OutboxMessage.of(
                         null, coordinator, OutboxKind.NOTICE, "left:" + participantId + ":" + programmeId, text, null));
             }
         }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reads the platform profile of people Rapport has just met (a coordinator named them, they ran a command): their
- * display name and, where the platform tells (Slack), their time zone. Someone whose zone is still the programme's
+ * display name and, where the platform tells (Slack), their time zone and language. Someone whose zone is still the programme's
  * assumption afterwards (Discord never tells) is asked for it in a direct message, once.
  *
  * <p>Runs from a recurring job, a small batch at a time, so a large import is read at a pace the platform's
@@ -51,7 +51,8 @@ public class ProfileRefresh {
             ParticipantView after = participants.profileRead(
                     p.id(),
                     profile.map(Directory.Profile::displayName).orElse(null),
-                    profile.map(Directory.Profile::timeZone).orElse(null));
+                    profile.map(Directory.Profile::timeZone).orElse(null),
+                    profile.map(Directory.Profile::locale).orElse(null));
             if (after.zoneSource() == TimeZoneSource.DEFAULT && profile.isPresent()) {
                 participants.askTimeZone(after);
             }

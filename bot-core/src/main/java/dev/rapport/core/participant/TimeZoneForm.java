@@ -5,6 +5,8 @@ import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Form;
 import dev.rapport.core.chat.InteractionResult;
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Languages;
 import dev.rapport.core.outbox.OutboxHandler;
 import dev.rapport.core.outbox.OutboxKind;
 import dev.rapport.core.outbox.OutboxRow;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,20 +36,26 @@ public class TimeZoneForm implements OutboxHandler {
 
     static final String FIELD = "zone";
 
+    private static final Catalogue CATALOGUE = Catalogue.standard();
+
     private final ParticipantService participants;
 
     TimeZoneForm(ParticipantService participants) {
         this.participants = participants;
     }
 
-    /** The form: one short text field for an IANA zone name. */
+    /** The form: one short text field for an IANA zone name; in English. */
     public static Form form() {
+        return form(Languages.ENGLISH);
+    }
+
+    /** The form in a language. */
+    public static Form form(Locale in) {
         return new Form(
                 SUBMIT,
-                "Your time zone",
-                "Save",
-                List.of(new Form.Field.TextInput(
-                        FIELD, "Time zone, e.g. Europe/Lisbon or America/New_York", false, 64, true)));
+                CATALOGUE.text(in, "timezone.form.title"),
+                CATALOGUE.text(in, "timezone.form.save"),
+                List.of(new Form.Field.TextInput(FIELD, CATALOGUE.text(in, "timezone.form.field"), false, 64, true)));
     }
 
     @Override
@@ -58,11 +67,14 @@ public class TimeZoneForm implements OutboxHandler {
     public Map<Long, Rendering> render(List<OutboxRow> rows, Instant now) {
         Map<Long, Rendering> out = new HashMap<>();
         for (OutboxRow row : rows) {
+            Locale in = row.language();
             out.put(
                     row.id(),
                     Rendering.send(new ChatMessage(
-                            "Which time zone are you in?",
-                            List.of(new Block.Text(row.payload()), new Block.FormButton("Set my time zone", OPEN)))));
+                            CATALOGUE.text(in, "timezone.question.summary"),
+                            List.of(
+                                    new Block.Text(CATALOGUE.render(in, row.payload())),
+                                    new Block.FormButton(CATALOGUE.text(in, "timezone.question.button"), OPEN)))));
         }
         return out;
     }
@@ -78,14 +90,14 @@ public class TimeZoneForm implements OutboxHandler {
         List<ParticipantView> me = participants.findEverywhere(actor).stream()
                 .filter(p -> !p.hasLeft())
                 .toList();
+        Locale in = participants.languageOf(actor);
         if (me.isEmpty()) {
-            return new InteractionResult(null, "You're not part of a Rapport programme here.", null);
+            return new InteractionResult(null, CATALOGUE.text(in, "timezone.reply.not-a-participant"), null);
         }
         me.forEach(p -> participants.setTimeZone(p.id(), zone.get()));
-        String id = zone.get().getId();
         return new InteractionResult(
-                ChatMessage.text("*Your time zone is " + id + ".* Check-ins arrive at the programme's time in " + id
-                        + "; change it any time with `/rapport timezone`."),
+                ChatMessage.text(CATALOGUE.text(
+                        in, "timezone.reply.saved", "zone", zone.get().getId())),
                 null,
                 null);
     }

@@ -1,6 +1,7 @@
 package dev.rapport.core.privacy;
 
 import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.i18n.Text;
 import dev.rapport.core.outbox.Outbox;
 import dev.rapport.core.outbox.OutboxKind;
 import dev.rapport.core.outbox.OutboxMessage;
@@ -171,6 +172,7 @@ public class Erasure {
         jdbc.update("""
                 update participant set display_name = ?, platform_user_id = 'erased-' || id, time_zone = 'UTC',
                        time_zone_source = 'DEFAULT', quiet_start = null, quiet_end = null, paused_until = null,
+                       language = null, platform_locale = null,
                        left_at = coalesce(left_at, ?), unreachable_since = ?, profile_checked_at = ?
                 where id = any(?)""", ERASED_NAME, SqlTime.of(now), SqlTime.of(now), SqlTime.of(now), ids);
         jdbc.update("update installation set installer_user_id = null where installer_user_id = any(?)", (Object)
@@ -187,13 +189,12 @@ public class Erasure {
                 continue;
             }
             long pairId = ((Number) pair.get("id")).longValue();
-            outbox.enqueue(OutboxMessage.text(
+            outbox.enqueue(OutboxMessage.of(
                     pairId,
                     ((Number) pair.get("partner_id")).longValue(),
                     OutboxKind.NOTICE,
                     "pair-ended:" + pairId,
-                    "Your pair in " + pair.get("programme") + " has ended: the other person is no longer part of"
-                            + " it. Thank you for taking part; your coordinators can pair you again.",
+                    Text.of("notice.erased.partner", "programme", pair.get("programme")),
                     null));
         }
         for (Long programme : programmes) {
@@ -208,13 +209,12 @@ public class Erasure {
                     programme,
                     people);
             for (Long coordinator : coordinators) {
-                outbox.enqueue(OutboxMessage.text(
+                outbox.enqueue(OutboxMessage.of(
                         null,
                         coordinator,
                         OutboxKind.NOTICE,
                         "erased:" + people[0] + ":" + programme,
-                        "A participant of " + name + " has been erased from it, with their answers and comments."
-                                + " Pair(s) " + String.join(", ", ended) + " have ended.",
+                        Text.of("notice.erased.coordinator", "programme", name, "pairs", String.join(", ", ended)),
                         null));
             }
         }

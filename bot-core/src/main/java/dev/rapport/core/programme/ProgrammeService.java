@@ -3,10 +3,12 @@ package dev.rapport.core.programme;
 import dev.rapport.core.calendar.Cadence;
 import dev.rapport.core.chat.Platform;
 import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.i18n.Languages;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -117,6 +119,31 @@ public class ProgrammeService {
         }
         programmes.saveAndFlush(p);
         return value;
+    }
+
+    /**
+     * Sets the language of the programme's people who neither chose one nor have a shipped platform locale
+     * ({@link Languages#resolve}); {@code en} until set.
+     *
+     * @param code one of {@link Languages#codes()}, or a tag of one
+     * @return the language set
+     * @throws IllegalArgumentException when the code names no shipped language
+     */
+    @Transactional
+    public Locale setDefaultLanguage(long programmeId, String code) {
+        Locale language = Languages.match(code)
+                .orElseThrow(() -> new IllegalArgumentException("Rapport speaks " + String.join(", ", Languages.codes())
+                        + "; \"" + code + "\" is none of them."));
+        jdbc.update("update programme set default_language = ? where id = ?", language.getLanguage(), programmeId);
+        return language;
+    }
+
+    /** The language of the programme's people who neither chose one nor have a shipped platform locale. */
+    public Locale defaultLanguage(long programmeId) {
+        return Languages.resolve(
+                null,
+                null,
+                jdbc.queryForObject("select default_language from programme where id = ?", String.class, programmeId));
     }
 
     /** Names a coordinator (an enrolment through a role becomes a named one). */

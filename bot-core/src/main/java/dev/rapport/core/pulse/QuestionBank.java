@@ -1,5 +1,7 @@
 package dev.rapport.core.pulse;
 
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Languages;
 import dev.rapport.core.pair.Role;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,9 +29,12 @@ public final class QuestionBank {
     private final String version;
     private final Map<String, Question> byId;
     private final Map<Role, Map<Dimension, List<Question>>> byRole;
+    /** The statements' wording in each shipped language, by language code and question id. */
+    private final Map<String, Map<String, String>> wordings;
 
-    private QuestionBank(String version, List<Question> questions) {
+    private QuestionBank(String version, List<Question> questions, Map<String, Map<String, String>> wordings) {
         this.version = version;
+        this.wordings = wordings;
         Map<String, Question> ids = new LinkedHashMap<>();
         Map<Role, Map<Dimension, List<Question>>> roles = new EnumMap<>(Role.class);
         for (Question q : questions) {
@@ -84,7 +89,51 @@ public final class QuestionBank {
                     Integer.parseInt(m.group(2)),
                     bundle.getString(key).strip()));
         }
-        return new QuestionBank(version, questions);
+        return new QuestionBank(version, questions, wordings(bundleName, version));
+    }
+
+    /** Every shipped language's wording of the bank; a language whose bank has another version is left out. */
+    private static Map<String, Map<String, String>> wordings(String bundleName, String version) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (String language : Languages.SHIPPED) {
+            ResourceBundle bundle;
+            try {
+                bundle = ResourceBundle.getBundle(
+                        bundleName,
+                        language.equals(Languages.ENGLISH.getLanguage()) ? Locale.ROOT : Locale.of(language),
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            } catch (MissingResourceException e) {
+                continue;
+            }
+            if (!bundle.containsKey("bank.version") || !version.equals(bundle.getString("bank.version"))) {
+                continue;
+            }
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (String key : Collections.list(bundle.getKeys())) {
+                if (KEY.matcher(key).matches()) {
+                    texts.put(key, bundle.getString(key).strip());
+                }
+            }
+            out.put(language, Collections.unmodifiableMap(texts));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * A statement worded in {@code locale}'s language: the same id, dimension and role (answers stay comparable), the
+     * text of that language's bank; the loaded wording when that language has no bank or lacks the statement.
+     */
+    public Question in(Question question, Locale locale) {
+        String text =
+                wordings.getOrDefault(Catalogue.language(locale), Map.of()).get(question.id());
+        return text == null
+                ? question
+                : new Question(question.id(), question.dimension(), question.role(), question.pairedItem(), text);
+    }
+
+    /** {@link #in(Question, Locale)} for each. */
+    public List<Question> in(List<Question> questions, Locale locale) {
+        return questions.stream().map(q -> in(q, locale)).toList();
     }
 
     public String version() {

@@ -3,6 +3,7 @@ package dev.rapport.core.schedule;
 import dev.rapport.core.calendar.QuietHours;
 import dev.rapport.core.calendar.SlotCalculator;
 import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.i18n.Text;
 import dev.rapport.core.outbox.Outbox;
 import dev.rapport.core.outbox.OutboxKind;
 import dev.rapport.core.outbox.OutboxMessage;
@@ -147,15 +148,11 @@ public class Reminders {
                         return;
                     }
                     String mentee = rs.getString("mentee_name");
-                    String text = "No meeting with " + mentee + " has been logged for " + weeks
-                            + " weeks. Regular meetings are what keeps"
-                            + " a mentorship going: could you suggest a time to " + mentee
-                            + "? When you have met, tap a button below, or log it with"
-                            + " `/rapport meeting` (for example `/rapport meeting 2026-11-20 discussed the research plan`).";
+                    Text text = Text.of("meeting.reminder.body", "mentee", mentee, "weeks", weeks);
                     Instant notBefore = SlotCalculator.outsideQuietHours(now, zone, QuietHours.from(rs));
                     // One reminder per stretch of `threshold` weeks without a meeting.
                     String period = "since " + lastMet + " #" + (weeks / threshold);
-                    messages.add(OutboxMessage.text(
+                    messages.add(OutboxMessage.of(
                             rs.getLong("id"),
                             rs.getLong("mentor_id"),
                             OutboxKind.MEETING_REMINDER,
