@@ -202,9 +202,9 @@ class LocalDiscordGatewayTest {
 
         assertThat(discord.requestReconnect(0)).isTrue();
         assertThat(c.next().get("op").getAsInt()).isEqualTo(7);
-        assertThat(discord.closeGateway(0, 4000)).isTrue();
+        assertThat(discord.closeConnection(0, 4000)).isTrue();
         assertThat(c.awaitClose(CLOSE)).isEqualTo(4000);
-        assertThat(discord.dropGateway(0)).isFalse();
+        assertThat(discord.dropConnection(0)).isFalse();
     }
 
     @Test
