@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
+import dev.rapport.localkit.Http;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,8 +35,13 @@ final class Deliverer implements AutoCloseable {
 
     private static final String USER_AGENT = "Slackbot 1.0 (+https://api.slack.com/robots)";
 
-    private final LocalSlack s;
+    private final World world;
+    private final Servers servers;
+    private final ViewsMethods views;
     private final HttpClient http;
+    /** Where HTTP deliveries go (commands, interactivity, events); {@code null}: over Socket Mode. */
+    private volatile URI[] httpTargets;
+
     private final Map<String, Attempt> bySocketEnvelope = new ConcurrentHashMap<>();
 
     /** One attempt at a delivery, settled once. */
@@ -62,23 +68,37 @@ final class Deliverer implements AutoCloseable {
         }
     }
 
-    Deliverer(LocalSlack slack) {
-        this.s = slack;
+    Deliverer(World world, Servers servers, ViewsMethods views) {
+        this.world = world;
+        this.servers = servers;
+        this.views = views;
         this.http = HttpClient.newBuilder()
-                .executor(slack.executor)
+                .executor(servers.executor)
                 .connectTimeout(Duration.ofSeconds(2))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
+    /** Deliver over HTTP from now on, to the request URLs of commands, interactivity and events; or, with {@code null}, over Socket Mode. */
+    void deliverOverHttp(URI[] targets) {
+        this.httpTargets = targets;
+    }
+
+    /** Makes a delivery: recorded, then its first attempt. */
+    Delivery deliver(Delivery d) {
+        world.delivered(d);
+        attempt(d, null, true);
+        return d;
+    }
+
     /** Starts an attempt now: the first, a scheduled retry, or a retry a test asked for. */
     void attempt(Delivery d, String retryReason, boolean scheduleRetries) {
         int number = d.startAttempt();
-        URI[] targets = s.httpTargets;
+        URI[] targets = httpTargets;
         Delivery.Transport transport = targets == null ? Delivery.Transport.SOCKET_MODE : Delivery.Transport.HTTP;
         Attempt a = new Attempt(d, number, retryReason, transport, scheduleRetries);
         a.startedNanos = System.nanoTime();
-        if (s.outage != null) {
+        if (servers.outage().isPresent()) {
             settle(a, Ack.Outcome.FAILED, 0, null, null, null, "outage", false);
         } else if (transport == Delivery.Transport.HTTP) {
             http(a, targets);
@@ -167,9 +187,10 @@ final class Deliverer implements AutoCloseable {
         if (signing == Signing.UNSIGNED) {
             return;
         }
-        long now = s.clock.instant().getEpochSecond();
+        long now = world.clock.instant().getEpochSecond();
         String ts = Long.toString(signing == Signing.STALE_TIMESTAMP ? now - 360 : now);
-        String secret = signing == Signing.WRONG_SIGNATURE ? s.signingSecret + "-but-not-quite" : s.signingSecret;
+        String secret =
+                signing == Signing.WRONG_SIGNATURE ? world.signingSecret + "-but-not-quite" : world.signingSecret;
         request.header("X-Slack-Request-Timestamp", ts);
         request.header("X-Slack-Signature", signature(secret, ts, body));
     }
@@ -235,7 +256,7 @@ final class Deliverer implements AutoCloseable {
             }
         }
         bySocketEnvelope.put(envelopeId, a);
-        SocketModeServer server = s.socketServer();
+        SocketModeServer server = servers.socketServer();
         a.startedNanos = System.nanoTime();
         a.connection = server == null ? 0 : server.sendToOne(envelope.toString());
         if (a.connection == 0) {
@@ -277,9 +298,9 @@ final class Deliverer implements AutoCloseable {
 
     private void deadline(Attempt a) {
         try {
-            s.timer.schedule(
+            servers.timer.schedule(
                     () -> settle(a, Ack.Outcome.TIMED_OUT, 0, null, null, null, null, false),
-                    s.ackDeadline.toNanos(),
+                    world.ackDeadline.toNanos(),
                     TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closing) {
             // the local Slack is closing; nothing will be awaited
@@ -314,12 +335,12 @@ final class Deliverer implements AutoCloseable {
                 && a.scheduleRetries
                 && outcome != Ack.Outcome.ACKED
                 && !noRetry
-                && retry < s.eventRetryDelays.size()) {
+                && retry < world.eventRetryDelays.size()) {
             String reason = retryReason(a.transport, outcome);
             try {
-                s.timer.schedule(
-                        () -> s.executor.execute(() -> attempt(d, reason, true)),
-                        s.eventRetryDelays.get(retry).toNanos(),
+                servers.timer.schedule(
+                        () -> servers.executor.execute(() -> attempt(d, reason, true)),
+                        world.eventRetryDelays.get(retry).toNanos(),
                         TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException closing) {
                 d.finish();
@@ -356,7 +377,13 @@ final class Deliverer implements AutoCloseable {
     }
 
     private void submitted(Delivery d, JsonObject payload) {
-        Optional<OpenedView> view = s.views.get(d.source.viewId());
+        synchronized (world) {
+            respondToSubmission(d, payload);
+        }
+    }
+
+    private void respondToSubmission(Delivery d, JsonObject payload) {
+        Optional<OpenedView> view = world.view(d.source.viewId());
         if (view.isEmpty()) {
             return;
         }
@@ -368,7 +395,7 @@ final class Deliverer implements AutoCloseable {
         }
         switch (action) {
             case "clear" -> {
-                for (OpenedView open : s.views.openOf(v.teamId(), v.userId())) {
+                for (OpenedView open : world.openViews(v.teamId(), v.userId())) {
                     closed(open);
                 }
             }
@@ -382,17 +409,16 @@ final class Deliverer implements AutoCloseable {
                     }
                 }
                 OpenedView withErrors = v.with(true, errors);
-                s.views.put(withErrors);
-                s.screens.modal(withErrors);
+                world.putView(withErrors);
             }
             case "update" -> {
                 if (payload.has("view") && payload.get("view").isJsonObject()) {
-                    s.webApi.update(v, payload.getAsJsonObject("view"));
+                    views.update(v, payload.getAsJsonObject("view"));
                 }
             }
             case "push" -> {
                 if (payload.has("view") && payload.get("view").isJsonObject()) {
-                    s.webApi.pushed(s.workspaceOf(v.teamId()), v.userId(), payload.getAsJsonObject("view"));
+                    views.pushed(world.workspaceOf(v.teamId()), v.userId(), payload.getAsJsonObject("view"));
                 }
             }
             default -> {}
@@ -401,42 +427,27 @@ final class Deliverer implements AutoCloseable {
 
     void closed(OpenedView v) {
         OpenedView shut = v.with(false, Map.of());
-        s.views.put(shut);
-        s.screens.modal(shut);
+        world.putView(shut);
     }
 
     /** A reply through the acknowledgement or the {@code response_url}, as the person sees it. */
     private void reply(Delivery d, JsonObject body, String via) {
-        Workspace w = s.workspaceOf(d.teamId());
-        ResponsePost post = new ResponsePost(s.clock.instant(), body, 200, null);
+        Workspace w = world.workspaceOf(d.teamId());
+        ResponsePost post = new ResponsePost(world.clock.instant(), body, 200, null);
         Delivery.Source src = d.source;
         boolean onMessage = src != null && src.ts() != null;
         if (post.deleteOriginal() && onMessage) {
-            s.screens.remove(w.teamId, src.channel(), src.ts());
+            world.removedFromScreens(w.teamId, src.channel(), src.ts());
             return;
         }
         if (post.replaceOriginal() && onMessage) {
-            s.screens.edit(w.teamId, src.channel(), src.ts(), post.text(), post.blocksJson());
-            String key = src.channel() + "/" + src.ts();
-            PostedMessage was = s.current.get(key);
-            if (!src.ephemeral() && was != null) {
-                s.current.put(
-                        key,
-                        new PostedMessage(
-                                w.teamId,
-                                src.channel(),
-                                was.userId(),
-                                post.text(),
-                                post.blocksJson(),
-                                src.ts(),
-                                was.metadataJson()));
-            }
+            world.replaced(w.teamId, src.channel(), src.ts(), src.ephemeral(), post.text(), post.blocksJson());
             return;
         }
         String channel = src != null && src.channel() != null ? src.channel() : w.dm(d.userId());
         Seen.Kind kind = "in_channel".equals(post.responseType()) ? Seen.Kind.MESSAGE : Seen.Kind.EPHEMERAL;
-        s.screens.add(
-                w.teamId, d.userId(), kind, s.nextTs(), channel, w.botUserId, post.text(), post.blocksJson(), via);
+        world.seen(
+                w.teamId, d.userId(), kind, world.nextTs(), channel, w.botUserId, post.text(), post.blocksJson(), via);
     }
 
     /** {@code POST response_url}: recorded against its delivery, within Slack's limits (5 uses, 30 minutes). */
@@ -446,10 +457,10 @@ final class Deliverer implements AutoCloseable {
             return;
         }
         byte[] raw = Http.body(exchange);
-        LocalSlack.ResponseUrl r =
-                s.responseUrls.get(s.baseUrl() + exchange.getRequestURI().getPath());
-        if (r == null || r.delivery == null) {
-            Http.json(exchange, 404, Http.error("invalid_url"));
+        World.ResponseUrl r =
+                world.responseUrl(world.baseUrl() + exchange.getRequestURI().getPath());
+        if (r == null) {
+            Http.json(exchange, 404, Slack.error("invalid_url"));
             return;
         }
         Delivery d = r.delivery;
@@ -461,11 +472,11 @@ final class Deliverer implements AutoCloseable {
             record(exchange, d, new JsonObject(), 400, "invalid_payload");
             return;
         }
-        if (Duration.between(r.issued, s.clock.instant()).compareTo(LocalSlack.RESPONSE_URL_LIFETIME) > 0) {
+        if (Duration.between(r.issued, world.clock.instant()).compareTo(LocalSlack.RESPONSE_URL_LIFETIME) > 0) {
             record(exchange, d, body, 404, "expired_url");
             return;
         }
-        ResponsePost probe = new ResponsePost(s.clock.instant(), body, 200, null);
+        ResponsePost probe = new ResponsePost(world.clock.instant(), body, 200, null);
         if (!probe.deleteOriginal() && probe.text() == null && probe.blocksJson() == null) {
             record(exchange, d, body, 400, "no_text");
             return;
@@ -479,13 +490,13 @@ final class Deliverer implements AutoCloseable {
             reply(d, body, "response_url");
             d.respond(probe);
         }
-        Http.json(exchange, 200, Http.ok());
+        Http.json(exchange, 200, Slack.ok());
     }
 
     private void record(HttpExchange exchange, Delivery d, JsonObject body, int status, String error)
             throws IOException {
-        d.respond(new ResponsePost(s.clock.instant(), body, status, error));
-        Http.json(exchange, status, Http.error(error));
+        d.respond(new ResponsePost(world.clock.instant(), body, status, error));
+        Http.json(exchange, status, Slack.error(error));
     }
 
     @Override

@@ -120,7 +120,7 @@ class LocalSlackTest {
     void injected_faults_answer_5xx_for_the_next_calls_and_refuse_dms_to_a_chosen_user() throws Exception {
         slack = LocalSlack.start();
         slack.failNextCalls(1, 502);
-        slack.failDirectMessagesTo("U0GONE", "user_not_found");
+        slack.closeDirectMessages("U0GONE", "user_not_found");
 
         Reply outage = call("auth.test", TOKEN, "");
         Reply recovered = call("auth.test", TOKEN, "");
