@@ -208,6 +208,22 @@ class LocalDiscordGatewayTest {
     }
 
     @Test
+    void dropping_the_connections_drops_every_shard() {
+        discord = twoGuilds();
+        GatewayClient shard0 = client();
+        GatewayClient shard1 = client();
+        login(shard0, 0, 2);
+        login(shard1, 1, 2);
+        await().atMost(CLOSE).until(() -> discord.connectedShards().size() == 2);
+
+        discord.dropConnections();
+
+        await().atMost(CLOSE).until(() -> discord.connectedShards().isEmpty());
+        assertThat(discord.dropConnection(0)).isFalse();
+        assertThat(discord.dropConnection(1)).isFalse();
+    }
+
+    @Test
     void during_an_outage_the_gateway_refuses_connections() {
         discord = twoGuilds();
         discord.startOutage();

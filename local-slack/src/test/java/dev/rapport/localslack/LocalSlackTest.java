@@ -132,6 +132,27 @@ class LocalSlackTest {
         assertThat(slack.calls()).extracting(LocalSlack.ApiCall::status).containsExactly(502, 200, 200);
     }
 
+    @Test
+    void closed_direct_messages_fail_with_cannot_dm_user_until_they_are_opened_again() throws Exception {
+        slack = LocalSlack.start();
+        String channel = call("conversations.open", TOKEN, "users=U0ANA")
+                .json
+                .getAsJsonObject("channel")
+                .get("id")
+                .getAsString();
+        slack.closeDirectMessages("U0ANA");
+
+        Reply refusedOpen = call("conversations.open", TOKEN, "users=U0ANA");
+        Reply refusedPost = call("chat.postMessage", TOKEN, "channel=" + channel + "&text=hi");
+        slack.openDirectMessages("U0ANA");
+        Reply posted = call("chat.postMessage", TOKEN, "channel=" + channel + "&text=hi");
+
+        assertThat(refusedOpen.json.get("error").getAsString()).isEqualTo(LocalSlack.CANNOT_DM_USER);
+        assertThat(refusedPost.json.get("error").getAsString()).isEqualTo(LocalSlack.CANNOT_DM_USER);
+        assertThat(posted.json.get("ok").getAsBoolean()).isTrue();
+        assertThat(slack.messages()).extracting(PostedMessage::text).containsExactly("hi");
+    }
+
     private record Reply(int status, String retryAfter, JsonObject json) {}
 
     private Reply call(String method, String token, String form) throws IOException, InterruptedException {
