@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
-/** The Events API's payloads, as Slack sends them: {@code event_callback} around an event, and {@code url_verification}. */
+/** The Events API's payloads as Slack sends them: {@code event_callback} around an event; {@code url_verification}. */
 final class Events {
 
     private final World world;

@@ -113,9 +113,10 @@ public final class LocalSlack implements Faults<String>, AutoCloseable {
         this.oauth = new OAuthMethods(world);
         this.servers = new Servers(world);
         this.webApi = new WebApi(world, views, oauth, files);
-        this.deliverer = new Deliverer(world, servers, views);
+        Replies replies = new Replies(world, views);
+        this.deliverer = new Deliverer(world, servers, replies);
         this.events = new Events(world, deliverer);
-        servers.start(b.apiPort, b.socketModePort, webApi, deliverer, files);
+        servers.start(b.apiPort, b.socketModePort, webApi, deliverer, replies, files);
     }
 
     /** A local Slack with one workspace, {@link Builder#DEFAULT_TEAM}, reachable with {@link Builder#DEFAULT_TOKEN}. */

@@ -32,6 +32,7 @@ final class Servers implements AutoCloseable {
     private final Object lifecycle = new Object();
     private WebApi webApi;
     private Deliverer deliverer;
+    private Replies replies;
     private FilesMethods files;
     private int httpPort;
     private int socketPort;
@@ -44,10 +45,11 @@ final class Servers implements AutoCloseable {
     }
 
     /** Starts listening, on the given ports or (0) any free ones, with the handlers of what arrives. */
-    void start(int apiPort, int socketModePort, WebApi webApi, Deliverer deliverer, FilesMethods files)
+    void start(int apiPort, int socketModePort, WebApi webApi, Deliverer deliverer, Replies replies, FilesMethods files)
             throws IOException {
         this.webApi = webApi;
         this.deliverer = deliverer;
+        this.replies = replies;
         this.files = files;
         this.server = httpServer(apiPort);
         this.httpPort = server.getAddress().getPort();
@@ -196,7 +198,7 @@ final class Servers implements AutoCloseable {
         } else if (path.startsWith("/api/")) {
             webApi.handle(exchange, path.substring("/api/".length()));
         } else if (path.startsWith("/commands/") || path.startsWith("/actions/")) {
-            deliverer.responseUrl(exchange);
+            replies.responseUrl(exchange);
         } else if (path.startsWith("/upload/")) {
             files.upload(exchange);
         } else if (path.startsWith("/files-pri/")) {

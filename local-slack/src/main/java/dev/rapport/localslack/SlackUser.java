@@ -369,7 +369,7 @@ public final class SlackUser {
      */
     public Optional<Delivery> close(OpenedView view) {
         OpenedView now = mine(view);
-        deliverer.closed(now);
+        world.closeView(now);
         JsonObject v = now.view();
         if (!(v.has("notify_on_close") && v.get("notify_on_close").getAsBoolean())) {
             return Optional.empty();

@@ -304,7 +304,7 @@ final class World {
         return Optional.ofNullable(current.get(channel + "/" + ts));
     }
 
-    /** A message replaced for everyone ({@code replace_original}): what they see, and the app's own copy if it has one. */
+    /** A message replaced for everyone ({@code replace_original}): what they see, and the app's copy if it has one. */
     synchronized void replaced(
             String teamId, String channel, String ts, boolean ephemeral, String text, String blocks) {
         screens.edit(teamId, channel, ts, text, blocks);
@@ -369,6 +369,11 @@ final class World {
     synchronized void putView(OpenedView view) {
         views.put(view);
         screens.modal(view);
+    }
+
+    /** A modal closed: by its person, or by the app's answer to its submission. */
+    synchronized void closeView(OpenedView v) {
+        putView(v.with(false, Map.of()));
     }
 
     synchronized Optional<OpenedView> view(String id) {

@@ -8,7 +8,8 @@
  * methods grouped by family ({@code AuthMethods}, {@code ConversationsMethods}, {@code ChatMethods},
  * {@code UsersMethods}, {@code ViewsMethods}, {@code FilesMethods}, {@code OAuthMethods}, {@code ConnectionsMethods})
  * behind {@code WebApi}, which reads calls, applies faults and rate limits and records answers; deliveries to the app
- * in {@code Deliverer} and {@code Events}; what listens in {@code Servers}. The HTTP plumbing and the vocabulary of
+ * in {@code Deliverer} and {@code Events}, what the app's answers show the person in {@code Replies}; what listens in
+ * {@code Servers}. The HTTP plumbing and the vocabulary of
  * faults come from {@code dev.rapport.localkit}, shared with the local Discord and with nothing else.
  *
  * <h2>Web API</h2>
