@@ -63,10 +63,6 @@ final class Servers implements AutoCloseable {
         world.listening(httpPort, socketPort);
     }
 
-    int httpPort() {
-        return httpPort;
-    }
-
     SocketModeServer socketServer() {
         return socketServer;
     }
