@@ -7,7 +7,7 @@ import dev.rapport.core.outbox.Outages;
 import dev.rapport.core.pair.PairService;
 import dev.rapport.discord.LocalDiscordWorld.Person;
 import dev.rapport.localdiscord.DiscordMessage;
-import dev.rapport.localdiscord.Outage;
+import dev.rapport.localkit.Outage;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,15 +6,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.rapport.localkit.Http;
+import dev.rapport.localkit.Outage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +28,7 @@ import java.util.concurrent.Executors;
  * <ul>
  *   <li>{@code GET /}: the line printed at start. {@code GET /health}: {@code {"ok":true}}.
  *   <li>{@code GET /outage}: {@code {"outage":null}}, or {@code "UNAVAILABLE"} / {@code "REFUSED"}.
- *   <li>{@code POST /outage/begin?kind=REFUSED} (or {@code UNAVAILABLE}, the default; or {@code POST /outage} with
+ *   <li>{@code POST /outage/start?kind=REFUSED} (or {@code UNAVAILABLE}, the default; or {@code POST /outage} with
  *       {@code {"kind":"refused"}}): begins one ({@link Outage}); answers as {@code GET /outage}.
  *   <li>{@code POST /outage/end} (or {@code DELETE /outage}): ends it; both ports listen again where they did.
  *   <li>{@code GET /dms?offset=0&limit=1000}: the bot's DMs in creation order, {@code {"total":n,"offset":0,
@@ -93,27 +91,16 @@ final class ControlApi {
     private void handle(HttpExchange exchange) throws IOException {
         Reply reply;
         try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
+            byte[] body = Http.body(exchange);
             try {
                 reply = route(
-                        exchange.getRequestMethod(),
-                        exchange.getRequestURI().getPath(),
-                        query(exchange.getRequestURI().getRawQuery()),
-                        body);
+                        exchange.getRequestMethod(), exchange.getRequestURI().getPath(), Http.query(exchange), body);
             } catch (BadRequest e) {
                 reply = new Reply(e.status, Json.obj("error", e.getMessage()));
             } catch (IllegalArgumentException | IllegalStateException e) {
                 reply = new Reply(400, Json.obj("error", String.valueOf(e.getMessage())));
             }
-            byte[] bytes = reply.body().toString().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(reply.status(), bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            Http.json(exchange, reply.status(), Http.JSON, reply.body());
         }
         reply.then().run();
     }
@@ -135,7 +122,7 @@ final class ControlApi {
                 yield new Reply(
                         200, Json.obj("ok", true), () -> Thread.ofVirtual().start(server::close));
             }
-            case "/outage/begin" -> {
+            case "/outage/start" -> {
                 only(method, "POST");
                 String kind = query.get("kind");
                 server.discord().startOutage(kind(kind != null ? kind : Json.string(object(body), "kind")));
@@ -340,18 +327,5 @@ final class ControlApi {
         } catch (NumberFormatException e) {
             throw new BadRequest(400, name + " is not a number: " + v);
         }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> out = new HashMap<>();
-        if (raw == null) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            out.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
     }
 }

@@ -2,6 +2,8 @@ package dev.rapport.localdiscord;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import dev.rapport.localkit.Faults;
+import dev.rapport.localkit.Outage;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,10 +86,11 @@ import java.util.function.Consumer;
  * GUILD_MEMBER_ADD to one with GUILD_MEMBERS, as Discord sends them only then. Dispatches for a shard whose connection
  * is down are kept and replayed when it resumes.
  *
- * <p><b>Faults</b>: {@link #failNextCalls}, {@link #rateLimitNextMessages}, {@link #delayResponses},
- * {@link #closeDirectMessages}, {@link #startOutage(Outage)}/{@link #endOutage} (everything answering 503, or nothing
- * listening at all, then both listening again on the same ports: see {@link Outage}), {@link #dropGateway},
- * {@link #closeGateway}, {@link #requestReconnect}, {@link #invalidateSession}.
+ * <p><b>Faults</b>, named as on the local Slack ({@link Faults}): {@link #failNextCalls}, {@link #delayResponses},
+ * {@link #closeDirectMessages}/{@link #openDirectMessages}, {@link #startOutage(Outage)}/{@link #endOutage}
+ * (everything answering 503, or nothing listening at all, then both listening again on the same ports: see
+ * {@link Outage}), {@link #dropConnections()}; and Discord's own: {@link #rateLimitNextMessages},
+ * {@link #dropConnection(int)}, {@link #closeConnection}, {@link #requestReconnect}, {@link #invalidateSession}.
  *
  * <p><b>Ports.</b> Free loopback ports by default; {@link Builder#restPort} and {@link Builder#gatewayPort} fix them.
  * {@link LocalDiscordServer} runs a local Discord as a process of its own, with a control API, for tests that kill the
@@ -96,7 +99,7 @@ import java.util.function.Consumer;
  * <p>Thread-safe. New ids are snowflakes of the real current time, whatever the clock: JDA treats an interaction whose
  * id is older than 15 minutes as expired. {@link #close()} stops both servers at once.
  */
-public final class LocalDiscord implements AutoCloseable {
+public final class LocalDiscord implements Faults<Long>, AutoCloseable {
 
     /** The default bot token; a test token that does not look like a real one. */
     public static final String DEFAULT_TOKEN = "local-discord-test-bot-token-0000";
@@ -430,6 +433,7 @@ public final class LocalDiscord implements AutoCloseable {
      * The next {@code count} REST calls, whatever the route, answer HTTP {@code status} (a 5xx). JDA retries 502, 503,
      * 504 and 52x itself, up to three times, so fewer failures than that show up only as latency.
      */
+    @Override
     public void failNextCalls(int count, int status) {
         failNextCalls(count, status, null);
     }
@@ -454,6 +458,7 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     /** Every REST answer waits this long first (a slow Discord); {@link Duration#ZERO} to stop. */
+    @Override
     public void delayResponses(Duration wait) {
         rest.delay(Objects.requireNonNull(wait));
     }
@@ -462,18 +467,15 @@ public final class LocalDiscord implements AutoCloseable {
      * The user has closed their DMs to the bot: opening the DM channel still works, sending to it answers 403
      * {@code {"message":"Cannot send messages to this user","code":50007}}.
      */
-    public void closeDirectMessages(long userId) {
+    @Override
+    public void closeDirectMessages(Long userId) {
         world.closeDms(userId, true);
     }
 
     /** Undoes {@link #closeDirectMessages}. */
-    public void openDirectMessages(long userId) {
+    @Override
+    public void openDirectMessages(Long userId) {
         world.closeDms(userId, false);
-    }
-
-    /** {@link #startOutage(Outage)} with {@link Outage#UNAVAILABLE}: every REST call answers 503. */
-    public void startOutage() {
-        startOutage(Outage.UNAVAILABLE);
     }
 
     /**
@@ -481,6 +483,7 @@ public final class LocalDiscord implements AutoCloseable {
      * Either way gateway connections drop and sessions are kept, so afterwards the bot can resume and receive what was
      * dispatched meanwhile. An outage of another kind already under way ends first.
      */
+    @Override
     public void startOutage(Outage kind) {
         Objects.requireNonNull(kind);
         synchronized (lifecycle) {
@@ -506,6 +509,7 @@ public final class LocalDiscord implements AutoCloseable {
      * Ends the outage: REST answers again and the gateway accepts connections on the same ports as before, so the bot
      * resumes. Throws {@link IllegalStateException} if another process took a port meanwhile.
      */
+    @Override
     public void endOutage() {
         synchronized (lifecycle) {
             if (outage == Outage.REFUSED) {
@@ -523,19 +527,28 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     /** The outage under way, if any. */
+    @Override
     public Optional<Outage> outage() {
         synchronized (lifecycle) {
             return Optional.ofNullable(outage);
         }
     }
 
+    /** Drops every shard's gateway connection abruptly (no close frame); the sessions stay resumable. */
+    @Override
+    public void dropConnections() {
+        for (int shard : connectedShards()) {
+            gateway.drop(shard);
+        }
+    }
+
     /** Drops a shard's connection abruptly (no close frame); the session stays resumable. Whether one was open. */
-    public boolean dropGateway(int shard) {
+    public boolean dropConnection(int shard) {
         return gateway.drop(shard);
     }
 
     /** Closes a shard's connection with a close code: 4000 lets the client resume, 4004 or 4014 end it. */
-    public boolean closeGateway(int shard, int code) {
+    public boolean closeConnection(int shard, int code) {
         return gateway.close(shard, code, "closed by local-discord");
     }
 

@@ -1,6 +1,7 @@
 package dev.rapport.localdiscord;
 
 import com.google.gson.JsonObject;
+import dev.rapport.localkit.Outage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -42,7 +43,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <ul>
  *   <li>{@code GET /} the line printed at start; {@code GET /health} {@code {"ok":true}}
- *   <li>{@code GET /outage} {@code {"outage":null|"UNAVAILABLE"|"REFUSED"}}; {@code POST /outage/begin?kind=REFUSED}
+ *   <li>{@code GET /outage} {@code {"outage":null|"UNAVAILABLE"|"REFUSED"}}; {@code POST /outage/start?kind=REFUSED}
  *       (or {@code UNAVAILABLE}, the default) and {@code POST /outage/end} ({@link Outage}), which answer the same
  *   <li>{@code GET /dms?offset=0&limit=1000} the bot's DMs, oldest first: {@code {"total":n,"offset":0,
  *       "next_offset":1000|null,"dms":[{"recipient_id","channel_id","message_id","nonce","content","timestamp",

@@ -6,12 +6,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.rapport.localkit.Http;
+import dev.rapport.localkit.Multipart;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -208,10 +208,7 @@ final class RestApi {
             String method = exchange.getRequestMethod();
             String rawPath = exchange.getRequestURI().getRawPath();
             String path = rawPath.startsWith(API) ? rawPath.substring(API.length()) : rawPath.substring(5);
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
+            byte[] body = Http.body(exchange);
             Duration wait = delay.get();
             if (!wait.isZero()) {
                 try {
@@ -475,17 +472,8 @@ final class RestApi {
     }
 
     private Request request(HttpExchange exchange, String method, Match match, byte[] body) {
-        Map<String, String> query = new HashMap<>();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                query.put(key, value);
-            }
-        }
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        Map<String, String> query = Http.query(exchange);
+        String type = Http.contentType(exchange);
         JsonElement json = null;
         List<Multipart.Part> parts = new ArrayList<>();
         try {
@@ -498,7 +486,7 @@ final class RestApi {
                     }
                 }
             } else if (body.length > 0) {
-                json = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
+                json = Http.parseJson(body);
             }
         } catch (RuntimeException e) {
             throw ApiError.of(400, 50109, "The request body contains invalid JSON.");
@@ -523,7 +511,7 @@ final class RestApi {
             boolean exact = true;
             for (int i = 0; i < segments.length && ok; i++) {
                 String want = e.segments().get(i);
-                String have = URLDecoder.decode(segments[i], StandardCharsets.UTF_8);
+                String have = Http.decode(segments[i]);
                 if (want.startsWith("{")) {
                     params.put(want.substring(1, want.length() - 1), have);
                     exact &= !have.startsWith("@");
@@ -568,8 +556,9 @@ final class RestApi {
         });
         if (answer.body == null) {
             if (answer.status == 204) {
-                exchange.sendResponseHeaders(204, -1);
+                Http.empty(exchange, 204);
             } else {
+                // Cloudflare's ban page, sent as Cloudflare sends it: no JSON, no Discord headers.
                 byte[] html = "<html><body>error code: 1015</body></html>".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(answer.status, html.length);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -578,12 +567,7 @@ final class RestApi {
             }
             return;
         }
-        byte[] bytes = answer.body.toString().getBytes(StandardCharsets.UTF_8);
-        headers.set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(answer.status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Http.json(exchange, answer.status, Http.JSON, answer.body);
     }
 
     /** Serves the bytes of attachments at the URLs the local Discord hands out, as Discord's CDN does. */
@@ -599,15 +583,10 @@ final class RestApi {
                 }
             }
             if (f == null || !"GET".equals(exchange.getRequestMethod())) {
-                exchange.sendResponseHeaders(404, -1);
+                Http.empty(exchange, 404);
                 return;
             }
-            byte[] bytes = f.bytes();
-            exchange.getResponseHeaders().set("Content-Type", f.contentType());
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            Http.send(exchange, 200, f.contentType(), f.bytes());
         }
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.rapport.localkit.Multipart;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

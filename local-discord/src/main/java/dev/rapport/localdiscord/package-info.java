@@ -14,8 +14,14 @@
  * limits with their headers, privileged intents, and {@code nonce} with {@code enforce_nonce} on Create Message (a copy
  * sent within the window gets the first message back and creates nothing, which is what lets a bot resend a message
  * whose outcome it does not know); and faults can be injected (5xx, 429 bursts, slow answers, closed DMs, outages that
- * answer 503 or refuse connections, dropped gateway connections). Rate limits, deadlines and the nonce window run on
- * an injectable {@link java.time.Clock}.
+ * answer 503 or refuse connections, dropped gateway connections), named as on the local Slack: both implement
+ * {@code dev.rapport.localkit.Faults}, whose {@code Outage} kinds they share. Rate limits, deadlines and the nonce
+ * window run on an injectable {@link java.time.Clock}.
+ *
+ * <p>Inside, one state object, {@code World}, holds everything under one lock; {@code RestApi} (routing, the token,
+ * rate limits, faults, the record of calls) and {@code Gateway} act on it. The HTTP plumbing (reading requests,
+ * query and multipart bodies, writing answers) comes from {@code dev.rapport.localkit}, shared with the local Slack
+ * and with nothing else.
  *
  * <p>{@link dev.rapport.localdiscord.LocalDiscordServer} is the same local Discord as a process of its own
  * ({@code java -jar local-discord/target/local-discord.jar}), for crash tests that kill the bot's processes and for

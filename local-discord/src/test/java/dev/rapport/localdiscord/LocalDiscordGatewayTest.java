@@ -202,9 +202,25 @@ class LocalDiscordGatewayTest {
 
         assertThat(discord.requestReconnect(0)).isTrue();
         assertThat(c.next().get("op").getAsInt()).isEqualTo(7);
-        assertThat(discord.closeGateway(0, 4000)).isTrue();
+        assertThat(discord.closeConnection(0, 4000)).isTrue();
         assertThat(c.awaitClose(CLOSE)).isEqualTo(4000);
-        assertThat(discord.dropGateway(0)).isFalse();
+        assertThat(discord.dropConnection(0)).isFalse();
+    }
+
+    @Test
+    void dropping_the_connections_drops_every_shard() {
+        discord = twoGuilds();
+        GatewayClient shard0 = client();
+        GatewayClient shard1 = client();
+        login(shard0, 0, 2);
+        login(shard1, 1, 2);
+        await().atMost(CLOSE).until(() -> discord.connectedShards().size() == 2);
+
+        discord.dropConnections();
+
+        await().atMost(CLOSE).until(() -> discord.connectedShards().isEmpty());
+        assertThat(discord.dropConnection(0)).isFalse();
+        assertThat(discord.dropConnection(1)).isFalse();
     }
 
     @Test

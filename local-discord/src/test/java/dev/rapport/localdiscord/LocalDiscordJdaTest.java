@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.rapport.localkit.Outage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -378,7 +379,7 @@ class LocalDiscordJdaTest {
         discord = residency().start();
         jda = ready(discord);
 
-        discord.dropGateway(0);
+        discord.dropConnection(0);
         await().atMost(READY)
                 .until(() -> discord.gatewayLogins().stream()
                         .anyMatch(l -> l.kind() == GatewayLogin.Kind.RESUME && l.accepted()));
@@ -403,7 +404,7 @@ class LocalDiscordJdaTest {
         discord = residency().start();
         jda = ready(discord);
 
-        discord.closeGateway(0, 4000);
+        discord.closeConnection(0, 4000);
         await().atMost(READY).until(() -> resumes() == 1 && jda.getStatus() == JDA.Status.CONNECTED);
         discord.requestReconnect(0);
         await().atMost(READY).until(() -> resumes() == 2 && jda.getStatus() == JDA.Status.CONNECTED);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonObject;
+import dev.rapport.localkit.Outage;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;

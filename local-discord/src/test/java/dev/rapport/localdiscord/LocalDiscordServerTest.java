@@ -191,7 +191,7 @@ class LocalDiscordServerTest {
         assertThat(first.get("content").getAsString()).isEqualTo("Did you meet this week?");
         assertThat(first.get("deleted").getAsBoolean()).isFalse();
 
-        JsonObject down = control("POST", controlUrl + "outage/begin?kind=REFUSED", null);
+        JsonObject down = control("POST", controlUrl + "outage/start?kind=REFUSED", null);
         assertThat(down.get("outage").getAsString()).isEqualTo("REFUSED");
         assertThat(refuses(restUrl)).isTrue();
         assertThat(refuses(gatewayUrl)).isTrue();

@@ -10,6 +10,8 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.rapport.localkit.Http;
+import dev.rapport.localkit.Outage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,7 +31,7 @@ import java.util.concurrent.Executors;
  * <ul>
  *   <li>{@code GET /health}: {@code {"ok":true}}
  *   <li>{@code GET /outage}: {@code {"ok":true,"outage":null|"UNAVAILABLE"|"REFUSED"}}
- *   <li>{@code POST /outage/begin?kind=UNAVAILABLE|REFUSED}: begins an outage ({@link Outage}); {@code POST
+ *   <li>{@code POST /outage/start?kind=UNAVAILABLE|REFUSED}: starts an outage ({@link Outage}); {@code POST
  *       /outage/end}: ends it, the Web API and Socket Mode listening again on the same ports
  *   <li>{@code GET /dms?offset=0&limit=1000}: the DMs {@code chat.postMessage} accepted, oldest first, as posted:
  *       {@code {"ok":true,"total":N,"offset":0,"next_offset":1000|null,"dms":[{"team","user","channel","ts","text",
@@ -81,14 +83,14 @@ final class ControlApi implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getPath();
-            Map<String, String> query = Http.form(exchange.getRequestURI().getRawQuery());
+            Map<String, String> query = Http.query(exchange);
             byte[] body = Http.body(exchange);
             try {
                 answer(exchange, method, path, query, body);
             } catch (IllegalArgumentException e) {
-                json(exchange, 400, Http.error(e.getMessage()));
+                json(exchange, 400, Slack.error(e.getMessage()));
             } catch (RuntimeException e) {
-                json(exchange, 500, Http.error("control_failed: " + e));
+                json(exchange, 500, Slack.error("control_failed: " + e));
             }
         }
     }
@@ -99,7 +101,7 @@ final class ControlApi implements AutoCloseable {
         switch (path) {
             case "/health" -> {
                 if (only(exchange, method, "GET")) {
-                    json(exchange, 200, Http.ok());
+                    json(exchange, 200, Slack.ok());
                 }
             }
             case "/outage" -> {
@@ -107,7 +109,7 @@ final class ControlApi implements AutoCloseable {
                     json(exchange, 200, outage(slack));
                 }
             }
-            case "/outage/begin" -> {
+            case "/outage/start" -> {
                 if (only(exchange, method, "POST")) {
                     String kind = query.get("kind");
                     if (kind == null && body.length > 0) {
@@ -122,7 +124,7 @@ final class ControlApi implements AutoCloseable {
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException("unknown_outage: " + kind);
                     }
-                    slack.beginOutage(outage);
+                    slack.startOutage(outage);
                     json(exchange, 200, outage(slack));
                 }
             }
@@ -146,7 +148,7 @@ final class ControlApi implements AutoCloseable {
             }
             case "/counters" -> {
                 if (only(exchange, method, "GET")) {
-                    JsonObject answer = Http.ok();
+                    JsonObject answer = Slack.ok();
                     answer.add("calls", counts(slack.callCounts()));
                     answer.add("rate_limited", counts(slack.rateLimitedCounts()));
                     json(exchange, 200, answer);
@@ -154,21 +156,17 @@ final class ControlApi implements AutoCloseable {
             }
             case "/shutdown" -> {
                 if (only(exchange, method, "POST")) {
-                    json(exchange, 200, Http.ok());
+                    json(exchange, 200, Slack.ok());
                     // After the answer has gone: stopping this server from inside its own handler would cut it off.
                     Thread.ofVirtual().start(server::close);
                 }
             }
-            default -> json(exchange, 404, Http.error("unknown_path"));
+            default -> json(exchange, 404, Slack.error("unknown_path"));
         }
     }
 
     private static void json(HttpExchange exchange, int status, JsonObject body) throws IOException {
-        Http.send(
-                exchange,
-                status,
-                "application/json; charset=utf-8",
-                GSON.toJson(body).getBytes(StandardCharsets.UTF_8));
+        Http.send(exchange, status, Http.JSON_UTF8, GSON.toJson(body).getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean only(HttpExchange exchange, String method, String allowed) throws IOException {
@@ -176,12 +174,12 @@ final class ControlApi implements AutoCloseable {
             return true;
         }
         exchange.getResponseHeaders().set("Allow", allowed);
-        json(exchange, 405, Http.error("method_not_allowed"));
+        json(exchange, 405, Slack.error("method_not_allowed"));
         return false;
     }
 
     private static JsonObject outage(LocalSlack slack) {
-        JsonObject answer = Http.ok();
+        JsonObject answer = Slack.ok();
         answer.add(
                 "outage",
                 slack.outage()
@@ -210,7 +208,7 @@ final class ControlApi implements AutoCloseable {
             dms.add(dm);
         }
         int next = offset + page.size();
-        JsonObject answer = Http.ok();
+        JsonObject answer = Slack.ok();
         answer.addProperty("total", total);
         answer.addProperty("offset", offset);
         if (page.isEmpty() || next >= total) {
@@ -264,7 +262,7 @@ final class ControlApi implements AutoCloseable {
             o.addProperty("tz", u.tz());
             list.add(o);
         }
-        JsonObject answer = Http.ok();
+        JsonObject answer = Slack.ok();
         answer.add("users", list);
         return answer;
     }

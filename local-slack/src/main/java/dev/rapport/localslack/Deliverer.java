@@ -3,8 +3,7 @@ package dev.rapport.localslack;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
+import dev.rapport.localkit.Http;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,15 +26,20 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Sends deliveries to the app, over Socket Mode or signed HTTP, and watches them as Slack does: the 3-second deadline,
- * the acknowledgement and its latency, retries of events, what an acknowledgement or a {@code response_url} post
- * shows the person.
+ * the acknowledgement and its latency, retries of events. What an acknowledgement shows the person is
+ * {@link Replies}'s business.
  */
 final class Deliverer implements AutoCloseable {
 
     private static final String USER_AGENT = "Slackbot 1.0 (+https://api.slack.com/robots)";
 
-    private final LocalSlack s;
+    private final World world;
+    private final Servers servers;
+    private final Replies replies;
     private final HttpClient http;
+    /** Where HTTP deliveries go (commands, interactivity, events); {@code null}: over Socket Mode. */
+    private volatile URI[] httpTargets;
+
     private final Map<String, Attempt> bySocketEnvelope = new ConcurrentHashMap<>();
 
     /** One attempt at a delivery, settled once. */
@@ -63,23 +66,40 @@ final class Deliverer implements AutoCloseable {
         }
     }
 
-    Deliverer(LocalSlack slack) {
-        this.s = slack;
+    Deliverer(World world, Servers servers, Replies replies) {
+        this.world = world;
+        this.servers = servers;
+        this.replies = replies;
         this.http = HttpClient.newBuilder()
-                .executor(slack.executor)
+                .executor(servers.executor)
                 .connectTimeout(Duration.ofSeconds(2))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
+    /**
+     * Deliver over HTTP from now on, to the request URLs of commands, interactivity and events; or, with
+     * {@code null}, over Socket Mode.
+     */
+    void deliverOverHttp(URI[] targets) {
+        this.httpTargets = targets;
+    }
+
+    /** Makes a delivery: recorded, then its first attempt. */
+    Delivery deliver(Delivery d) {
+        world.delivered(d);
+        attempt(d, null, true);
+        return d;
+    }
+
     /** Starts an attempt now: the first, a scheduled retry, or a retry a test asked for. */
     void attempt(Delivery d, String retryReason, boolean scheduleRetries) {
         int number = d.startAttempt();
-        URI[] targets = s.httpTargets;
+        URI[] targets = httpTargets;
         Delivery.Transport transport = targets == null ? Delivery.Transport.SOCKET_MODE : Delivery.Transport.HTTP;
         Attempt a = new Attempt(d, number, retryReason, transport, scheduleRetries);
         a.startedNanos = System.nanoTime();
-        if (s.outage != null) {
+        if (servers.outage().isPresent()) {
             settle(a, Ack.Outcome.FAILED, 0, null, null, null, "outage", false);
         } else if (transport == Delivery.Transport.HTTP) {
             http(a, targets);
@@ -168,9 +188,10 @@ final class Deliverer implements AutoCloseable {
         if (signing == Signing.UNSIGNED) {
             return;
         }
-        long now = s.clock.instant().getEpochSecond();
+        long now = world.clock.instant().getEpochSecond();
         String ts = Long.toString(signing == Signing.STALE_TIMESTAMP ? now - 360 : now);
-        String secret = signing == Signing.WRONG_SIGNATURE ? s.signingSecret + "-but-not-quite" : s.signingSecret;
+        String secret =
+                signing == Signing.WRONG_SIGNATURE ? world.signingSecret + "-but-not-quite" : world.signingSecret;
         request.header("X-Slack-Request-Timestamp", ts);
         request.header("X-Slack-Signature", signature(secret, ts, body));
     }
@@ -237,7 +258,7 @@ final class Deliverer implements AutoCloseable {
             }
         }
         bySocketEnvelope.put(envelopeId, a);
-        SocketModeServer server = s.socketServer();
+        SocketModeServer server = servers.socketServer();
         a.startedNanos = System.nanoTime();
         a.connection = server == null ? 0 : server.sendToOne(envelope.toString());
         if (a.connection == 0) {
@@ -275,13 +296,13 @@ final class Deliverer implements AutoCloseable {
         }
     }
 
-    // ---- settling, retries, what the person sees
+    // ---- settling and retries
 
     private void deadline(Attempt a) {
         try {
-            s.timer.schedule(
+            servers.timer.schedule(
                     () -> settle(a, Ack.Outcome.TIMED_OUT, 0, null, null, null, null, false),
-                    s.ackDeadline.toNanos(),
+                    world.ackDeadline.toNanos(),
                     TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closing) {
             // the local Slack is closing; nothing will be awaited
@@ -305,7 +326,7 @@ final class Deliverer implements AutoCloseable {
                 a.number, a.reason, a.transport, a.connection, outcome, status, body, payload, latency, failure);
         if (outcome == Ack.Outcome.ACKED) {
             try {
-                acknowledged(d, ack);
+                replies.acknowledged(d, ack);
             } catch (RuntimeException e) {
                 // What the app answered could not be shown; the acknowledgement still counts.
             }
@@ -316,12 +337,12 @@ final class Deliverer implements AutoCloseable {
                 && a.scheduleRetries
                 && outcome != Ack.Outcome.ACKED
                 && !noRetry
-                && retry < s.eventRetryDelays.size()) {
+                && retry < world.eventRetryDelays.size()) {
             String reason = retryReason(a.transport, outcome);
             try {
-                s.timer.schedule(
-                        () -> s.executor.execute(() -> attempt(d, reason, true)),
-                        s.eventRetryDelays.get(retry).toNanos(),
+                servers.timer.schedule(
+                        () -> servers.executor.execute(() -> attempt(d, reason, true)),
+                        world.eventRetryDelays.get(retry).toNanos(),
                         TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException closing) {
                 d.finish();
@@ -341,153 +362,6 @@ final class Deliverer implements AutoCloseable {
             case REJECTED -> "http_error";
             default -> "connection_failed";
         };
-    }
-
-    /** What an acknowledgement shows: a command's reply, a submission's response action. */
-    private void acknowledged(Delivery d, Ack ack) {
-        JsonObject payload = ack.payload();
-        switch (d.kind()) {
-            case SLASH_COMMAND -> {
-                if (payload != null && (payload.has("text") || payload.has("blocks"))) {
-                    reply(d, payload, "ack");
-                }
-            }
-            case VIEW_SUBMISSION -> submitted(d, payload);
-            default -> {}
-        }
-    }
-
-    private void submitted(Delivery d, JsonObject payload) {
-        Optional<OpenedView> view = s.views.get(d.source.viewId());
-        if (view.isEmpty()) {
-            return;
-        }
-        OpenedView v = view.get();
-        String action = payload == null ? null : OpenedView.string(payload, "response_action");
-        if (action == null || action.isEmpty()) {
-            closed(v);
-            return;
-        }
-        switch (action) {
-            case "clear" -> {
-                for (OpenedView open : s.views.openOf(v.teamId(), v.userId())) {
-                    closed(open);
-                }
-            }
-            case "errors" -> {
-                Map<String, String> errors = new LinkedHashMap<>();
-                JsonElement e = payload.get("errors");
-                if (e != null && e.isJsonObject()) {
-                    for (Map.Entry<String, JsonElement> entry :
-                            e.getAsJsonObject().entrySet()) {
-                        errors.put(entry.getKey(), entry.getValue().getAsString());
-                    }
-                }
-                OpenedView withErrors = v.with(true, errors);
-                s.views.put(withErrors);
-                s.screens.modal(withErrors);
-            }
-            case "update" -> {
-                if (payload.has("view") && payload.get("view").isJsonObject()) {
-                    s.webApi.update(v, payload.getAsJsonObject("view"));
-                }
-            }
-            case "push" -> {
-                if (payload.has("view") && payload.get("view").isJsonObject()) {
-                    s.webApi.pushed(s.workspaceOf(v.teamId()), v.userId(), payload.getAsJsonObject("view"));
-                }
-            }
-            default -> {}
-        }
-    }
-
-    void closed(OpenedView v) {
-        OpenedView shut = v.with(false, Map.of());
-        s.views.put(shut);
-        s.screens.modal(shut);
-    }
-
-    /** A reply through the acknowledgement or the {@code response_url}, as the person sees it. */
-    private void reply(Delivery d, JsonObject body, String via) {
-        Workspace w = s.workspaceOf(d.teamId());
-        ResponsePost post = new ResponsePost(s.clock.instant(), body, 200, null);
-        Delivery.Source src = d.source;
-        boolean onMessage = src != null && src.ts() != null;
-        if (post.deleteOriginal() && onMessage) {
-            s.screens.remove(w.teamId, src.channel(), src.ts());
-            return;
-        }
-        if (post.replaceOriginal() && onMessage) {
-            s.screens.edit(w.teamId, src.channel(), src.ts(), post.text(), post.blocksJson());
-            String key = src.channel() + "/" + src.ts();
-            PostedMessage was = s.current.get(key);
-            if (!src.ephemeral() && was != null) {
-                s.current.put(
-                        key,
-                        new PostedMessage(
-                                w.teamId,
-                                src.channel(),
-                                was.userId(),
-                                post.text(),
-                                post.blocksJson(),
-                                src.ts(),
-                                was.metadataJson()));
-            }
-            return;
-        }
-        String channel = src != null && src.channel() != null ? src.channel() : w.dm(d.userId());
-        Seen.Kind kind = "in_channel".equals(post.responseType()) ? Seen.Kind.MESSAGE : Seen.Kind.EPHEMERAL;
-        s.screens.add(
-                w.teamId, d.userId(), kind, s.nextTs(), channel, w.botUserId, post.text(), post.blocksJson(), via);
-    }
-
-    /** {@code POST response_url}: recorded against its delivery, within Slack's limits (5 uses, 30 minutes). */
-    void responseUrl(HttpExchange exchange) throws IOException {
-        if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
-            Http.text(exchange, 405, "method not allowed");
-            return;
-        }
-        byte[] raw = Http.body(exchange);
-        LocalSlack.ResponseUrl r =
-                s.responseUrls.get(s.baseUrl() + exchange.getRequestURI().getPath());
-        if (r == null || r.delivery == null) {
-            Http.json(exchange, 404, Http.error("invalid_url"));
-            return;
-        }
-        Delivery d = r.delivery;
-        JsonObject body;
-        try {
-            body = JsonParser.parseString(new String(raw, StandardCharsets.UTF_8))
-                    .getAsJsonObject();
-        } catch (RuntimeException e) {
-            record(exchange, d, new JsonObject(), 400, "invalid_payload");
-            return;
-        }
-        if (Duration.between(r.issued, s.clock.instant()).compareTo(LocalSlack.RESPONSE_URL_LIFETIME) > 0) {
-            record(exchange, d, body, 404, "expired_url");
-            return;
-        }
-        ResponsePost probe = new ResponsePost(s.clock.instant(), body, 200, null);
-        if (!probe.deleteOriginal() && probe.text() == null && probe.blocksJson() == null) {
-            record(exchange, d, body, 400, "no_text");
-            return;
-        }
-        synchronized (d) {
-            if (d.acceptedResponses() >= LocalSlack.RESPONSE_URL_USES) {
-                record(exchange, d, body, 404, "used_url");
-                return;
-            }
-            // Shown before it is recorded, so whoever awaits the post sees the screen it made.
-            reply(d, body, "response_url");
-            d.respond(probe);
-        }
-        Http.json(exchange, 200, Http.ok());
-    }
-
-    private void record(HttpExchange exchange, Delivery d, JsonObject body, int status, String error)
-            throws IOException {
-        d.respond(new ResponsePost(s.clock.instant(), body, status, error));
-        Http.json(exchange, status, Http.error(error));
     }
 
     @Override

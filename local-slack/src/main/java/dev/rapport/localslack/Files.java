@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Uploads under way ({@code files.getUploadURLExternal} until {@code files.completeUploadExternal}) and held files. */
+/**
+ * Uploads under way ({@code files.getUploadURLExternal} until {@code files.completeUploadExternal}) and held files.
+ * Guarded by the {@link World}'s lock.
+ */
 final class Files {
 
     /** An upload URL handed out; {@code bytes} once something was posted to it. */
@@ -33,34 +36,34 @@ final class Files {
     private final Map<String, Pending> pendingById = new LinkedHashMap<>();
     private final Map<String, UploadedFile> held = new LinkedHashMap<>();
 
-    synchronized void pending(Pending p) {
+    void pending(Pending p) {
         pendingBySecret.put(p.secret, p);
         pendingById.put(p.fileId, p);
     }
 
-    synchronized Optional<Pending> pendingBySecret(String secret) {
+    Optional<Pending> pendingBySecret(String secret) {
         return Optional.ofNullable(pendingBySecret.get(secret));
     }
 
-    synchronized Optional<Pending> pendingById(String id) {
+    Optional<Pending> pendingById(String id) {
         return Optional.ofNullable(pendingById.get(id));
     }
 
-    synchronized void complete(Pending p, UploadedFile file) {
+    void complete(Pending p, UploadedFile file) {
         pendingBySecret.remove(p.secret);
         pendingById.remove(p.fileId);
         held.put(file.id(), file);
     }
 
-    synchronized void hold(UploadedFile file) {
+    void hold(UploadedFile file) {
         held.put(file.id(), file);
     }
 
-    synchronized Optional<UploadedFile> get(String id) {
+    Optional<UploadedFile> get(String id) {
         return Optional.ofNullable(held.get(id));
     }
 
-    synchronized List<UploadedFile> all() {
+    List<UploadedFile> all() {
         return List.copyOf(held.values());
     }
 

@@ -1,40 +1,19 @@
 package dev.rapport.localslack;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.rapport.localkit.Faults;
+import dev.rapport.localkit.Outage;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A local Slack on the loopback interface, for the real Slack SDK and Bolt to talk to, and for tests and the sandbox
@@ -56,16 +35,22 @@ import java.util.concurrent.atomic.LongAdder;
  *       view submissions, events; each a {@link Delivery} recording its acknowledgement and latency, its
  *       {@code response_url} replies, and for events Slack's retries.
  *   <li><b>What each person sees</b>: {@link #screenOf(String, String)}.
- *   <li><b>Faults</b>: {@link #failNextCalls}, {@link #failDirectMessagesTo}, {@link #delayResponses},
- *       {@link #dropSocketConnections()}, {@link #askSocketClientsToReconnect(String)}, {@link #beginOutage(Outage)}.
+ *   <li><b>Faults</b>, named as on the local Discord ({@link Faults}): {@link #failNextCalls},
+ *       {@link #delayResponses}, {@link #closeDirectMessages}/{@link #openDirectMessages},
+ *       {@link #dropConnections()}, {@link #startOutage(Outage)}/{@link #endOutage()}; and Slack's own:
+ *       {@link #requestReconnect(String)} (the {@code disconnect} message).
  * </ul>
  *
  * <p>Time for rate limits, trigger and {@code response_url} expiry, OAuth codes, timestamps and request signatures
  * comes from the builder's {@link Clock}; acknowledgement latency and the 3-second deadline are real time (they
  * measure the app). Thread-safe. Listens on the loopback interface only. {@link #close()} stops it. To run it as a
  * process of its own, with a control API for another process, see {@link LocalSlackServer}.
+ *
+ * <p>This class is the facade: the state is one {@code World} under one lock, the Web API's methods are grouped by
+ * family ({@code AuthMethods}, {@code ChatMethods}, {@code ViewsMethods} …) behind {@code WebApi}, deliveries go through
+ * {@code Deliverer}, and what listens is {@code Servers}.
  */
-public final class LocalSlack implements AutoCloseable {
+public final class LocalSlack implements Faults<String>, AutoCloseable {
 
     /** Slack's documented steady rate for {@code chat.postMessage} to one channel. */
     public static final double CHANNEL_PER_SECOND = 1;
@@ -84,116 +69,54 @@ public final class LocalSlack implements AutoCloseable {
     /** How long an OAuth code can be exchanged ({@code oauth.v2.access}), once. */
     public static final Duration OAUTH_CODE_LIFETIME = Duration.ofMinutes(10);
 
-    // ---- configuration
-    final Clock clock;
-    final String appId;
-    final String appToken;
-    final String signingSecret;
-    final String clientId;
-    final String clientSecret;
-    final String verificationToken;
-    final Map<String, Workspace.Limit> limits;
-    final Duration ackDeadline;
-    final List<Duration> eventRetryDelays;
-    final Duration disconnectGrace;
-    private final Workspace.Limit channelLimit;
-    private final Workspace.Limit workspaceLimit;
+    /** The error DMs to a person fail with after {@link #closeDirectMessages(String)}. */
+    public static final String CANNOT_DM_USER = "cannot_dm_user";
 
-    // ---- state
-    /** A token the local Slack accepts: whose it is, and what kind. */
-    record Token(Kind kind, Workspace workspace, String userId, String scope) {
-        enum Kind {
-            BOT,
-            USER,
-            APP
-        }
-    }
-
-    final Map<String, Workspace> workspaces = new ConcurrentHashMap<>();
-    final Map<String, Token> tokens = new ConcurrentHashMap<>();
-    // Not copy-on-write, unlike the rest: a load or crash test appends tens of thousands of messages and calls, and a
-    // copy of the whole list per append would make that quadratic. Iterated only under their own lock.
-    final List<PostedMessage> messages = Collections.synchronizedList(new ArrayList<>());
-    final List<PostedMessage> updates = new CopyOnWriteArrayList<>();
-    final List<Ephemeral> ephemerals = new CopyOnWriteArrayList<>();
-    final List<ApiCall> calls = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, LongAdder> callCounts = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> limitedCounts = new ConcurrentHashMap<>();
-    final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-    /** Messages as they are now (after edits), by channel and ts. */
-    final Map<String, PostedMessage> current = new ConcurrentHashMap<>();
-
-    final Views views = new Views();
-    final Files files = new Files();
-    final Screens screens = new Screens();
-    final Map<String, Trigger> triggers = new ConcurrentHashMap<>();
-    final Map<String, ResponseUrl> responseUrls = new ConcurrentHashMap<>();
-    final Map<String, OAuthCode> codes = new ConcurrentHashMap<>();
-    final Map<String, Instant> tickets = new ConcurrentHashMap<>();
-    final TokenBucket connectionsOpenBucket;
-    private final AtomicLong sequence = new AtomicLong();
-    private final SecureRandom random = new SecureRandom();
-
-    // ---- faults
-    final AtomicInteger failuresLeft = new AtomicInteger();
-    final AtomicInteger failureStatus = new AtomicInteger(503);
-    final Map<String, String> dmErrors = new ConcurrentHashMap<>();
-    final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
-    volatile Outage outage;
-
-    // ---- transport
-    final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "local-slack-timer");
-        t.setDaemon(true);
-        return t;
-    });
-    final WebApi webApi = new WebApi(this);
-    final Deliverer deliverer;
-    private final Object lifecycle = new Object();
-    private final int httpPort;
-    private final int socketPort;
-    private volatile HttpServer server;
-    private volatile SocketModeServer socketServer;
-    volatile URI[] httpTargets; // commands, interactivity, events; null = Socket Mode
+    private final World world;
+    private final Servers servers;
+    private final WebApi webApi;
+    private final Deliverer deliverer;
+    private final Events events;
+    private final OAuthMethods oauth;
 
     private LocalSlack(Builder b) throws IOException {
-        this.clock = b.clock;
-        this.appId = b.appId;
-        this.appToken = b.appToken;
-        this.signingSecret = b.signingSecret;
-        this.clientId = b.clientId;
-        this.clientSecret = b.clientSecret;
-        this.verificationToken = b.verificationToken;
-        this.limits = Map.copyOf(b.limits);
-        this.ackDeadline = b.ackDeadline;
-        this.eventRetryDelays = List.copyOf(b.eventRetryDelays);
-        this.disconnectGrace = b.disconnectGrace;
-        this.channelLimit = new Workspace.Limit(b.channelBurst, b.channelPerMinute);
-        this.workspaceLimit = new Workspace.Limit(b.workspaceBurst, b.workspacePerMinute);
-        Workspace.Limit open = limits.get("apps.connections.open");
-        this.connectionsOpenBucket = new TokenBucket(clock, open.burst(), open.perMinute() / 60d);
+        this.world = new World(new World.Config(
+                b.clock,
+                b.appId,
+                b.appToken,
+                b.signingSecret,
+                b.clientId,
+                b.clientSecret,
+                b.verificationToken,
+                b.limits,
+                b.ackDeadline,
+                b.eventRetryDelays,
+                b.disconnectGrace,
+                new Workspace.Limit(b.channelBurst, b.channelPerMinute),
+                new Workspace.Limit(b.workspaceBurst, b.workspacePerMinute)));
         for (Map.Entry<String, String> e : b.teamNames.entrySet()) {
-            workspace(e.getKey(), e.getValue());
+            world.workspace(e.getKey(), e.getValue());
         }
         for (Map.Entry<String, List<String>> e : b.tokensByTeam.entrySet()) {
-            Workspace w = workspace(e.getKey(), null);
+            Workspace w = world.workspace(e.getKey(), null);
             for (String token : e.getValue()) {
                 String scope = b.scopeByToken.getOrDefault(token, Builder.DEFAULT_SCOPE);
-                tokens.put(token, new Token(Token.Kind.BOT, w, w.botUserId, scope));
+                world.addToken(token, new World.Token(World.Token.Kind.BOT, w, w.botUserId, scope));
             }
         }
         for (UserProfile user : b.users) {
-            workspace(user.teamId(), null).users.put(user.id(), user);
+            world.workspace(user.teamId(), null);
+            world.putUser(user);
         }
-        if (appToken != null) {
-            tokens.put(appToken, new Token(Token.Kind.APP, null, null, "connections:write"));
-        }
-        this.deliverer = new Deliverer(this);
-        this.server = httpServer(b.apiPort);
-        this.httpPort = server.getAddress().getPort();
-        this.socketServer = socketServer(b.socketModePort);
-        this.socketPort = socketServer.getPort();
+        ViewsMethods views = new ViewsMethods(world);
+        FilesMethods files = new FilesMethods(world);
+        this.oauth = new OAuthMethods(world);
+        this.servers = new Servers(world);
+        this.webApi = new WebApi(world, views, oauth, files);
+        Replies replies = new Replies(world, views);
+        this.deliverer = new Deliverer(world, servers, replies);
+        this.events = new Events(world, deliverer);
+        servers.start(b.apiPort, b.socketModePort, webApi, deliverer, replies, files);
     }
 
     /** A local Slack with one workspace, {@link Builder#DEFAULT_TEAM}, reachable with {@link Builder#DEFAULT_TOKEN}. */
@@ -209,109 +132,104 @@ public final class LocalSlack implements AutoCloseable {
 
     /** The Web API's base URL, for {@code SlackConfig#setMethodsEndpointUrlPrefix}: ends with {@code /api/}. */
     public String apiUrl() {
-        return "http://127.0.0.1:" + httpPort + "/api/";
+        return world.baseUrl() + "/api/";
     }
 
     /** The Socket Mode endpoint (without a ticket); {@code apps.connections.open} hands out URLs under it. */
     public String socketModeUrl() {
-        return "ws://127.0.0.1:" + socketPort + "/link/";
+        return world.socketModeUrl();
     }
 
     public String appId() {
-        return appId;
+        return world.appId;
     }
 
     /** The bot user of a workspace ({@code auth.test}'s {@code user_id}). */
     public String botUserId(String teamId) {
-        return workspaceOf(teamId).botUserId;
+        return world.workspaceOf(teamId).botUserId;
     }
 
     /** The bot token last issued to a workspace by {@code oauth.v2.access}, if any. */
     public Optional<String> installedBotToken(String teamId) {
-        return workspaceOf(teamId).installedToken();
+        return world.workspaceOf(teamId).installedToken();
     }
 
     // ==== what the app did
 
     /** Every message accepted by {@code chat.postMessage}, in the order accepted. */
     public List<PostedMessage> messages() {
-        return List.copyOf(messages);
+        return world.messages();
     }
 
     /** Every new version accepted by {@code chat.update}, in the order accepted. */
     public List<PostedMessage> updates() {
-        return List.copyOf(updates);
+        return world.updates();
     }
 
     /** A message as it is now: its latest {@code chat.update} or {@code replace_original}, if any. */
     public Optional<PostedMessage> currentMessage(String channel, String ts) {
-        return Optional.ofNullable(current.get(channel + "/" + ts));
+        return world.currentMessage(channel, ts);
     }
 
     /** Every message accepted by {@code chat.postEphemeral}, in order. */
     public List<Ephemeral> ephemerals() {
-        return List.copyOf(ephemerals);
+        return world.ephemerals();
     }
 
     /** Every modal opened (by {@code views.open}, {@code views.push} or a {@code push} response action), as now. */
     public List<OpenedView> openedViews() {
-        return views.all();
+        return world.views();
     }
 
     /** A modal as it is now. */
     public Optional<OpenedView> view(String viewId) {
-        return views.get(viewId);
+        return world.view(viewId);
     }
 
     /** Every file the local Slack holds, uploaded by the app or by a person, in order. */
     public List<UploadedFile> files() {
-        return files.all();
+        return world.files();
     }
 
     /** Every call received, with the HTTP status and Slack error it was answered with. */
     public List<ApiCall> calls() {
-        return List.copyOf(calls);
+        return world.calls();
     }
 
     /** How many calls of one method were received. */
     public long callsTo(String method) {
-        LongAdder n = callCounts.get(method);
-        return n == null ? 0 : n.sum();
+        return world.callsTo(method);
     }
 
     /** How many calls each method received, by method name. */
     public Map<String, Long> callCounts() {
-        return counts(callCounts);
+        return world.callCounts();
     }
 
     /** How many calls of each method were answered HTTP 429, by method name. */
     public Map<String, Long> rateLimitedCounts() {
-        return counts(limitedCounts);
+        return world.rateLimitedCounts();
     }
 
     /** The messages accepted by {@code chat.postMessage}, from the {@code offset}-th (0-based), at most {@code limit}. */
     public List<PostedMessage> messages(int offset, int limit) {
-        synchronized (messages) {
-            int from = Math.min(Math.max(0, offset), messages.size());
-            int to = (int) Math.min(messages.size(), (long) from + Math.max(0, limit));
-            return List.copyOf(messages.subList(from, to));
-        }
+        return world.messages(offset, limit);
     }
 
     /** How many messages {@code chat.postMessage} has accepted. */
     public int messageCount() {
-        return messages.size();
+        return world.messageCount();
     }
 
     /** Every delivery made to the app, in order. */
     public List<Delivery> deliveries() {
-        return List.copyOf(deliveries);
+        return world.deliveries();
     }
 
     /** Acknowledgement figures over every first attempt settled so far. */
     public AckStats ackStats() {
         List<Ack> firsts = new ArrayList<>();
-        for (Delivery d : deliveries) {
+        for (Delivery d : world.deliveries()) {
             d.ack().ifPresent(firsts::add);
         }
         return AckStats.of(firsts);
@@ -319,8 +237,7 @@ public final class LocalSlack implements AutoCloseable {
 
     /** The DM channel of a user in a workspace, if one has been opened. */
     public String dmChannelOf(String teamId, String userId) {
-        Workspace w = workspaces.get(teamId);
-        return w == null ? null : w.dmByUser.get(userId);
+        return world.findWorkspace(teamId).map(w -> w.dmByUser.get(userId)).orElse(null);
     }
 
     /**
@@ -329,37 +246,30 @@ public final class LocalSlack implements AutoCloseable {
      * files, and their own messages.
      */
     public List<Seen> screenOf(String teamId, String userId) {
-        return screens.of(teamId, userId);
+        return world.screenOf(teamId, userId);
     }
 
     // ==== people and workspaces
 
     /** Acts as a person in a workspace: their commands, clicks and submissions are delivered to the app. */
     public SlackUser as(String teamId, String userId) {
-        workspaceOf(teamId);
-        return new SlackUser(this, teamId, userId, Signing.VALID);
+        world.workspaceOf(teamId);
+        return new SlackUser(world, deliverer, events, teamId, userId, Signing.VALID);
     }
 
     /** A person's directory entry, as {@code users.info} answers it. */
     public Optional<UserProfile> user(String teamId, String userId) {
-        return Optional.ofNullable(workspaceOf(teamId).users.get(userId));
+        return Optional.ofNullable(world.workspaceOf(teamId).users.get(userId));
     }
 
     /** A workspace's directory, people only (not the app's bot user), by user id. */
     public List<UserProfile> users(String teamId) {
-        List<UserProfile> people = new ArrayList<>();
-        for (UserProfile u : workspaceOf(teamId).users.values()) {
-            if (!u.isBot()) {
-                people.add(u);
-            }
-        }
-        people.sort(Comparator.comparing(UserProfile::id));
-        return people;
+        return world.people(teamId);
     }
 
     /** Adds a person to a workspace's directory (or replaces their entry) without telling the app. */
     public void addUser(UserProfile user) {
-        workspaceOf(user.teamId()).users.put(user.id(), user);
+        world.putUser(user);
     }
 
     /**
@@ -367,13 +277,8 @@ public final class LocalSlack implements AutoCloseable {
      * Slack's {@code user_change} event with the whole user object.
      */
     public Delivery changeUser(UserProfile changed) {
-        Workspace w = workspaceOf(changed.teamId());
-        w.users.put(changed.id(), changed);
-        JsonObject event = new JsonObject();
-        event.addProperty("type", "user_change");
-        event.add("user", WebApi.userJson(changed, w, clock.instant()));
-        event.addProperty("cache_ts", clock.instant().getEpochSecond());
-        return event(changed.teamId(), event);
+        world.putUser(changed);
+        return events.userChanged(changed);
     }
 
     /** Changes a person's name and time zone (either may be {@code null} to keep it) and sends {@code user_change}. */
@@ -397,7 +302,7 @@ public final class LocalSlack implements AutoCloseable {
      * the builder described, or a new one. Valid {@link #OAUTH_CODE_LIFETIME}, once.
      */
     public String issueOAuthCode(String teamId, String installerUserId) {
-        return issueCode(teamId, installerUserId, null, Builder.DEFAULT_SCOPE, "");
+        return world.issueCode(teamId, installerUserId, null, Builder.DEFAULT_SCOPE, "");
     }
 
     /**
@@ -408,44 +313,12 @@ public final class LocalSlack implements AutoCloseable {
      * (the app's configured one) when the URL has none.
      */
     public URI approveInstall(String authorizeUrl, String teamId, String installerUserId, String defaultRedirect) {
-        Map<String, String> q = authorizeQuery(authorizeUrl);
-        if (!clientId.equals(q.get("client_id"))) {
-            throw new IllegalArgumentException(
-                    "the authorize URL's client_id is not this app's: " + q.get("client_id"));
-        }
-        String redirect = q.getOrDefault("redirect_uri", defaultRedirect);
-        if (redirect == null) {
-            throw new IllegalArgumentException("no redirect_uri in the authorize URL, and no default given");
-        }
-        String code = issueCode(
-                teamId,
-                installerUserId,
-                q.get("redirect_uri"),
-                q.getOrDefault("scope", ""),
-                q.getOrDefault("user_scope", ""));
-        String sep = redirect.contains("?") ? "&" : "?";
-        return URI.create(
-                redirect + sep + "code=" + Http.encode(code) + "&state=" + Http.encode(q.getOrDefault("state", "")));
+        return oauth.approveInstall(authorizeUrl, teamId, installerUserId, defaultRedirect);
     }
 
     /** Where Slack sends the browser when the person cancels the install: the redirect URI with {@code error}. */
     public URI denyInstall(String authorizeUrl, String defaultRedirect) {
-        Map<String, String> q = authorizeQuery(authorizeUrl);
-        String redirect = q.getOrDefault("redirect_uri", defaultRedirect);
-        String sep = redirect.contains("?") ? "&" : "?";
-        return URI.create(redirect + sep + "error=access_denied&state=" + Http.encode(q.getOrDefault("state", "")));
-    }
-
-    /** The authorize URL's query; taken from Bolt's install page it is HTML-escaped ({@code &amp;}). */
-    private static Map<String, String> authorizeQuery(String authorizeUrl) {
-        return Http.form(URI.create(authorizeUrl.replace("&amp;", "&")).getRawQuery());
-    }
-
-    private String issueCode(String teamId, String installer, String redirectUri, String scope, String userScope) {
-        workspace(teamId, null);
-        String code = sequence.incrementAndGet() + "." + clock.instant().getEpochSecond() + "." + hex(16);
-        codes.put(code, new OAuthCode(teamId, installer, redirectUri, scope, userScope, clock.instant()));
-        return code;
+        return OAuthMethods.denyInstall(authorizeUrl, defaultRedirect);
     }
 
     // ==== deliveries
@@ -457,20 +330,19 @@ public final class LocalSlack implements AutoCloseable {
 
     /** Deliver over HTTP, to the request URLs of slash commands, interactivity and the Events API. */
     public void deliverOverHttp(URI commands, URI interactivity, URI events) {
-        this.httpTargets = new URI[] {
+        deliverer.deliverOverHttp(new URI[] {
             Objects.requireNonNull(commands), Objects.requireNonNull(interactivity), Objects.requireNonNull(events)
-        };
+        });
     }
 
     /** Deliver over Socket Mode (the default): to the app's open connections. */
     public void deliverOverSocketMode() {
-        this.httpTargets = null;
+        deliverer.deliverOverHttp(null);
     }
 
     /** Socket Mode connections open and greeted with {@code hello}. */
     public int socketModeConnections() {
-        SocketModeServer s = socketServer;
-        return s == null ? 0 : s.connections();
+        return servers.socketModeConnections();
     }
 
     /** Sends an Events API event to the app ({@code event_callback}): signed as Slack signs. */
@@ -480,34 +352,7 @@ public final class LocalSlack implements AutoCloseable {
 
     /** Sends an Events API event, signed (over HTTP) as given. */
     public Delivery event(String teamId, JsonObject event, Signing signing) {
-        Workspace w = workspaceOf(teamId);
-        JsonObject e = event.deepCopy();
-        if (!e.has("event_ts")) {
-            e.addProperty("event_ts", nextTs());
-        }
-        String eventId = String.format("Ev%010d", sequence.incrementAndGet());
-        JsonObject payload = new JsonObject();
-        payload.addProperty("token", verificationToken);
-        payload.addProperty("team_id", teamId);
-        payload.addProperty("api_app_id", appId);
-        payload.add("event", e);
-        payload.addProperty("type", "event_callback");
-        payload.addProperty("event_id", eventId);
-        payload.addProperty("event_time", clock.instant().getEpochSecond());
-        JsonArray authorizations = new JsonArray();
-        JsonObject authorization = new JsonObject();
-        authorization.add("enterprise_id", JsonNull.INSTANCE);
-        authorization.addProperty("team_id", teamId);
-        authorization.addProperty("user_id", w.botUserId);
-        authorization.addProperty("is_bot", true);
-        authorization.addProperty("is_enterprise_install", false);
-        authorizations.add(authorization);
-        payload.add("authorizations", authorizations);
-        payload.addProperty("is_ext_shared_channel", false);
-        payload.addProperty("event_context", "4-" + hex(24));
-        String user =
-                e.has("user") && e.get("user").isJsonPrimitive() ? e.get("user").getAsString() : null;
-        return deliver(new Delivery(eventId, Delivery.Kind.EVENT, teamId, user, payload, null, null, signing, null));
+        return events.event(teamId, event, signing);
     }
 
     /**
@@ -524,40 +369,27 @@ public final class LocalSlack implements AutoCloseable {
 
     /** Sends the Events API's {@code url_verification} challenge; the app must answer with the challenge. */
     public Delivery verifyUrl() {
-        JsonObject payload = new JsonObject();
-        payload.addProperty("token", verificationToken);
-        payload.addProperty("challenge", hex(24));
-        payload.addProperty("type", "url_verification");
-        return deliver(new Delivery(
-                "url-verification-" + sequence.incrementAndGet(),
-                Delivery.Kind.URL_VERIFICATION,
-                null,
-                null,
-                payload,
-                null,
-                null,
-                Signing.VALID,
-                null));
-    }
-
-    Delivery deliver(Delivery d) {
-        deliveries.add(d);
-        if (d.responseUrl() != null) {
-            responseUrls.get(d.responseUrl()).delivery = d;
-        }
-        deliverer.attempt(d, null, true);
-        return d;
+        return events.verifyUrl();
     }
 
     // ==== faults
 
     /** The next {@code count} calls, whatever the method, answer HTTP {@code status} (a 5xx) before anything else. */
+    @Override
     public void failNextCalls(int count, int status) {
         if (status < 500 || status > 599) {
             throw new IllegalArgumentException("an outage answers 5xx, not " + status);
         }
-        failureStatus.set(status);
-        failuresLeft.set(count);
+        webApi.failNext(count, status);
+    }
+
+    /**
+     * The person has closed their DMs to the app: {@code conversations.open} for them and {@code chat.postMessage}
+     * to their DM channel both answer {@code {"ok":false,"error":"cannot_dm_user"}}.
+     */
+    @Override
+    public void closeDirectMessages(String userId) {
+        closeDirectMessages(userId, CANNOT_DM_USER);
     }
 
     /**
@@ -565,13 +397,20 @@ public final class LocalSlack implements AutoCloseable {
      * {@code user_disabled} …): {@code conversations.open} for the user and {@code chat.postMessage} to the user's
      * DM channel both answer {@code {"ok":false,"error":error}}.
      */
-    public void failDirectMessagesTo(String userId, String error) {
-        dmErrors.put(userId, error);
+    public void closeDirectMessages(String userId, String error) {
+        world.closeDirectMessages(Objects.requireNonNull(userId), Objects.requireNonNull(error));
+    }
+
+    /** Undoes {@link #closeDirectMessages}: DMs to the person work again. */
+    @Override
+    public void openDirectMessages(String userId) {
+        world.openDirectMessages(userId);
     }
 
     /** Every Web API answer waits this long before it is sent (a slow Slack); {@link Duration#ZERO} to stop. */
+    @Override
     public void delayResponses(Duration wait) {
-        delay.set(Objects.requireNonNull(wait));
+        webApi.delay(Objects.requireNonNull(wait));
     }
 
     /**
@@ -579,249 +418,49 @@ public final class LocalSlack implements AutoCloseable {
      * so the client's next read fails. A client must notice (the SDK's session monitor pings every 5 s) and reconnect
      * through {@code apps.connections.open}.
      */
-    public void dropSocketConnections() {
-        SocketModeServer s = socketServer;
-        if (s != null) {
-            s.dropAll();
-        }
+    @Override
+    public void dropConnections() {
+        servers.dropConnections();
     }
 
     /**
      * Sends Slack's {@code disconnect} message ({@code refresh_requested}, {@code warning}) on every connection.
      * No new envelope goes to those connections; any still open after the builder's disconnect grace are closed.
      */
-    public void askSocketClientsToReconnect(String reason) {
-        SocketModeServer s = socketServer;
-        if (s != null) {
-            s.askToDisconnect(reason);
-            timer.schedule(s::closeRetiring, disconnectGrace.toMillis(), TimeUnit.MILLISECONDS);
-        }
+    public void requestReconnect(String reason) {
+        servers.requestReconnect(reason);
     }
 
     /**
      * Slack goes down until {@link #endOutage()}: see {@link Outage}. Deliveries attempted meanwhile fail (events are
      * retried on their schedule, so one may land after recovery).
      */
-    public void beginOutage(Outage kind) {
-        synchronized (lifecycle) {
-            if (outage != null) {
-                endOutage();
-            }
-            outage = Objects.requireNonNull(kind);
-            SocketModeServer s = socketServer;
-            switch (kind) {
-                case UNAVAILABLE -> {
-                    if (s != null) {
-                        s.refuse(true);
-                        s.dropAll();
-                    }
-                }
-                case REFUSED -> {
-                    if (s != null) {
-                        s.shutdown();
-                    }
-                    socketServer = null;
-                    server.stop(0);
-                }
-            }
-        }
-    }
-
-    /** Slack is back: the same URLs answer again. */
-    public void endOutage() {
-        synchronized (lifecycle) {
-            Outage was = outage;
-            if (was == null) {
-                return;
-            }
-            try {
-                if (was == Outage.REFUSED) {
-                    server = httpServer(httpPort);
-                    socketServer = socketServer(socketPort);
-                } else if (socketServer != null) {
-                    socketServer.refuse(false);
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("the local Slack could not listen again on its ports", e);
-            }
-            outage = null;
-        }
-    }
-
-    /** The outage under way, if any. */
-    public Optional<Outage> outage() {
-        return Optional.ofNullable(outage);
+    @Override
+    public void startOutage(Outage kind) {
+        servers.startOutage(kind);
     }
 
     /** An outage that ends by itself after {@code length} of real time. */
-    public void outageFor(Outage kind, Duration length) {
-        beginOutage(kind);
-        timer.schedule(this::endOutage, length.toMillis(), TimeUnit.MILLISECONDS);
+    public void startOutage(Outage kind, Duration length) {
+        startOutage(kind);
+        servers.timer.schedule(this::endOutage, length.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Slack is back: the same URLs answer again. */
+    @Override
+    public void endOutage() {
+        servers.endOutage();
+    }
+
+    /** The outage under way, if any. */
+    @Override
+    public Optional<Outage> outage() {
+        return servers.outage();
     }
 
     @Override
     public void close() {
-        synchronized (lifecycle) {
-            timer.shutdownNow();
-            SocketModeServer s = socketServer;
-            if (s != null) {
-                s.shutdown();
-            }
-            if (outage != Outage.REFUSED) {
-                server.stop(0); // during a REFUSED outage it is stopped already
-            }
-            deliverer.close();
-            executor.shutdownNow();
-        }
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    // ==== internals shared with the handlers
-
-    void record(ApiCall call) {
-        calls.add(call);
-        callCounts.computeIfAbsent(call.method(), m -> new LongAdder()).increment();
-        if (call.status() == 429) {
-            limitedCounts.computeIfAbsent(call.method(), m -> new LongAdder()).increment();
-        }
-    }
-
-    void addMessage(PostedMessage message) {
-        messages.add(message);
-    }
-
-    private static Map<String, Long> counts(Map<String, LongAdder> adders) {
-        Map<String, Long> out = new TreeMap<>();
-        adders.forEach((method, n) -> out.put(method, n.sum()));
-        return out;
-    }
-
-    Workspace workspaceOf(String teamId) {
-        Workspace w = workspaces.get(teamId);
-        if (w == null) {
-            throw new IllegalArgumentException("no workspace " + teamId + " in this local Slack");
-        }
-        return w;
-    }
-
-    Workspace workspace(String teamId, String name) {
-        if (!teamId.startsWith("T") || teamId.length() < 2) {
-            throw new IllegalArgumentException("a Slack team id starts with T");
-        }
-        return workspaces.computeIfAbsent(
-                teamId,
-                t -> new Workspace(
-                        t,
-                        name,
-                        clock,
-                        channelLimit,
-                        workspaceLimit,
-                        () -> String.format("D%08d", sequence.incrementAndGet())));
-    }
-
-    SocketModeServer socketServer() {
-        return socketServer;
-    }
-
-    String nextTs() {
-        return clock.instant().getEpochSecond() + "." + String.format("%06d", sequence.incrementAndGet() % 1_000_000);
-    }
-
-    long nextNumber() {
-        return sequence.incrementAndGet();
-    }
-
-    String hex(int bytes) {
-        byte[] b = new byte[bytes];
-        random.nextBytes(b);
-        return HexFormat.of().formatHex(b);
-    }
-
-    String baseUrl() {
-        return "http://127.0.0.1:" + httpPort;
-    }
-
-    /** A trigger for {@code views.open}, issued with a delivery to a person. */
-    String issueTrigger(String teamId, String userId) {
-        String id = clock.instant().getEpochSecond() + "." + sequence.incrementAndGet() + "." + hex(16);
-        triggers.put(id, new Trigger(teamId, userId, clock.instant(), new AtomicBoolean()));
-        return id;
-    }
-
-    /** A fresh {@code response_url} ({@code commands} or {@code actions}, as Slack's hooks are named). */
-    String issueResponseUrl(String kind, String teamId) {
-        String url = baseUrl() + "/" + kind + "/" + teamId + "/" + sequence.incrementAndGet() + "/" + hex(12);
-        responseUrls.put(url, new ResponseUrl(clock.instant()));
-        return url;
-    }
-
-    /** A Socket Mode URL with a fresh single-use ticket, as {@code apps.connections.open} answers. */
-    String issueSocketUrl() {
-        String ticket = UUID.randomUUID().toString();
-        tickets.put(ticket, clock.instant());
-        return socketModeUrl() + "?ticket=" + ticket + "&app_id=" + appId;
-    }
-
-    record Trigger(String teamId, String userId, Instant issued, AtomicBoolean used) {}
-
-    record OAuthCode(
-            String teamId, String installer, String redirectUri, String scope, String userScope, Instant issued) {}
-
-    static final class ResponseUrl {
-        final Instant issued;
-        volatile Delivery delivery;
-
-        ResponseUrl(Instant issued) {
-            this.issued = issued;
-        }
-    }
-
-    private HttpServer httpServer(int port) throws IOException {
-        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        s.setExecutor(executor);
-        s.createContext("/", this::route);
-        s.start();
-        return s;
-    }
-
-    private SocketModeServer socketServer(int port) throws IOException {
-        return SocketModeServer.start(
-                port, appId, ticket -> tickets.remove(ticket) != null, (raw, frame) -> deliverer.socketAck(raw, frame));
-    }
-
-    private void route(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            try {
-                dispatch(exchange);
-            } catch (RuntimeException e) {
-                // A bug in a handler must still answer, as Slack's fatal_error does, not hang the client.
-                Http.json(exchange, 500, Http.error("fatal_error"));
-            }
-        }
-    }
-
-    private void dispatch(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        if (outage == Outage.UNAVAILABLE) {
-            if (path.startsWith("/api/")) {
-                record(new ApiCall(path.substring("/api/".length()), 503, "service_unavailable"));
-            }
-            Http.json(exchange, 503, Http.error("service_unavailable"));
-        } else if (path.startsWith("/api/")) {
-            webApi.handle(exchange, path.substring("/api/".length()));
-        } else if (path.startsWith("/commands/") || path.startsWith("/actions/")) {
-            deliverer.responseUrl(exchange);
-        } else if (path.startsWith("/upload/")) {
-            webApi.upload(exchange);
-        } else if (path.startsWith("/files-pri/")) {
-            webApi.download(exchange);
-        } else {
-            Http.text(exchange, 404, "not found");
-        }
+        servers.close();
     }
 
     /** One call as the local Slack answered it. {@code error} is Slack's error code, or {@code null} if ok. */

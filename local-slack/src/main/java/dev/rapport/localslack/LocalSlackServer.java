@@ -164,7 +164,7 @@ public final class LocalSlackServer implements AutoCloseable {
         line.addProperty("bot_user_id", slack.botUserId(teamId));
         line.addProperty("app_id", slack.appId());
         line.addProperty("pid", ProcessHandle.current().pid());
-        return Http.GSON.toJson(line);
+        return line.toString();
     }
 
     public LocalSlack slack() {

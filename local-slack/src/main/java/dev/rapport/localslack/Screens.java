@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * What each person sees, in the order it appeared: the state behind {@link LocalSlack#screenOf}. Edits change an
  * item in place (Slack shows an edited message where it was), deletions remove it. The messages of a conversation are
- * also what {@code conversations.history} reads, so the two can never disagree.
+ * also what {@code conversations.history} reads, so the two can never disagree. Guarded by the {@link World}'s lock.
  */
 final class Screens {
 
@@ -66,7 +66,7 @@ final class Screens {
      */
     private final Map<String, List<Item>> byChannel = new HashMap<>();
 
-    synchronized void add(
+    void add(
             String teamId,
             String viewer,
             Seen.Kind kind,
@@ -79,7 +79,7 @@ final class Screens {
         add(teamId, viewer, kind, id, channel, from, text, blocksJson, null, via);
     }
 
-    synchronized void add(
+    void add(
             String teamId,
             String viewer,
             Seen.Kind kind,
@@ -101,7 +101,7 @@ final class Screens {
     }
 
     /** A message changed for everyone who sees it ({@code replace_original}); its metadata stays. */
-    synchronized void edit(String teamId, String channel, String id, String text, String blocksJson) {
+    void edit(String teamId, String channel, String id, String text, String blocksJson) {
         for (Item item : inChannel(teamId, channel)) {
             if (item.id.equals(id)) {
                 item.text = text;
@@ -112,8 +112,7 @@ final class Screens {
     }
 
     /** A message changed for everyone who sees it, metadata too ({@code chat.update}). */
-    synchronized void edit(
-            String teamId, String channel, String id, String text, String blocksJson, String metadataJson) {
+    void edit(String teamId, String channel, String id, String text, String blocksJson, String metadataJson) {
         edit(teamId, channel, id, text, blocksJson);
         for (Item item : inChannel(teamId, channel)) {
             if (item.id.equals(id)) {
@@ -122,7 +121,7 @@ final class Screens {
         }
     }
 
-    synchronized void remove(String teamId, String channel, String id) {
+    void remove(String teamId, String channel, String id) {
         List<Item> removed = new ArrayList<>();
         inChannel(teamId, channel).removeIf(item -> item.id.equals(id) && removed.add(item));
         items.removeAll(removed);
@@ -132,7 +131,7 @@ final class Screens {
      * The messages in a conversation as everyone there sees them, newest first: what the app posted (edits applied,
      * deletions gone) and what the person wrote. Ephemeral messages, modals and file shares are left out.
      */
-    synchronized List<Posted> history(String teamId, String channel) {
+    List<Posted> history(String teamId, String channel) {
         List<Posted> posted = new ArrayList<>();
         for (Item item : inChannel(teamId, channel)) {
             if (item.kind == Seen.Kind.MESSAGE) {
@@ -144,7 +143,7 @@ final class Screens {
     }
 
     /** A modal appeared or changed: one item per view id, where it first appeared. */
-    synchronized void modal(OpenedView view) {
+    void modal(OpenedView view) {
         for (Item item : items) {
             if (item.kind == Seen.Kind.MODAL && item.id.equals(view.id())) {
                 item.text = view.title();
@@ -169,7 +168,7 @@ final class Screens {
         items.add(item);
     }
 
-    synchronized List<Seen> of(String teamId, String userId) {
+    List<Seen> of(String teamId, String userId) {
         List<Seen> seen = new ArrayList<>();
         for (Item item : items) {
             if (item.teamId.equals(teamId) && item.viewer.equals(userId)) {

@@ -33,16 +33,20 @@ import java.util.Set;
  */
 public final class SlackUser {
 
-    private final LocalSlack slack;
+    private final World world;
+    private final Deliverer deliverer;
+    private final Events events;
     private final String teamId;
     private final String userId;
     private final Signing signing;
 
-    SlackUser(LocalSlack slack, String teamId, String userId, Signing signing) {
+    SlackUser(World world, Deliverer deliverer, Events events, String teamId, String userId, Signing signing) {
         if (!(userId.startsWith("U") || userId.startsWith("W"))) {
             throw new IllegalArgumentException("a Slack user id starts with U or W");
         }
-        this.slack = slack;
+        this.world = world;
+        this.deliverer = deliverer;
+        this.events = events;
         this.teamId = teamId;
         this.userId = userId;
         this.signing = signing;
@@ -58,7 +62,7 @@ public final class SlackUser {
 
     /** The same person, with HTTP deliveries signed as given (to forge one the app must refuse). */
     public SlackUser signed(Signing how) {
-        return new SlackUser(slack, teamId, userId, Objects.requireNonNull(how));
+        return new SlackUser(world, deliverer, events, teamId, userId, Objects.requireNonNull(how));
     }
 
     /** The person's DM with the app (opened now if need be). */
@@ -68,12 +72,12 @@ public final class SlackUser {
 
     /** What this person sees: {@link LocalSlack#screenOf}. */
     public List<Seen> screen() {
-        return slack.screenOf(teamId, userId);
+        return world.screenOf(teamId, userId);
     }
 
     /** The modal on top of this person's open ones, if any. */
     public Optional<OpenedView> openModal() {
-        List<OpenedView> open = slack.views.openOf(teamId, userId);
+        List<OpenedView> open = world.openViews(teamId, userId);
         return open.isEmpty() ? Optional.empty() : Optional.of(open.getLast());
     }
 
@@ -91,11 +95,11 @@ public final class SlackUser {
         }
         Workspace w = workspace();
         UserProfile me = w.user(userId);
-        String responseUrl = slack.issueResponseUrl("commands", teamId);
-        String trigger = slack.issueTrigger(teamId, userId);
+        String responseUrl = world.issueResponseUrl("commands", teamId);
+        String trigger = world.issueTrigger(teamId, userId);
         // Slack's fields, in its order; over Socket Mode every value is a string, as Slack sends it.
         JsonObject p = new JsonObject();
-        p.addProperty("token", slack.verificationToken);
+        p.addProperty("token", world.verificationToken);
         p.addProperty("team_id", teamId);
         p.addProperty("team_domain", w.domain);
         p.addProperty("channel_id", channelId);
@@ -104,7 +108,7 @@ public final class SlackUser {
         p.addProperty("user_name", me.name());
         p.addProperty("command", command);
         p.addProperty("text", text == null ? "" : text);
-        p.addProperty("api_app_id", slack.appId);
+        p.addProperty("api_app_id", world.appId);
         p.addProperty("is_enterprise_install", "false");
         p.addProperty("response_url", responseUrl);
         p.addProperty("trigger_id", trigger);
@@ -125,15 +129,15 @@ public final class SlackUser {
             String trigger,
             String responseUrl,
             Delivery.Source source) {
-        return slack.deliver(new Delivery(
-                name + "-" + slack.nextNumber(), kind, teamId, userId, payload, trigger, responseUrl, signing, source));
+        return deliverer.deliver(new Delivery(
+                name + "-" + world.nextNumber(), kind, teamId, userId, payload, trigger, responseUrl, signing, source));
     }
 
     // ---- clicks
 
     /** Clicks a button on a message the app posted to this person, as the message is now (after its edits). */
     public Delivery click(PostedMessage message, String actionId) {
-        PostedMessage now = slack.currentMessage(message.channel(), message.ts())
+        PostedMessage now = world.currentMessage(message.channel(), message.ts())
                 .orElseThrow(() -> new IllegalArgumentException("not a message the app posted: " + message.ts()));
         if (!userId.equals(now.userId())) {
             throw new IllegalArgumentException("only " + now.userId() + " sees the DM " + now.channel());
@@ -150,7 +154,7 @@ public final class SlackUser {
             case EPHEMERAL -> clickOnMessage(seen.channel(), seen.id(), true, seen.text(), seen.blocksJson(), actionId);
             case MODAL ->
                 click(
-                        slack.view(seen.id()).orElseThrow(() -> new IllegalArgumentException("no view " + seen.id())),
+                        world.view(seen.id()).orElseThrow(() -> new IllegalArgumentException("no view " + seen.id())),
                         actionId);
             case FILE -> throw new IllegalArgumentException("a file has no buttons");
         };
@@ -165,7 +169,7 @@ public final class SlackUser {
         container.addProperty("type", "view");
         container.addProperty("view_id", now.id());
         p.add("container", container);
-        String trigger = slack.issueTrigger(teamId, userId);
+        String trigger = world.issueTrigger(teamId, userId);
         p.addProperty("trigger_id", trigger);
         p.add("view", now.view());
         return deliver(
@@ -192,7 +196,7 @@ public final class SlackUser {
         container.addProperty("channel_id", channel);
         container.addProperty("is_ephemeral", ephemeral);
         p.add("container", container);
-        String trigger = slack.issueTrigger(teamId, userId);
+        String trigger = world.issueTrigger(teamId, userId);
         p.addProperty("trigger_id", trigger);
         JsonObject ch = new JsonObject();
         ch.addProperty("id", channel);
@@ -200,9 +204,9 @@ public final class SlackUser {
         p.add("channel", ch);
         if (!ephemeral) {
             // Slack sends the message with a click on it; an ephemeral one is not sent back.
-            p.add("message", WebApi.message(w, slack.appId, text, blocks, ts, null));
+            p.add("message", ChatMethods.message(w, world.appId, text, blocks, ts, null));
         }
-        String responseUrl = slack.issueResponseUrl("actions", teamId);
+        String responseUrl = world.issueResponseUrl("actions", teamId);
         p.addProperty("response_url", responseUrl);
         return deliver(
                 "action",
@@ -223,8 +227,8 @@ public final class SlackUser {
         JsonObject p = new JsonObject();
         p.addProperty("type", "block_actions");
         p.add("user", user(w));
-        p.addProperty("api_app_id", slack.appId);
-        p.addProperty("token", slack.verificationToken);
+        p.addProperty("api_app_id", world.appId);
+        p.addProperty("token", world.verificationToken);
         p.add("team", team(w));
         p.add("enterprise", JsonNull.INSTANCE);
         p.addProperty("is_enterprise_install", false);
@@ -244,7 +248,7 @@ public final class SlackUser {
             action.addProperty("style", OpenedView.string(element, "style"));
         }
         action.addProperty("type", "button");
-        action.addProperty("action_ts", slack.nextTs());
+        action.addProperty("action_ts", world.nextTs());
         JsonArray actions = new JsonArray();
         actions.add(action);
         p.add("actions", actions);
@@ -343,9 +347,9 @@ public final class SlackUser {
         p.addProperty("type", "view_submission");
         p.add("team", team(w));
         p.add("user", user(w));
-        p.addProperty("api_app_id", slack.appId);
-        p.addProperty("token", slack.verificationToken);
-        String trigger = slack.issueTrigger(teamId, userId);
+        p.addProperty("api_app_id", world.appId);
+        p.addProperty("token", world.verificationToken);
+        String trigger = world.issueTrigger(teamId, userId);
         p.addProperty("trigger_id", trigger);
         p.add("view", v);
         p.add("response_urls", new JsonArray());
@@ -366,7 +370,7 @@ public final class SlackUser {
      */
     public Optional<Delivery> close(OpenedView view) {
         OpenedView now = mine(view);
-        slack.deliverer.closed(now);
+        world.closeView(now);
         JsonObject v = now.view();
         if (!(v.has("notify_on_close") && v.get("notify_on_close").getAsBoolean())) {
             return Optional.empty();
@@ -376,8 +380,8 @@ public final class SlackUser {
         p.addProperty("type", "view_closed");
         p.add("team", team(w));
         p.add("user", user(w));
-        p.addProperty("api_app_id", slack.appId);
-        p.addProperty("token", slack.verificationToken);
+        p.addProperty("api_app_id", world.appId);
+        p.addProperty("token", world.verificationToken);
         p.add("view", v);
         p.addProperty("is_cleared", false);
         p.addProperty("is_enterprise_install", false);
@@ -386,7 +390,7 @@ public final class SlackUser {
     }
 
     private OpenedView mine(OpenedView view) {
-        OpenedView now = slack.view(view.id()).orElseThrow(() -> new IllegalArgumentException("no view " + view.id()));
+        OpenedView now = world.view(view.id()).orElseThrow(() -> new IllegalArgumentException("no view " + view.id()));
         if (!now.teamId().equals(teamId) || !now.userId().equals(userId)) {
             throw new IllegalArgumentException("the modal " + now.id() + " is " + now.userId() + "'s");
         }
@@ -441,7 +445,7 @@ public final class SlackUser {
                     throw new IllegalArgumentException("a file_input takes UploadedFile values (SlackUser#upload)");
                 }
                 for (UploadedFile f : given) {
-                    files.add(WebApi.fileJson(f, workspace(), slack.clock.instant()));
+                    files.add(FilesMethods.fileJson(f, workspace(), world.clock.instant()));
                 }
                 state.add("files", files);
             }
@@ -506,8 +510,8 @@ public final class SlackUser {
     public Delivery say(String text) {
         Workspace w = workspace();
         String channel = dmChannel();
-        String ts = slack.nextTs();
-        slack.screens.add(teamId, userId, Seen.Kind.MESSAGE, ts, channel, userId, text, null, "user");
+        String ts = world.nextTs();
+        world.seen(teamId, userId, Seen.Kind.MESSAGE, ts, channel, userId, text, null, "user");
         JsonObject event = new JsonObject();
         event.addProperty("type", "message");
         event.addProperty("channel", channel);
@@ -517,7 +521,7 @@ public final class SlackUser {
         event.addProperty("event_ts", ts);
         event.addProperty("channel_type", "im");
         event.addProperty("team", w.teamId);
-        return slack.event(teamId, event, signing);
+        return events.event(teamId, event, signing);
     }
 
     /**
@@ -525,16 +529,16 @@ public final class SlackUser {
      * its {@code url_private} with a bot token of the workspace, and given to {@link #submit} as a value.
      */
     public UploadedFile upload(String name, byte[] bytes) {
-        String id = String.format("F%010d", slack.nextNumber());
-        UploadedFile file = slack.webApi.held(id, teamId, userId, name, name, bytes, List.of(), null);
-        slack.files.hold(file);
+        String id = String.format("F%010d", world.nextNumber());
+        UploadedFile file = FilesMethods.held(world.baseUrl(), id, teamId, userId, name, name, bytes, List.of(), null);
+        world.holdFile(file);
         return file;
     }
 
     // ---- helpers
 
     private Workspace workspace() {
-        return slack.workspaceOf(teamId);
+        return world.workspaceOf(teamId);
     }
 
     private JsonObject user(Workspace w) {

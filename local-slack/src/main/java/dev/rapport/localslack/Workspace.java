@@ -9,7 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-/** One workspace: its directory, DM channels and rate-limit buckets. */
+/**
+ * One workspace: its directory, DM channels and rate-limit buckets. The directory and the DM channels are concurrent
+ * maps, readable by any thread (a delivery reads who the person is); the buckets are charged under the {@link World}'s
+ * lock, as the Web API's methods run.
+ */
 final class Workspace {
 
     /** A rate limit: a burst, then a steady rate per minute. */
@@ -77,7 +81,7 @@ final class Workspace {
     }
 
     /** Charges one message to the channel's and the workspace's bucket: 0, or the seconds to wait (at least 1). */
-    synchronized long chargeMessage(String channel) {
+    long chargeMessage(String channel) {
         TokenBucket channelBucket = channelBuckets.computeIfAbsent(
                 channel, c -> new TokenBucket(clock, channelLimit.burst(), channelLimit.perMinute() / 60d));
         Duration wait = max(channelBucket.waitForOne(), workspaceBucket.waitForOne());
@@ -90,7 +94,7 @@ final class Workspace {
     }
 
     /** Charges one call of a method limited per workspace: 0, or the seconds to wait (at least 1). */
-    synchronized long chargeMethod(String method, Limit limit) {
+    long chargeMethod(String method, Limit limit) {
         TokenBucket bucket = methodBuckets.computeIfAbsent(
                 method, m -> new TokenBucket(clock, limit.burst(), limit.perMinute() / 60d));
         Duration wait = bucket.waitForOne();

@@ -1,8 +1,16 @@
 /**
  * The reusable local Slack: a Slack on the loopback interface that speaks Slack's real protocols, so the Slack adapter
- * is proven end to end with the real Slack SDK and Bolt without reaching Slack. The adapter's tests run it, and the
- * sandbox will too. Everything is in {@link dev.rapport.localslack.LocalSlack}, configured by its
- * {@link dev.rapport.localslack.LocalSlack.Builder}.
+ * is proven end to end with the real Slack SDK and Bolt without reaching Slack. The adapter's tests, the sandbox and
+ * the benchmark run it in-process; the system test runs it as a process of its own. Everything public is in
+ * {@link dev.rapport.localslack.LocalSlack}, configured by its {@link dev.rapport.localslack.LocalSlack.Builder}.
+ *
+ * <p>Inside, it is built as the local Discord is: one state object, {@code World}, under one lock; the Web API's
+ * methods grouped by family ({@code AuthMethods}, {@code ConversationsMethods}, {@code ChatMethods},
+ * {@code UsersMethods}, {@code ViewsMethods}, {@code FilesMethods}, {@code OAuthMethods}, {@code ConnectionsMethods})
+ * behind {@code WebApi}, which reads calls, applies faults and rate limits and records answers; deliveries to the app
+ * in {@code Deliverer} and {@code Events}, what the app's answers show the person in {@code Replies}; what listens in
+ * {@code Servers}. The HTTP plumbing and the vocabulary of
+ * faults come from {@code dev.rapport.localkit}, shared with the local Discord and with nothing else.
  *
  * <h2>Web API</h2>
  *
@@ -69,9 +77,13 @@
  *
  * <h2>Faults</h2>
  *
- * <p>5xx answers for the next calls, users whose DMs fail, slow answers, Socket Mode connections dropped abruptly or
- * asked to {@code disconnect}, and outages (everything answering 503, or nothing listening) until recovery on the same
- * ports. Forged HTTP deliveries ({@link dev.rapport.localslack.Signing}) test an app's request verification.
+ * <p>Named as on the local Discord (both implement {@code dev.rapport.localkit.Faults}): 5xx answers for the next
+ * calls ({@code failNextCalls}), slow answers ({@code delayResponses}), people whose DMs fail
+ * ({@code closeDirectMessages}, with {@code cannot_dm_user} or another of Slack's errors, until
+ * {@code openDirectMessages}), Socket Mode connections dropped abruptly ({@code dropConnections}), and outages
+ * (everything answering 503, or nothing listening) from {@code startOutage} until {@code endOutage} and recovery on
+ * the same ports. Slack's own: connections asked to {@code disconnect} ({@code requestReconnect}). Forged HTTP
+ * deliveries ({@link dev.rapport.localslack.Signing}) test an app's request verification.
  *
  * <h2>On its own, as a separate process</h2>
  *
@@ -79,7 +91,7 @@
  * local-slack/target/local-slack.jar} after {@code ./mvnw package}, its dependencies in {@code target/lib}), for crash
  * tests that kill the bot while Slack stays up and for trying Rapport by hand. It prints one line of JSON with its
  * URLs and runs until killed or until its standard input closes, so it dies with the test that started it. Its
- * control API, on a loopback port of its own that answers while the Web API is down, begins and ends outages, pages
+ * control API, on a loopback port of its own that answers while the Web API is down, starts and ends outages, pages
  * through the DMs posted, adds people and reads the call and 429 counters: see
  * {@link dev.rapport.localslack.LocalSlackServer} and {@code ControlApi}.
  *

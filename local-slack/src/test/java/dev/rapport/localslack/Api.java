@@ -2,6 +2,7 @@ package dev.rapport.localslack;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.rapport.localkit.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -17,6 +17,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.rapport.localkit.Http;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

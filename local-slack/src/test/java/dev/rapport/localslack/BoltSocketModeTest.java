@@ -31,6 +31,7 @@ import com.slack.api.model.event.UserChangeEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.rapport.localkit.Outage;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -310,7 +311,7 @@ class BoltSocketModeTest {
         connect(app);
         long opened = slack.callsTo("apps.connections.open");
 
-        slack.dropSocketConnections();
+        slack.dropConnections();
         await().atMost(RECONNECT)
                 .until(() -> slack.socketModeConnections() == 1 && slack.callsTo("apps.connections.open") > opened);
 
@@ -326,7 +327,7 @@ class BoltSocketModeTest {
         connect(app);
         long opened = slack.callsTo("apps.connections.open");
 
-        slack.askSocketClientsToReconnect("refresh_requested");
+        slack.requestReconnect("refresh_requested");
         await().atMost(RECONNECT)
                 .until(() -> slack.socketModeConnections() == 1 && slack.callsTo("apps.connections.open") > opened);
 
@@ -341,7 +342,7 @@ class BoltSocketModeTest {
         app.command("/rapport", (req, ctx) -> ctx.ack());
         connect(app);
 
-        slack.beginOutage(Outage.UNAVAILABLE);
+        slack.startOutage(Outage.UNAVAILABLE);
         Ack during = ana.command("/rapport", "me").awaitAck();
         // Stay down until the client has tried to reconnect and been refused.
         await().atMost(RECONNECT)

@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import com.slack.api.app_backend.SlackSignature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.rapport.localkit.Http;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

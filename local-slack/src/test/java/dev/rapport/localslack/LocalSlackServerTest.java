@@ -92,7 +92,7 @@ class LocalSlackServerTest {
                 .text("Your weekly check-in")
                 .metadata(new Message.Metadata("rapport_outbox", Map.of("outbox_id", "1001"))));
         JsonObject dms = get(control + "dms?offset=0&limit=10");
-        JsonObject refused = post(control + "outage/begin?kind=REFUSED");
+        JsonObject refused = post(control + "outage/start?kind=REFUSED");
         JsonObject duringOutage = get(control + "outage");
         assertThatThrownBy(() -> methods.authTest(r -> r)).isInstanceOf(IOException.class);
         int apiPort = URI.create(apiUrl).getPort();
@@ -221,7 +221,7 @@ class LocalSlackServerTest {
                 .getId();
 
         String history = methods.conversationsHistory(r -> r.channel(dm)).getError();
-        post(server.controlUrl() + "outage/begin?kind=UNAVAILABLE");
+        post(server.controlUrl() + "outage/start?kind=UNAVAILABLE");
         HttpResponse<String> down = http.send(
                 HttpRequest.newBuilder(URI.create(server.slack().apiUrl() + "auth.test"))
                         .POST(HttpRequest.BodyPublishers.noBody())

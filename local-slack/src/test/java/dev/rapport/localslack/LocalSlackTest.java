@@ -120,7 +120,7 @@ class LocalSlackTest {
     void injected_faults_answer_5xx_for_the_next_calls_and_refuse_dms_to_a_chosen_user() throws Exception {
         slack = LocalSlack.start();
         slack.failNextCalls(1, 502);
-        slack.failDirectMessagesTo("U0GONE", "user_not_found");
+        slack.closeDirectMessages("U0GONE", "user_not_found");
 
         Reply outage = call("auth.test", TOKEN, "");
         Reply recovered = call("auth.test", TOKEN, "");
@@ -130,6 +130,27 @@ class LocalSlackTest {
         assertThat(recovered.json.get("ok").getAsBoolean()).isTrue();
         assertThat(gone.json.get("error").getAsString()).isEqualTo("user_not_found");
         assertThat(slack.calls()).extracting(LocalSlack.ApiCall::status).containsExactly(502, 200, 200);
+    }
+
+    @Test
+    void closed_direct_messages_fail_with_cannot_dm_user_until_they_are_opened_again() throws Exception {
+        slack = LocalSlack.start();
+        String channel = call("conversations.open", TOKEN, "users=U0ANA")
+                .json
+                .getAsJsonObject("channel")
+                .get("id")
+                .getAsString();
+        slack.closeDirectMessages("U0ANA");
+
+        Reply refusedOpen = call("conversations.open", TOKEN, "users=U0ANA");
+        Reply refusedPost = call("chat.postMessage", TOKEN, "channel=" + channel + "&text=hi");
+        slack.openDirectMessages("U0ANA");
+        Reply posted = call("chat.postMessage", TOKEN, "channel=" + channel + "&text=hi");
+
+        assertThat(refusedOpen.json.get("error").getAsString()).isEqualTo(LocalSlack.CANNOT_DM_USER);
+        assertThat(refusedPost.json.get("error").getAsString()).isEqualTo(LocalSlack.CANNOT_DM_USER);
+        assertThat(posted.json.get("ok").getAsBoolean()).isTrue();
+        assertThat(slack.messages()).extracting(PostedMessage::text).containsExactly("hi");
     }
 
     private record Reply(int status, String retryAfter, JsonObject json) {}

@@ -11,6 +11,7 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;
 import com.slack.api.model.Message;
+import dev.rapport.localkit.Http;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;

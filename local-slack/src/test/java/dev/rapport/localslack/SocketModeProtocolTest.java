@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonObject;
+import dev.rapport.localkit.Outage;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -172,7 +173,7 @@ class SocketModeProtocolTest {
         SocketClient old = connect(socketUrl());
         old.next();
 
-        slack.askSocketClientsToReconnect("refresh_requested");
+        slack.requestReconnect("refresh_requested");
         JsonObject disconnect = old.next();
         Delivery meanwhile = slack.as(TEAM, "U0ANA").command("/rapport", "health");
         SocketClient fresh = connect(socketUrl());
@@ -192,7 +193,7 @@ class SocketModeProtocolTest {
         SocketClient client = connect(socketUrl());
         client.next();
 
-        slack.dropSocketConnections();
+        slack.dropConnections();
 
         assertThat(client.ended.get(10, TimeUnit.SECONDS)).isNotEqualTo("closed 1000");
         await().atMost(Duration.ofSeconds(5)).until(() -> slack.socketModeConnections() == 0);
@@ -203,9 +204,9 @@ class SocketModeProtocolTest {
         // An orderly end of stream can be lost by a client busy with the frame before (the JDK's websocket client
         // then never calls its listener); a reset cannot. A plain socket shows which one reaches the wire.
         Map<String, Consumer<LocalSlack>> drops = new LinkedHashMap<>();
-        drops.put("dropSocketConnections", LocalSlack::dropSocketConnections);
-        drops.put("UNAVAILABLE", s -> s.beginOutage(Outage.UNAVAILABLE));
-        drops.put("REFUSED", s -> s.beginOutage(Outage.REFUSED));
+        drops.put("dropConnections", LocalSlack::dropConnections);
+        drops.put("UNAVAILABLE", s -> s.startOutage(Outage.UNAVAILABLE));
+        drops.put("REFUSED", s -> s.startOutage(Outage.REFUSED));
         for (Map.Entry<String, Consumer<LocalSlack>> drop : drops.entrySet()) {
             start(LocalSlack.builder());
             try (Socket socket = openUpToHello(socketUrl())) {
@@ -232,7 +233,7 @@ class SocketModeProtocolTest {
         before.next();
         String unusedTicket = socketUrl();
 
-        slack.beginOutage(Outage.UNAVAILABLE);
+        slack.startOutage(Outage.UNAVAILABLE);
         String dropped = before.ended.get(10, TimeUnit.SECONDS);
         assertThatThrownBy(() -> connect(unusedTicket))
                 .as("refused at the handshake")
@@ -240,7 +241,7 @@ class SocketModeProtocolTest {
         slack.endOutage();
         SocketClient afterUnavailable = connect(unusedTicket);
         afterUnavailable.next();
-        slack.beginOutage(Outage.REFUSED);
+        slack.startOutage(Outage.REFUSED);
         afterUnavailable.ended.get(10, TimeUnit.SECONDS);
         assertThatThrownBy(() -> connect(unusedTicket)).as("nothing listens").isInstanceOf(CompletionException.class);
         slack.endOutage();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.rapport.localkit.Http;
+import dev.rapport.localkit.Outage;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -400,12 +402,12 @@ class WebApiTest {
         start(LocalSlack.builder());
         String apiUrl = slack.apiUrl();
 
-        slack.beginOutage(Outage.UNAVAILABLE);
+        slack.startOutage(Outage.UNAVAILABLE);
         Api.Reply unavailable = api.call("auth.test", TOKEN, Map.of());
         Delivery duringOutage = slack.as(TEAM, "U0ANA").command("/rapport", "health");
         slack.endOutage();
         Api.Reply back = api.call("auth.test", TOKEN, Map.of());
-        slack.beginOutage(Outage.REFUSED);
+        slack.startOutage(Outage.REFUSED);
         assertThatThrownBy(() -> api.call("auth.test", TOKEN, Map.of())).isInstanceOf(UncheckedIOException.class);
         slack.endOutage();
 

@@ -14,8 +14,8 @@ import dev.rapport.core.checkin.CheckInContent;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.Dimension;
 import dev.rapport.core.pulse.Question;
+import dev.rapport.localkit.Outage;
 import dev.rapport.localslack.LocalSlack;
-import dev.rapport.localslack.Outage;
 import dev.rapport.localslack.PostedMessage;
 import java.net.URI;
 import java.time.Clock;
@@ -237,7 +237,7 @@ class SlackChatPortIT {
     void a_person_who_cannot_receive_dms_is_unreachable_and_nothing_is_posted() {
         LocalSlack slack = started(LocalSlack.builder());
         SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
-        slack.failDirectMessagesTo("U0ANA", "cannot_dm_user");
+        slack.closeDirectMessages("U0ANA", "cannot_dm_user");
 
         SendResult result = port.send(ANA, ChatMessage.text("hello"), key());
 
@@ -253,7 +253,7 @@ class SlackChatPortIT {
         LocalSlack slack = started(LocalSlack.builder());
         SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
         assertThat(port.send(ANA, ChatMessage.text("welcome"), key())).isInstanceOf(SendResult.Sent.class);
-        slack.failDirectMessagesTo("U0ANA", "user_not_found");
+        slack.closeDirectMessages("U0ANA", "user_not_found");
 
         SendResult result = port.send(ANA, ChatMessage.text("check-in"), key());
         port.send(ANA, ChatMessage.text("check-in"), key());
@@ -338,7 +338,7 @@ class SlackChatPortIT {
         SlackChatPort port = port(slack, LocalSlack.Builder.DEFAULT_TOKEN);
         assertThat(port.platform()).isEqualTo(Platform.SLACK);
 
-        slack.beginOutage(Outage.UNAVAILABLE);
+        slack.startOutage(Outage.UNAVAILABLE);
         assertThat(port.probe(TEAM).available()).isFalse();
         slack.endOutage();
         assertThat(port.probe(TEAM).available()).isTrue();

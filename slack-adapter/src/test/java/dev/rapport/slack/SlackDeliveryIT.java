@@ -3,8 +3,8 @@ package dev.rapport.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rapport.localkit.Outage;
 import dev.rapport.localslack.LocalSlack;
-import dev.rapport.localslack.Outage;
 import dev.rapport.localslack.PostedMessage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ class SlackDeliveryIT extends SlackEndToEnd {
         List<String> people = aProgrammeWithPairs(2);
         int before = SLACK.messages().size();
 
-        SLACK.beginOutage(Outage.UNAVAILABLE);
+        SLACK.startOutage(Outage.UNAVAILABLE);
         try {
             tick();
             clock.advance(Duration.ofMinutes(1));

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.rapport.core.outbox.Outages;
 import dev.rapport.core.pair.PairService;
+import dev.rapport.localkit.Outage;
 import dev.rapport.localslack.LocalSlack;
-import dev.rapport.localslack.Outage;
 import dev.rapport.localslack.PostedMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +82,7 @@ class SlackOutageIT extends SlackEndToEnd {
         int before = SLACK.messages().size();
         long callsBefore = SLACK.callsTo("chat.postMessage") + SLACK.callsTo("conversations.open");
 
-        SLACK.beginOutage(kind);
+        SLACK.startOutage(kind);
         try {
             runUntil("2026-11-30T10:30:00Z");
             pairs.end(ending);

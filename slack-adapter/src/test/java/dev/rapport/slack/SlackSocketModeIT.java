@@ -33,7 +33,7 @@ class SlackSocketModeIT extends SlackScenarios {
     @Test
     void a_dropped_socket_is_reopened_and_the_next_command_is_answered() {
         await().until(() -> SLACK.socketModeConnections() >= 1);
-        SLACK.dropSocketConnections();
+        SLACK.dropConnections();
         await().atMost(Duration.ofSeconds(60)).until(() -> SLACK.socketModeConnections() >= 1);
 
         assertThat(rapport(ana, "help")).contains("/rapport");

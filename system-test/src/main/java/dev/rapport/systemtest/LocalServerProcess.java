@@ -3,6 +3,7 @@ package dev.rapport.systemtest;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.rapport.localkit.Faults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ abstract sealed class LocalServerProcess implements LocalPlatform permits LocalS
         List<String> command = new ArrayList<>(List.of(
                 ChildProcess.java(),
                 "-cp",
-                Classpath.of(main, Gson.class, WebSocketServer.class, LoggerFactory.class),
+                // The server, local-kit (which both local platforms are built on) and their libraries.
+                Classpath.of(main, Faults.class, Gson.class, WebSocketServer.class, LoggerFactory.class),
                 main.getName()));
         command.addAll(arguments);
         ChildProcess process = ChildProcess.start(name, command, ChildProcess.baseEnvironment(), logs, true);
