@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Platform;
-import dev.rapport.core.command.CommandRequest;
 import dev.rapport.core.command.Parameter;
 import dev.rapport.core.command.Subcommand;
 import dev.rapport.core.command.Tokens;
@@ -159,14 +158,10 @@ class DiscordAuthorizationMatrixIT extends DiscordTestSupport {
     }
 
     private void core(ChatUser who, String line) {
-        String reply = commands.handle(new CommandRequest(who, line)).message().summary();
-        assertThat(AuthorizationTable.outcome(reply)).as(line + ": " + reply).isEqualTo(Outcome.DONE);
+        AuthorizationTable.prepare(commands, who, line);
     }
 
     private long pairOf(Person mentor) {
-        return jdbc.queryForObject(
-                "select p.id from pair p join participant m on m.id = p.mentor_id where m.platform_user_id = ?",
-                Long.class,
-                mentor.userId());
+        return AuthorizationTable.pairMentoredBy(jdbc, mentor.userId());
     }
 }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rapport.core.participant.ProfileRefresh;
+import dev.rapport.core.test.EnglishWords;
 import dev.rapport.discord.LocalDiscordWorld.Person;
 import dev.rapport.localdiscord.DiscordMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,25 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DiscordLanguagesIT extends DiscordTestSupport {
 
     /** Sentences and words of Rapport's English texts that a Spanish reader must never see. */
-    static final List<String> ENGLISH = List.of(
-            "Welcome",
-            "Who sees what",
-            "your ",
-            "Your ",
-            "You ",
-            "check-in",
-            "Did you meet",
-            "Yes",
-            "strongly",
-            "agree",
-            "Add a comment",
-            "Reminder",
-            "gentle",
-            "mentorship",
-            "Thank you",
-            "Since our",
-            "time zone",
-            " the ");
+    static final List<String> ENGLISH = Stream.concat(EnglishWords.SENTINELS.stream(), Stream.of("time zone"))
+            .toList();
 
     @Autowired
     ProfileRefresh profiles;

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Platform;
-import dev.rapport.core.command.CommandRequest;
 import dev.rapport.core.command.CommandService;
 import dev.rapport.core.command.Subcommand;
 import dev.rapport.core.database.DomainTables;
@@ -152,15 +151,11 @@ class SlackAuthorizationMatrixIT extends SlackEndToEnd {
     }
 
     private void core(ChatUser who, String line) {
-        String reply = commands.handle(new CommandRequest(who, line)).message().summary();
-        assertThat(AuthorizationTable.outcome(reply)).as(line + ": " + reply).isEqualTo(Outcome.DONE);
+        AuthorizationTable.prepare(commands, who, line);
     }
 
     private long pairOf(ChatUser mentor) {
-        return jdbc.queryForObject(
-                "select p.id from pair p join participant m on m.id = p.mentor_id where m.platform_user_id = ?",
-                Long.class,
-                mentor.userId());
+        return AuthorizationTable.pairMentoredBy(jdbc, mentor.userId());
     }
 
     private static String mention(ChatUser user) {

@@ -3,6 +3,7 @@ package dev.rapport.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rapport.core.test.EnglishWords;
 import dev.rapport.localslack.LocalSlack;
 import dev.rapport.localslack.PostedMessage;
 import java.time.Instant;
@@ -23,24 +24,7 @@ class SlackLanguagesIT extends SlackEndToEnd {
     static final LocalSlack SLACK = startSlack(LocalSlack.builder());
 
     /** Sentences and words of Rapport's English texts that a French reader must never see. */
-    static final List<String> ENGLISH = List.of(
-            "Welcome",
-            "Who sees what",
-            "your ",
-            "Your ",
-            "You ",
-            "check-in",
-            "Did you meet",
-            "Yes",
-            "strongly",
-            "agree",
-            "Add a comment",
-            "Reminder",
-            "gentle",
-            "mentorship",
-            "Thank you",
-            "Since our",
-            " the ");
+    static final List<String> ENGLISH = EnglishWords.SENTINELS;
 
     @DynamicPropertySource
     static void slackOverSocketMode(DynamicPropertyRegistry registry) {

@@ -1,5 +1,8 @@
 package dev.rapport.core.test;
 
+import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.command.CommandRequest;
+import dev.rapport.core.command.CommandService;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Who may run which {@code /rapport} subcommand, as a table: one row per subcommand, one column per kind of person,
@@ -138,6 +142,23 @@ public final class AuthorizationTable {
     /** The subcommands the table decides. */
     public static Set<String> names() {
         return ROWS.keySet();
+    }
+
+    /** Builds a cell's world through the core: runs {@code line} as {@code who}, and fails the test unless it was done. */
+    public static void prepare(CommandService commands, ChatUser who, String line) {
+        String reply = commands.handle(new CommandRequest(who, line)).message().summary();
+        if (outcome(reply) != Outcome.DONE) {
+            throw new AssertionError("preparing the world, " + line + ": " + reply);
+        }
+    }
+
+    /** The pair the person with this platform user id mentors. */
+    public static long pairMentoredBy(JdbcTemplate jdbc, String platformUserId) {
+        Long id = jdbc.queryForObject(
+                "select p.id from pair p join participant m on m.id = p.mentor_id where m.platform_user_id = ?",
+                Long.class,
+                platformUserId);
+        return id == null ? 0 : id;
     }
 
     private static final Pattern FIRST_LINE = Pattern.compile("^\\s*(.*)$", Pattern.MULTILINE);
