@@ -5,6 +5,7 @@ import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.chat.Platform;
 import dev.rapport.core.inbound.ErrorReference;
 import dev.rapport.core.pair.PairService;
+import dev.rapport.core.participant.ParticipantLanguages;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.programme.ProgrammeService;
 import java.time.Clock;
@@ -31,6 +32,7 @@ public class CommandService {
     private final List<Subcommand> subcommands;
     private final ProgrammeService programmes;
     private final ParticipantService participants;
+    private final ParticipantLanguages languages;
     private final PairService pairs;
     private final Authority authority;
     private final Clock clock;
@@ -40,6 +42,7 @@ public class CommandService {
             List<Subcommand> subcommands,
             ProgrammeService programmes,
             ParticipantService participants,
+            ParticipantLanguages languages,
             PairService pairs,
             Authority authority,
             Clock clock,
@@ -47,6 +50,7 @@ public class CommandService {
         this.subcommands = List.copyOf(subcommands);
         this.programmes = programmes;
         this.participants = participants;
+        this.languages = languages;
         this.pairs = pairs;
         this.authority = authority;
         this.clock = clock;
@@ -190,7 +194,7 @@ public class CommandService {
         // Someone who runs a command can be reached again, whatever the platform refused before.
         participants.markReachable(request.actor());
         // The language the platform reports for them (Discord's interaction locale) is kept for their messages.
-        participants.platformLocale(request.actor(), request.actor().locale());
+        languages.platformLocale(request.actor(), request.actor().locale());
         // The name the platform gives the person acting is theirs; and what their roles allow is checked afresh.
         participants.actorNamed(request.actor());
         authority.revalidate(request.actor());

@@ -1,7 +1,7 @@
 package dev.rapport.core.command;
 
 import dev.rapport.core.i18n.Languages;
-import dev.rapport.core.participant.ParticipantService;
+import dev.rapport.core.participant.ParticipantLanguages;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -15,15 +15,15 @@ class LanguageCommand extends Subcommand {
     /** The word that forgets a person's choice. */
     static final String AUTO = "auto";
 
-    private final ParticipantService participants;
+    private final ParticipantLanguages languages;
 
-    LanguageCommand(ParticipantService participants) {
+    LanguageCommand(ParticipantLanguages languages) {
         super(Definition.of("language", Audience.PARTICIPANT, "Choose the language Rapport writes to you in")
                 .withParameters(
                         Parameter.optional("code", Parameter.Kind.WORD, "The language, or auto for your platform's")
                                 .withChoices(choices())
                                 .shownAs(String.join(" | ", choices()))));
-        this.participants = participants;
+        this.languages = languages;
     }
 
     private static String[] choices() {
@@ -36,13 +36,13 @@ class LanguageCommand extends Subcommand {
     public Reply run(CommandContext ctx) {
         ctx.requireParticipant();
         if (ctx.args().isEmpty()) {
-            Locale now = participants.languageOf(ctx.actor());
+            Locale now = languages.languageOf(ctx.actor());
             return Reply.privately("Rapport writes to you in " + now.getDisplayLanguage(Locale.ENGLISH) + " (" + now
                     + "). Choose another with `/rapport language " + String.join(" | ", Languages.codes())
                     + "`, or `/rapport language auto` to follow your platform's language.");
         }
         String code = ctx.arg(0);
-        Locale chosen = participants.setLanguage(ctx.actor(), code.equalsIgnoreCase(AUTO) ? null : code);
+        Locale chosen = languages.setLanguage(ctx.actor(), code.equalsIgnoreCase(AUTO) ? null : code);
         return Reply.privately("From now on Rapport writes to you in " + chosen.getDisplayLanguage(Locale.ENGLISH)
                 + " (" + chosen + ")"
                 + (code.equalsIgnoreCase(AUTO) ? ", your platform's or your programme's language." : "."));

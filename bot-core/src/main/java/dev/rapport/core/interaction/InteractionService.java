@@ -8,6 +8,7 @@ import dev.rapport.core.checkin.CheckInComposer;
 import dev.rapport.core.checkin.CheckInService;
 import dev.rapport.core.i18n.Languages;
 import dev.rapport.core.meeting.MeetingButtons;
+import dev.rapport.core.participant.ParticipantLanguages;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.TimeZoneForm;
 import java.util.Locale;
@@ -27,23 +28,26 @@ public class InteractionService {
     private final MeetingButtons meetingButtons;
     private final TimeZoneForm timeZoneForm;
     private final ParticipantService participants;
+    private final ParticipantLanguages languages;
 
     InteractionService(
             CheckInService checkIns,
             MeetingButtons meetingButtons,
             TimeZoneForm timeZoneForm,
-            ParticipantService participants) {
+            ParticipantService participants,
+            ParticipantLanguages languages) {
         this.checkIns = checkIns;
         this.meetingButtons = meetingButtons;
         this.timeZoneForm = timeZoneForm;
         this.participants = participants;
+        this.languages = languages;
     }
 
     /** Handles a tap on a button. */
     public InteractionResult click(ChatUser actor, String actionId) {
         // Whoever taps a button in a direct message can evidently be reached there again.
         participants.markReachable(actor);
-        participants.platformLocale(actor, actor.locale());
+        languages.platformLocale(actor, actor.locale());
         if (MeetingButtons.matches(actionId)) {
             return meetingButtons.click(actor, actionId);
         }
@@ -55,7 +59,7 @@ public class InteractionService {
 
     /** Handles a submitted form. */
     public InteractionResult submit(ChatUser actor, String formId, Map<String, String> values) {
-        participants.platformLocale(actor, actor.locale());
+        languages.platformLocale(actor, actor.locale());
         if (TimeZoneForm.SUBMIT.equals(formId)) {
             return timeZoneForm.submit(actor, values);
         }

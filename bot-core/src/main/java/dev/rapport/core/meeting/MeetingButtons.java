@@ -12,6 +12,7 @@ import dev.rapport.core.outbox.OutboxRow;
 import dev.rapport.core.outbox.Rendering;
 import dev.rapport.core.pair.PairService;
 import dev.rapport.core.pair.PairView;
+import dev.rapport.core.participant.ParticipantLanguages;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
 import java.time.Instant;
@@ -37,11 +38,17 @@ public class MeetingButtons implements OutboxHandler {
     private static final Catalogue CATALOGUE = Catalogue.standard();
 
     private final ParticipantService participants;
+    private final ParticipantLanguages languages;
     private final PairService pairs;
     private final MeetingService meetings;
 
-    MeetingButtons(ParticipantService participants, PairService pairs, MeetingService meetings) {
+    MeetingButtons(
+            ParticipantService participants,
+            ParticipantLanguages languages,
+            PairService pairs,
+            MeetingService meetings) {
         this.participants = participants;
+        this.languages = languages;
         this.pairs = pairs;
         this.meetings = meetings;
     }
@@ -101,7 +108,7 @@ public class MeetingButtons implements OutboxHandler {
 
     /** Handles a tap on one of the buttons. */
     public InteractionResult click(ChatUser actor, String actionId) {
-        Locale in = participants.languageOf(actor);
+        Locale in = languages.languageOf(actor);
         Optional<long[]> parsed = parse(actionId);
         if (parsed.isEmpty()) {
             return new InteractionResult(null, CATALOGUE.text(in, "meeting.reply.unrecognised"), null);

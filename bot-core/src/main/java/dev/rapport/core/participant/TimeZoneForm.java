@@ -39,9 +39,11 @@ public class TimeZoneForm implements OutboxHandler {
     private static final Catalogue CATALOGUE = Catalogue.standard();
 
     private final ParticipantService participants;
+    private final ParticipantLanguages languages;
 
-    TimeZoneForm(ParticipantService participants) {
+    TimeZoneForm(ParticipantService participants, ParticipantLanguages languages) {
         this.participants = participants;
+        this.languages = languages;
     }
 
     /** The form: one short text field for an IANA zone name; in English. */
@@ -90,7 +92,7 @@ public class TimeZoneForm implements OutboxHandler {
         List<ParticipantView> me = participants.findEverywhere(actor).stream()
                 .filter(p -> !p.hasLeft())
                 .toList();
-        Locale in = participants.languageOf(actor);
+        Locale in = languages.languageOf(actor);
         if (me.isEmpty()) {
             return new InteractionResult(null, CATALOGUE.text(in, "timezone.reply.not-a-participant"), null);
         }

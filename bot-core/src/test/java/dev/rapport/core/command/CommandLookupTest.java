@@ -27,7 +27,7 @@ class CommandLookupTest {
             .withParameters(Parameter.optional("note", Parameter.Kind.REST, "A note")));
 
     private static CommandService service(Subcommand... subcommands) {
-        return new CommandService(List.of(subcommands), null, null, null, null, null, null);
+        return new CommandService(List.of(subcommands), null, null, null, null, null, null, null);
     }
 
     private final CommandService commands = service(HELP, AT_RISK, MEETING);

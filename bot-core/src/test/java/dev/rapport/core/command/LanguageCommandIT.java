@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 /** {@code /rapport language}: a person chooses the language Rapport writes to them in, or goes back to automatic. */
 class LanguageCommandIT extends CommandTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.rapport.core.participant.ParticipantLanguages languages;
+
     ChatUser cora;
     ChatUser ana;
 
@@ -25,7 +28,7 @@ class LanguageCommandIT extends CommandTestSupport {
     void a_choice_is_kept_shown_and_forgotten_with_auto() {
         assertThat(say(ana, "language")).startsWith("Rapport writes to you in English (en).");
         assertThat(say(ana, "language fr")).isEqualTo("From now on Rapport writes to you in French (fr).");
-        assertThat(participants.languageOf(ana)).isEqualTo(Locale.of("fr"));
+        assertThat(languages.languageOf(ana)).isEqualTo(Locale.of("fr"));
         assertThat(say(ana, "language")).startsWith("Rapport writes to you in French (fr).");
         assertThat(say(ana, "language auto")).startsWith("From now on Rapport writes to you in English (en)");
         assertThat(jdbc.queryForObject("select language from participant where display_name = 'Ana'", String.class))
@@ -35,7 +38,7 @@ class LanguageCommandIT extends CommandTestSupport {
     @Test
     void a_language_rapport_does_not_speak_is_refused_and_changes_nothing() {
         assertThat(say(ana, "language de")).isEqualTo("Rapport speaks en, fr, es; \"de\" is none of them.");
-        assertThat(participants.languageOf(ana)).isEqualTo(Locale.ENGLISH);
+        assertThat(languages.languageOf(ana)).isEqualTo(Locale.ENGLISH);
         assertThat(say(user("Stranger"), "language fr")).startsWith("You're not part of a Rapport programme");
     }
 }

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class LanguageIT extends CommandTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.rapport.core.participant.ParticipantLanguages languages;
+
     ChatUser cora;
     ChatUser lee;
     ChatUser ana;
@@ -33,7 +36,7 @@ class LanguageIT extends CommandTestSupport {
         long programme = jdbc.queryForObject("select id from programme", Long.class);
         assertThat(programmes.setDefaultLanguage(programme, "fr")).isEqualTo(Locale.of("fr"));
         assertThat(programmes.defaultLanguage(programme)).isEqualTo(Locale.of("fr"));
-        assertThat(participants.setLanguage(ana, "es-MX")).isEqualTo(Locale.of("es"));
+        assertThat(languages.setLanguage(ana, "es-MX")).isEqualTo(Locale.of("es"));
 
         tick();
 
@@ -54,19 +57,17 @@ class LanguageIT extends CommandTestSupport {
                         lee.platform(), lee.workspaceId(), lee.userId(), "Dr Lee", false, java.util.Set.of(), "de-DE"),
                 "me");
 
-        assertThat(participants.languageOf(cora)).isEqualTo(Languages.ENGLISH);
-        assertThat(participants.languageOf(lee)).as("German is not shipped").isEqualTo(Locale.of("es"));
-        assertThat(participants.setLanguage(lee, "fr")).isEqualTo(Locale.of("fr"));
-        assertThat(participants.setLanguage(lee, null))
-                .as("forgetting the choice")
-                .isEqualTo(Locale.of("es"));
-        assertThat(participants.setLanguage(cora, "fr")).isEqualTo(Locale.of("fr"));
+        assertThat(languages.languageOf(cora)).isEqualTo(Languages.ENGLISH);
+        assertThat(languages.languageOf(lee)).as("German is not shipped").isEqualTo(Locale.of("es"));
+        assertThat(languages.setLanguage(lee, "fr")).isEqualTo(Locale.of("fr"));
+        assertThat(languages.setLanguage(lee, null)).as("forgetting the choice").isEqualTo(Locale.of("es"));
+        assertThat(languages.setLanguage(cora, "fr")).isEqualTo(Locale.of("fr"));
     }
 
     @Test
     void a_language_rapport_does_not_ship_is_refused_with_the_ones_it_does() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> participants.setLanguage(ana, "klingon"))
+                .isThrownBy(() -> languages.setLanguage(ana, "klingon"))
                 .withMessageContaining("en, fr, es");
     }
 

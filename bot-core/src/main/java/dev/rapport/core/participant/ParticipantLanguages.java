@@ -1,0 +1,108 @@
+package dev.rapport.core.participant;
+
+import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.i18n.Languages;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The language each person reads: what they chose, what their platform reports, and the rule that decides between
+ * them and their programme's default ({@link Languages#resolve}).
+ */
+@Service
+public class ParticipantLanguages {
+
+    private final ParticipantService participants;
+    private final JdbcTemplate jdbc;
+
+    ParticipantLanguages(ParticipantService participants, JdbcTemplate jdbc) {
+        this.participants = participants;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Sets the language someone chose ({@code /rapport language <code>}), which then wins over whatever their platform
+     * reports and their programme's default ({@link Languages#resolve}); null or blank forgets the choice. Applies to
+     * every participant the person is (on Discord, one per server), as the person reads one language. Messages not yet
+     * sent are rendered in it.
+     *
+     * @param code one of {@link Languages#codes()}, or a tag of one ({@code fr-FR})
+     * @return the language they read now
+     * @throws IllegalArgumentException when the code names no shipped language
+     */
+    @Transactional
+    public Locale setLanguage(ChatUser person, String code) {
+        String chosen = null;
+        if (code != null && !code.isBlank()) {
+            chosen = Languages.match(code)
+                    .orElseThrow(() -> new IllegalArgumentException("Rapport speaks "
+                            + String.join(", ", Languages.codes()) + "; \"" + code.strip() + "\" is none of them."))
+                    .getLanguage();
+        }
+        for (ParticipantView p : participants.findEverywhere(person)) {
+            jdbc.update("update participant set language = ? where id = ?", chosen, p.id());
+        }
+        return languageOf(person);
+    }
+
+    /**
+     * Records the locale the person's platform reports (Discord's interaction {@code locale}, Slack's
+     * {@code users.info} {@code locale}), as the platform wrote it; a blank one changes nothing. On Discord, whose user
+     * ids are global, it is recorded on every server's participant.
+     */
+    @Transactional
+    public void platformLocale(ChatUser user, String locale) {
+        if (locale == null || locale.isBlank() || locale.length() > 35) {
+            return;
+        }
+        if (user.platform().userIdsAreGlobal()) {
+            jdbc.update(
+                    "update participant set platform_locale = ? where platform = ? and platform_user_id = ?"
+                            + " and platform_locale is distinct from ?",
+                    locale.strip(),
+                    user.platform().name(),
+                    user.userId(),
+                    locale.strip());
+        } else {
+            jdbc.update(
+                    "update participant set platform_locale = ? where platform = ? and workspace_id = ?"
+                            + " and platform_user_id = ? and platform_locale is distinct from ?",
+                    locale.strip(),
+                    user.platform().name(),
+                    user.workspaceId(),
+                    user.userId(),
+                    locale.strip());
+        }
+    }
+
+    /** The language a person reads now ({@link Languages#resolve}); English for someone Rapport does not know. */
+    public Locale languageOf(ChatUser person) {
+        List<ParticipantView> known = participants.findEverywhere(person);
+        return known.isEmpty() ? Languages.ENGLISH : languageOf(known.getFirst().id());
+    }
+
+    /** The language a participant reads now ({@link Languages#resolve}). */
+    public Locale languageOf(long participantId) {
+        return jdbc.query(
+                LANGUAGE,
+                rs -> rs.next()
+                        ? Languages.resolve(
+                                rs.getString("language"),
+                                rs.getString("platform_locale"),
+                                rs.getString("programme_language"))
+                        : Languages.ENGLISH,
+                participantId);
+    }
+
+    /** What decides a participant's language; their programme's default is that of the first programme they joined. */
+    private static final String LANGUAGE = """
+            select p.language, p.platform_locale,
+                   (select g.default_language from programme g
+                    where g.id in (select programme_id from pair where mentor_id = p.id or mentee_id = p.id
+                                   union select programme_id from coordinator where participant_id = p.id)
+                    order by g.id limit 1) as programme_language
+            from participant p where p.id = ?""";
+}
