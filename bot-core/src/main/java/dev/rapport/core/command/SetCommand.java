@@ -41,8 +41,8 @@ class SetCommand extends Subcommand {
                                 Arrays.stream(Setting.values())
                                         .map(Setting::key)
                                         .toList()) + "."));
-        Integer value = programmes.set(programme.id(), setting, ctx.arg(1));
+        Double value = programmes.set(programme.id(), setting, ctx.arg(1));
         return Reply.privately(setting.key() + " in " + programme.name() + " is now "
-                + (value == null ? "the operator's default" : value + " " + setting.unit()) + ".");
+                + (value == null ? "the operator's default" : setting.format(value)) + ".");
     }
 }

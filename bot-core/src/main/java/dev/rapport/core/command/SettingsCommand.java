@@ -30,12 +30,7 @@ class SettingsCommand extends Subcommand {
         ProgrammeView programme = ctx.coordinatedProgramme();
         List<List<String>> rows = new ArrayList<>();
         for (Setting s : Setting.values()) {
-            Integer value = programmes.setting(programme.id(), s);
-            rows.add(List.of(
-                    s.key(),
-                    value == null ? "default (the operator's)" : value + " " + s.unit(),
-                    s.min() + "–" + s.max() + " " + s.unit(),
-                    s.summary()));
+            rows.add(List.of(s.key(), s.format(programmes.setting(programme.id(), s)), s.range(), s.summary()));
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Text("*" + programme.name() + "*: check-ins go out on "

@@ -19,6 +19,7 @@ import java.util.Map;
  *     skip date), each standing for the {@code cadenceWeeks} it starts: they do not count as weeks without a meeting
  * @param menteeScores per dimension, the mentee's scores, oldest first (missing key = none)
  * @param mentorScores per dimension, the mentor's scores, oldest first (missing key = none)
+ * @param thresholds the programme's health thresholds
  */
 record HealthFacts(
         long pairId,
@@ -32,7 +33,8 @@ record HealthFacts(
         LocalDate lastMetAnswerOn,
         List<LocalDate> periodsOff,
         Map<Dimension, List<Integer>> menteeScores,
-        Map<Dimension, List<Integer>> mentorScores) {
+        Map<Dimension, List<Integer>> mentorScores,
+        Thresholds thresholds) {
 
     HealthFacts {
         responses = List.copyOf(responses);

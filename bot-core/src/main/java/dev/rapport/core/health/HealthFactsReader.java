@@ -54,6 +54,8 @@ class HealthFactsReader {
      */
     private static final String PAIRS = """
             select p.id, p.started_on, g.meeting_reminder_weeks, g.cadence_weeks, g.time_zone,
+                   g.response_watch_percent, g.response_at_risk_percent, g.level_watch, g.level_at_risk,
+                   g.drop_points, g.gap_points,
                    (select max(m.held_on) from meeting m where m.pair_id = p.id) as last_meeting,
                    array(select s.next_period::text from checkin_slot s
                          join participant sp on sp.id = case when s.role = 'MENTEE' then p.mentee_id else p.mentor_id end
@@ -125,6 +127,13 @@ class HealthFactsReader {
                     b.startedOn = rs.getObject("started_on", LocalDate.class);
                     b.reminderWeeks = rs.getInt("meeting_reminder_weeks");
                     b.cadenceWeeks = rs.getInt("cadence_weeks");
+                    b.thresholds = new Thresholds(
+                            rs.getInt("response_watch_percent") / 100.0,
+                            rs.getInt("response_at_risk_percent") / 100.0,
+                            rs.getDouble("level_watch"),
+                            rs.getDouble("level_at_risk"),
+                            rs.getDouble("drop_points"),
+                            rs.getDouble("gap_points"));
                     b.lastMeeting = rs.getObject("last_meeting", LocalDate.class);
                     addDates(b.periodsOff, rs.getArray("coming_off"));
                     pairs.put(b.pairId, b);
@@ -190,7 +199,8 @@ class HealthFactsReader {
                     b.lastMetAnswerOn,
                     List.copyOf(b.periodsOff),
                     b.mentee,
-                    b.mentor));
+                    b.mentor,
+                    b.thresholds));
         }
         return out;
     }
@@ -218,6 +228,7 @@ class HealthFactsReader {
         ZoneId zone;
         LocalDate startedOn;
         int reminderWeeks;
+        Thresholds thresholds = Thresholds.DEFAULT;
         int cadenceWeeks;
         LocalDate lastMeeting;
         int sent;

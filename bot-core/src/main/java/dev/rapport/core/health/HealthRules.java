@@ -20,10 +20,6 @@ final class HealthRules {
 
     /** Six weeks at the usual weekly cadence: recent enough to reflect the pair now, long enough not to flap on one miss. */
     static final int RESPONSE_WINDOW = 6;
-    /** Fewer than half answered: the mentee has mostly stopped engaging. */
-    static final double RESPONSE_AT_RISK_BELOW = 0.5;
-    /** Missing more than one in four is worth a look before it becomes a habit. */
-    static final double RESPONSE_WATCH_BELOW = 0.75;
     /**
      * A check-in younger than this that has no answer yet is still open, not missed: the reminder goes out after
      * 48 hours by default, and counting it would flag every pair on the day check-ins go out.
@@ -35,14 +31,6 @@ final class HealthRules {
 
     /** Scores averaged for a level: two, because rotation asks every dimension at least once in any two check-ins. */
     static final int LEVEL_WINDOW = 2;
-    /** At or below 2 of 5 the mentee disagrees, on average, that this part of trust is there. */
-    static final double LEVEL_AT_RISK_AT_MOST = 2.0;
-    /** At or below 3 of 5 the mentee is at best neutral about it. */
-    static final double LEVEL_WATCH_AT_MOST = 3.0;
-    /** A drop of one and a half points between two pairs of answers is a real change, not noise of one click. */
-    static final double FALLING_AT_MOST = -1.5;
-    /** Two points apart on a five-point scale: the two sides see this part of the relationship differently. */
-    static final double GAP_AT_LEAST = 2.0;
     /**
      * A mentor who rates the relationship low is a signal too, but only WATCH: mentors tend to be self-critical,
      * and trust is mostly judged by how the mentee experiences it.
@@ -78,12 +66,12 @@ final class HealthRules {
             return new PairHealth(f.pairId(), HealthState.TOO_EARLY, reasons, rate, f.checkInsSent(), weeks, trends);
         }
 
-        responseReason(f.responses(), rate).ifPresent(reasons::add);
+        responseReason(f.responses(), rate, f.thresholds()).ifPresent(reasons::add);
         if (weeks != null) {
             meetingReason(weeks, f.meetingReminderWeeks()).ifPresent(reasons::add);
         }
         for (DimensionTrend t : trends) {
-            reasons.addAll(dimensionReasons(t));
+            reasons.addAll(dimensionReasons(t, f.thresholds()));
         }
         reasons.sort(Comparator.comparing(Reason::severity, HealthState.MOST_SEVERE_FIRST));
         HealthState state = reasons.stream().map(Reason::severity).reduce(HealthState.ON_TRACK, HealthState::worst);
@@ -98,15 +86,15 @@ final class HealthRules {
         return (double) recent.stream().filter(b -> b).count() / recent.size();
     }
 
-    private static Optional<Reason> responseReason(List<Boolean> responses, double rate) {
+    private static Optional<Reason> responseReason(List<Boolean> responses, double rate, Thresholds limits) {
         List<Boolean> recent = last(responses, RESPONSE_WINDOW);
         if (recent.isEmpty()) {
             return Optional.empty();
         }
         long answered = recent.stream().filter(b -> b).count();
-        HealthState severity = rate < RESPONSE_AT_RISK_BELOW
+        HealthState severity = rate < limits.responseAtRiskBelow()
                 ? HealthState.AT_RISK
-                : rate < RESPONSE_WATCH_BELOW ? HealthState.WATCH : null;
+                : rate < limits.responseWatchBelow() ? HealthState.WATCH : null;
         if (severity == null) {
             return Optional.empty();
         }
@@ -122,7 +110,9 @@ final class HealthRules {
                         "rate",
                         Math.round(rate * 100),
                         "threshold",
-                        Math.round((severity == HealthState.AT_RISK ? RESPONSE_AT_RISK_BELOW : RESPONSE_WATCH_BELOW)
+                        Math.round((severity == HealthState.AT_RISK
+                                        ? limits.responseAtRiskBelow()
+                                        : limits.responseWatchBelow())
                                 * 100),
                         "state",
                         label(severity))));
@@ -151,25 +141,26 @@ final class HealthRules {
         return new DimensionTrend(d, menteeLevel, mentorLevel, change, gap, last(mentee, SPARKLINE_LENGTH));
     }
 
-    static List<Reason> dimensionReasons(DimensionTrend t) {
+    static List<Reason> dimensionReasons(DimensionTrend t, Thresholds limits) {
         List<Reason> reasons = new ArrayList<>();
         Text name = dimension(t.dimension());
         String key = t.dimension().name();
-        if (t.menteeLevel() != null && t.menteeLevel() <= LEVEL_WATCH_AT_MOST) {
-            HealthState severity = t.menteeLevel() <= LEVEL_AT_RISK_AT_MOST ? HealthState.AT_RISK : HealthState.WATCH;
+        if (t.menteeLevel() != null && t.menteeLevel() <= limits.levelWatchAtMost()) {
+            HealthState severity =
+                    t.menteeLevel() <= limits.levelAtRiskAtMost() ? HealthState.AT_RISK : HealthState.WATCH;
             reasons.add(new Reason(
                     "LOW_SCORE:" + key,
                     severity,
                     Text.of("health.reason.low-score", "dimension", name, "level", t.menteeLevel())));
         }
-        if (t.change() != null && t.change() <= FALLING_AT_MOST) {
+        if (t.change() != null && t.change() <= -limits.drop()) {
             double before = t.menteeLevel() - t.change();
             reasons.add(new Reason(
                     "FALLING:" + key,
                     HealthState.WATCH,
                     Text.of("health.reason.falling", "dimension", name, "before", before, "level", t.menteeLevel())));
         }
-        if (t.gap() != null && t.gap() >= GAP_AT_LEAST) {
+        if (t.gap() != null && t.gap() >= limits.gap()) {
             reasons.add(new Reason(
                     "GAP:" + key,
                     HealthState.WATCH,

@@ -53,6 +53,24 @@ class Programme {
     @Column(name = "ended_pair_retention_days")
     Integer endedPairRetentionDays;
 
+    @Column(name = "response_watch_percent")
+    short responseWatchPercent = 75;
+
+    @Column(name = "response_at_risk_percent")
+    short responseAtRiskPercent = 50;
+
+    @Column(name = "level_watch")
+    double levelWatch = 3.0;
+
+    @Column(name = "level_at_risk")
+    double levelAtRisk = 2.0;
+
+    @Column(name = "drop_points")
+    double dropPoints = 1.5;
+
+    @Column(name = "gap_points")
+    double gapPoints = 2.0;
+
     @Column(name = "created_at")
     Instant createdAt;
 

@@ -93,32 +93,65 @@ public class ProgrammeService {
     }
 
     /** A programme's value of a setting; null where the operator's configuration decides. */
-    public Integer setting(long programmeId, Setting setting) {
+    public Double setting(long programmeId, Setting setting) {
         Programme p = programmes.findById(programmeId).orElseThrow();
         return switch (setting) {
-            case MEETING_REMINDER -> (int) p.meetingReminderWeeks;
-            case REMINDER_AFTER -> (int) p.reminderAfterHours;
-            case GRACE -> (int) p.graceHours;
-            case ENDED_PAIR_RETENTION -> p.endedPairRetentionDays;
+            case MEETING_REMINDER -> (double) p.meetingReminderWeeks;
+            case REMINDER_AFTER -> (double) p.reminderAfterHours;
+            case GRACE -> (double) p.graceHours;
+            case ENDED_PAIR_RETENTION -> p.endedPairRetentionDays == null ? null : (double) p.endedPairRetentionDays;
+            case RESPONSE_WATCH -> (double) p.responseWatchPercent;
+            case RESPONSE_AT_RISK -> (double) p.responseAtRiskPercent;
+            case LEVEL_WATCH -> p.levelWatch;
+            case LEVEL_AT_RISK -> p.levelAtRisk;
+            case DROP -> p.dropPoints;
+            case GAP -> p.gapPoints;
         };
     }
 
     /**
-     * Changes a setting to a value a coordinator typed ({@link Setting#parse}); returns the value now in force. The
-     * schedule, reminders, health and retention read these at each run, so the change applies from their next run.
+     * Changes a setting to a value a coordinator typed ({@link Setting#parse}); returns the value now in force. A
+     * watch threshold stays above its at-risk one. The schedule, reminders, health and retention read these at each
+     * run, so the change applies from their next run. Throws IllegalArgumentException with a message for the person.
      */
     @Transactional
-    public Integer set(long programmeId, Setting setting, String typed) {
-        Integer value = setting.parse(typed);
+    public Double set(long programmeId, Setting setting, String typed) {
+        Double value = setting.parse(typed);
         Programme p = programmes.findById(programmeId).orElseThrow();
         switch (setting) {
             case MEETING_REMINDER -> p.meetingReminderWeeks = value.shortValue();
             case REMINDER_AFTER -> p.reminderAfterHours = value.shortValue();
             case GRACE -> p.graceHours = value.shortValue();
-            case ENDED_PAIR_RETENTION -> p.endedPairRetentionDays = value;
+            case ENDED_PAIR_RETENTION -> p.endedPairRetentionDays = value == null ? null : value.intValue();
+            case RESPONSE_WATCH -> p.responseWatchPercent = value.shortValue();
+            case RESPONSE_AT_RISK -> p.responseAtRiskPercent = value.shortValue();
+            case LEVEL_WATCH -> p.levelWatch = value;
+            case LEVEL_AT_RISK -> p.levelAtRisk = value;
+            case DROP -> p.dropPoints = value;
+            case GAP -> p.gapPoints = value;
+        }
+        if (p.responseAtRiskPercent >= p.responseWatchPercent) {
+            throw outOfOrder(
+                    setting,
+                    Setting.RESPONSE_AT_RISK,
+                    p.responseAtRiskPercent,
+                    Setting.RESPONSE_WATCH,
+                    p.responseWatchPercent);
+        }
+        if (p.levelAtRisk >= p.levelWatch) {
+            throw outOfOrder(setting, Setting.LEVEL_AT_RISK, p.levelAtRisk, Setting.LEVEL_WATCH, p.levelWatch);
         }
         programmes.saveAndFlush(p);
         return value;
+    }
+
+    /** The refusal of a value that would put an at-risk threshold at or above its watch threshold. */
+    private static IllegalArgumentException outOfOrder(
+            Setting changed, Setting atRisk, double atRiskValue, Setting watch, double watchValue) {
+        return new IllegalArgumentException(
+                changed == atRisk
+                        ? atRisk.key() + " must stay below " + watch.key() + " (" + watch.format(watchValue) + ")."
+                        : watch.key() + " must stay above " + atRisk.key() + " (" + atRisk.format(atRiskValue) + ").");
     }
 
     /**

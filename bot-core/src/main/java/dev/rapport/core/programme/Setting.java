@@ -1,43 +1,60 @@
 package dev.rapport.core.programme;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * A programme's settings that coordinators change by command ({@code /rapport set <name> <value>}): each with its
- * name, unit, allowed range and default, and one check of a typed value. The cadence has a command of its own.
+ * name, unit, allowed range, default and precision (whole numbers, or one decimal for levels and points), and one
+ * check of a typed value. The cadence has a command of its own.
  */
 public enum Setting {
     /** Weeks without a logged meeting before the mentor is reminded; twice as many makes the pair at risk. */
-    MEETING_REMINDER("meeting-reminder", "weeks", 1, 26, 3, "Weeks without a meeting before the mentor is reminded"),
+    MEETING_REMINDER(
+            "meeting-reminder", "weeks", 1, 26, 3.0, 0, "Weeks without a meeting before the mentor is reminded"),
     /** Hours after a check-in before an unanswered one gets its one reminder. */
-    REMINDER_AFTER("reminder-after", "hours", 12, 168, 48, "Hours before an unanswered check-in is reminded"),
+    REMINDER_AFTER("reminder-after", "hours", 12, 168, 48.0, 0, "Hours before an unanswered check-in is reminded"),
     /** Hours a check-in or reminder may still go out late (after downtime); later, it is left out. */
-    GRACE("grace", "hours", 1, 72, 12, "Hours a message may still go out late after downtime"),
+    GRACE("grace", "hours", 1, 72, 12.0, 0, "Hours a message may still go out late after downtime"),
     /**
      * Days an ended pair's check-ins, answers, comments, meetings and messages are kept; {@code default} follows the
      * operator's {@code rapport.retention.ended-pairs}.
      */
     ENDED_PAIR_RETENTION(
-            "ended-pair-retention", "days", 30, 3650, null, "Days an ended pair's answers are kept before erasure");
+            "ended-pair-retention", "days", 30, 3650, null, 0, "Days an ended pair's answers are kept before erasure"),
+    /** Below this share of the mentee's recent check-ins answered, the pair is to watch. */
+    RESPONSE_WATCH("response-watch", "%", 1, 100, 75.0, 0, "Below this share of check-ins answered: to watch"),
+    /** Below this share, the pair is at risk; lower than {@link #RESPONSE_WATCH}. */
+    RESPONSE_AT_RISK("response-at-risk", "%", 1, 100, 50.0, 0, "Below this share of check-ins answered: at risk"),
+    /** At or below this mean level (1–5), a dimension of the mentee's side is to watch. */
+    LEVEL_WATCH("level-watch", "of 5", 1, 5, 3.0, 1, "A dimension's level at or below this: to watch"),
+    /** At or below this level, at risk; lower than {@link #LEVEL_WATCH}. */
+    LEVEL_AT_RISK("level-at-risk", "of 5", 1, 5, 2.0, 1, "A dimension's level at or below this: at risk"),
+    /** A fall of at least this many points between two pairs of answers is to watch. */
+    DROP("drop", "points", 0.5, 4, 1.5, 1, "A fall of at least this many points: to watch"),
+    /** Mentee and mentor at least this many points apart on a dimension is to watch. */
+    GAP("gap", "points", 0.5, 4, 2.0, 1, "Mentee and mentor at least this far apart: to watch");
 
     /** The word that returns a setting to its default. */
     public static final String DEFAULT = "default";
 
     private final String key;
     private final String unit;
-    private final int min;
-    private final int max;
-    private final Integer defaultValue;
+    private final double min;
+    private final double max;
+    private final Double defaultValue;
+    private final int decimals;
     private final String summary;
 
-    Setting(String key, String unit, int min, int max, Integer defaultValue, String summary) {
+    Setting(String key, String unit, double min, double max, Double defaultValue, int decimals, String summary) {
         this.key = key;
         this.unit = unit;
         this.min = min;
         this.max = max;
         this.defaultValue = defaultValue;
+        this.decimals = decimals;
         this.summary = summary;
     }
 
@@ -50,16 +67,8 @@ public enum Setting {
         return unit;
     }
 
-    public int min() {
-        return min;
-    }
-
-    public int max() {
-        return max;
-    }
-
     /** The value a new programme has; null where the operator's configuration decides. */
-    public Integer defaultValue() {
+    public Double defaultValue() {
         return defaultValue;
     }
 
@@ -72,25 +81,45 @@ public enum Setting {
         return Arrays.stream(values()).filter(s -> s.key.equals(k)).findFirst();
     }
 
+    /** A value as people read it, with its unit: {@code 3 weeks}, {@code 2.5 of 5}, {@code 75 %}. */
+    public String format(Double value) {
+        return value == null ? "default (the operator's)" : number(value) + " " + unit;
+    }
+
+    /** The allowed range as people read it: {@code 1–26 weeks}. */
+    public String range() {
+        return number(min) + "–" + number(max) + " " + unit;
+    }
+
+    private String number(double value) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
     /**
-     * The value a coordinator typed, checked: a whole number in range, or {@link #DEFAULT} (null when the operator's
-     * configuration decides). Throws IllegalArgumentException with a message for the person.
+     * The value a coordinator typed, checked: a number in range with no more decimals than the setting keeps (a
+     * decimal comma is read as a point), or {@link #DEFAULT} (null when the operator's configuration decides).
+     * Throws IllegalArgumentException with a message for the person.
      */
-    public Integer parse(String typed) {
-        String value = typed.strip().toLowerCase(Locale.ROOT);
+    public Double parse(String typed) {
+        String value = typed.strip().toLowerCase(Locale.ROOT).replace(',', '.');
         if (value.equals(DEFAULT)) {
             return defaultValue;
         }
-        int n;
+        BigDecimal n;
         try {
-            n = Integer.parseInt(value);
+            n = new BigDecimal(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "Give " + key + " as a whole number of " + unit + " (" + min + " to " + max + "), or `default`.");
+            n = null;
         }
-        if (n < min || n > max) {
-            throw new IllegalArgumentException(key + " can be " + min + " to " + max + " " + unit + ".");
+        if (n == null || n.stripTrailingZeros().scale() > decimals) {
+            throw new IllegalArgumentException("Give " + key + " as "
+                    + (decimals == 0 ? "a whole number" : "a number with at most one decimal") + " (" + range()
+                    + "), or `default`.");
         }
-        return n;
+        double v = n.doubleValue();
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(key + " can be " + range() + ".");
+        }
+        return v;
     }
 }

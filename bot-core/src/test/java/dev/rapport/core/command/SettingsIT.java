@@ -58,11 +58,18 @@ class SettingsIT extends CommandTestSupport {
 
     @Test
     void a_bad_value_is_explained_and_changes_nothing() {
-        assertThat(say(cora, "set grace 0")).isEqualTo("grace can be 1 to 72 hours.");
-        assertThat(say(cora, "set grace 73")).isEqualTo("grace can be 1 to 72 hours.");
+        assertThat(say(cora, "set grace 0")).isEqualTo("grace can be 1–72 hours.");
+        assertThat(say(cora, "set grace 73")).isEqualTo("grace can be 1–72 hours.");
+        assertThat(say(cora, "set grace 12.5")).isEqualTo("Give grace as a whole number (1–72 hours), or `default`.");
         assertThat(say(cora, "set meeting-reminder three"))
-                .isEqualTo("Give meeting-reminder as a whole number of weeks (1 to 26), or `default`.");
-        assertThat(say(cora, "set ended-pair-retention 7")).isEqualTo("ended-pair-retention can be 30 to 3650 days.");
+                .isEqualTo("Give meeting-reminder as a whole number (1–26 weeks), or `default`.");
+        assertThat(say(cora, "set ended-pair-retention 7")).isEqualTo("ended-pair-retention can be 30–3650 days.");
+        assertThat(say(cora, "set drop 1.25"))
+                .isEqualTo("Give drop as a number with at most one decimal (0.5–4.0 points), or `default`.");
+        assertThat(say(cora, "set level-at-risk 3.5"))
+                .isEqualTo("level-at-risk must stay below level-watch (3.0 of 5).");
+        assertThat(say(cora, "set response-watch 40"))
+                .isEqualTo("response-watch must stay above response-at-risk (50 %).");
         assertThat(say(cora, "set colour blue"))
                 .startsWith("There is no setting called \"colour\".")
                 .contains("meeting-reminder, reminder-after, grace, ended-pair-retention");
@@ -70,5 +77,21 @@ class SettingsIT extends CommandTestSupport {
         assertThat(column("grace_hours")).isEqualTo(12);
         assertThat(column("meeting_reminder_weeks")).isEqualTo(3);
         assertThat(column("ended_pair_retention_days")).isNull();
+        assertThat(jdbc.queryForObject("select level_at_risk from programme", Double.class))
+                .isEqualTo(2.0);
+        assertThat(column("response_watch_percent")).isEqualTo(75);
+    }
+
+    @Test
+    void health_thresholds_take_one_decimal_where_they_are_levels_or_points() {
+        assertThat(say(cora, "set level-watch 3,5")).isEqualTo("level-watch in Residents 2026 is now 3.5 of 5.");
+        assertThat(say(cora, "set level-at-risk 2.5")).contains("is now 2.5 of 5");
+        assertThat(say(cora, "set response-watch 90")).contains("is now 90 %");
+        assertThat(say(cora, "set gap 1.5")).contains("is now 1.5 points");
+        assertThat(say(cora, "settings"))
+                .contains("level-watch | 3.5 of 5 | 1.0–5.0 of 5")
+                .contains("response-at-risk | 50 % | 1–100 %")
+                .contains("drop | 1.5 points | 0.5–4.0 points");
+        assertThat(say(cora, "set level-watch default")).contains("is now 3.0 of 5");
     }
 }

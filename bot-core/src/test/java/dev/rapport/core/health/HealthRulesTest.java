@@ -28,6 +28,7 @@ class HealthRulesTest {
         int reminderWeeks = 3;
         int cadenceWeeks = 1;
         List<LocalDate> periodsOff = List.of();
+        Thresholds thresholds = Thresholds.DEFAULT;
         final Map<Dimension, List<Integer>> mentee = new EnumMap<>(Dimension.class);
         final Map<Dimension, List<Integer>> mentor = new EnumMap<>(Dimension.class);
 
@@ -44,7 +45,8 @@ class HealthRulesTest {
                     metAnswer,
                     periodsOff,
                     mentee,
-                    mentor));
+                    mentor,
+                    thresholds));
         }
     }
 
@@ -214,6 +216,26 @@ class HealthRulesTest {
                     .isEqualTo(
                             "Communication: mentee and mentor see it differently (mentee 5.0, mentor 3.0 out of 5).");
         });
+    }
+
+    @Test
+    void a_programme_that_sets_its_own_thresholds_is_judged_by_them() {
+        Facts f = healthy();
+        f.responses = List.of(true, true, true, true, true, false); // 5 of 6
+        f.mentee.put(Dimension.EMPATHY, List.of(5, 4, 4, 3)); // level 3.5, one point down from 4.5
+        f.mentor.put(Dimension.EMPATHY, List.of(5, 5)); // 1.5 apart
+        assertThat(f.evaluate().state()).as("the defaults see nothing here").isEqualTo(HealthState.ON_TRACK);
+
+        f.thresholds = new Thresholds(0.9, 0.5, 3.5, 2.0, 1.0, 1.5);
+        assertThat(f.evaluate().reasons())
+                .extracting(Reason::code)
+                .containsExactlyInAnyOrder("RESPONSE_RATE", "LOW_SCORE:EMPATHY", "FALLING:EMPATHY", "GAP:EMPATHY");
+        assertThat(f.evaluate().reasons().stream().filter(r -> r.code().equals("RESPONSE_RATE")))
+                .singleElement()
+                .satisfies(r -> assertThat(r.text()).contains("below 90% is watch"));
+
+        f.thresholds = new Thresholds(0.9, 0.85, 4.0, 3.5, 1.0, 1.5);
+        assertThat(f.evaluate().state()).isEqualTo(HealthState.AT_RISK);
     }
 
     @Test

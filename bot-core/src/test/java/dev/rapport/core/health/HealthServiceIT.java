@@ -7,6 +7,7 @@ import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.programme.ProgrammeView;
+import dev.rapport.core.programme.Setting;
 import dev.rapport.core.pulse.Dimension;
 import dev.rapport.core.test.CoreTestSupport;
 import dev.rapport.core.test.RecordingChatPort;
@@ -211,6 +212,19 @@ class HealthServiceIT extends CoreTestSupport {
             assertThat(r.code()).isEqualTo("GAP:COMMUNICATION");
             assertThat(r.text()).contains("mentee 5.0, mentor 2.5");
         });
+    }
+
+    @Test
+    void the_programmes_own_thresholds_are_the_ones_applied() {
+        for (int w = 1; w <= 2; w++) {
+            week(pair, w, true, true, Map.of(Dimension.COMMUNICATION, 5), Map.of(Dimension.COMMUNICATION, 4));
+        }
+        at(2, 15);
+        assertThat(health.assess(pair.id()).state()).isEqualTo(HealthState.ON_TRACK);
+
+        programmes.set(programme.id(), Setting.GAP, "1.0");
+
+        assertThat(health.assess(pair.id()).reasons()).extracting(Reason::code).containsExactly("GAP:COMMUNICATION");
     }
 
     @Test
