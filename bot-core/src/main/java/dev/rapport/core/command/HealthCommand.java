@@ -74,10 +74,12 @@ class HealthCommand extends Subcommand {
                     who,
                     HealthFormat.state(h.state()),
                     HealthFormat.why(h),
-                    HealthFormat.percent(h.responseRate(), h.checkInsSent()),
+                    HealthFormat.percent(h.responseRate(), h.checkInsSent()) + " / "
+                            + HealthFormat.percent(h.mentorResponseRate()),
                     HealthFormat.weeks(h.weeksSinceMeeting())));
         }
-        blocks.add(new Block.Table(List.of("Pair", "State", "Why", "Answered", "Last meeting"), rows));
+        blocks.add(
+                new Block.Table(List.of("Pair", "State", "Why", "Answered (mentee / mentor)", "Last meeting"), rows));
         if (all.size() > MAX_ROWS) {
             blocks.add(new Block.Text("Showing the " + MAX_ROWS + " most worrying of " + all.size()
                     + " pairs. `/rapport at-risk` lists every" + " pair at risk; `/rapport export` has all answers."));

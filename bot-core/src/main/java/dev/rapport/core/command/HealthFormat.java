@@ -32,6 +32,11 @@ final class HealthFormat {
         return sent == 0 ? "–" : Math.round(rate * 100) + "%";
     }
 
+    /** A rate that is null before anything counts. */
+    static String percent(Double rate) {
+        return rate == null ? "–" : Math.round(rate * 100) + "%";
+    }
+
     static String weeks(Long weeks) {
         return weeks == null ? "–" : weeks == 0 ? "this week" : weeks + " wk ago";
     }

@@ -106,7 +106,8 @@ class PairCommand extends Subcommand {
                 "*Pair " + lookup.describe(pair) + "* (" + programme.name() + ", since " + pair.startedOn() + ")\n"
                         + "State: " + HealthFormat.state(h.state()) + " · check-ins answered: "
                         + HealthFormat.percent(h.responseRate(), h.checkInsSent())
-                        + " of " + h.checkInsSent() + " · last meeting: " + HealthFormat.weeks(h.weeksSinceMeeting())
+                        + " of " + h.checkInsSent() + " by the mentee, " + HealthFormat.percent(h.mentorResponseRate())
+                        + " by the mentor" + " · last meeting: " + HealthFormat.weeks(h.weeksSinceMeeting())
                         + (pair.pausedUntil() != null ? " · paused until " + pair.pausedUntil() : "")));
         if (!h.reasons().isEmpty()) {
             StringBuilder why = new StringBuilder("*Why*\n");

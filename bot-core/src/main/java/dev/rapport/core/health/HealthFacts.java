@@ -13,6 +13,7 @@ import java.util.Map;
  * @param checkInsSent check-ins sent to the mentee so far (SENT or ANSWERED), including one still open
  * @param responses for the mentee's sent check-ins that count towards the response rate, oldest first, whether
  *     each got any answer (a check-in still inside its answer window is left out; see {@link HealthRules#ANSWER_WINDOW})
+ * @param mentorResponses the same for the mentor's check-ins (shown, not judged: see {@link PairHealth})
  * @param lastMeetingHeldOn the latest logged meeting, or null
  * @param lastMetAnswerOn the date (programme zone) of the latest mentee check-in answered "we met", or null
  * @param periodsOff the pair's periods in which it could not be asked (its pause, either side's pause, a programme
@@ -29,6 +30,7 @@ record HealthFacts(
         int cadenceWeeks,
         int checkInsSent,
         List<Boolean> responses,
+        List<Boolean> mentorResponses,
         LocalDate lastMeetingHeldOn,
         LocalDate lastMetAnswerOn,
         List<LocalDate> periodsOff,
@@ -38,6 +40,7 @@ record HealthFacts(
 
     HealthFacts {
         responses = List.copyOf(responses);
+        mentorResponses = List.copyOf(mentorResponses);
         periodsOff = List.copyOf(periodsOff);
         menteeScores = Map.copyOf(menteeScores);
         mentorScores = Map.copyOf(mentorScores);

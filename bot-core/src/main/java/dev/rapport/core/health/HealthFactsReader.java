@@ -79,21 +79,23 @@ class HealthFactsReader {
             where (c.role = 'MENTEE' or c.skip_reason is not null) and %s
             group by c.pair_id""";
 
-    // A check-in with no answer yet that went out less than ANSWER_WINDOW ago is still open: left out.
+    // Each side's latest check-ins, answered or not. One with no answer yet that went out less than ANSWER_WINDOW ago
+    // is still open: left out.
     private static final String RESPONSES = """
             with sent as (
-                select c.pair_id, c.period, c.sent_at,
+                select c.pair_id, c.role, c.period, c.sent_at,
                        (c.answered_at is not null or c.met is not null
                         or exists (select 1 from answer a where a.check_in_id = c.id)) as responded
                 from check_in c
                 join pair p on p.id = c.pair_id
-                where c.role = 'MENTEE' and c.status in ('SENT', 'ANSWERED') and %s
+                where c.status in ('SENT', 'ANSWERED') and %s
             ), counted as (
-                select pair_id, period, responded, row_number() over (partition by pair_id order by period desc) as rn
+                select pair_id, role, period, responded,
+                       row_number() over (partition by pair_id, role order by period desc) as rn
                 from sent
                 where responded or sent_at is null or sent_at <= ?
             )
-            select pair_id, responded from counted where rn <= ? order by pair_id, period""";
+            select pair_id, role, responded from counted where rn <= ? order by pair_id, role, period""";
 
     // One row per pair, side and dimension, its latest scores aggregated oldest first: far fewer rows to transfer.
     private static final String SCORES = """
@@ -161,7 +163,8 @@ class HealthFactsReader {
                 rs -> {
                     Builder b = pairs.get(rs.getLong("pair_id"));
                     if (b != null) {
-                        b.responses.add(rs.getBoolean("responded"));
+                        (rs.getString("role").equals("MENTOR") ? b.mentorResponses : b.responses)
+                                .add(rs.getBoolean("responded"));
                     }
                 },
                 scope.id(),
@@ -195,6 +198,7 @@ class HealthFactsReader {
                     b.cadenceWeeks,
                     b.sent,
                     b.responses,
+                    b.mentorResponses,
                     b.lastMeeting,
                     b.lastMetAnswerOn,
                     List.copyOf(b.periodsOff),
@@ -234,6 +238,7 @@ class HealthFactsReader {
         int sent;
         LocalDate lastMetAnswerOn;
         final List<Boolean> responses = new ArrayList<>();
+        final List<Boolean> mentorResponses = new ArrayList<>();
         final Set<LocalDate> periodsOff = new TreeSet<>();
         final Map<Dimension, List<Integer>> mentee = new EnumMap<>(Dimension.class);
         final Map<Dimension, List<Integer>> mentor = new EnumMap<>(Dimension.class);

@@ -45,6 +45,7 @@ final class HealthRules {
     static PairHealth evaluate(HealthFacts f) {
         List<Reason> reasons = new ArrayList<>();
         double rate = responseRate(f.responses());
+        Double mentorRate = f.mentorResponses().isEmpty() ? null : responseRate(f.mentorResponses());
         LocalDate lastMet = latest(f.startedOn(), f.lastMeetingHeldOn(), f.lastMetAnswerOn());
         Long weeks = lastMet == null
                 ? null
@@ -63,7 +64,8 @@ final class HealthRules {
                     "TOO_EARLY",
                     HealthState.TOO_EARLY,
                     Text.of("health.reason.too-early", "sent", f.checkInsSent(), "needed", MIN_CHECK_INS)));
-            return new PairHealth(f.pairId(), HealthState.TOO_EARLY, reasons, rate, f.checkInsSent(), weeks, trends);
+            return new PairHealth(
+                    f.pairId(), HealthState.TOO_EARLY, reasons, rate, mentorRate, f.checkInsSent(), weeks, trends);
         }
 
         responseReason(f.responses(), rate, f.thresholds()).ifPresent(reasons::add);
@@ -75,7 +77,7 @@ final class HealthRules {
         }
         reasons.sort(Comparator.comparing(Reason::severity, HealthState.MOST_SEVERE_FIRST));
         HealthState state = reasons.stream().map(Reason::severity).reduce(HealthState.ON_TRACK, HealthState::worst);
-        return new PairHealth(f.pairId(), state, reasons, rate, f.checkInsSent(), weeks, trends);
+        return new PairHealth(f.pairId(), state, reasons, rate, mentorRate, f.checkInsSent(), weeks, trends);
     }
 
     static double responseRate(List<Boolean> responses) {

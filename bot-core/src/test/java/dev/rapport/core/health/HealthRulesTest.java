@@ -22,6 +22,7 @@ class HealthRulesTest {
     static final class Facts {
         int sent = 8;
         List<Boolean> responses = Collections.nCopies(6, true);
+        List<Boolean> mentorResponses = Collections.nCopies(6, true);
         LocalDate started = TODAY.minusWeeks(8);
         LocalDate meeting = TODAY.minusWeeks(1);
         LocalDate metAnswer = null;
@@ -41,6 +42,7 @@ class HealthRulesTest {
                     cadenceWeeks,
                     sent,
                     responses,
+                    mentorResponses,
                     meeting,
                     metAnswer,
                     periodsOff,
@@ -236,6 +238,17 @@ class HealthRulesTest {
 
         f.thresholds = new Thresholds(0.9, 0.85, 4.0, 3.5, 1.0, 1.5);
         assertThat(f.evaluate().state()).isEqualTo(HealthState.AT_RISK);
+    }
+
+    @Test
+    void the_mentors_response_rate_is_shown_but_does_not_change_the_state() {
+        Facts f = healthy();
+        f.mentorResponses = List.of(true, false, false, false, false, false);
+        PairHealth h = f.evaluate();
+        assertThat(h.mentorResponseRate()).isEqualTo(1.0 / 6);
+        assertThat(h.state()).isEqualTo(HealthState.ON_TRACK);
+        f.mentorResponses = List.of();
+        assertThat(f.evaluate().mentorResponseRate()).isNull();
     }
 
     @Test

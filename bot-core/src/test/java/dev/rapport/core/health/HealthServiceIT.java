@@ -221,6 +221,9 @@ class HealthServiceIT extends CoreTestSupport {
         }
         at(2, 15);
         assertThat(health.assess(pair.id()).state()).isEqualTo(HealthState.ON_TRACK);
+        assertThat(health.assess(pair.id()).mentorResponseRate())
+                .as("the mentor answered both")
+                .isEqualTo(1.0);
 
         programmes.set(programme.id(), Setting.GAP, "1.0");
 
