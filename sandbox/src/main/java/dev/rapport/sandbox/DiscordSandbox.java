@@ -245,7 +245,7 @@ final class DiscordSandbox {
     private static Screen.Item message(DiscordMessage m, String kind) {
         List<Screen.Part> parts = new ArrayList<>();
         if (m.content() != null && !m.content().isBlank()) {
-            parts.add(new Screen.Text(unescape(m.content()), false));
+            parts.addAll(texts(m.content()));
         }
         if (m.embedsJson() != null) {
             for (JsonElement e : JsonParser.parseString(m.embedsJson()).getAsJsonArray()) {
@@ -254,7 +254,7 @@ final class DiscordSandbox {
                     parts.add(new Screen.Text("**" + embed.get("title").getAsString() + "**", false));
                 }
                 if (embed.has("description")) {
-                    parts.add(new Screen.Text(unescape(embed.get("description").getAsString()), false));
+                    parts.addAll(texts(embed.get("description").getAsString()));
                 }
                 if (embed.has("fields")) {
                     for (JsonElement f : embed.getAsJsonArray("fields")) {
@@ -354,6 +354,32 @@ final class DiscordSandbox {
         parts.add(new Screen.Submit("Submit"));
         String title = modal.modalTitle() == null ? "Form" : modal.modalTitle();
         return new Screen.Item(Long.toString(opener.id()), "form", title, parts, false);
+    }
+
+    /**
+     * Discord's Markdown as the page shows it: a line that starts with {@code -# } is subtext (small, grey, without the
+     * marker), the lines between stay together as one text.
+     */
+    static List<Screen.Text> texts(String markdown) {
+        List<Screen.Text> out = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        boolean small = false;
+        for (String line : markdown.split("\n", -1)) {
+            boolean subtext = line.startsWith("-# ");
+            if (subtext != small && !run.isEmpty()) {
+                out.add(new Screen.Text(unescape(run.toString()), small));
+                run.setLength(0);
+            }
+            small = subtext;
+            if (!run.isEmpty()) {
+                run.append('\n');
+            }
+            run.append(subtext ? line.substring(3) : line);
+        }
+        if (!run.toString().isBlank()) {
+            out.add(new Screen.Text(unescape(run.toString()), small));
+        }
+        return out;
     }
 
     /** Discord shows an escaped Markdown character as itself; so does the page. */
