@@ -1,6 +1,7 @@
 package dev.rapport.core.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -34,19 +35,21 @@ class InboundWorkTest {
     @Test
     void close_waits_for_work_in_flight_and_then_refuses_new_work() throws Exception {
         InboundWork work = new InboundWork("Test", 4, Duration.ofSeconds(5));
-        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         AtomicInteger finished = new AtomicInteger();
         work.submit(
                 "slow",
                 () -> {
-                    started.countDown();
-                    Thread.sleep(300);
+                    release.await(5, TimeUnit.SECONDS);
                     finished.incrementAndGet();
                 },
                 text -> {});
-        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
-        work.close();
+        Thread closer = Thread.ofVirtual().start(work::close);
+        await().atMost(Duration.ofSeconds(5)).until(work::closing);
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(closer::isAlive);
+        release.countDown();
+        closer.join();
 
         assertThat(finished).hasValue(1);
         assertThat(work.closing()).isTrue();
@@ -59,18 +62,12 @@ class InboundWorkTest {
         InboundWork work = new InboundWork("Test", 4, Duration.ofSeconds(5));
         InboundWork.Ticket ticket = work.begin().orElseThrow();
         AtomicInteger ran = new AtomicInteger();
-        Thread later = Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            // The platform accepted the acknowledgement while Rapport was already closing: the work still runs.
-            ticket.run("deferred", ran::incrementAndGet, text -> {});
-        });
 
-        work.close();
-        later.join();
+        Thread closer = Thread.ofVirtual().start(work::close);
+        await().atMost(Duration.ofSeconds(5)).until(work::closing);
+        // The platform accepted the acknowledgement while Rapport was already closing: the work still runs.
+        ticket.run("deferred", ran::incrementAndGet, text -> {});
+        closer.join();
 
         assertThat(ran).hasValue(1);
     }
@@ -104,16 +101,20 @@ class InboundWorkTest {
         InboundWork work = new InboundWork("Test", 2, Duration.ofSeconds(10));
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
+        CountDownLatch gate = new CountDownLatch(1);
         for (int i = 0; i < 10; i++) {
             work.submit(
                     "busy",
                     () -> {
                         most.accumulateAndGet(running.incrementAndGet(), Math::max);
-                        Thread.sleep(30);
+                        gate.await(10, TimeUnit.SECONDS);
                         running.decrementAndGet();
                     },
                     text -> {});
         }
+        await().atMost(Duration.ofSeconds(5)).until(() -> running.get() == 2);
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1)).until(() -> running.get() == 2);
+        gate.countDown();
 
         work.close();
 
