@@ -11,7 +11,7 @@ import java.util.Map;
 /** The local Slack ({@link LocalSlackServer}) as a process of its own, with one workspace of generated people. */
 public final class LocalSlackProcess extends LocalServerProcess {
 
-    static final String BOT_TOKEN = "xoxb-rapport-system-test";
+    static final String BOT_TOKEN = "local-system-test-bot-token";
     static final String APP_TOKEN = "xapp-rapport-system-test";
 
     /**

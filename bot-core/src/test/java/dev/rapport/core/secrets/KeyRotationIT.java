@@ -89,7 +89,7 @@ class KeyRotationIT extends CoreTestSupport {
                 "UBOT",
                 "B1",
                 "chat:write",
-                OLD.seal(SecretField.BOT_TOKEN, SecretField.installationRow("SLACK", "T-OLD"), "xoxb-old"),
+                OLD.seal(SecretField.BOT_TOKEN, SecretField.installationRow("SLACK", "T-OLD"), "local-bot-token-old"),
                 "U1",
                 null));
     }
@@ -127,7 +127,7 @@ class KeyRotationIT extends CoreTestSupport {
         assertThat(NEW_ONLY.open(SecretField.CHECK_IN_COMMENT, checkIn, comment))
                 .isEqualTo("old comment");
         assertThat(NEW_ONLY.open(SecretField.MEETING_NOTE, meeting, note)).isEqualTo("old note");
-        assertThat(NEW_ONLY.open(SecretField.BOT_TOKEN, "SLACK/T-OLD", token)).isEqualTo("xoxb-old");
+        assertThat(NEW_ONLY.open(SecretField.BOT_TOKEN, "SLACK/T-OLD", token)).isEqualTo("local-bot-token-old");
         assertThat(jdbc.queryForObject("select comment from check_in where id = ?", String.class, mentorCheckIn))
                 .isEqualTo(foreign);
         assertThat(reencryption.run())

@@ -62,14 +62,14 @@ class SecretsConfigurationTest {
     @Test
     void the_upgrade_reads_old_tokens_with_the_old_key_exactly_as_earlier_versions_used_it() throws Exception {
         String withNewline = OLD + "\n"; // a Kubernetes Secret made from a file keeps the file's last newline
-        String token = SecretsUpgradeIT.legacyToken(withNewline, "xoxb-old");
+        String token = SecretsUpgradeIT.legacyToken(withNewline, "local-bot-token-old");
         runner.withPropertyValues("rapport.secret-key=" + KEY)
                 .withInitializer(context -> context.getEnvironment()
                         .getPropertySources()
                         .addFirst(new org.springframework.core.env.MapPropertySource(
                                 "environment", java.util.Map.of("rapport.slack.token-key", withNewline))))
                 .run(context -> assertThat(context.getBean(LegacyTokenKey.class).open("SLACK/T1", token))
-                        .isEqualTo("xoxb-old"));
+                        .isEqualTo("local-bot-token-old"));
     }
 
     @Test

@@ -66,7 +66,8 @@ class SecretsTest {
                 .hasMessageNotContaining(TEXT);
         assertThatThrownBy(() -> secrets.open(SecretField.MEETING_NOTE, 7L, sealed))
                 .isInstanceOf(SecretUnreadableException.class);
-        String token = secrets.seal(SecretField.BOT_TOKEN, SecretField.installationRow("SLACK", "T1"), "xoxb-1");
+        String token =
+                secrets.seal(SecretField.BOT_TOKEN, SecretField.installationRow("SLACK", "T1"), "local-bot-token-1");
         assertThatThrownBy(() -> secrets.open(SecretField.BOT_TOKEN, SecretField.installationRow("SLACK", "T2"), token))
                 .isInstanceOf(SecretUnreadableException.class);
     }

@@ -29,7 +29,7 @@ class SecretsUpgradeIT {
     static final String LEGACY_KEY = "the-old-slack-token-key-of-32-characters";
     static final String COMMENT = "My mentor keeps cancelling and I feel ignored";
     static final String NOTE = "Discussed the fellowship interview, she will call the dean";
-    static final String TOKEN = "xoxb-test-not-a-real-token";
+    static final String TOKEN = "local-bot-token-for-the-upgrade";
 
     final Secrets secrets = Secrets.of(FreshDatabase.SECRET_KEY, List.of());
 
