@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class OverviewCharts {
         if (overview.levels().isEmpty()) {
             return List.of();
         }
-        java.util.ArrayList<Chart> charts = new java.util.ArrayList<>();
+        List<Chart> charts = new ArrayList<>();
         for (Side side : Side.values()) {
             png(levels(overview, side)).ifPresent(p -> charts.add(new Chart(title(side), p)));
         }

@@ -10,6 +10,7 @@ import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -174,7 +175,7 @@ public final class PairChart {
                 paint,
                 new BasicStroke(1.5f),
                 true,
-                new java.awt.geom.Line2D.Double(-9, 0, 9, 0),
+                new Line2D.Double(-9, 0, 9, 0),
                 stroke,
                 paint);
     }

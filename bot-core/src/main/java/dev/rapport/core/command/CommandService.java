@@ -110,9 +110,14 @@ public class CommandService {
      * platform that nests subcommands {@code /rapport programme snooze …}.
      */
     public static String invocation(Subcommand command, Platform platform) {
+        return invocation(command, command.usage(), platform);
+    }
+
+    /** {@code line}, which starts with {@code command}'s name, as a person on {@code platform} types it. */
+    private static String invocation(Subcommand command, String line, Platform platform) {
         String group =
                 platform.nestsSubcommands() ? command.group().map(g -> g + " ").orElse("") : "";
-        return "/rapport " + group + command.usage();
+        return "/rapport " + group + line;
     }
 
     /**
@@ -134,12 +139,10 @@ public class CommandService {
      * subcommands {@code /rapport programme pair #3}; for replies that tell people what to run next.
      */
     public String written(String line, Platform platform) {
-        boolean nested = platform.nestsSubcommands()
-                && find(line)
-                        .map(found -> found.subcommand().group().isPresent())
-                        .orElse(false)
-                && !line.startsWith(Definition.COORDINATOR_GROUP + " ");
-        return "/rapport " + (nested ? Definition.COORDINATOR_GROUP + " " : "") + line;
+        return find(line)
+                .filter(found -> !line.startsWith(Definition.COORDINATOR_GROUP + " "))
+                .map(found -> invocation(found.subcommand(), line, platform))
+                .orElse("/rapport " + line);
     }
 
     /** Records a coordinator's successful read or change of pair-level data, in the one place every command passes. */

@@ -2,6 +2,8 @@ package dev.rapport.core.command;
 
 import dev.rapport.core.i18n.Languages;
 import dev.rapport.core.participant.ParticipantLanguages;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +29,7 @@ class LanguageCommand extends Subcommand {
     }
 
     private static String[] choices() {
-        java.util.List<String> words = new java.util.ArrayList<>(Languages.codes());
+        List<String> words = new ArrayList<>(Languages.codes());
         words.add(AUTO);
         return words.toArray(String[]::new);
     }

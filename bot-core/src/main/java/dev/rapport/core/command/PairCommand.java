@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,9 +67,7 @@ class PairCommand extends Subcommand {
         record Entry(Instant at, String text) {}
         List<Entry> entries = new ArrayList<>();
         for (HealthHistory.Change c : history.of(pair.id(), HISTORY)) {
-            String why = c.reasons().stream()
-                    .map(r -> r.substring(r.indexOf(": ") + 2))
-                    .collect(Collectors.joining("; "));
+            String why = String.join("; ", c.texts());
             entries.add(new Entry(
                     c.at(),
                     HealthFormat.state(c.state())

@@ -13,8 +13,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class HealthHistory {
 
-    /** One change: the state the pair entered, the one it left (null at its first assessment), and why. */
-    public record Change(Instant at, HealthState state, HealthState previous, List<String> reasons) {}
+    /**
+     * One change: the state the pair entered, the one it left (null at its first assessment), and why, each reason as
+     * stored ({@code SEVERITY CODE: text}, see {@link HealthService#reasonsText}).
+     */
+    public record Change(Instant at, HealthState state, HealthState previous, List<String> reasons) {
+
+        /** The reasons' texts alone, as a person reads them. */
+        public List<String> texts() {
+            return reasons.stream().map(r -> r.substring(r.indexOf(": ") + 2)).toList();
+        }
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -41,14 +50,24 @@ public class HealthHistory {
                 limit);
     }
 
-    /** Records that {@code h} is in another state than {@code previous} (null: its first assessment) at {@code at}. */
-    void changed(PairHealth h, HealthState previous, Instant at) {
-        jdbc.update(
+    /** A pair found in another state than {@code previous} (null: its first assessment). */
+    record Changed(PairHealth health, HealthState previous) {}
+
+    /** Records the changes one health run found at {@code at}, in one batch. */
+    void record(List<Changed> changes, Instant at) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
                 "insert into pair_state_change (pair_id, at, state, previous_state, reasons) values (?, ?, ?, ?, ?)",
-                h.pairId(),
-                SqlTime.of(at),
-                h.state().name(),
-                previous == null ? null : previous.name(),
-                HealthService.reasonsText(h));
+                changes.stream()
+                        .map(c -> new Object[] {
+                            c.health().pairId(),
+                            SqlTime.of(at),
+                            c.health().state().name(),
+                            c.previous() == null ? null : c.previous().name(),
+                            HealthService.reasonsText(c.health())
+                        })
+                        .toList());
     }
 }

@@ -144,7 +144,7 @@ public class HealthService {
                         SqlTime.of(now),
                         h.state() == HealthState.AT_RISK ? SqlTime.of(now) : null,
                         until);
-                history.changed(h, null, now);
+                history.record(List.of(new HealthHistory.Changed(h, null)), now);
             }
         });
     }
@@ -172,6 +172,7 @@ public class HealthService {
         List<PairHealth> assessed = assessOpenPairs(programmeId, now);
         List<Object[]> rows = new ArrayList<>(assessed.size());
         Map<PairHealth, Instant> turned = new LinkedHashMap<>();
+        List<HealthHistory.Changed> changed = new ArrayList<>();
         for (PairHealth h : assessed) {
             Previous before = previous.get(h.pairId());
             boolean wasAtRisk = before != null && before.state() == HealthState.AT_RISK;
@@ -187,10 +188,11 @@ public class HealthService {
             }
             rows.add(new Object[] {h.pairId(), h.state().name(), reasonsText(h), SqlTime.of(now), SqlTime.of(since)});
             if (before == null || before.state() != h.state()) {
-                history.changed(h, before == null ? null : before.state(), now);
+                changed.add(new HealthHistory.Changed(h, before == null ? null : before.state()));
             }
         }
         jdbc.batchUpdate(UPSERT, rows);
+        history.record(changed, now);
         int alerts = 0;
         for (Map.Entry<PairHealth, Instant> e : turned.entrySet()) {
             alerts += alert(programmeId, e.getKey(), e.getValue(), now);
