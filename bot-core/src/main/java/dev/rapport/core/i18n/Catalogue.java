@@ -30,11 +30,15 @@ import java.util.stream.Collectors;
  */
 public final class Catalogue {
 
-    /** Where the catalogues are on the class path: {@code i18n/messages.properties}, {@code i18n/messages_fr.properties}. */
-    public static final String BASE = "i18n/messages";
+    /**
+     * The catalogue's files on the class path, one per area so that each area's texts read together: {@code
+     * i18n/messages.properties} (and {@code i18n/messages_fr.properties} …) holds what the outbox sends. A key lives in
+     * exactly one file; the files of one language form that language's catalogue.
+     */
+    public static final List<String> BUNDLES = List.of("i18n/messages");
 
     private static final class Standard {
-        static final Catalogue INSTANCE = load(BASE, Languages.SHIPPED);
+        static final Catalogue INSTANCE = load(BUNDLES, Languages.SHIPPED);
     }
 
     /** Patterns by language code, then key. */
@@ -49,11 +53,24 @@ public final class Catalogue {
         return Standard.INSTANCE;
     }
 
-    /** Reads the catalogues of {@code languages} from {@code base}; the first language is the fallback. */
-    static Catalogue load(String base, List<String> languages) {
+    /**
+     * Reads the catalogues of {@code languages} from the files of {@code bundles}.
+     *
+     * @throws IllegalStateException when a file is missing or two files of a language define the same key
+     */
+    static Catalogue load(List<String> bundles, List<String> languages) {
         Map<String, Map<String, String>> all = new LinkedHashMap<>();
         for (String language : languages) {
-            all.put(language, read(resource(base, language)));
+            Map<String, String> merged = new HashMap<>();
+            for (String bundle : bundles) {
+                String resource = resource(bundle, language);
+                read(resource).forEach((key, pattern) -> {
+                    if (merged.putIfAbsent(key, pattern) != null) {
+                        throw new IllegalStateException("The key " + key + " is defined twice, again in " + resource);
+                    }
+                });
+            }
+            all.put(language, Collections.unmodifiableMap(merged));
         }
         return new Catalogue(Collections.unmodifiableMap(all));
     }

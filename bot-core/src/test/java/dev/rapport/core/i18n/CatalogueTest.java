@@ -2,6 +2,7 @@ package dev.rapport.core.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -86,5 +87,14 @@ class CatalogueTest {
                 .contains("• No se ha registrado ninguna reunión desde hace 6 semanas");
         assertThat(CATALOGUE.render(FR, "Plain text written before catalogues"))
                 .isEqualTo("Plain text written before catalogues");
+    }
+
+    @Test
+    void a_key_defined_in_two_files_is_refused_when_the_catalogue_is_read() {
+        assertThatThrownBy(() -> Catalogue.load(List.of("i18n-test/first", "i18n-test/second"), List.of("en")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("shared.key");
+        assertThat(Catalogue.load(List.of("i18n-test/second"), List.of("en")).text(Locale.ENGLISH, "other.key"))
+                .isEqualTo("Three");
     }
 }
