@@ -1,7 +1,10 @@
 package dev.rapport.core.calendar;
 
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Text;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,8 +23,18 @@ public record Cadence(DayOfWeek day, LocalTime time, int everyWeeks) {
         }
     }
 
+    /** How often, as people read it, in English: {@code every Monday at 10:00}. */
     public String describe() {
-        String d = day.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
-        return (everyWeeks == 1 ? "every " + d : "every " + everyWeeks + " weeks on " + d) + " at " + time;
+        return describe(Locale.ENGLISH);
+    }
+
+    /** How often, in {@code locale}'s language. */
+    public String describe(Locale locale) {
+        return Catalogue.standard().text(locale, text());
+    }
+
+    /** How often, not rendered yet. */
+    public Text text() {
+        return Text.of("cadence.every", "weeks", everyWeeks, "day", day.name(), "time", time.toString());
     }
 }

@@ -1,6 +1,7 @@
 package dev.rapport.core.chart;
 
 import dev.rapport.core.health.HealthState;
+import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.core.insight.Overview;
 import dev.rapport.core.insight.Overview.Side;
 import dev.rapport.core.pulse.Dimension;
@@ -46,7 +47,7 @@ public final class OverviewCharts {
     static final int HEIGHT = 360;
 
     private static final Logger log = LoggerFactory.getLogger(OverviewCharts.class);
-    private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final Catalogue CATALOGUE = Catalogue.standard();
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
     private static final Color[] DIMENSION_COLOURS = {
         new Color(0x1f4e79),
@@ -70,22 +71,39 @@ public final class OverviewCharts {
     /** A named image of the overview. */
     public record Chart(String title, byte[] png) {}
 
-    /** The charts worth drawing for this overview (none before anyone answered), as PNG images. */
+    /** {@link #draw(Overview, Locale)} in English. */
     public static List<Chart> draw(Overview overview) {
+        return draw(overview, Locale.ENGLISH);
+    }
+
+    /**
+     * The charts worth drawing for this overview (none before anyone answered), as PNG images, titled and labelled
+     * in {@code locale}'s language.
+     */
+    public static List<Chart> draw(Overview overview, Locale locale) {
         if (overview.levels().isEmpty()) {
             return List.of();
         }
+        Locale in = Locale.of(Catalogue.language(locale));
         List<Chart> charts = new ArrayList<>();
         for (Side side : Side.values()) {
-            png(levels(overview, side)).ifPresent(p -> charts.add(new Chart(title(side), p)));
+            png(levels(overview, side, in)).ifPresent(p -> charts.add(new Chart(title(side, in), p)));
         }
-        png(gaps(overview)).ifPresent(p -> charts.add(new Chart("Mentees and mentors per dimension", p)));
-        png(states(overview)).ifPresent(p -> charts.add(new Chart("Pairs by state, week by week", p)));
+        png(gaps(overview, in)).ifPresent(p -> charts.add(new Chart(CATALOGUE.text(in, "chart.overview.gaps"), p)));
+        png(states(overview, in)).ifPresent(p -> charts.add(new Chart(CATALOGUE.text(in, "chart.overview.states"), p)));
         return List.copyOf(charts);
     }
 
-    private static String title(Side side) {
-        return side == Side.MENTEE ? "Mentees' trust, week by week" : "Mentors' trust, week by week";
+    private static String title(Side side, Locale in) {
+        return CATALOGUE.text(in, "chart.overview.levels", "side", side.name());
+    }
+
+    private static String week(LocalDate week, Locale in) {
+        return DateTimeFormatter.ofPattern(PairChart.DAY_PATTERN, in).format(week);
+    }
+
+    private static String dimension(Dimension d, Locale in) {
+        return d.label(in);
     }
 
     private static Optional<byte[]> png(JFreeChart chart) {
@@ -99,13 +117,13 @@ public final class OverviewCharts {
         }
     }
 
-    static JFreeChart levels(Overview overview, Side side) {
+    static JFreeChart levels(Overview overview, Side side, Locale in) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (LocalDate week : overview.weeks()) {
             Map<Dimension, Double> levels =
                     overview.levels().getOrDefault(week, Map.of()).getOrDefault(side, Map.of());
             for (Dimension d : Dimension.values()) {
-                data.addValue(levels.get(d), d.label(), WEEK.format(week));
+                data.addValue(levels.get(d), dimension(d, in), week(week, in));
             }
         }
         LineAndShapeRenderer lines = new LineAndShapeRenderer(true, true);
@@ -114,15 +132,17 @@ public final class OverviewCharts {
             lines.setSeriesShape(i, DIMENSION_SHAPES[i]);
             lines.setSeriesStroke(i, new BasicStroke(1.8f));
         }
-        CategoryPlot plot = new CategoryPlot(data, axis(), level(), lines);
-        return chart(title(side), plot);
+        CategoryPlot plot = new CategoryPlot(data, axis(in), level(in), lines);
+        return chart(title(side, in), plot);
     }
 
-    static JFreeChart gaps(Overview overview) {
+    static JFreeChart gaps(Overview overview, Locale in) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        String mentees = CATALOGUE.text(in, "chart.mentees");
+        String mentors = CATALOGUE.text(in, "chart.mentors");
         for (Dimension d : Dimension.values()) {
-            data.addValue(overview.level(Side.MENTEE, d), "Mentees", d.label());
-            data.addValue(overview.level(Side.MENTOR, d), "Mentors", d.label());
+            data.addValue(overview.level(Side.MENTEE, d), mentees, dimension(d, in));
+            data.addValue(overview.level(Side.MENTOR, d), mentors, dimension(d, in));
         }
         BarRenderer bars = new BarRenderer();
         bars.setBarPainter(new StandardBarPainter());
@@ -133,19 +153,19 @@ public final class OverviewCharts {
         bars.setSeriesPaint(1, Color.WHITE);
         bars.setSeriesOutlinePaint(1, new Color(0x1b2a3a));
         bars.setSeriesOutlineStroke(1, new BasicStroke(1.5f));
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), level(), bars);
-        return chart("Mentees and mentors per dimension", plot);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), level(in), bars);
+        return chart(CATALOGUE.text(in, "chart.overview.gaps"), plot);
     }
 
-    static JFreeChart states(Overview overview) {
+    static JFreeChart states(Overview overview, Locale in) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         HealthState[] order = {HealthState.AT_RISK, HealthState.WATCH, HealthState.ON_TRACK, HealthState.TOO_EARLY};
         for (LocalDate week : overview.weeks()) {
             for (HealthState s : order) {
                 data.addValue(
                         overview.states().getOrDefault(week, Map.of()).getOrDefault(s, 0),
-                        PairChart.label(s),
-                        WEEK.format(week));
+                        CATALOGUE.text(in, PairChart.label(s)),
+                        week(week, in));
             }
         }
         StackedBarRenderer bars = new StackedBarRenderer();
@@ -156,20 +176,20 @@ public final class OverviewCharts {
             bars.setSeriesPaint(i, PairChart.shade(order[i]).darker());
             bars.setSeriesOutlinePaint(i, Color.DARK_GRAY);
         }
-        NumberAxis pairs = new NumberAxis("Pairs");
+        NumberAxis pairs = new NumberAxis(CATALOGUE.text(in, "chart.axis.pairs"));
         pairs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        CategoryPlot plot = new CategoryPlot(data, axis(), pairs, bars);
-        return chart("Pairs by state, week by week", plot);
+        CategoryPlot plot = new CategoryPlot(data, axis(in), pairs, bars);
+        return chart(CATALOGUE.text(in, "chart.overview.states"), plot);
     }
 
-    private static CategoryAxis axis() {
-        CategoryAxis weeks = new CategoryAxis("Week of");
+    private static CategoryAxis axis(Locale in) {
+        CategoryAxis weeks = new CategoryAxis(CATALOGUE.text(in, "chart.axis.week"));
         weeks.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         return weeks;
     }
 
-    private static NumberAxis level() {
-        NumberAxis level = new NumberAxis("Level (1–5)");
+    private static NumberAxis level(Locale in) {
+        NumberAxis level = new NumberAxis(CATALOGUE.text(in, "chart.axis.level"));
         level.setRange(0.5, 5.5);
         level.setTickUnit(new NumberTickUnit(1));
         return level;

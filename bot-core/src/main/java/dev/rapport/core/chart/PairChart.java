@@ -4,6 +4,8 @@ import dev.rapport.core.chart.PairTimeline.Band;
 import dev.rapport.core.chart.PairTimeline.Point;
 import dev.rapport.core.chart.PairTimeline.Timeline;
 import dev.rapport.core.health.HealthState;
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Text;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -53,6 +55,10 @@ public final class PairChart {
     static final int HEIGHT = 360;
 
     private static final Logger log = LoggerFactory.getLogger(PairChart.class);
+    private static final Catalogue CATALOGUE = Catalogue.standard();
+    /** The axes' dates: day and short month in the reader's language (a pattern, not a text). */
+    static final String DAY_PATTERN = "d MMM";
+
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
     private static final Color INK = new Color(0x1b2a3a);
     private static final Color MENTOR_INK = new Color(0x5a4a8a);
@@ -76,23 +82,32 @@ public final class PairChart {
         };
     }
 
-    static String label(HealthState state) {
-        return switch (state) {
-            case AT_RISK -> "at risk";
-            case WATCH -> "to watch";
-            case ON_TRACK -> "on track";
-            case TOO_EARLY -> "too early";
-        };
+    /** A state's name on a chart's band, legend or summary: "at risk", "to watch", "on track", "too early". */
+    static Text label(HealthState state) {
+        return Text.of("chart.state." + state.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
-    /** The chart as PNG bytes; empty when neither side has answered yet, or when this machine cannot draw. */
+    /** The chart's title for a pair, as people read it ({@code pair}: who the pair is, e.g. "#1 Dr Lee → Ana"). */
+    public static String title(Locale locale, String pair) {
+        return CATALOGUE.text(locale, "chart.pair.title", "pair", pair);
+    }
+
+    /** {@link #png(String, Timeline, Locale)} in English. */
     public static Optional<byte[]> png(String title, Timeline timeline) {
+        return png(title, timeline, Locale.ENGLISH);
+    }
+
+    /**
+     * The chart as PNG bytes, its labels in {@code locale}'s language; empty when neither side has answered yet, or
+     * when this machine cannot draw.
+     */
+    public static Optional<byte[]> png(String title, Timeline timeline, Locale locale) {
         if (timeline.isEmpty()) {
             return Optional.empty();
         }
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ChartUtils.writeChartAsPNG(out, chart(title, timeline), WIDTH, HEIGHT);
+            ChartUtils.writeChartAsPNG(out, chart(title, timeline, locale), WIDTH, HEIGHT);
             return Optional.of(out.toByteArray());
         } catch (IOException | RuntimeException | Error e) {
             // A server without fonts or graphics still answers; the text says what the chart would have shown.
@@ -102,16 +117,21 @@ public final class PairChart {
     }
 
     static JFreeChart chart(String title, Timeline timeline) {
+        return chart(title, timeline, Locale.ENGLISH);
+    }
+
+    static JFreeChart chart(String title, Timeline timeline, Locale locale) {
+        Locale in = Locale.of(Catalogue.language(locale));
         TimeSeriesCollection data = new TimeSeriesCollection(UTC);
-        data.addSeries(series("Mentee", timeline.mentee()));
-        data.addSeries(series("Mentor", timeline.mentor()));
+        data.addSeries(series(CATALOGUE.text(in, "chart.mentee"), timeline.mentee()));
+        data.addSeries(series(CATALOGUE.text(in, "chart.mentor"), timeline.mentor()));
 
         DateAxis time = new DateAxis();
         time.setTimeZone(UTC);
-        SimpleDateFormat format = new SimpleDateFormat("d MMM", Locale.ENGLISH);
+        SimpleDateFormat format = new SimpleDateFormat(DAY_PATTERN, in);
         format.setTimeZone(UTC);
         time.setDateFormatOverride(format);
-        NumberAxis level = new NumberAxis("Level (1–5)");
+        NumberAxis level = new NumberAxis(CATALOGUE.text(in, "chart.axis.level"));
         level.setRange(0.5, 5.5);
         level.setTickUnit(new NumberTickUnit(1));
 
@@ -137,7 +157,7 @@ public final class PairChart {
             IntervalMarker band = new IntervalMarker(millis(b.from()), millis(b.to()));
             band.setPaint(shade(b.state()));
             band.setAlpha(1f);
-            band.setLabel(label(b.state()));
+            band.setLabel(CATALOGUE.text(in, label(b.state())));
             band.setLabelFont(small);
             band.setLabelBackgroundColor(new Color(255, 255, 255, 0));
             band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
@@ -149,10 +169,15 @@ public final class PairChart {
             plot.addDomainMarker(meeting, Layer.FOREGROUND);
         }
         LegendItemCollection legend = new LegendItemCollection();
-        legend.add(line("Mentee", CIRCLE, true, INK, SOLID));
-        legend.add(line("Mentor", SQUARE, false, MENTOR_INK, DASHED));
+        legend.add(line(CATALOGUE.text(in, "chart.mentee"), CIRCLE, true, INK, SOLID));
+        legend.add(line(CATALOGUE.text(in, "chart.mentor"), SQUARE, false, MENTOR_INK, DASHED));
         if (!timeline.meetings().isEmpty()) {
-            legend.add(line("Meeting", new Rectangle2D.Double(-1, -6, 2, 12), true, Color.DARK_GRAY, DOTTED));
+            legend.add(line(
+                    CATALOGUE.text(in, "chart.meeting"),
+                    new Rectangle2D.Double(-1, -6, 2, 12),
+                    true,
+                    Color.DARK_GRAY,
+                    DOTTED));
         }
         plot.setFixedLegendItems(legend);
 
@@ -192,36 +217,62 @@ public final class PairChart {
         return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
-    /** What the chart shows, in words: for a screen reader, a notification, or a server that cannot draw. */
+    /** {@link #describe(Timeline, Locale)} in English. */
     public static String describe(Timeline timeline) {
-        StringBuilder text = new StringBuilder("Trust over time:");
-        text.append(' ').append(side("the mentee", timeline.mentee()));
-        text.append("; ").append(side("the mentor", timeline.mentor()));
-        text.append("; ")
-                .append(timeline.meetings().size())
-                .append(timeline.meetings().size() == 1 ? " meeting logged" : " meetings logged");
-        if (!timeline.bands().isEmpty()) {
-            Band now = timeline.bands().getLast();
-            text.append("; ").append(label(now.state())).append(" since ").append(now.from());
-        }
-        return text.append('.').toString();
+        return describe(timeline, Locale.ENGLISH);
     }
 
-    private static String side(String who, List<Point> points) {
+    /**
+     * What the chart shows, in words, in {@code locale}'s language: for a screen reader, a notification, or a server
+     * that cannot draw.
+     */
+    public static String describe(Timeline timeline, Locale locale) {
+        return CATALOGUE.text(locale, summary(timeline));
+    }
+
+    /** What the chart shows, in words, not rendered yet. */
+    public static Text summary(Timeline timeline) {
+        Object now = "";
+        if (!timeline.bands().isEmpty()) {
+            Band last = timeline.bands().getLast();
+            now = Text.of(
+                    "chart.pair.summary.since",
+                    "state",
+                    label(last.state()),
+                    "since",
+                    last.from().toString());
+        }
+        return Text.of(
+                "chart.pair.summary",
+                "mentee",
+                side("mentee", timeline.mentee()),
+                "mentor",
+                side("mentor", timeline.mentor()),
+                "meetings",
+                timeline.meetings().size(),
+                "now",
+                now);
+    }
+
+    private static Text side(String who, List<Point> points) {
         if (points.isEmpty()) {
-            return who + " has not answered yet";
+            return Text.of("chart.pair.side.none", "who", who);
         }
         Point first = points.getFirst();
         Point last = points.getLast();
-        return String.format(
-                Locale.ROOT,
-                "%s went from %.1f (%s) to %.1f (%s) over %d check-in%s",
+        return Text.of(
+                "chart.pair.side",
+                "who",
                 who,
+                "first",
                 first.level(),
-                first.day(),
+                "firstDay",
+                first.day().toString(),
+                "last",
                 last.level(),
-                last.day(),
-                points.size(),
-                points.size() == 1 ? "" : "s");
+                "lastDay",
+                last.day().toString(),
+                "count",
+                points.size());
     }
 }

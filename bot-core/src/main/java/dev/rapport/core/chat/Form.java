@@ -1,7 +1,9 @@
 package dev.rapport.core.chat;
 
+import dev.rapport.core.i18n.Catalogue;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,21 +23,25 @@ public record Form(String formId, String title, String submitLabel, List<Field> 
      * {@code maxLength}, each with a message for under the field. Empty when all fit.
      */
     public Map<String, String> tooLong(Map<String, String> values) {
+        return tooLong(values, Locale.ENGLISH);
+    }
+
+    /** {@link #tooLong(Map)} with the messages in {@code locale}'s language, the form's own. */
+    public Map<String, String> tooLong(Map<String, String> values, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (Field field : fields) {
             if (field instanceof Field.TextInput input && input.maxLength() > 0) {
                 String value = values.get(input.key());
                 int length = value == null ? 0 : value.strip().length();
                 if (length > input.maxLength()) {
-                    errors.put(input.key(), tooLongText(input.maxLength(), length));
+                    errors.put(
+                            input.key(),
+                            Catalogue.standard()
+                                    .text(locale, "form.error.too-long", "max", input.maxLength(), "length", length));
                 }
             }
         }
         return errors;
-    }
-
-    private static String tooLongText(int maxLength, int length) {
-        return "Please keep it under " + maxLength + " characters (it has " + length + ").";
     }
 
     /** One input of a form. */

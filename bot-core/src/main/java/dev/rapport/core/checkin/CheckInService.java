@@ -70,7 +70,9 @@ public class CheckInService {
     public InteractionResult click(ChatUser actor, String actionId) {
         Optional<ActionId> parsed = ActionId.parse(actionId);
         if (parsed.isEmpty()) {
-            return InteractionResult.notice("Sorry, I didn't recognise that button. Try `/rapport help`.");
+            // Who tapped is not looked up for a button that names nothing: the platform's locale says the language.
+            return InteractionResult.notice(Catalogue.standard()
+                    .text(Languages.resolve(null, actor.locale(), null), "interaction.unknown-button"));
         }
         ActionId action = parsed.get();
         Optional<Loaded> loaded = load(action.checkInId());

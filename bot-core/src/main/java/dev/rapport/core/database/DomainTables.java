@@ -27,7 +27,7 @@ public final class DomainTables {
             return;
         }
         Long lastOutboxId = jdbc.queryForObject("select last_value from outbox_id_seq", Long.class);
-        jdbc.execute("truncate " + String.join(", ", tables) + " restart identity cascade");
+        jdbc.execute("truncate %s restart identity cascade".formatted(String.join(", ", tables)));
         jdbc.queryForObject("select setval('outbox_id_seq', ?)", Long.class, lastOutboxId);
     }
 }

@@ -191,7 +191,7 @@ final class HealthRules {
 
     /** A dimension's name in the reader's language. */
     static Text dimension(Dimension d) {
-        return Text.of("pulse.dimension." + d.name().toLowerCase(Locale.ROOT));
+        return d.text();
     }
 
     private static <T> List<T> last(List<T> list, int n) {

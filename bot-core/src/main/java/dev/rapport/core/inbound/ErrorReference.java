@@ -1,5 +1,8 @@
 package dev.rapport.core.inbound;
 
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Text;
+import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 
@@ -23,9 +26,18 @@ public record ErrorReference(String id) {
         return reference;
     }
 
-    /** What the person is told: something went wrong on Rapport's side, and the reference to give. */
+    /** What the person is told, in English: something went wrong on Rapport's side, and the reference to give. */
     public String friendlyText() {
-        return "Sorry, something went wrong on our side and that did not finish. If it happens again, give your"
-                + " coordinator or administrator this reference: " + id + ".";
+        return friendlyText(Locale.ENGLISH);
+    }
+
+    /** What the person is told, in {@code locale}'s language. */
+    public String friendlyText(Locale locale) {
+        return Catalogue.standard().text(locale, text());
+    }
+
+    /** What the person is told, not rendered yet. */
+    public Text text() {
+        return Text.of("error.reference", "reference", id);
     }
 }

@@ -6,6 +6,7 @@ import dev.rapport.core.chat.ChatMessage.Choice;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.InteractionResult;
 import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.TextException;
 import dev.rapport.core.outbox.OutboxHandler;
 import dev.rapport.core.outbox.OutboxKind;
 import dev.rapport.core.outbox.OutboxRow;
@@ -136,8 +137,8 @@ public class MeetingButtons implements OutboxHandler {
         MeetingView logged;
         try {
             logged = meetings.log(pairId, person.id(), heldOn, pair.get().startedOn(), person.zone(), null);
-        } catch (IllegalArgumentException e) {
-            return new InteractionResult(null, e.getMessage(), null);
+        } catch (TextException e) {
+            return new InteractionResult(null, e.text(in), null);
         }
         String line = CATALOGUE.text(
                 in,

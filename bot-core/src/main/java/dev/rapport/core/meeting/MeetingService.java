@@ -1,6 +1,7 @@
 package dev.rapport.core.meeting;
 
 import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.i18n.TextException;
 import dev.rapport.core.secrets.SecretField;
 import dev.rapport.core.secrets.Secrets;
 import java.time.Clock;
@@ -60,17 +61,15 @@ public class MeetingService {
             long pairId, long loggedBy, LocalDate heldOn, LocalDate pairStartedOn, ZoneId loggerZone, String note) {
         LocalDate today = clock.instant().atZone(loggerZone).toLocalDate();
         if (heldOn.isAfter(today)) {
-            throw new IllegalArgumentException(
-                    "That date (" + heldOn + ") is in the future; log a meeting once it has happened.");
+            throw TextException.of("meeting.error.future", "date", heldOn.toString());
         }
         if (heldOn.isBefore(pairStartedOn)) {
-            throw new IllegalArgumentException(
-                    "That date (" + heldOn + ") is before the pair started (" + pairStartedOn + ").");
+            throw TextException.of(
+                    "meeting.error.before-start", "date", heldOn.toString(), "start", pairStartedOn.toString());
         }
         String cleaned = note == null || note.isBlank() ? null : note.strip();
         if (cleaned != null && cleaned.length() > MAX_NOTE) {
-            throw new IllegalArgumentException(
-                    "Please keep the note under " + MAX_NOTE + " characters (it has " + cleaned.length() + ").");
+            throw TextException.of("meeting.error.note-too-long", "max", MAX_NOTE, "length", cleaned.length());
         }
         var existing = meetings.findFirstByPairIdAndHeldOn(pairId, heldOn);
         if (existing.isPresent()) {

@@ -60,27 +60,24 @@ public class RapportMetrics {
 
     public void rateLimited(String platform, Duration took) {
         notSent(
-                "rapport.messages.rate.limited",
-                "Sends a chat platform answered with 429; retried after Retry-After",
+                Counter.builder("rapport.messages.rate.limited")
+                        .description("Sends a chat platform answered with 429; retried after Retry-After"),
                 platform,
                 took);
     }
 
     public void notConnected(String platform, Duration took) {
         notSent(
-                "rapport.messages.not.connected",
-                "Sends made while this instance had no connection to the platform; retried, not sent",
+                Counter.builder("rapport.messages.not.connected")
+                        .description(
+                                "Sends made while this instance had no connection to the platform; retried, not sent"),
                 platform,
                 took);
     }
 
     /** A send that went nowhere and waits to be made again, counted by platform and timed. */
-    private void notSent(String name, String description, String platform, Duration took) {
-        Counter.builder(name)
-                .description(description)
-                .tag("platform", tag(platform))
-                .register(registry)
-                .increment();
+    private void notSent(Counter.Builder counter, String platform, Duration took) {
+        counter.tag("platform", tag(platform)).register(registry).increment();
         timer(platform).record(took);
     }
 

@@ -1,6 +1,7 @@
 package dev.rapport.core.pair;
 
 import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.i18n.Text;
 import dev.rapport.core.programme.ProgrammeView;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,7 +52,14 @@ final class ImportChecks {
             if (mentor != null && mentee != null && open.contains(mentor.id() + ":" + mentee.id())) {
                 errors.add(new LineError(
                         row.line(),
-                        mentor.name() + " and " + mentee.name() + " are already a pair in " + programme.name() + "."));
+                        Text.of(
+                                "pair.error.already-paired",
+                                "mentor",
+                                mentor.name(),
+                                "mentee",
+                                mentee.name(),
+                                "programme",
+                                programme.name())));
             }
         }
     }
@@ -59,10 +67,7 @@ final class ImportChecks {
     private static void leftError(int line, String role, ChatUser user, Known found, List<LineError> errors) {
         if (found != null && found.left()) {
             errors.add(new LineError(
-                    line,
-                    "the " + role + " " + found.name() + " (" + user.userId()
-                            + ") left Rapport with `/rapport leave`; they can come back with `/rapport rejoin`, and then be"
-                            + " paired again."));
+                    line, Text.of("import.error.left", "role", role, "name", found.name(), "id", user.userId())));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.rapport.core.pair;
 
 import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.i18n.Text;
 import dev.rapport.core.programme.ProgrammeView;
 import java.io.IOException;
 import java.io.StringReader;
@@ -84,10 +85,7 @@ final class ImportCsv {
                 } catch (UncheckedIOException | IllegalStateException e) {
                     // The record that failed starts after the last good one; a quote left open runs to the end of the
                     // file.
-                    errors.add(new LineError(
-                            lastLine + 1,
-                            "the file cannot be read as CSV from here on (" + rootMessage(e)
-                                    + "); check this line and the next ones for a stray or unclosed quote \"."));
+                    errors.add(new LineError(lastLine + 1, Text.of("import.error.not-csv", "cause", rootMessage(e))));
                     return rows;
                 }
                 if (record.stream().allMatch(String::isBlank)) {
@@ -105,11 +103,7 @@ final class ImportCsv {
                 }
                 dataRows++;
                 if (dataRows > PairImporter.MAX_ROWS) {
-                    String most = String.format(Locale.ROOT, "%,d", PairImporter.MAX_ROWS);
-                    errors.add(new LineError(
-                            line,
-                            "the file has more than " + most + " pairs; split it into several files of at most " + most
-                                    + "."));
+                    errors.add(new LineError(line, Text.of("import.error.too-many", "max", PairImporter.MAX_ROWS)));
                     return rows;
                 }
                 ImportRow row = row(record, line);
@@ -118,12 +112,9 @@ final class ImportCsv {
                 }
             }
             if (columns == null) {
-                errors.add(new LineError(
-                        1,
-                        "the file is empty; it needs a header line (" + String.join(",", REQUIRED)
-                                + ") and one line per pair."));
+                errors.add(new LineError(1, Text.of("import.error.empty", "header", String.join(",", REQUIRED))));
             } else if (dataRows == 0) {
-                errors.add(new LineError(lines.count() + 1, "the file has a header but no pairs."));
+                errors.add(new LineError(lines.count() + 1, Text.of("import.error.no-pairs")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -143,12 +134,17 @@ final class ImportCsv {
             if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
                 errors.add(new LineError(
                         line,
-                        "unknown column \"" + record.get(i).strip() + "\"; the columns are "
-                                + String.join(", ", REQUIRED) + " and optionally " + String.join(", ", OPTIONAL)
-                                + "."));
+                        Text.of(
+                                "import.error.unknown-column",
+                                "column",
+                                record.get(i).strip(),
+                                "required",
+                                String.join(", ", REQUIRED),
+                                "optional",
+                                String.join(", ", OPTIONAL))));
                 ok = false;
             } else if (found.putIfAbsent(name, i) != null) {
-                errors.add(new LineError(line, "column \"" + name + "\" appears twice in the header."));
+                errors.add(new LineError(line, Text.of("import.error.column-twice", "column", name)));
                 ok = false;
             }
         }
@@ -157,8 +153,14 @@ final class ImportCsv {
         if (!missing.isEmpty()) {
             errors.add(new LineError(
                     line,
-                    "the header is missing the column" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
-                            + "; the first line must name the columns, e.g. " + String.join(",", REQUIRED) + "."));
+                    Text.of(
+                            "import.error.missing-columns",
+                            "count",
+                            missing.size(),
+                            "missing",
+                            String.join(", ", missing),
+                            "header",
+                            String.join(",", REQUIRED))));
             ok = false;
         }
         return ok ? found : null;
@@ -167,10 +169,7 @@ final class ImportCsv {
     private ImportRow row(CSVRecord record, int line) {
         if (record.size() != headerSize && !(record.size() > headerSize && extraCellsBlank(record))) {
             errors.add(new LineError(
-                    line,
-                    "this line has " + record.size() + " field" + (record.size() == 1 ? "" : "s")
-                            + " but the header has " + headerSize
-                            + "; check for a missing or extra comma, or quote values that contain commas."));
+                    line, Text.of("import.error.field-count", "fields", record.size(), "header", headerSize)));
             return null;
         }
         int before = errors.size();
@@ -184,21 +183,25 @@ final class ImportCsv {
             try {
                 start = LocalDate.parse(date);
             } catch (DateTimeParseException e) {
-                errors.add(new LineError(
-                        line, "start_date \"" + date + "\" is not a date in the form YYYY-MM-DD (e.g. 2026-12-01)."));
+                errors.add(new LineError(line, Text.of("import.error.date", "column", START_DATE, "value", date)));
             }
         }
         if (mentor != null && mentee != null) {
             if (mentor.userId().equals(mentee.userId())) {
-                errors.add(new LineError(
-                        line, "the mentor and the mentee are the same person (" + mentor.userId() + ")."));
+                errors.add(new LineError(line, Text.of("import.error.same-person", "id", mentor.userId())));
             } else {
                 Integer first = pairLines.putIfAbsent(mentor.userId() + "\u0000" + mentee.userId(), line);
                 if (first != null) {
                     errors.add(new LineError(
                             line,
-                            "the same pair (" + mentor.displayName() + " and " + mentee.displayName()
-                                    + ") is already on line " + first + "."));
+                            Text.of(
+                                    "import.error.same-pair",
+                                    "mentor",
+                                    mentor.displayName(),
+                                    "mentee",
+                                    mentee.displayName(),
+                                    "first",
+                                    String.valueOf(first))));
                 }
             }
             consistentZone(mentor, mentorZone, MENTOR_TZ, line);
@@ -243,8 +246,18 @@ final class ImportCsv {
         if (seen != null && !seen.zone().equals(zone)) {
             errors.add(new LineError(
                     line,
-                    column + " gives " + user.displayName() + " the time zone " + zone.getId() + ", but line "
-                            + seen.line() + " gives " + seen.zone().getId() + "."));
+                    Text.of(
+                            "import.error.two-zones",
+                            "column",
+                            column,
+                            "name",
+                            user.displayName(),
+                            "zone",
+                            zone.getId(),
+                            "line",
+                            String.valueOf(seen.line()),
+                            "other",
+                            seen.zone().getId())));
         }
     }
 

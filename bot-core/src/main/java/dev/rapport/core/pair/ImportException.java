@@ -1,10 +1,13 @@
 package dev.rapport.core.pair;
 
+import dev.rapport.core.i18n.Catalogue;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * An import was rejected and nothing was written. {@link #errors()} lists every problem found, by line; the
- * message summarises them for a chat reply, e.g. {@code Nothing was imported: 2 problems. Line 3: ...}.
+ * An import was rejected and nothing was written. {@link #errors()} lists every problem found, by line; {@link
+ * #message(Locale)} summarises them for a chat reply in the reader's language, e.g. {@code Nothing was imported: 2
+ * problems. Line 3: ...}; the exception's own message is that summary in English.
  */
 public final class ImportException extends RuntimeException {
 
@@ -14,7 +17,7 @@ public final class ImportException extends RuntimeException {
     private final List<LineError> errors;
 
     public ImportException(List<LineError> errors) {
-        super(summary(errors));
+        super(summary(errors, Locale.ENGLISH));
         this.errors = List.copyOf(errors);
     }
 
@@ -23,15 +26,23 @@ public final class ImportException extends RuntimeException {
         return errors;
     }
 
-    private static String summary(List<LineError> errors) {
-        StringBuilder s = new StringBuilder("Nothing was imported: ")
-                .append(errors.size())
-                .append(errors.size() == 1 ? " problem." : " problems.");
-        errors.stream()
-                .limit(MESSAGE_LIMIT)
-                .forEach(e -> s.append(' ').append(e).append(e.message().endsWith(".") ? "" : "."));
+    /** The summary in {@code locale}'s language. */
+    public String message(Locale locale) {
+        return summary(errors, locale);
+    }
+
+    private static String summary(List<LineError> errors, Locale locale) {
+        Catalogue catalogue = Catalogue.standard();
+        StringBuilder s = new StringBuilder(catalogue.text(
+                locale, "import.error.summary", "count", errors.size(), "n", String.valueOf(errors.size())));
+        errors.stream().limit(MESSAGE_LIMIT).forEach(e -> {
+            String line = e.describe(locale);
+            s.append(' ').append(line).append(line.endsWith(".") ? "" : ".");
+        });
         if (errors.size() > MESSAGE_LIMIT) {
-            s.append(" … and ").append(errors.size() - MESSAGE_LIMIT).append(" more.");
+            s.append(' ')
+                    .append(catalogue.text(
+                            locale, "import.error.more", "n", String.valueOf(errors.size() - MESSAGE_LIMIT)));
         }
         return s.toString();
     }

@@ -3,6 +3,7 @@ package dev.rapport.core.pair;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Mentions;
 import dev.rapport.core.chat.Platform;
+import dev.rapport.core.i18n.Text;
 import dev.rapport.core.programme.ProgrammeView;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,12 +18,6 @@ final class ImportPeople {
     private static final Pattern SLACK_ID = Pattern.compile("[UW][A-Z0-9]+");
     private static final Pattern DISCORD_ID = Pattern.compile("[0-9]{1,25}");
     private static final int MAX_NAME = 200;
-
-    private static final String NOT_A_SLACK_ID = "is not a Slack member id; use the id (like U02ABCDEF, from the"
-            + " profile's ⋮ menu → Copy member ID) or a mention <@U02ABCDEF>, not a name.";
-    private static final String NOT_A_DISCORD_ID =
-            "is not a Discord user id; use the id (digits, from Copy User ID with"
-                    + " developer mode on) or a mention <@123…>, not a name.";
 
     private ImportPeople() {}
 
@@ -52,19 +47,33 @@ final class ImportPeople {
         if (id.isEmpty()) {
             errors.add(new LineError(
                     line,
-                    idColumn + " is empty; every line needs the " + role + "'s "
-                            + (programme.platform() == Platform.DISCORD ? "Discord user id" : "Slack member id")
-                            + "."));
+                    Text.of(
+                            "import.error.no-id",
+                            "column",
+                            idColumn,
+                            "role",
+                            role,
+                            "platform",
+                            programme.platform().name())));
             return null;
         }
         boolean slack = programme.platform() == Platform.SLACK;
         if (!(slack ? SLACK_ID : DISCORD_ID).matcher(id).matches()) {
             errors.add(new LineError(
-                    line, idColumn + " \"" + rawId + "\" " + (slack ? NOT_A_SLACK_ID : NOT_A_DISCORD_ID)));
+                    line,
+                    Text.of(
+                            "import.error.not-an-id",
+                            "column",
+                            idColumn,
+                            "value",
+                            rawId,
+                            "platform",
+                            programme.platform().name())));
             return null;
         }
         if (name.length() > MAX_NAME) {
-            errors.add(new LineError(line, nameColumn + " is longer than " + MAX_NAME + " characters."));
+            errors.add(
+                    new LineError(line, Text.of("import.error.name-too-long", "column", nameColumn, "max", MAX_NAME)));
             return null;
         }
         return ChatUser.of(programme.platform(), programme.workspaceId(), id, name);

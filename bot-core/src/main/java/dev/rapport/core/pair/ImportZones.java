@@ -1,5 +1,6 @@
 package dev.rapport.core.pair;
 
+import dev.rapport.core.i18n.Text;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -31,12 +32,11 @@ final class ImportZones {
     }
 
     /** What to say of {@code value} when it names no zone: a zone it may mean, or an example. */
-    static String problem(String column, String value) {
+    static Text problem(String column, String value) {
         String hint = hint(value);
-        return column + " \"" + value + "\" is not a time zone Rapport knows; "
-                + (hint != null
-                        ? "did you mean " + hint + "?"
-                        : "use an IANA name such as Europe/Lisbon or America/New_York.");
+        return hint == null
+                ? Text.of("import.error.zone", "column", column, "value", value)
+                : Text.of("import.error.zone.hint", "column", column, "value", value, "hint", hint);
     }
 
     /** A zone whose city part matches what was typed ("lisbon", "New York"), if there is exactly one. */

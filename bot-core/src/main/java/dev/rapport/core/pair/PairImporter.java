@@ -1,6 +1,7 @@
 package dev.rapport.core.pair;
 
 import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.i18n.TextException;
 import dev.rapport.core.programme.ProgrammeView;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -94,10 +95,10 @@ public class PairImporter {
                         new PairService.Person(row.mentor(), row.mentorZone()),
                         new PairService.Person(row.mentee(), row.menteeZone()),
                         row.start());
-            } catch (IllegalArgumentException e) {
+            } catch (TextException e) {
                 // Validation should have caught it; another change in between (a concurrent add or leave) can still
                 // get here. Throwing rolls back every pair added so far.
-                throw new ImportException(List.of(new LineError(row.line(), e.getMessage())));
+                throw new ImportException(List.of(new LineError(row.line(), e.text())));
             }
             for (ChatUser u : List.of(row.mentor(), row.mentee())) {
                 if (!known.contains(u.userId())) {

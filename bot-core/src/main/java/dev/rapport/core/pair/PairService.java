@@ -2,6 +2,7 @@ package dev.rapport.core.pair;
 
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.i18n.Text;
+import dev.rapport.core.i18n.TextException;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
 import dev.rapport.core.participant.TimeZoneSource;
@@ -51,23 +52,27 @@ public class PairService {
     @Transactional
     public PairView add(ProgrammeView programme, Person mentor, Person mentee, LocalDate startsOn) {
         if (mentor.user().userId().equals(mentee.user().userId())) {
-            throw new IllegalArgumentException("A mentor and a mentee must be two different people.");
+            throw TextException.of("pair.error.same-person");
         }
         ParticipantService.Registration mentorReg = register(mentor, programme);
         ParticipantService.Registration menteeReg = register(mentee, programme);
         for (ParticipantView p : List.of(mentorReg.participant(), menteeReg.participant())) {
             if (p.hasLeft()) {
-                throw new IllegalArgumentException(p.displayName()
-                        + " left Rapport with `/rapport leave`; they can come back with `/rapport rejoin`, and then be"
-                        + " paired again.");
+                throw TextException.of("pair.error.left", "name", p.displayName());
             }
         }
         if (pairs.existsOpen(
                 programme.id(),
                 mentorReg.participant().id(),
                 menteeReg.participant().id())) {
-            throw new IllegalArgumentException(mentorReg.participant().displayName() + " and "
-                    + menteeReg.participant().displayName() + " are already a pair in " + programme.name() + ".");
+            throw TextException.of(
+                    "pair.error.already-paired",
+                    "mentor",
+                    mentorReg.participant().displayName(),
+                    "mentee",
+                    menteeReg.participant().displayName(),
+                    "programme",
+                    programme.name());
         }
         LocalDate start = startsOn != null
                 ? startsOn
@@ -153,7 +158,7 @@ public class PairService {
         if (until != null
                 && until.isBefore(
                         clock.instant().atZone(programmeZone(p.programmeId)).toLocalDate())) {
-            throw new IllegalArgumentException("The pause must end today or later; " + until + " has passed.");
+            throw TextException.of("pause.error.past", "date", until.toString());
         }
         p.pausedUntil = until;
         return PairView.of(p);

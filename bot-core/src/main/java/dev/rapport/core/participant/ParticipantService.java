@@ -4,6 +4,7 @@ import dev.rapport.core.calendar.QuietHours;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Platform;
 import dev.rapport.core.i18n.Text;
+import dev.rapport.core.i18n.TextException;
 import dev.rapport.core.outbox.Outbox;
 import dev.rapport.core.outbox.OutboxKind;
 import dev.rapport.core.outbox.OutboxMessage;
@@ -260,10 +261,10 @@ public class ParticipantService {
         Participant p = participants.findById(participantId).orElseThrow();
         LocalDate today = clock.instant().atZone(ZoneId.of(p.timeZone)).toLocalDate();
         if (until.isBefore(today)) {
-            throw new IllegalArgumentException("The pause must end today or later; " + until + " has passed.");
+            throw TextException.of("pause.error.past", "date", until.toString());
         }
         if (until.isAfter(today.plusYears(1))) {
-            throw new IllegalArgumentException("A pause can last up to a year; for longer, leave the programme.");
+            throw TextException.of("pause.error.too-long");
         }
         p.pausedUntil = until;
         events.publishEvent(new ParticipantPaused(participantId, until));

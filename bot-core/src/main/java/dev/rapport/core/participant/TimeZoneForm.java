@@ -85,14 +85,15 @@ public class TimeZoneForm implements OutboxHandler {
     public InteractionResult submit(ChatUser actor, Map<String, String> values) {
         String typed = values.getOrDefault(FIELD, "").strip();
         Optional<ZoneId> zone = Zones.parse(typed);
+        Locale in = languages.languageOf(actor);
         if (zone.isEmpty()) {
-            return new InteractionResult(null, Zones.unknown(typed) + " Tap the button to try again.", null);
+            return new InteractionResult(
+                    null, CATALOGUE.text(in, "zone.error.try-again", "problem", Zones.unknownText(typed)), null);
         }
         // On Discord the question comes in a DM, which belongs to no server: the zone is the person's everywhere.
         List<ParticipantView> me = participants.findEverywhere(actor).stream()
                 .filter(p -> !p.hasLeft())
                 .toList();
-        Locale in = languages.languageOf(actor);
         if (me.isEmpty()) {
             return new InteractionResult(null, CATALOGUE.text(in, "timezone.reply.not-a-participant"), null);
         }

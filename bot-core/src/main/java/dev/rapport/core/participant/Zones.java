@@ -1,5 +1,7 @@
 package dev.rapport.core.participant;
 
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Text;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -60,10 +62,19 @@ public final class Zones {
                 .toList();
     }
 
-    /** The friendly error for a zone that does not exist. */
+    /** The friendly error for a zone that does not exist, in English; see {@link #unknownText(String)}. */
     public static String unknown(String text) {
-        return "\"" + text + "\" isn't a time zone I know. Use an IANA name such as Europe/Lisbon, America/New_York or"
-                + " Asia/Kolkata.";
+        return unknown(text, Locale.ENGLISH);
+    }
+
+    /** The friendly error for a zone that does not exist, in {@code locale}'s language. */
+    public static String unknown(String text, Locale locale) {
+        return Catalogue.standard().text(locale, unknownText(text));
+    }
+
+    /** The friendly error for a zone that does not exist, not rendered yet. */
+    public static Text unknownText(String text) {
+        return Text.of("zone.error.unknown", "zone", text);
     }
 
     private static String city(String id) {

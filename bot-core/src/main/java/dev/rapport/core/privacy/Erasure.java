@@ -162,9 +162,9 @@ public class Erasure {
                 people,
                 onlyThesePairs,
                 pairIds);
-        String about = "(pair_id = any(?) or exists (select 1 from unnest(?::text[]) r where payload ~* r))";
-        jdbc.update("delete from outbox where status in ('PENDING', 'CLAIMED') and " + about, pairIds, regexes);
-        jdbc.update("update outbox set payload = null where payload is not null and " + about, pairIds, regexes);
+        String about = " and (pair_id = any(?) or exists (select 1 from unnest(?::text[]) r where payload ~* r))";
+        jdbc.update("delete from outbox where status in ('PENDING', 'CLAIMED')" + about, pairIds, regexes);
+        jdbc.update("update outbox set payload = null where payload is not null" + about, pairIds, regexes);
     }
 
     /** Each person's profile becomes a shell with no name, platform id or settings of theirs. */

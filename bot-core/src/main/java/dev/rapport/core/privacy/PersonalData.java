@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.participant.ParticipantLanguages;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
 import dev.rapport.core.secrets.SecretField;
@@ -41,10 +43,17 @@ public class PersonalData {
     private final ParticipantService participants;
     private final Clock clock;
     private final Secrets secrets;
+    private final ParticipantLanguages languages;
 
-    PersonalData(JdbcTemplate jdbc, ParticipantService participants, Clock clock, Secrets secrets) {
+    PersonalData(
+            JdbcTemplate jdbc,
+            ParticipantService participants,
+            Clock clock,
+            Secrets secrets,
+            ParticipantLanguages languages) {
         this.jdbc = jdbc;
         this.participants = participants;
+        this.languages = languages;
         this.clock = clock;
         this.secrets = secrets;
     }
@@ -58,10 +67,10 @@ public class PersonalData {
         }
         Long[] ids = found.stream().map(ParticipantView::id).toArray(Long[]::new);
         Map<String, Object> copy = new LinkedHashMap<>();
+        // The file's keys and values are data (a stable format); the one sentence in it is in the person's language.
         copy.put(
                 "about",
-                "Everything Rapport stores about you, as of the time below. The answers and comments of the other"
-                        + " person in each of your pairs are theirs and are not included.");
+                Catalogue.standard().text(languages.languageOf(found.getFirst().id()), "mydata.about"));
         copy.put("generatedAt", clock.instant().toString());
         copy.put("profiles", rows("select * from participant where id = any(?) order by id", (Object) ids));
         copy.put("coordinates", rows("""

@@ -4,6 +4,7 @@ import dev.rapport.core.calendar.Cadence;
 import dev.rapport.core.chat.Platform;
 import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.i18n.Languages;
+import dev.rapport.core.i18n.TextException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -53,7 +54,7 @@ public class ProgrammeService {
         if (programmes
                 .findByPlatformAndWorkspaceIdAndNameIgnoreCase(platform, workspaceId, name)
                 .isPresent()) {
-            throw new IllegalArgumentException("A programme called \"" + name + "\" already exists here.");
+            throw TextException.of("programme.error.name-taken", "name", name);
         }
         Programme created = new Programme(platform, workspaceId, name, zone.getId(), clock.instant());
         created.coordinatorRoleId = coordinatorRoleId;
@@ -146,12 +147,25 @@ public class ProgrammeService {
     }
 
     /** The refusal of a value that would put an at-risk threshold at or above its watch threshold. */
-    private static IllegalArgumentException outOfOrder(
+    private static TextException outOfOrder(
             Setting changed, Setting atRisk, double atRiskValue, Setting watch, double watchValue) {
-        return new IllegalArgumentException(
-                changed == atRisk
-                        ? atRisk.key() + " must stay below " + watch.key() + " (" + watch.format(watchValue) + ")."
-                        : watch.key() + " must stay above " + atRisk.key() + " (" + atRisk.format(atRiskValue) + ").");
+        return changed == atRisk
+                ? TextException.of(
+                        "setting.error.below",
+                        "setting",
+                        atRisk.key(),
+                        "other",
+                        watch.key(),
+                        "value",
+                        watch.formatText(watchValue))
+                : TextException.of(
+                        "setting.error.above",
+                        "setting",
+                        watch.key(),
+                        "other",
+                        atRisk.key(),
+                        "value",
+                        atRisk.formatText(atRiskValue));
     }
 
     /**
@@ -250,10 +264,10 @@ public class ProgrammeService {
     @Transactional
     public int addSkipDates(long programmeId, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("The end date " + to + " is before the start date " + from + ".");
+            throw TextException.of("programme.error.skip-reversed", "from", from.toString(), "to", to.toString());
         }
         if (from.plusDays(366).isBefore(to)) {
-            throw new IllegalArgumentException("Skip at most a year at a time.");
+            throw TextException.of("programme.error.skip-too-long");
         }
         int n = 0;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {

@@ -1,5 +1,8 @@
 package dev.rapport.core.programme;
 
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Text;
+import dev.rapport.core.i18n.TextException;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Locale;
@@ -12,30 +15,28 @@ import java.util.Optional;
  */
 public enum Setting {
     /** Weeks without a logged meeting before the mentor is reminded; twice as many makes the pair at risk. */
-    MEETING_REMINDER(
-            "meeting-reminder", "weeks", 1, 26, 3.0, 0, "Weeks without a meeting before the mentor is reminded"),
+    MEETING_REMINDER("meeting-reminder", "weeks", 1, 26, 3.0, 0),
     /** Hours after a check-in before an unanswered one gets its one reminder. */
-    REMINDER_AFTER("reminder-after", "hours", 12, 168, 48.0, 0, "Hours before an unanswered check-in is reminded"),
+    REMINDER_AFTER("reminder-after", "hours", 12, 168, 48.0, 0),
     /** Hours a check-in or reminder may still go out late (after downtime); later, it is left out. */
-    GRACE("grace", "hours", 1, 72, 12.0, 0, "Hours a message may still go out late after downtime"),
+    GRACE("grace", "hours", 1, 72, 12.0, 0),
     /**
      * Days an ended pair's check-ins, answers, comments, meetings and messages are kept; {@code default} follows the
      * operator's {@code rapport.retention.ended-pairs}.
      */
-    ENDED_PAIR_RETENTION(
-            "ended-pair-retention", "days", 30, 3650, null, 0, "Days an ended pair's answers are kept before erasure"),
+    ENDED_PAIR_RETENTION("ended-pair-retention", "days", 30, 3650, null, 0),
     /** Below this share of the mentee's recent check-ins answered, the pair is to watch. */
-    RESPONSE_WATCH("response-watch", "%", 1, 100, 75.0, 0, "Below this share of check-ins answered: to watch"),
+    RESPONSE_WATCH("response-watch", "percent", 1, 100, 75.0, 0),
     /** Below this share, the pair is at risk; lower than {@link #RESPONSE_WATCH}. */
-    RESPONSE_AT_RISK("response-at-risk", "%", 1, 100, 50.0, 0, "Below this share of check-ins answered: at risk"),
+    RESPONSE_AT_RISK("response-at-risk", "percent", 1, 100, 50.0, 0),
     /** At or below this mean level (1–5), a dimension of the mentee's side is to watch. */
-    LEVEL_WATCH("level-watch", "of 5", 1, 5, 3.0, 1, "A dimension's level at or below this: to watch"),
+    LEVEL_WATCH("level-watch", "of-5", 1, 5, 3.0, 1),
     /** At or below this level, at risk; lower than {@link #LEVEL_WATCH}. */
-    LEVEL_AT_RISK("level-at-risk", "of 5", 1, 5, 2.0, 1, "A dimension's level at or below this: at risk"),
+    LEVEL_AT_RISK("level-at-risk", "of-5", 1, 5, 2.0, 1),
     /** A fall of at least this many points between two pairs of answers is to watch. */
-    DROP("drop", "points", 0.5, 4, 1.5, 1, "A fall of at least this many points: to watch"),
+    DROP("drop", "points", 0.5, 4, 1.5, 1),
     /** Mentee and mentor at least this many points apart on a dimension is to watch. */
-    GAP("gap", "points", 0.5, 4, 2.0, 1, "Mentee and mentor at least this far apart: to watch");
+    GAP("gap", "points", 0.5, 4, 2.0, 1);
 
     /** The word that returns a setting to its default. */
     public static final String DEFAULT = "default";
@@ -46,16 +47,14 @@ public enum Setting {
     private final double max;
     private final Double defaultValue;
     private final int decimals;
-    private final String summary;
 
-    Setting(String key, String unit, double min, double max, Double defaultValue, int decimals, String summary) {
+    Setting(String key, String unit, double min, double max, Double defaultValue, int decimals) {
         this.key = key;
         this.unit = unit;
         this.min = min;
         this.max = max;
         this.defaultValue = defaultValue;
         this.decimals = decimals;
-        this.summary = summary;
     }
 
     /** The name coordinators type. */
@@ -63,6 +62,7 @@ public enum Setting {
         return key;
     }
 
+    /** The unit's id: a value reads {@code setting.value.<unit>} in the catalogue. */
     public String unit() {
         return unit;
     }
@@ -72,8 +72,13 @@ public enum Setting {
         return defaultValue;
     }
 
+    /** What the setting decides, in English; {@link #summary(Locale)} in a reader's language. */
     public String summary() {
-        return summary;
+        return summary(Locale.ENGLISH);
+    }
+
+    public String summary(Locale locale) {
+        return Catalogue.standard().text(locale, Text.of("setting." + key + ".summary"));
     }
 
     public static Optional<Setting> named(String key) {
@@ -83,12 +88,32 @@ public enum Setting {
 
     /** A value as people read it, with its unit: {@code 3 weeks}, {@code 2.5 of 5}, {@code 75 %}. */
     public String format(Double value) {
-        return value == null ? "default (the operator's)" : number(value) + " " + unit;
+        return format(value, Locale.ENGLISH);
+    }
+
+    public String format(Double value, Locale locale) {
+        return Catalogue.standard().text(locale, formatText(value));
+    }
+
+    /** A value with its unit, not rendered yet. */
+    public Text formatText(Double value) {
+        return value == null
+                ? Text.of("setting.value.default")
+                : Text.of("setting.value." + unit, "value", number(value));
     }
 
     /** The allowed range as people read it: {@code 1–26 weeks}. */
     public String range() {
-        return number(min) + "–" + number(max) + " " + unit;
+        return range(Locale.ENGLISH);
+    }
+
+    public String range(Locale locale) {
+        return Catalogue.standard().text(locale, rangeText());
+    }
+
+    /** The allowed range, not rendered yet. */
+    public Text rangeText() {
+        return Text.of("setting.value." + unit, "value", number(min) + "–" + number(max));
     }
 
     private String number(double value) {
@@ -98,7 +123,7 @@ public enum Setting {
     /**
      * The value a coordinator typed, checked: a number in range with no more decimals than the setting keeps (a
      * decimal comma is read as a point), or {@link #DEFAULT} (null when the operator's configuration decides).
-     * Throws IllegalArgumentException with a message for the person.
+     * Throws a {@link TextException} with a message for the person.
      */
     public Double parse(String typed) {
         String value = typed.strip().toLowerCase(Locale.ROOT).replace(',', '.');
@@ -112,13 +137,12 @@ public enum Setting {
             n = null;
         }
         if (n == null || n.stripTrailingZeros().scale() > decimals) {
-            throw new IllegalArgumentException("Give " + key + " as "
-                    + (decimals == 0 ? "a whole number" : "a number with at most one decimal") + " (" + range()
-                    + "), or `default`.");
+            throw TextException.of(
+                    "setting.error.not-a-number", "setting", key, "decimals", decimals, "range", rangeText());
         }
         double v = n.doubleValue();
         if (v < min || v > max) {
-            throw new IllegalArgumentException(key + " can be " + range() + ".");
+            throw TextException.of("setting.error.out-of-range", "setting", key, "range", rangeText());
         }
         return v;
     }

@@ -37,16 +37,16 @@ final class SealedRows {
         if (skipPrefix != null && !skipPrefix.matches("[A-Za-z0-9:]+")) {
             throw new IllegalArgumentException("a prefix of letters, digits and colons (no wildcards of like)");
         }
-        String skip = skipPrefix == null ? "" : " and " + field.column() + " not like '" + skipPrefix + "%'";
+        String skip = skipPrefix == null ? "" : " and %s not like '%s%%'".formatted(field.column(), skipPrefix);
         return field == SecretField.BOT_TOKEN ? installations(jdbc, skip, rewrite) : byId(jdbc, field, skip, rewrite);
     }
 
     private static int byId(JdbcTemplate jdbc, SecretField field, String skip, Rewrite rewrite) {
         String t = field.table();
         String c = field.column();
-        String select = "select id, " + c + " from " + t + " where " + c + " is not null" + skip
-                + " and id > ? order by id limit ?";
-        String update = "update " + t + " set " + c + " = ? where id = ? and " + c + " = ?";
+        String select = "select id, %1$s from %2$s where %1$s is not null%3$s and id > ? order by id limit ?"
+                .formatted(c, t, skip);
+        String update = "update %1$s set %2$s = ? where id = ? and %2$s = ?".formatted(t, c);
         int written = 0;
         long after = Long.MIN_VALUE;
         while (true) {
