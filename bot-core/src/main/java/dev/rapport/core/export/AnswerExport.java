@@ -24,6 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * A programme's check-in answers as CSV, for its coordinators.
  *
  * <h2>Layout</h2>
+ * The layout is a data format, the same in every language: the column names, {@code MENTOR}/{@code MENTEE},
+ * dimension ids ({@code respect} …) and ISO dates are never translated, so spreadsheets and scripts that read an
+ * export by column name keep working whoever downloads it (a deliberate exception to "every text from the
+ * catalogue"; the guard, {@code i18n.UserFacingLiteralsTest}, sees single words and lets them through).
  * UTF-8, comma-separated, RFC 4180 quoting, CRLF line ends, no byte-order mark. A header row, then rows sorted by
  * {@code pair_id, period, role}; within one check-in, its {@code checkin} row comes first and then one row per
  * answered statement, by question id. Columns:
