@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -87,5 +88,35 @@ class PairChartTest {
         Timeline none = new Timeline(List.of(), List.of(), List.of(), List.of());
         assertThat(PairChart.png("Trust over time", none)).isEmpty();
         assertThat(PairChart.describe(none)).contains("the mentee has not answered yet");
+    }
+
+    @Test
+    void the_chart_and_its_words_are_in_the_readers_language() {
+        assertThat(PairChart.describe(sixWeeks(), Locale.FRENCH))
+                .isEqualTo(
+                        "La confiance au fil du temps : le mentoré est passé de 4,5 (2026-11-02) à 1,5 (2026-11-30) en"
+                                + " 5 points de suivi ; le mentor est passé de 4,0 (2026-11-03) à 4,0 (2026-11-24) en 2 points de"
+                                + " suivi ; 2 rencontres notées\u00a0; en difficulté depuis le 2026-11-23.");
+        assertThat(PairChart.describe(sixWeeks(), Locale.forLanguageTag("es-ES")))
+                .startsWith("La confianza a lo largo del tiempo: el mentorizado pasó de 4,5 (2026-11-02)")
+                .endsWith("2 reuniones registradas; en riesgo desde el 2026-11-23.");
+
+        XYPlot plot = PairChart.chart(PairChart.title(Locale.FRENCH, "#1 Dr Lee → Ana"), sixWeeks(), Locale.FRENCH)
+                .getXYPlot();
+        List<String> legend = new java.util.ArrayList<>();
+        for (int i = 0; i < plot.getFixedLegendItems().getItemCount(); i++) {
+            legend.add(plot.getFixedLegendItems().get(i).getLabel());
+        }
+        assertThat(legend).containsExactly("Mentoré", "Mentor", "Rencontre");
+        assertThat(plot.getRangeAxis().getLabel()).isEqualTo("Niveau (1–5)");
+        assertThat(plot.getDomainMarkers(Layer.BACKGROUND))
+                .anySatisfy(m ->
+                        assertThat(((org.jfree.chart.plot.Marker) m).getLabel()).isEqualTo("en difficulté"));
+    }
+
+    @Test
+    void the_overview_charts_are_titled_in_the_readers_language() {
+        assertThat(PairChart.title(Locale.forLanguageTag("es"), "#1"))
+                .isEqualTo("La confianza a lo largo del tiempo: #1");
     }
 }
