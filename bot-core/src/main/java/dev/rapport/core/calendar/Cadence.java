@@ -2,6 +2,7 @@ package dev.rapport.core.calendar;
 
 import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.core.i18n.Text;
+import dev.rapport.core.i18n.TextException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Locale;
@@ -19,7 +20,7 @@ public record Cadence(DayOfWeek day, LocalTime time, int everyWeeks) {
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(time, "time");
         if (everyWeeks < 1 || everyWeeks > 8) {
-            throw new IllegalArgumentException("A cadence repeats every 1 to 8 weeks, not " + everyWeeks);
+            throw TextException.of("cadence.error.weeks", "weeks", String.valueOf(everyWeeks));
         }
     }
 

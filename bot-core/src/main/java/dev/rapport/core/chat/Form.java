@@ -37,7 +37,13 @@ public record Form(String formId, String title, String submitLabel, List<Field> 
                     errors.put(
                             input.key(),
                             Catalogue.standard()
-                                    .text(locale, "form.error.too-long", "max", input.maxLength(), "length", length));
+                                    .text(
+                                            locale,
+                                            "form.error.too-long",
+                                            "max",
+                                            String.valueOf(input.maxLength()),
+                                            "length",
+                                            String.valueOf(length)));
                 }
             }
         }

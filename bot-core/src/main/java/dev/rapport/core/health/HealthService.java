@@ -4,6 +4,7 @@ import dev.rapport.core.calendar.QuietHours;
 import dev.rapport.core.calendar.SlotCalculator;
 import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.i18n.Text;
+import dev.rapport.core.i18n.TextException;
 import dev.rapport.core.outbox.Outbox;
 import dev.rapport.core.outbox.OutboxKind;
 import dev.rapport.core.outbox.OutboxMessage;
@@ -124,7 +125,7 @@ public class HealthService {
     /** Suppresses AT_RISK alerts for the pair until {@code duration} from now. */
     public void snooze(long pairId, Duration duration) {
         if (duration == null || duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("Snooze for a positive duration, for example 14 days.");
+            throw TextException.of("snooze.error.not-positive");
         }
         Instant now = clock.instant();
         OffsetDateTime until = SqlTime.of(now.plus(duration));

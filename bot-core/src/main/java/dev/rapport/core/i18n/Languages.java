@@ -54,4 +54,9 @@ public final class Languages {
                 .or(() -> match(programmeDefault))
                 .orElse(ENGLISH);
     }
+
+    /** The refusal of a language code that names no shipped language, for the person who typed it. */
+    public static TextException unknown(String code) {
+        return TextException.of("language.error.unknown", "codes", String.join(", ", codes()), "code", code);
+    }
 }

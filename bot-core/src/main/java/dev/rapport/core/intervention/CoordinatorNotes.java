@@ -1,6 +1,7 @@
 package dev.rapport.core.intervention;
 
 import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.i18n.TextException;
 import dev.rapport.core.secrets.SecretField;
 import dev.rapport.core.secrets.Secrets;
 import java.time.Clock;
@@ -33,16 +34,15 @@ public class CoordinatorNotes {
         this.clock = clock;
     }
 
-    /** Adds a note to a pair. Throws IllegalArgumentException, with a message for the person, for an empty or long one. */
+    /** Adds a note to a pair. Throws a {@link TextException}, with a message for the person, for an empty or long one. */
     public void add(long pairId, long authorId, String text) {
         String note = text == null ? "" : text.strip();
         if (note.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "Write the note after the pair, e.g. `called both; agreed to meet fortnightly`.");
+            throw TextException.of("note.error.empty");
         }
         if (note.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException(
-                    "A note can be up to " + MAX_LENGTH + " characters; this one has " + note.length() + ".");
+            throw TextException.of(
+                    "note.error.too-long", "max", String.valueOf(MAX_LENGTH), "length", String.valueOf(note.length()));
         }
         // Sealed with the row's id as associated data, so the id is taken from the sequence first.
         long id = jdbc.queryForObject("select nextval(pg_get_serial_sequence('coordinator_note', 'id'))", Long.class);

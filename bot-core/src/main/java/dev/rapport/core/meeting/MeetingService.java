@@ -69,7 +69,12 @@ public class MeetingService {
         }
         String cleaned = note == null || note.isBlank() ? null : note.strip();
         if (cleaned != null && cleaned.length() > MAX_NOTE) {
-            throw TextException.of("meeting.error.note-too-long", "max", MAX_NOTE, "length", cleaned.length());
+            throw TextException.of(
+                    "meeting.error.note-too-long",
+                    "max",
+                    String.valueOf(MAX_NOTE),
+                    "length",
+                    String.valueOf(cleaned.length()));
         }
         var existing = meetings.findFirstByPairIdAndHeldOn(pairId, heldOn);
         if (existing.isPresent()) {

@@ -38,8 +38,7 @@ public class ParticipantLanguages {
         String chosen = null;
         if (code != null && !code.isBlank()) {
             chosen = Languages.match(code)
-                    .orElseThrow(() -> new IllegalArgumentException("Rapport speaks "
-                            + String.join(", ", Languages.codes()) + "; \"" + code.strip() + "\" is none of them."))
+                    .orElseThrow(() -> Languages.unknown(code.strip()))
                     .getLanguage();
         }
         for (ParticipantView p : participants.findEverywhere(person)) {

@@ -178,9 +178,7 @@ public class ProgrammeService {
      */
     @Transactional
     public Locale setDefaultLanguage(long programmeId, String code) {
-        Locale language = Languages.match(code)
-                .orElseThrow(() -> new IllegalArgumentException("Rapport speaks " + String.join(", ", Languages.codes())
-                        + "; \"" + code + "\" is none of them."));
+        Locale language = Languages.match(code).orElseThrow(() -> Languages.unknown(code));
         jdbc.update("update programme set default_language = ? where id = ?", language.getLanguage(), programmeId);
         return language;
     }

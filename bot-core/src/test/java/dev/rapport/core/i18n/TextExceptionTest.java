@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.core.calendar.Cadence;
+import dev.rapport.core.pair.Role;
 import dev.rapport.core.participant.Zones;
 import dev.rapport.core.programme.Setting;
 import dev.rapport.core.pulse.Dimension;
@@ -59,5 +60,19 @@ class TextExceptionTest {
                 .startsWith("Je ne connais pas le fuseau horaire « Mars/Olympus »");
         assertThat(Dimension.EMPATHY.label()).isEqualTo("Empathy");
         assertThat(Dimension.EMPATHY.label(ES)).isEqualTo("Empatía");
+    }
+
+    @Test
+    void languagesCadencesAndRolesRefuseAndNameInTheReadersLanguage() {
+        assertThat(Languages.unknown("klingon"))
+                .hasMessage(
+                        "Rapport speaks " + String.join(", ", Languages.codes()) + "; \"klingon\" is none of them.");
+        assertThatThrownBy(() -> new Cadence(DayOfWeek.MONDAY, LocalTime.NOON, 9))
+                .isInstanceOfSatisfying(TextException.class, e -> {
+                    assertThat(e).hasMessage("A cadence repeats every 1 to 8 weeks, not 9");
+                    assertThat(e.text(ES)).isEqualTo("Un ritmo se repite cada 1 a 8 semanas, no cada 9");
+                });
+        assertThat(Role.MENTEE.label()).isEqualTo("mentee");
+        assertThat(Role.MENTEE.label(FR)).isEqualTo("mentoré");
     }
 }

@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
  * <p>Prose: once placeholders ({@code {name}}, {@code {}}, {@code %s}), chat markup, mentions and addresses are
  * removed, two words of letters separated by white space ("Pair paused"), or a word ending a sentence ("Paused.").
  * Catalogue keys and dotted names ({@code health.state.}) and HTTP routes ({@code GET users/{id}}) are not prose.
- * A sentence cut around its values ({@code "Skipped " + n + " dates"}) is read whole. A single word ("Yes") is not told apart from an identifier and is not flagged: keys and ids look the same.
+ * A sentence cut around its values ({@code "Skipped " + n + " dates"}) is read whole. One capitalised word alone ("Cancel",
+ * "Pair") is a label, and prose too, unless it is a name the same in every language ({@link #NOT_WORDS}); a
+ * lower-case single word ("yes", "status") is not told apart from an identifier and passes.
  *
  * <p>Where English stays (the literal is inside one of these, at any depth of its expression):
  *
@@ -152,6 +154,15 @@ final class UserFacingLiterals {
     private static final Pattern ROUTE = Pattern.compile("(GET|POST|PUT|PATCH|DELETE) [\\w@{}./-]+");
 
     private static final Pattern LETTER = Pattern.compile("\\p{L}{2,}");
+    /** One capitalised word alone: a button's label ("Cancel"), a table's header ("Pair"). */
+    private static final Pattern LABEL = Pattern.compile("\\p{Lu}\\p{Ll}{2,}");
+    /**
+     * Capitalised words that are the same in every language: the product's and the platforms' names, and HTTP's
+     * header names and authorisation schemes.
+     */
+    static final Set<String> NOT_WORDS =
+            Set.of("Rapport", "Slack", "Discord", "Authorization", "Bearer", "Bot", "Connection", "Host");
+
     private static final Set<String> LOGGERS = Set.of("log", "logger", "LOG", "LOGGER");
     private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
@@ -235,7 +246,10 @@ final class UserFacingLiterals {
         }
         String words =
                 MARKUP.matcher(PLACEHOLDERS.matcher(value).replaceAll(" ")).replaceAll(" ");
-        return TWO_WORDS.matcher(words).find() || SENTENCE_END.matcher(words).find();
+        String alone = words.strip();
+        return TWO_WORDS.matcher(words).find()
+                || SENTENCE_END.matcher(words).find()
+                || (LABEL.matcher(alone).matches() && !NOT_WORDS.contains(alone));
     }
 
     private static boolean allowed(Expression literal, String value) {

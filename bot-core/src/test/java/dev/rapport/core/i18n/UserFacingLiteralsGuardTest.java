@@ -42,7 +42,7 @@ class UserFacingLiteralsGuardTest {
                             Welcome aboard
                             \"""; }
                     String c() { return "Saved."; }
-                    String d() { return String.format("%s has *not answered* yet", "Ana"); }
+                    String d() { return String.format("%s has *not answered* yet", who); }
                 }
                 """))
                 .containsExactly("Skipped ", " dates", "Welcome aboard\n", "Saved.", "%s has *not answered* yet");
@@ -62,7 +62,7 @@ class UserFacingLiteralsGuardTest {
                                 select id from pair where programme_id = ?\""");
                         java.util.Objects.requireNonNull(o, "the value is required here");
                         if (o == null) throw new IllegalStateException("the row vanished while we read it");
-                        catalogue.text(locale, "pair.error.already-paired", "mentor_id", "Ana");
+                        catalogue.text(locale, "pair.error.already-paired", "mentor_id", who);
                         String prefix = "health.state.";
                         String column = "mentor_timezone";
                         String url = "https://example.org/a b";
@@ -94,6 +94,12 @@ class UserFacingLiteralsGuardTest {
         assertThat(UserFacingLiterals.prose("pair_id")).isFalse();
         assertThat(UserFacingLiterals.prose("checkin.thanks.summary")).isFalse();
         assertThat(UserFacingLiterals.prose("setting.")).isFalse();
+        assertThat(UserFacingLiterals.prose("Cancel")).as("a button's label").isTrue();
+        assertThat(UserFacingLiterals.prose("*Pair*")).as("a table's header").isTrue();
+        assertThat(UserFacingLiterals.prose("Slack ")).as("a platform's name").isFalse();
+        assertThat(UserFacingLiterals.prose("Authorization")).isFalse();
+        assertThat(UserFacingLiterals.prose("MENTEE")).isFalse();
+        assertThat(UserFacingLiterals.prose("status")).isFalse();
     }
 
     @Test
