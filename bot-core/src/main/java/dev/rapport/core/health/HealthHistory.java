@@ -1,8 +1,10 @@
 package dev.rapport.core.health;
 
 import dev.rapport.core.database.SqlTime;
+import dev.rapport.core.i18n.Catalogue;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -19,9 +21,16 @@ public class HealthHistory {
      */
     public record Change(Instant at, HealthState state, HealthState previous, List<String> reasons) {
 
-        /** The reasons' texts alone, as a person reads them. */
+        /** The reasons' texts alone, in English. */
         public List<String> texts() {
-            return reasons.stream().map(r -> r.substring(r.indexOf(": ") + 2)).toList();
+            return texts(Locale.ENGLISH);
+        }
+
+        /** The reasons' texts alone, as a person reads them in {@code locale}'s language (older rows: English). */
+        public List<String> texts(Locale locale) {
+            return reasons.stream()
+                    .map(r -> Catalogue.standard().render(locale, r.substring(r.indexOf(": ") + 2)))
+                    .toList();
         }
     }
 

@@ -249,10 +249,14 @@ public class HealthService {
                 String.valueOf(h.pairId()));
     }
 
-    /** What pair_health.reasons holds: one reason a line, "SEVERITY CODE: text". */
+    /**
+     * What pair_health.reasons and pair_state_change.reasons hold: one reason a line, "SEVERITY CODE: text", the text
+     * stored as its catalogue {@link dev.rapport.core.i18n.Text} (rendered in the reader's language when read: {@link
+     * HealthHistory.Change#texts(java.util.Locale)}); rows written before hold English.
+     */
     static String reasonsText(PairHealth h) {
         return h.reasons().stream()
-                .map(r -> r.severity() + " " + r.code() + ": " + r.text())
+                .map(r -> r.severity() + " " + r.code() + ": " + r.message().encode())
                 .collect(Collectors.joining("\n"));
     }
 }

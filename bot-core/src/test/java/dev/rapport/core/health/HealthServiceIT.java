@@ -363,6 +363,11 @@ class HealthServiceIT extends CoreTestSupport {
         assertThat(changes.getFirst().reasons())
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .startsWith("AT_RISK NO_MEETING: ");
+        assertThat(changes.getFirst().texts()).singleElement().asString().startsWith("No meeting logged for ");
+        assertThat(changes.getFirst().texts(java.util.Locale.FRENCH))
+                .singleElement()
+                .asString()
+                .startsWith("Aucune rencontre");
         assertThat(changes.get(1).reasons()).isEmpty();
         assertThat(history.of(pair.id(), 1)).hasSize(1);
     }
