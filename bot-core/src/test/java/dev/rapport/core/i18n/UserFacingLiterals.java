@@ -92,6 +92,20 @@ final class UserFacingLiterals {
                     "new SecretUnreadableException",
                     "a sealed value the key cannot open: fails a migration or a job, logged"),
             Map.entry("new FailureAnalysis", "Spring Boot's failure report at start, printed for the operator"),
+            Map.entry("new SendResult.NotConnected", "a send's outcome: outbox.last_error and outages, for operators"),
+            Map.entry("new SendResult.Unavailable", "a send's outcome: outbox.last_error and outages, for operators"),
+            Map.entry(
+                    "new SendResult.TransientFailure",
+                    "a send's outcome: outbox.last_error and outages, for operators"),
+            Map.entry(
+                    "new SendResult.PermanentFailure",
+                    "a send's outcome: outbox.last_error and outages, for operators"),
+            Map.entry("new SendResult.Unreachable", "a send's outcome: outbox.last_error and outages, for operators"),
+            Map.entry(
+                    "new DirectoryUnavailableException", "a profile lookup to retry later: logged by the profile job"),
+            Map.entry(
+                    "new Directory.DirectoryUnavailableException",
+                    "a profile lookup to retry later: logged by the profile job"),
             Map.entry(
                     "Probe.down", "why a platform is taken as unavailable: the outages table and logs, for operators"),
             Map.entry(
