@@ -8,6 +8,7 @@ import dev.rapport.core.chat.Mentions;
 import dev.rapport.core.command.CommandService;
 import dev.rapport.core.command.Parameter;
 import dev.rapport.core.command.Subcommand;
+import dev.rapport.core.i18n.Languages;
 import dev.rapport.localdiscord.Actor;
 import dev.rapport.localdiscord.DiscordMessage;
 import dev.rapport.localdiscord.Interaction;
@@ -46,9 +47,12 @@ final class DiscordSandbox {
     /** Forms already submitted (by the interaction that opened them), so they leave the screen. */
     private final Set<Long> submitted = ConcurrentHashMap.newKeySet();
 
-    DiscordSandbox(LocalDiscord discord, CommandService commands) {
+    private final SandboxLanguages languages;
+
+    DiscordSandbox(LocalDiscord discord, CommandService commands, SandboxLanguages languages) {
         this.discord = discord;
         this.commands = commands;
+        this.languages = languages;
     }
 
     /** Whether the real Discord adapter is logged in to the local Discord and has registered {@code /rapport}. */
@@ -60,7 +64,7 @@ final class DiscordSandbox {
     String command(long userId, String text) {
         CommandService.Invocation found = commands.find(text)
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "/rapport " + text.strip() + " is not a command; try /rapport help"));
+                        SandboxLanguages.text("sandbox.not-a-command", "command", text.strip())));
         Subcommand sub = found.subcommand();
         Map<String, Object> options = options(sub, found.arguments());
         String path = sub.group().map(g -> g + " " + sub.name()).orElse(sub.name());
@@ -87,7 +91,8 @@ final class DiscordSandbox {
         Interaction opener = interactions.getOrDefault(userId, List.of()).stream()
                 .filter(i -> i.id() == openerId)
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no form opened by " + openerId));
+                .orElseThrow(
+                        () -> new IllegalArgumentException(SandboxLanguages.text("sandbox.no-form", "id", openerId)));
         Map<String, Object> typed = new LinkedHashMap<>();
         for (Field f : modalFields(modalOf(opener).orElseThrow())) {
             String v = values.get(f.key());
@@ -129,7 +134,7 @@ final class DiscordSandbox {
             mine.add(i.id());
             Optional<InteractionResponse> modal = modalOf(i);
             if (modal.isPresent() && !submitted.contains(i.id())) {
-                items.add(new Timed(i.id() + 1, form(i, modal.get())));
+                items.add(new Timed(i.id() + 1, form(i, modal.get(), languageOf(userId))));
             }
         }
         for (DiscordMessage m : discord.messages()) {
@@ -179,7 +184,8 @@ final class DiscordSandbox {
                         options.put(p.name(), Options.user(who.get()));
                         w++;
                     } else if (p.required()) {
-                        throw new IllegalArgumentException("\"" + word + "\" is nobody in the demo server");
+                        throw new IllegalArgumentException(
+                                SandboxLanguages.text("sandbox.nobody-in-server", "word", word));
                     }
                 }
                 case DATE -> {
@@ -197,7 +203,8 @@ final class DiscordSandbox {
                         w++;
                     } catch (NumberFormatException e) {
                         if (p.required()) {
-                            throw new IllegalArgumentException("\"" + word + "\" is not a number");
+                            throw new IllegalArgumentException(
+                                    SandboxLanguages.text("sandbox.not-a-number", "word", word));
                         }
                     }
                 }
@@ -341,7 +348,17 @@ final class DiscordSandbox {
         }
     }
 
-    private static Screen.Item form(Interaction opener, InteractionResponse modal) {
+    /** The language of someone in the demo server: Discord's own words on their screen (a form's buttons) use it. */
+    private Locale languageOf(long userId) {
+        return SandboxWorld.DISCORD_PEOPLE.stream()
+                .filter(p -> p.userId().equals(Long.toString(userId)))
+                .findFirst()
+                .map(languages::of)
+                .orElse(Languages.ENGLISH);
+    }
+
+    /** A modal as Discord's client shows it: its own buttons (submit, cancel) in the person's language. */
+    private static Screen.Item form(Interaction opener, InteractionResponse modal, Locale language) {
         List<Screen.Part> parts = new ArrayList<>();
         for (Field f : modalFields(modal)) {
             parts.add(new Screen.Field(
@@ -351,8 +368,11 @@ final class DiscordSandbox {
                     f.required(),
                     null));
         }
-        parts.add(new Screen.Submit("Submit"));
-        String title = modal.modalTitle() == null ? "Form" : modal.modalTitle();
+        parts.add(new Screen.Submit(
+                SandboxLanguages.text(language, "sandbox.form.submit"),
+                SandboxLanguages.text(language, "sandbox.form.cancel")));
+        String title =
+                modal.modalTitle() == null ? SandboxLanguages.text(language, "sandbox.form.title") : modal.modalTitle();
         return new Screen.Item(Long.toString(opener.id()), "form", title, parts, false);
     }
 

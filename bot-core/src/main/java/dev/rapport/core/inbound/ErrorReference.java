@@ -1,5 +1,8 @@
 package dev.rapport.core.inbound;
 
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Languages;
+import dev.rapport.core.i18n.Text;
 import java.util.UUID;
 import org.slf4j.Logger;
 
@@ -23,9 +26,15 @@ public record ErrorReference(String id) {
         return reference;
     }
 
-    /** What the person is told: something went wrong on Rapport's side, and the reference to give. */
+    /**
+     * What the person is told, for their language: something went wrong on Rapport's side, and the reference to give.
+     */
+    public Text text() {
+        return Text.of("inbound.error-reference", "reference", id);
+    }
+
+    /** {@link #text()} in English. */
     public String friendlyText() {
-        return "Sorry, something went wrong on our side and that did not finish. If it happens again, give your"
-                + " coordinator or administrator this reference: " + id + ".";
+        return Catalogue.standard().text(Languages.ENGLISH, text());
     }
 }
