@@ -4,10 +4,12 @@ import dev.rapport.core.command.CommandService;
 import dev.rapport.core.command.Definition;
 import dev.rapport.core.command.Parameter;
 import dev.rapport.core.command.Subcommand;
+import dev.rapport.core.i18n.Catalogue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,7 +79,7 @@ final class DiscordCommands {
     }
 
     private SubcommandData subcommand(Subcommand s) {
-        SubcommandData sub = new SubcommandData(s.name(), DiscordRenderer.cut(s.summary(), 100));
+        SubcommandData sub = new SubcommandData(s.name(), DiscordRenderer.cut(english(s.summaryKey()), 100));
         List<Parameter> parameters = new ArrayList<>(commands.parameters(s));
         // Discord refuses a required option after an optional one; the command line keeps the core's order.
         parameters.sort(Comparator.comparing(p -> !p.required()));
@@ -88,7 +90,7 @@ final class DiscordCommands {
     }
 
     static OptionData option(Parameter p) {
-        String description = DiscordRenderer.cut(p.description(), OptionData.MAX_DESCRIPTION_LENGTH);
+        String description = DiscordRenderer.cut(english(p.descriptionKey()), OptionData.MAX_DESCRIPTION_LENGTH);
         OptionData option = new OptionData(type(p.kind()), p.name(), description, p.required());
         switch (p.kind()) {
             case TIME_ZONE -> option.setAutoComplete(true).setMaxLength(64);
@@ -108,6 +110,11 @@ final class DiscordCommands {
             default -> {}
         }
         return option;
+    }
+
+    /** A summary's or a description's English text, which Discord shows where it has no localization. */
+    private static String english(String key) {
+        return Catalogue.standard().text(Locale.ENGLISH, key);
     }
 
     static OptionType type(Parameter.Kind kind) {
