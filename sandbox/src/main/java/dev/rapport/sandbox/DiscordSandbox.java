@@ -1,5 +1,7 @@
 package dev.rapport.sandbox;
 
+import static dev.rapport.sandbox.SandboxLanguages.text;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -8,7 +10,6 @@ import dev.rapport.core.chat.Mentions;
 import dev.rapport.core.command.CommandService;
 import dev.rapport.core.command.Parameter;
 import dev.rapport.core.command.Subcommand;
-import dev.rapport.core.i18n.Languages;
 import dev.rapport.localdiscord.Actor;
 import dev.rapport.localdiscord.DiscordMessage;
 import dev.rapport.localdiscord.Interaction;
@@ -63,8 +64,8 @@ final class DiscordSandbox {
     /** Runs {@code /rapport text} as someone in the demo server and waits briefly for the reply. */
     String command(long userId, String text) {
         CommandService.Invocation found = commands.find(text)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        SandboxLanguages.text("sandbox.not-a-command", "command", text.strip())));
+                .orElseThrow(
+                        () -> new IllegalArgumentException(text("sandbox.not-a-command", "command", text.strip())));
         Subcommand sub = found.subcommand();
         Map<String, Object> options = options(sub, found.arguments());
         String path = sub.group().map(g -> g + " " + sub.name()).orElse(sub.name());
@@ -91,8 +92,7 @@ final class DiscordSandbox {
         Interaction opener = interactions.getOrDefault(userId, List.of()).stream()
                 .filter(i -> i.id() == openerId)
                 .findFirst()
-                .orElseThrow(
-                        () -> new IllegalArgumentException(SandboxLanguages.text("sandbox.no-form", "id", openerId)));
+                .orElseThrow(() -> new IllegalArgumentException(text("sandbox.no-form", "id", openerId)));
         Map<String, Object> typed = new LinkedHashMap<>();
         for (Field f : modalFields(modalOf(opener).orElseThrow())) {
             String v = values.get(f.key());
@@ -134,7 +134,7 @@ final class DiscordSandbox {
             mine.add(i.id());
             Optional<InteractionResponse> modal = modalOf(i);
             if (modal.isPresent() && !submitted.contains(i.id())) {
-                items.add(new Timed(i.id() + 1, form(i, modal.get(), languageOf(userId))));
+                items.add(new Timed(i.id() + 1, form(i, modal.get(), languages.of(Long.toString(userId)))));
             }
         }
         for (DiscordMessage m : discord.messages()) {
@@ -184,8 +184,7 @@ final class DiscordSandbox {
                         options.put(p.name(), Options.user(who.get()));
                         w++;
                     } else if (p.required()) {
-                        throw new IllegalArgumentException(
-                                SandboxLanguages.text("sandbox.nobody-in-server", "word", word));
+                        throw new IllegalArgumentException(text("sandbox.nobody-in-server", "word", word));
                     }
                 }
                 case DATE -> {
@@ -203,8 +202,7 @@ final class DiscordSandbox {
                         w++;
                     } catch (NumberFormatException e) {
                         if (p.required()) {
-                            throw new IllegalArgumentException(
-                                    SandboxLanguages.text("sandbox.not-a-number", "word", word));
+                            throw new IllegalArgumentException(text("sandbox.not-a-number", "word", word));
                         }
                     }
                 }
@@ -348,15 +346,6 @@ final class DiscordSandbox {
         }
     }
 
-    /** The language of someone in the demo server: Discord's own words on their screen (a form's buttons) use it. */
-    private Locale languageOf(long userId) {
-        return SandboxWorld.DISCORD_PEOPLE.stream()
-                .filter(p -> p.userId().equals(Long.toString(userId)))
-                .findFirst()
-                .map(languages::of)
-                .orElse(Languages.ENGLISH);
-    }
-
     /** A modal as Discord's client shows it: its own buttons (submit, cancel) in the person's language. */
     private static Screen.Item form(Interaction opener, InteractionResponse modal, Locale language) {
         List<Screen.Part> parts = new ArrayList<>();
@@ -368,11 +357,8 @@ final class DiscordSandbox {
                     f.required(),
                     null));
         }
-        parts.add(new Screen.Submit(
-                SandboxLanguages.text(language, "sandbox.form.submit"),
-                SandboxLanguages.text(language, "sandbox.form.cancel")));
-        String title =
-                modal.modalTitle() == null ? SandboxLanguages.text(language, "sandbox.form.title") : modal.modalTitle();
+        parts.add(new Screen.Submit(text(language, "sandbox.form.submit"), text(language, "sandbox.form.cancel")));
+        String title = modal.modalTitle() == null ? text(language, "sandbox.form.title") : modal.modalTitle();
         return new Screen.Item(Long.toString(opener.id()), "form", title, parts, false);
     }
 

@@ -38,6 +38,15 @@ final class SandboxLanguages {
         return languages.languageOrRequestLocale(user(person));
     }
 
+    /** The language of someone in the demo, by user id; English for anyone else. */
+    Locale of(String userId) {
+        return SandboxWorld.PEOPLE.stream()
+                .filter(p -> p.userId().equals(userId))
+                .findFirst()
+                .map(this::of)
+                .orElse(Languages.ENGLISH);
+    }
+
     /** The language each person in the demo reads now, by user id. */
     Map<String, String> everyone() {
         Map<String, String> out = new LinkedHashMap<>();

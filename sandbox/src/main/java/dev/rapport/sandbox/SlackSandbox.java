@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.rapport.core.i18n.Languages;
 import dev.rapport.localslack.Delivery;
 import dev.rapport.localslack.LocalSlack;
 import dev.rapport.localslack.OpenedView;
@@ -94,7 +93,7 @@ final class SlackSandbox {
                 case EPHEMERAL -> items.add(message(s, "note"));
                 case MODAL -> {
                     if (s.open()) {
-                        items.add(form(s, languageOf(userId)));
+                        items.add(form(s, languages.of(userId)));
                     }
                 }
                 case FILE ->
@@ -120,15 +119,6 @@ final class SlackSandbox {
             parts.add(new Screen.Text(s.text(), false));
         }
         return new Screen.Item(s.id(), kind, null, parts, s.edited());
-    }
-
-    /** The language of someone in the demo workspace. */
-    private Locale languageOf(String userId) {
-        return SandboxWorld.SLACK_PEOPLE.stream()
-                .filter(p -> p.userId().equals(userId))
-                .findFirst()
-                .map(languages::of)
-                .orElse(Languages.ENGLISH);
     }
 
     /** A modal with the buttons Rapport gave it (its submit and close texts), in the person's language. */
