@@ -1,8 +1,8 @@
 package dev.rapport.core.inbound;
 
 import dev.rapport.core.i18n.Catalogue;
-import dev.rapport.core.i18n.Languages;
 import dev.rapport.core.i18n.Text;
+import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 
@@ -26,15 +26,18 @@ public record ErrorReference(String id) {
         return reference;
     }
 
-    /**
-     * What the person is told, for their language: something went wrong on Rapport's side, and the reference to give.
-     */
-    public Text text() {
-        return Text.of("inbound.error-reference", "reference", id);
+    /** What the person is told, in English: something went wrong on Rapport's side, and the reference to give. */
+    public String friendlyText() {
+        return friendlyText(Locale.ENGLISH);
     }
 
-    /** {@link #text()} in English. */
-    public String friendlyText() {
-        return Catalogue.standard().text(Languages.ENGLISH, text());
+    /** What the person is told, in {@code locale}'s language. */
+    public String friendlyText(Locale locale) {
+        return Catalogue.standard().text(locale, text());
+    }
+
+    /** What the person is told, not rendered yet. */
+    public Text text() {
+        return Text.of("error.reference", "reference", id);
     }
 }
