@@ -3,7 +3,11 @@
 // clients would.
 "use strict";
 
-const state = { people: [], person: null, busy: false, token: null };
+const state = { people: [], languages: {}, person: null, busy: false, token: null };
+
+// The languages Rapport ships. The page's own words stay English; what Rapport and the adapters write to the chosen
+// person follows the language chosen here, as if they had run /rapport language.
+const LANGUAGES = { en: "English", fr: "Français", es: "Español" };
 const $ = (id) => document.getElementById(id);
 
 // Every change carries this run's token, which the sandbox gives its own page only (with the state).
@@ -67,10 +71,37 @@ const CHIPS = {
   mentee: ["me", "meeting", "timezone", "help"],
 };
 
+function languageControl(person) {
+  const label = document.createElement("label");
+  label.className = "language";
+  label.textContent = "Reads Rapport in ";
+  const select = document.createElement("select");
+  select.id = "language";
+  for (const [code, name] of Object.entries(LANGUAGES)) {
+    const option = document.createElement("option");
+    option.value = code;
+    option.textContent = name;
+    select.appendChild(option);
+  }
+  select.value = state.languages[person.userId] || "en";
+  select.onchange = () => setLanguage(person, select.value);
+  label.appendChild(select);
+  return label;
+}
+
+async function setLanguage(person, code) {
+  try {
+    const r = await api("language", { platform: person.platform, user: person.userId, language: code });
+    state.languages[person.userId] = r.language;
+    toast(person.name + " now reads Rapport in " + LANGUAGES[r.language] + ": their next messages and replies come in it.");
+  } catch (e) { toast(e.message); }
+}
+
 function choose(person) {
   state.person = person;
   $("who").innerHTML = "<h2>" + escapeHtml(person.name) + "</h2><p>" + escapeHtml(person.role) +
     " · what they see in their direct messages with Rapport (" + escapeHtml(person.platform) + ")</p>";
+  $("who").appendChild(languageControl(person));
   const chips = $("chips");
   chips.innerHTML = "";
   for (const c of CHIPS[person.role] || ["help"]) {
@@ -135,7 +166,7 @@ function part(p, item) {
     };
     const cancel = document.createElement("button");
     cancel.type = "button";
-    cancel.textContent = "Cancel";
+    cancel.textContent = p.cancel || "Cancel";
     cancel.onclick = () => act("close", { item: item.id });
     row.append(submit, cancel);
     return row;
@@ -207,6 +238,9 @@ async function refreshState() {
   try {
     const s = await api("state");
     state.token = s.token;
+    state.languages = s.languages || {};
+    const select = $("language");
+    if (select && state.person && document.activeElement !== select) select.value = state.languages[state.person.userId] || "en";
     $("now").textContent = new Date(s.now).toLocaleString([], { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
     if (s.status !== "ready") $("now").textContent += " (" + s.status + ")";
     if (JSON.stringify(s.people) !== JSON.stringify(state.people)) {

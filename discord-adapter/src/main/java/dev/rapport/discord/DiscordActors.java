@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class DiscordActors {
 
-    static final String SEVERAL_SERVERS = "You take part in Rapport in more than one server, so I can't tell which one"
-            + " this is about. Please run the command in that server.";
+    /** The key of the answer to someone in several servers who runs a command in the bot's DMs. */
+    static final String SEVERAL_SERVERS = "discord.several-servers";
 
     private static final Logger log = LoggerFactory.getLogger(DiscordActors.class);
 

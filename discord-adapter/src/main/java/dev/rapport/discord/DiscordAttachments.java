@@ -1,8 +1,10 @@
 package dev.rapport.discord;
 
+import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.core.pair.ImportFile;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.entities.Message;
@@ -23,7 +25,8 @@ final class DiscordAttachments {
         this.callTimeout = callTimeout;
     }
 
-    Attached read(Message.Attachment file) {
+    /** The file's text, or the problem with it in the person's {@code language}. */
+    Attached read(Message.Attachment file, Locale language) {
         if (ImportFile.tooLarge(file.getSize())) {
             return new Attached(null, ImportFile.TOO_LARGE);
         }
@@ -32,11 +35,11 @@ final class DiscordAttachments {
             return text.map(t -> new Attached(t, null)).orElseGet(() -> new Attached(null, ImportFile.TOO_LARGE));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Attached(null, "I could not read the file in time; please try again.");
+            return new Attached(null, Catalogue.standard().text(language, "discord.file.timeout"));
         } catch (Exception e) {
             // The exception may carry the file's URL: only its type is logged.
             log.warn("Downloading an attachment failed: {}", e.getClass().getSimpleName());
-            return new Attached(null, "I could not read the file from Discord; please attach it again.");
+            return new Attached(null, Catalogue.standard().text(language, "discord.file.unreadable"));
         }
     }
 }

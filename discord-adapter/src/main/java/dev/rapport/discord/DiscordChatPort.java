@@ -68,7 +68,6 @@ public final class DiscordChatPort implements ChatPort {
     private final Supplier<JDA> rest;
     private final DiscordPacer pacer;
     private final Duration callTimeout;
-    private final DiscordRenderer renderer = new DiscordRenderer();
     private final LongAdder requests = new LongAdder();
     private final Map<String, PrivateChannel> dmChannels =
             Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
@@ -134,8 +133,10 @@ public final class DiscordChatPort implements ChatPort {
         }
         requests.increment();
         Instant began = Instant.now();
-        Calls.Outcome<Message> posted =
-                Calls.await(channel.sendMessage(renderer.create(message)).setNonce(nonce(key)), callTimeout);
+        Calls.Outcome<Message> posted = Calls.await(
+                channel.sendMessage(new DiscordRenderer(recipient.language()).create(message))
+                        .setNonce(nonce(key)),
+                callTimeout);
         if (posted.ok()) {
             Message m = posted.value();
             // Discord answers a repeated nonce with the message it already made: older than this request.

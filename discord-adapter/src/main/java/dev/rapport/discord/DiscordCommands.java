@@ -1,18 +1,22 @@
 package dev.rapport.discord;
 
 import dev.rapport.core.command.CommandService;
-import dev.rapport.core.command.Definition;
 import dev.rapport.core.command.Parameter;
 import dev.rapport.core.command.Subcommand;
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Languages;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -34,15 +38,26 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
  * those choices, a time zone a STRING autocompleted from the IANA list, everything else (dates, times, pairs, names,
  * notes) a STRING whose description says the format. Discord lists required options first; the command line keeps the
  * core's order whatever order Discord shows them in.
+ *
+ * <p>Every description (the command's, the group's, each subcommand's summary and each option's) comes from the
+ * catalogue: English as the description, and a localization for each of Discord's locales whose language Rapport
+ * ships ({@code fr}, {@code es-ES}, {@code es-419}), so Discord shows each person the descriptions in their client's
+ * language. Each text is held to Discord's 100 characters; {@code SubcommandTextsIT} keeps the catalogue within it.
  */
 final class DiscordCommands {
 
     /** The slash command's name. */
     static final String NAME = "rapport";
 
-    /** Each group's description, as Discord shows it under the group's name. */
-    private static final Map<String, String> GROUPS =
-            Map.of(Definition.COORDINATOR_GROUP, "For coordinators: the programme's pairs, health and settings");
+    /** The catalogue key of the command's own description. */
+    private static final String DESCRIPTION = "discord.command.description";
+
+    /**
+     * Discord's locales for which Rapport ships a language other than English, and that language: {@code fr} French,
+     * {@code es-ES} and {@code es-419} Spanish. Discord shows a person the description in their client's locale where
+     * there is one, and the English one elsewhere.
+     */
+    private static final Map<DiscordLocale, Locale> LOCALIZED = localized();
 
     /** The longest a value may be in an option Discord sends for a date (YYYY-MM-DD, "today", "yesterday"). */
     private static final int MAX_WORD = 100;
@@ -58,8 +73,8 @@ final class DiscordCommands {
      * is where Rapport asks people for their time zone); for servers that install the bot, not for user installs.
      */
     SlashCommandData definition() {
-        SlashCommandData command = Commands.slash(
-                        NAME, "Mentorship check-ins: your pairs and meetings, and for coordinators the programme")
+        SlashCommandData command = Commands.slash(NAME, english(DESCRIPTION))
+                .setDescriptionLocalizations(localizations(DESCRIPTION))
                 .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
                 .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
         Map<String, SubcommandGroupData> groups = new LinkedHashMap<>();
@@ -68,8 +83,7 @@ final class DiscordCommands {
             if (group.isEmpty()) {
                 command.addSubcommands(subcommand(s));
             } else {
-                groups.computeIfAbsent(group.get(), g -> new SubcommandGroupData(g, GROUPS.getOrDefault(g, g)))
-                        .addSubcommands(subcommand(s));
+                groups.computeIfAbsent(group.get(), DiscordCommands::group).addSubcommands(subcommand(s));
             }
         }
         groups.values().forEach(command::addSubcommandGroups);
@@ -77,7 +91,8 @@ final class DiscordCommands {
     }
 
     private SubcommandData subcommand(Subcommand s) {
-        SubcommandData sub = new SubcommandData(s.name(), DiscordRenderer.cut(s.summary(), 100));
+        SubcommandData sub = new SubcommandData(s.name(), english(s.summaryKey()))
+                .setDescriptionLocalizations(localizations(s.summaryKey()));
         List<Parameter> parameters = new ArrayList<>(commands.parameters(s));
         // Discord refuses a required option after an optional one; the command line keeps the core's order.
         parameters.sort(Comparator.comparing(p -> !p.required()));
@@ -88,8 +103,8 @@ final class DiscordCommands {
     }
 
     static OptionData option(Parameter p) {
-        String description = DiscordRenderer.cut(p.description(), OptionData.MAX_DESCRIPTION_LENGTH);
-        OptionData option = new OptionData(type(p.kind()), p.name(), description, p.required());
+        OptionData option = new OptionData(type(p.kind()), p.name(), english(p.descriptionKey()), p.required())
+                .setDescriptionLocalizations(localizations(p.descriptionKey()));
         switch (p.kind()) {
             case TIME_ZONE -> option.setAutoComplete(true).setMaxLength(64);
             case WORD -> {
@@ -108,6 +123,42 @@ final class DiscordCommands {
             default -> {}
         }
         return option;
+    }
+
+    /** A group's description ({@code discord.group.<name>.description}), as Discord shows it under its name. */
+    private static SubcommandGroupData group(String name) {
+        String key = "discord.group." + name + ".description";
+        return new SubcommandGroupData(name, english(key)).setDescriptionLocalizations(localizations(key));
+    }
+
+    /** A summary's or a description's English text, which Discord shows where it has no localization. */
+    private static String english(String key) {
+        return description(Locale.ENGLISH, key);
+    }
+
+    /** A description's text in each of {@link #LOCALIZED}'s locales. */
+    static Map<DiscordLocale, String> localizations(String key) {
+        Map<DiscordLocale, String> out = new EnumMap<>(DiscordLocale.class);
+        LOCALIZED.forEach((locale, language) -> out.put(locale, description(language, key)));
+        return out;
+    }
+
+    /** A description in a language, within Discord's 100 characters (the catalogue's tests keep them so). */
+    private static String description(Locale language, String key) {
+        return DiscordRenderer.cut(Catalogue.standard().text(language, key), OptionData.MAX_DESCRIPTION_LENGTH);
+    }
+
+    private static Map<DiscordLocale, Locale> localized() {
+        Map<DiscordLocale, Locale> out = new EnumMap<>(DiscordLocale.class);
+        for (DiscordLocale locale : DiscordLocale.values()) {
+            if (locale == DiscordLocale.UNKNOWN) {
+                continue;
+            }
+            Languages.match(locale.getLocale())
+                    .filter(language -> !language.equals(Languages.ENGLISH))
+                    .ifPresent(language -> out.put(locale, language));
+        }
+        return Map.copyOf(out);
     }
 
     static OptionType type(Parameter.Kind kind) {

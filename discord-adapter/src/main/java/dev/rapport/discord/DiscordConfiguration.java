@@ -3,6 +3,7 @@ package dev.rapport.discord;
 import dev.rapport.core.command.CommandService;
 import dev.rapport.core.interaction.InteractionService;
 import dev.rapport.core.pace.RateLimits;
+import dev.rapport.core.participant.ParticipantLanguages;
 import dev.rapport.core.participant.ParticipantService;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -52,10 +53,17 @@ public class DiscordConfiguration {
             CommandService commands,
             InteractionService interactions,
             ParticipantService participants,
+            ParticipantLanguages languages,
             DiscordCommands slash,
             DiscordProperties properties) {
         return new DiscordInbound(
-                commands, interactions, participants, slash, properties.coordinatorRole(), properties.callTimeout());
+                commands,
+                interactions,
+                participants,
+                languages,
+                slash,
+                properties.coordinatorRole(),
+                properties.callTimeout());
     }
 
     @Bean

@@ -9,21 +9,25 @@ import dev.rapport.core.command.CommandService;
 import dev.rapport.core.command.Parameter;
 import dev.rapport.core.command.Reply;
 import dev.rapport.core.command.Subcommand;
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Languages;
 import dev.rapport.core.inbound.InboundWork;
 import dev.rapport.core.interaction.InteractionService;
+import dev.rapport.core.participant.ParticipantLanguages;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.Zones;
 import dev.rapport.discord.DiscordAttachments.Attached;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -56,7 +60,9 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
     /** Discord's limit on autocomplete choices. */
     static final int MAX_CHOICES = 25;
 
-    static final String RESTARTING = "Rapport is restarting; please try again in a minute.";
+    static final String RESTARTING = "discord.restarting";
+
+    private static final Catalogue CATALOGUE = Catalogue.standard();
 
     /** How long a shutdown waits for interactions in flight. */
     static final Duration FINISH = Duration.ofSeconds(10);
@@ -65,6 +71,7 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
 
     private final CommandService commands;
     private final InteractionService interactions;
+    private final ParticipantLanguages languages;
     private final DiscordActors actors;
     private final DiscordAttachments attachments;
     private final DiscordCommands slash;
@@ -83,11 +90,13 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
             CommandService commands,
             InteractionService interactions,
             ParticipantService participants,
+            ParticipantLanguages languages,
             DiscordCommands slash,
             String coordinatorRole,
             Duration callTimeout) {
         this.commands = commands;
         this.interactions = interactions;
+        this.languages = languages;
         this.actors = new DiscordActors(participants);
         this.attachments = new DiscordAttachments(callTimeout);
         this.slash = slash;
@@ -105,17 +114,20 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
         ChatUser actor = actor(event);
         String group = event.getSubcommandGroup();
         String name = event.getSubcommandName();
-        acknowledged(event.deferReply(true), "/rapport " + name, false, hook -> {
+        acknowledged(event.deferReply(true), "/rapport " + name, actor, false, hook -> {
+            Locale language = languages.languageOf(actor);
             Optional<Subcommand> sub = slash.subcommand(group, name);
             if (sub.isEmpty()) {
                 // Registered commands come from the core; this is an old registration Discord still shows.
                 replies.reply(
-                        hook, Reply.privately("I don't know `/rapport " + name + "` any more. Try `/rapport help`."));
+                        hook,
+                        Reply.privately(CATALOGUE.text(language, "discord.unknown-command", "name", name)),
+                        language);
                 return;
             }
             Optional<ChatUser> who = inTheirServer(actor);
             if (who.isEmpty()) {
-                replies.reply(hook, Reply.privately(severalServers()));
+                replies.reply(hook, Reply.privately(CATALOGUE.text(language, DiscordActors.SEVERAL_SERVERS)), language);
                 return;
             }
             String attachment = null;
@@ -123,9 +135,9 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
             if (file.isPresent()) {
                 OptionMapping given = event.getOption(file.get().name());
                 if (given != null) {
-                    Attached read = read(given.getAsAttachment());
+                    Attached read = attachments.read(given.getAsAttachment(), language);
                     if (read.problem() != null) {
-                        replies.reply(hook, Reply.privately(read.problem()));
+                        replies.reply(hook, Reply.privately(read.problem()), language);
                         return;
                     }
                     attachment = read.text();
@@ -137,7 +149,8 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
                 line = line + " role=<@&" + coordinatorRole + ">";
             }
             Reply reply = commands.handle(new CommandRequest(who.get(), line, attachment));
-            replies.reply(hook, reply);
+            // Asked again: the command may have changed it (/rapport language).
+            replies.reply(hook, reply, languages.languageOf(who.get()));
         });
     }
 
@@ -157,14 +170,6 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
         return actors.inTheirServer(actor);
     }
 
-    private static String severalServers() {
-        return DiscordActors.SEVERAL_SERVERS;
-    }
-
-    private Attached read(Message.Attachment file) {
-        return attachments.read(file);
-    }
-
     // ---- buttons and forms
 
     @Override
@@ -180,9 +185,9 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
             return;
         }
         ChatUser actor = actor(event);
-        acknowledged(event.deferEdit(), "a button", true, hook -> {
+        acknowledged(event.deferEdit(), "a button", actor, true, hook -> {
             InteractionResult result = interactions.click(actor, actionId);
-            apply(hook, result, true);
+            apply(hook, result, true, languages.languageOf(actor));
         });
     }
 
@@ -198,21 +203,21 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
         boolean fromMessage = event.getMessage() != null;
         Work task = hook -> {
             InteractionResult result = interactions.submit(actor, formId, values);
-            apply(hook, result, fromMessage);
+            apply(hook, result, fromMessage, languages.languageOf(actor));
         };
-        acknowledged(fromMessage ? event.deferEdit() : event.deferReply(true), "a form", fromMessage, task);
+        acknowledged(fromMessage ? event.deferEdit() : event.deferReply(true), "a form", actor, fromMessage, task);
     }
 
     /** Does what the core decided after a tap or a submission: edit the message, tell the person something. */
-    private void apply(InteractionHook hook, InteractionResult result, boolean editsMessage) {
+    private void apply(InteractionHook hook, InteractionResult result, boolean editsMessage, Locale language) {
         if (result.updatedMessage() != null) {
-            replies.update(hook, result.updatedMessage());
+            replies.update(hook, result.updatedMessage(), language);
         }
         if (result.notice() != null) {
             if (!editsMessage && result.updatedMessage() == null) {
-                replies.update(hook, ChatMessage.text(result.notice()));
+                replies.update(hook, ChatMessage.text(result.notice()), language);
             } else {
-                replies.notice(hook, result.notice());
+                replies.notice(hook, result.notice(), language);
             }
         }
         if (result.form() != null) {
@@ -220,9 +225,9 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
             log.warn(
                     "The core asked to open form {} after a deferral; the person is asked to tap again",
                     result.form().formId());
-            replies.notice(hook, "Please tap the button again to open the form.");
+            replies.notice(hook, CATALOGUE.text(language, "discord.tap-again"), language);
         } else if (!editsMessage && result.updatedMessage() == null && result.notice() == null) {
-            replies.update(hook, ChatMessage.text("Done."));
+            replies.update(hook, ChatMessage.text(CATALOGUE.text(language, "discord.done")), language);
         }
     }
 
@@ -239,24 +244,30 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
     /**
      * Sends the acknowledgement and, once Discord has accepted it, does the work. The interaction counts as in flight
      * from here until its work is done, so a shutdown waits for it. An unexpected failure reaches the person as the
-     * reference {@link InboundWork} makes: beside the message a tap edits, or as the deferred reply.
+     * reference {@link InboundWork} makes, in the person's language: beside the message a tap edits, or as the deferred
+     * reply.
      */
-    private void acknowledged(RestAction<InteractionHook> ack, String what, boolean editsMessage, Work task) {
+    private void acknowledged(
+            RestAction<InteractionHook> ack, String what, ChatUser actor, boolean editsMessage, Work task) {
         // Empty once closing has begun: the interaction is then acknowledged and told to try again.
         Optional<InboundWork.Ticket> ticket = work.begin();
         try {
             ack.queue(
                     hook -> {
                         boolean taken = ticket.isPresent()
-                                && ticket.get().run(what, () -> task.run(hook), text -> {
+                                && ticket.get().run(what, () -> task.run(hook), error -> {
+                                    Locale language = languages.languageOrRequestLocale(actor);
+                                    String text = CATALOGUE.text(language, error);
                                     if (editsMessage) {
-                                        replies.notice(hook, text);
+                                        replies.notice(hook, text, language);
                                     } else {
-                                        replies.update(hook, ChatMessage.text(text));
+                                        replies.update(hook, ChatMessage.text(text), language);
                                     }
                                 });
                         if (!taken) {
-                            hook.sendMessage(RESTARTING).setEphemeral(true).queue(ok -> {}, failed -> {});
+                            hook.sendMessage(restarting(actor.locale()))
+                                    .setEphemeral(true)
+                                    .queue(ok -> {}, failed -> {});
                         }
                     },
                     e -> {
@@ -275,8 +286,19 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
         if (!work.closing()) {
             return false;
         }
-        event.reply(RESTARTING).setEphemeral(true).queue(ok -> {}, e -> {});
+        DiscordLocale locale = event.getUserLocale();
+        event.reply(restarting(locale == null ? null : locale.getLocale()))
+                .setEphemeral(true)
+                .queue(ok -> {}, e -> {});
         return true;
+    }
+
+    /**
+     * "Rapport is restarting", in the language of the person's Discord client: while closing, the database is not asked
+     * for their choice.
+     */
+    private static String restarting(String locale) {
+        return CATALOGUE.text(Languages.match(locale).orElse(Languages.ENGLISH), RESTARTING);
     }
 
     @Override

@@ -3,8 +3,11 @@ package dev.rapport.discord;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.chat.ChatMessage.Choice;
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Languages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -41,6 +44,9 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  *   <li>An attachment becomes a file upload with its own name. Discord takes ten files per message; files beyond
  *       that are named in the content as left out.
  * </ul>
+ *
+ * <p>The renderer's own few words (those notes) come from the catalogue in the language it was made for, the
+ * reader's.
  */
 public final class DiscordRenderer {
 
@@ -49,7 +55,23 @@ public final class DiscordRenderer {
     /** Discord's limit on buttons in one row. */
     static final int MAX_BUTTONS_PER_ROW = 5;
 
-    static final String DEFERRED_NOTE = "-# Buttons for this one appear once the questions above are answered.";
+    /** The key of the note under a question whose buttons come later; shown small ({@code -# }). */
+    static final String DEFERRED_NOTE = "discord.buttons-later";
+
+    private static final Catalogue CATALOGUE = Catalogue.standard();
+
+    /** The language of the renderer's own words (notes, "…and 3 more"); the message's own text is the core's. */
+    private final Locale language;
+
+    /** A renderer whose own words are English. */
+    public DiscordRenderer() {
+        this(Languages.ENGLISH);
+    }
+
+    /** A renderer whose own words are in {@code language}: the reader's. */
+    public DiscordRenderer(Locale language) {
+        this.language = language;
+    }
 
     /**
      * The core's bold: an asterisk at the start or after a space, up to the first asterisk that closes a word. An
@@ -115,7 +137,7 @@ public final class DiscordRenderer {
                     // buttons come in order.
                     deferring = deferring || rows.size() + questionRows.size() > MAX_ROWS;
                     if (deferring) {
-                        lines.add(DEFERRED_NOTE);
+                        lines.add("-# " + CATALOGUE.text(language, DEFERRED_NOTE));
                     } else {
                         rows.addAll(questionRows);
                     }
@@ -124,14 +146,14 @@ public final class DiscordRenderer {
                 case Block.FormButton f -> formButtons.add(button(ButtonStyle.SECONDARY, f.label(), f.actionId()));
                 case Block.Table t -> {
                     if (embeds.size() < Message.MAX_EMBED_COUNT && embedBudget > 0) {
-                        MessageEmbed embed = DiscordTables.embed(t, embedBudget);
+                        MessageEmbed embed = DiscordTables.embed(t, embedBudget, language);
                         embedBudget -= embed.getLength();
                         embeds.add(embed);
                     }
                 }
                 case Block.Image i -> {
                     if (files.size() == Message.MAX_FILE_AMOUNT) {
-                        lines.add("-# An image did not fit in this message.");
+                        lines.add("-# " + CATALOGUE.text(language, "discord.image.left-out"));
                         continue;
                     }
                     images++;
@@ -150,7 +172,8 @@ public final class DiscordRenderer {
                 }
                 case Block.Attachment a -> {
                     if (files.size() == Message.MAX_FILE_AMOUNT) {
-                        lines.add("-# " + escape(a.fileName()) + " did not fit in this message.");
+                        lines.add("-# "
+                                + CATALOGUE.text(language, "discord.file.left-out", "name", escape(a.fileName())));
                     } else {
                         files.add(FileUpload.fromData(a.content(), a.fileName()));
                     }

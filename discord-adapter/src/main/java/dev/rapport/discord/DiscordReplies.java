@@ -2,7 +2,9 @@ package dev.rapport.discord;
 
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.command.Reply;
+import dev.rapport.core.i18n.Catalogue;
 import java.time.Duration;
+import java.util.Locale;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +24,18 @@ final class DiscordReplies {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordReplies.class);
 
-    private final DiscordRenderer renderer = new DiscordRenderer();
     private final Duration callTimeout;
 
     DiscordReplies(Duration callTimeout) {
         this.callTimeout = callTimeout;
     }
 
-    /** A command's reply, after {@code deferReply(true)}. */
-    void reply(InteractionHook hook, Reply reply) {
+    /**
+     * A command's reply, after {@code deferReply(true)}. Each method takes the {@code language} of the person answered,
+     * for the adapter's own words around the core's.
+     */
+    void reply(InteractionHook hook, Reply reply, Locale language) {
+        DiscordRenderer renderer = new DiscordRenderer(language);
         if (reply.ephemeral()) {
             done(
                     "editing a deferred reply",
@@ -41,19 +46,24 @@ final class DiscordReplies {
         // post it for the channel.
         done(
                 "editing a deferred reply",
-                Calls.await(hook.editOriginal(renderer.edit(ChatMessage.text("Posted in the channel."))), callTimeout));
+                Calls.await(
+                        hook.editOriginal(renderer.edit(
+                                ChatMessage.text(Catalogue.standard().text(language, "discord.posted-in-channel")))),
+                        callTimeout));
         done(
                 "a follow-up",
                 Calls.await(hook.sendMessage(renderer.create(reply.message())).setEphemeral(false), callTimeout));
     }
 
     /** Replaces the message the interaction came from (after {@code deferEdit()}), or its deferred reply. */
-    void update(InteractionHook hook, ChatMessage message) {
+    void update(InteractionHook hook, ChatMessage message, Locale language) {
+        DiscordRenderer renderer = new DiscordRenderer(language);
         done("editing a message", Calls.await(hook.editOriginal(renderer.edit(message)), callTimeout));
     }
 
     /** A private note to the person who acted. */
-    void notice(InteractionHook hook, String text) {
+    void notice(InteractionHook hook, String text, Locale language) {
+        DiscordRenderer renderer = new DiscordRenderer(language);
         done(
                 "a private notice",
                 Calls.await(

@@ -1,8 +1,10 @@
 package dev.rapport.discord;
 
 import dev.rapport.core.chat.ChatMessage.Block;
+import dev.rapport.core.i18n.Catalogue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 
@@ -22,7 +24,7 @@ final class DiscordTables {
      * @param budget the characters left for embeds in this message (Discord counts all embeds of a message
      *     together against 6000)
      */
-    static MessageEmbed embed(Block.Table table, int budget) {
+    static MessageEmbed embed(Block.Table table, int budget, Locale language) {
         int limit = Math.min(MessageEmbed.DESCRIPTION_MAX_LENGTH, budget);
         int columns = table.headers().size();
         for (List<String> row : table.rows()) {
@@ -43,7 +45,7 @@ final class DiscordTables {
         for (List<String> row : table.rows()) {
             String line = line(widths, row);
             int left = total - shown - 1;
-            int reserve = left > 0 ? more(left).length() : 0;
+            int reserve = left > 0 ? more(left, language).length() : 0;
             if (length + line.length() + 1 + reserve > limit) {
                 break;
             }
@@ -55,16 +57,16 @@ final class DiscordTables {
         lines.forEach(l -> description.append(l).append('\n'));
         description.append(FENCE_CLOSE);
         if (shown < total) {
-            description.append(more(total - shown));
+            description.append(more(total - shown, language));
         }
-        String text = description.length() <= limit ? description.toString() : more(total);
+        String text = description.length() <= limit ? description.toString() : more(total, language);
         return new EmbedBuilder()
                 .setDescription(DiscordRenderer.cut(text, limit))
                 .build();
     }
 
-    private static String more(int rows) {
-        return "\n…and " + rows + " more";
+    private static String more(int rows, Locale language) {
+        return "\n" + Catalogue.standard().text(language, "discord.table.more-rows", "count", rows);
     }
 
     private static int length(List<String> lines) {

@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.discord.LocalDiscordWorld.Person;
 import dev.rapport.localdiscord.GatewayLogin;
 import dev.rapport.localdiscord.Intents;
@@ -13,6 +14,7 @@ import dev.rapport.localdiscord.Interaction;
 import dev.rapport.localdiscord.InteractionResponse;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,62 @@ class DiscordCommandsIT extends DiscordTestSupport {
                 .extracting(JsonElement::getAsInt)
                 .containsExactlyInAnyOrder(0, 1);
         assertThat(discord.commandNames(LocalDiscordWorld.GUILD)).isEmpty();
+    }
+
+    @Test
+    void every_description_reaches_discord_with_its_french_and_spanish_localizations_within_100_characters() {
+        JsonObject rapport = command(0, "rapport", true);
+        Catalogue catalogue = Catalogue.standard();
+        Locale french = Locale.FRENCH;
+        Locale spanish = Locale.of("es");
+        assertThat(localization(rapport, "fr"))
+                .isEqualTo(catalogue.text(french, "discord.command.description"))
+                .startsWith("Points de suivi du mentorat");
+        assertThat(localization(rapport, "es-ES")).isEqualTo(catalogue.text(spanish, "discord.command.description"));
+        Map<String, JsonObject> top = byName(rapport);
+        JsonObject help = top.get("help");
+        assertThat(help.get("description").getAsString())
+                .isEqualTo(catalogue.text(Locale.ENGLISH, "command.help.summary"));
+        assertThat(localization(help, "fr")).isEqualTo(catalogue.text(french, "command.help.summary"));
+        assertThat(localization(help, "es-419")).isEqualTo(catalogue.text(spanish, "command.help.summary"));
+        JsonObject programme = top.get("programme");
+        assertThat(localization(programme, "fr")).startsWith("Pour les coordinateurs");
+        JsonObject mentor = option(byName(programme).get("add-pair"), "mentor");
+        assertThat(localization(mentor, "fr")).isEqualTo(catalogue.text(french, "command.add-pair.option.mentor"));
+        assertThat(localization(mentor, "es-ES")).isEqualTo(catalogue.text(spanish, "command.add-pair.option.mentor"));
+        assertThat(localization(option(byName(programme).get("health"), "programme"), "es-ES"))
+                .isEqualTo(catalogue.text(spanish, "command.option.programme"));
+        // Every command, group, subcommand and option: its description and one per shipped language's locales.
+        List<JsonObject> all = new java.util.ArrayList<>();
+        collect(rapport, all);
+        assertThat(all).hasSizeGreaterThan(40).allSatisfy(o -> {
+            assertThat(o.get("description").getAsString()).hasSizeBetween(1, 100);
+            JsonObject localized = o.getAsJsonObject("description_localizations");
+            assertThat(localized.keySet())
+                    .as(o.get("name").getAsString())
+                    .containsExactlyInAnyOrder("fr", "es-ES", "es-419");
+            localized
+                    .entrySet()
+                    .forEach(e -> assertThat(e.getValue().getAsString()).hasSizeBetween(1, 100));
+            assertThat(localized.get("fr").getAsString())
+                    .isNotEqualTo(o.get("description").getAsString());
+        });
+        // Listed without asking for them, the dictionaries are left out, as Discord does.
+        assertThat(command(0, "rapport", false).has("description_localizations"))
+                .isFalse();
+    }
+
+    private static String localization(JsonObject o, String locale) {
+        return o.getAsJsonObject("description_localizations").get(locale).getAsString();
+    }
+
+    private static void collect(JsonObject o, List<JsonObject> out) {
+        out.add(o);
+        if (o.has("options")) {
+            for (JsonElement child : o.getAsJsonArray("options")) {
+                collect(child.getAsJsonObject(), out);
+            }
+        }
     }
 
     private static Map<String, JsonObject> byName(JsonObject command) {
@@ -179,7 +237,13 @@ class DiscordCommandsIT extends DiscordTestSupport {
     }
 
     private JsonObject command(long scope, String name) {
-        JsonArray all = JsonParser.parseString(discord.commandsJson(scope)).getAsJsonArray();
+        return command(scope, name, false);
+    }
+
+    /** A command as {@code GET …/commands} lists it, with its localizations when {@code withLocalizations}. */
+    private JsonObject command(long scope, String name, boolean withLocalizations) {
+        JsonArray all = JsonParser.parseString(discord.commandsJson(scope, withLocalizations))
+                .getAsJsonArray();
         for (JsonElement c : all) {
             if (c.getAsJsonObject().get("name").getAsString().equals(name)) {
                 return c.getAsJsonObject();

@@ -3,13 +3,22 @@ package dev.rapport.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rapport.core.chat.ChatMessage;
+import dev.rapport.core.chat.ChatMessage.Block;
+import dev.rapport.core.chat.ChatMessage.Choice;
+import dev.rapport.core.chat.Platform;
+import dev.rapport.core.chat.Recipient;
+import dev.rapport.core.chat.SendKey;
+import dev.rapport.core.chat.SendResult;
 import dev.rapport.core.participant.ProfileRefresh;
 import dev.rapport.core.test.EnglishWords;
 import dev.rapport.discord.LocalDiscordWorld.Person;
 import dev.rapport.localdiscord.DiscordMessage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +38,9 @@ class DiscordLanguagesIT extends DiscordTestSupport {
 
     @Autowired
     ProfileRefresh profiles;
+
+    @Autowired
+    DiscordChatPort port;
 
     @Test
     void a_mentee_whose_discord_is_in_spanish_reads_everything_in_spanish_and_the_others_in_english() {
@@ -93,6 +105,39 @@ class DiscordLanguagesIT extends DiscordTestSupport {
 
         // The coordinator writes in English and is answered in English, in the same programme.
         assertThat(say(cora, "health", Map.of())).contains("Residents").contains(lee.name());
+    }
+
+    @Test
+    void the_adapters_own_words_in_a_message_are_in_its_recipients_language() {
+        Person ana = LocalDiscordWorld.member();
+        Person lee = LocalDiscordWorld.member();
+        // More questions than Discord's five rows of buttons: the last ones say, in French, that theirs come later.
+        List<Block> questions = IntStream.rangeClosed(1, 6)
+                .mapToObj(q -> (Block) new Block.Question(
+                        "Statement " + q,
+                        IntStream.rangeClosed(1, 5)
+                                .mapToObj(n -> new Choice(Integer.toString(n), "rapport:test:" + q + ":" + n))
+                                .toList(),
+                        null))
+                .toList();
+        assertThat(port.send(recipient(ana, Locale.FRENCH), new ChatMessage("Six", questions), SendKey.first(901)))
+                .isInstanceOf(SendResult.Sent.class);
+        assertThat(text(awaitDm(ana, m -> m.content().contains("Statement 6"))))
+                .contains("Les boutons de cette question apparaîtront une fois les questions précédentes répondues.")
+                .doesNotContain("Buttons for this one");
+        // A table too long for its embed says in Spanish how many rows it left out.
+        List<List<String>> rows = IntStream.range(0, 400)
+                .mapToObj(i -> List.of("pair " + i, "a cell that takes some room in the table"))
+                .toList();
+        ChatMessage table = new ChatMessage("Tabla", List.of(new Block.Table(List.of("Pair", "Note"), rows)));
+        assertThat(port.send(recipient(lee, Locale.of("es")), table, SendKey.first(902)))
+                .isInstanceOf(SendResult.Sent.class);
+        assertThat(text(awaitDm(lee, m -> !m.embedDescriptions().isEmpty()))).containsPattern("…y \\d+ más");
+    }
+
+    private static Recipient recipient(Person who, Locale language) {
+        return new Recipient(
+                Platform.DISCORD, Long.toString(LocalDiscordWorld.GUILD), who.userId(), who.name(), language);
     }
 
     private static void inSpanishOnly(DiscordMessage m) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
@@ -176,8 +177,28 @@ class DiscordRendererTest {
         assertThat(shown).hasSize(2 + 4 * 5);
         String content = json.getString("content");
         assertThat(content).contains("**7.** ");
-        assertThat(content.split(DiscordRenderer.DEFERRED_NOTE, -1)).hasSize(3);
-        assertThat(content.indexOf(DiscordRenderer.DEFERRED_NOTE)).isGreaterThan(content.indexOf("**6.** "));
+        String note = "-# Buttons for this one appear once the questions above are answered.";
+        assertThat(content.split(note, -1)).hasSize(3);
+        assertThat(content.indexOf(note)).isGreaterThan(content.indexOf("**6.** "));
+    }
+
+    @Test
+    void theRenderersOwnWordsAreInTheReadersLanguage() {
+        ChatMessage checkIn = CheckInComposer.compose(checkIn("Ada", longestMenteeQuestions(6), Map.of(), null, false));
+        assertThat(new DiscordRenderer(Locale.FRENCH).create(checkIn).toData().getString("content"))
+                .contains("-# Les boutons de cette question apparaîtront une fois les questions précédentes répondues.")
+                .doesNotContain("Buttons for this one");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            rows.add(List.of("pair " + i, "a cell that takes some room in the table"));
+        }
+        ChatMessage table = new ChatMessage("t", List.of(new Block.Table(List.of("Pair", "Note"), rows)));
+        String description = new DiscordRenderer(Locale.of("es"))
+                .create(table)
+                .getEmbeds()
+                .getFirst()
+                .getDescription();
+        assertThat(description).containsPattern("…y \\d+ más$");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.rapport.core.command.CommandService;
 import dev.rapport.core.interaction.InteractionService;
 import dev.rapport.core.pace.RateLimits;
+import dev.rapport.core.participant.ParticipantLanguages;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.test.FreshDatabase;
 import dev.rapport.localdiscord.Endpoint;
@@ -57,6 +58,9 @@ class DiscordShardingIT {
     ParticipantService participants;
 
     @Autowired
+    ParticipantLanguages languages;
+
+    @Autowired
     RateLimits limits;
 
     @BeforeEach
@@ -100,7 +104,7 @@ class DiscordShardingIT {
         DiscordProperties second = properties.withShards(2, 1, 1);
         DiscordCommands slash = new DiscordCommands(commands);
         DiscordInbound inbound = new DiscordInbound(
-                commands, interactions, participants, slash, second.coordinatorRole(), second.callTimeout());
+                commands, interactions, participants, languages, slash, second.coordinatorRole(), second.callTimeout());
         DiscordRegistrar registrar = new DiscordRegistrar(
                 false, slash.definition(), new DiscordPacer(limits, second.pace()), second.callTimeout());
         DiscordConnection other =

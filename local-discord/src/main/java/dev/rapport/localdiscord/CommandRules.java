@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,7 +13,9 @@ import java.util.regex.Pattern;
  * Discord's rules for application commands, from its application-commands documentation: names (1–32 characters,
  * lowercase for slash commands, Discord's pattern), descriptions (1–100), at most 25 options, subcommands or choices
  * at each level, subcommands only at the top and inside groups, required options before optional ones, no duplicate
- * names, at most 100 slash commands per scope.
+ * names, at most 100 slash commands per scope; and localizations ({@code name_localizations},
+ * {@code description_localizations}) on commands and options, keyed by Discord's locales, whose values follow the same
+ * rules as the name or description they translate.
  */
 final class CommandRules {
 
@@ -31,6 +34,15 @@ final class CommandRules {
     static final int CHAT_INPUT = 1;
     static final int MAX_OPTIONS = 25;
     static final int MAX_COMMANDS = 100;
+
+    /** The locales Discord accepts as keys of a localization dictionary (its "Locales" reference). */
+    static final Set<String> LOCALES = Set.of(
+            "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl", "no", "pl",
+            "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th", "zh-CN", "ja", "zh-TW",
+            "ko");
+
+    /** The dictionaries of a command or an option that {@code GET …/commands} leaves out unless asked. */
+    static final List<String> LOCALIZATIONS = List.of("name_localizations", "description_localizations");
 
     /** Discord's documented pattern for command and option names. */
     private static final Pattern NAME = Pattern.compile("^[-_'\\p{L}\\p{N}\\p{sc=Deva}\\p{sc=Thai}]{1,32}$");
@@ -79,6 +91,7 @@ final class CommandRules {
         if (type == CHAT_INPUT) {
             checkName(name, errors, path(at, "name"));
             checkDescription(description, errors, path(at, "description"));
+            checkLocalizations(command, errors, at);
             checkOptions(Json.array(command, "options"), 0, errors, path(at, "options"));
         } else {
             if (name == null || name.isEmpty() || name.length() > 32) {
@@ -115,6 +128,7 @@ final class CommandRules {
             }
             checkName(name, errors, path(here, "name"));
             checkDescription(Json.string(option, "description"), errors, path(here, "description"));
+            checkLocalizations(option, errors, here);
             if (!names.add(String.valueOf(name))) {
                 errors.add(
                         "APPLICATION_COMMAND_OPTIONS_DUPLICATE_NAME",
@@ -178,6 +192,63 @@ final class CommandRules {
             errors.badLength(1, 32, at);
         } else if (!NAME.matcher(name).matches() || !name.equals(name.toLowerCase(Locale.ROOT))) {
             errors.add("APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid", at);
+        }
+    }
+
+    /**
+     * A command's or an option's localizations: absent or null, or an object whose keys are Discord's locales and whose
+     * values are a name or a description as valid as the one they translate (or null, which removes it).
+     */
+    private static void checkLocalizations(JsonObject owner, FormErrors errors, String... at) {
+        for (String field : LOCALIZATIONS) {
+            JsonElement dictionary = owner.get(field);
+            if (dictionary == null || dictionary.isJsonNull()) {
+                continue;
+            }
+            if (!dictionary.isJsonObject()) {
+                errors.add("DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType", path(at, field));
+                continue;
+            }
+            for (var entry : dictionary.getAsJsonObject().entrySet()) {
+                String[] here = path(at, field, entry.getKey());
+                if (!LOCALES.contains(entry.getKey())) {
+                    errors.add(
+                            "BASE_TYPE_CHOICES",
+                            "Value must be one of " + LOCALES.stream().sorted().toList() + ".",
+                            here);
+                    continue;
+                }
+                if (entry.getValue().isJsonNull()) {
+                    continue;
+                }
+                String value =
+                        entry.getValue().isJsonPrimitive() ? entry.getValue().getAsString() : null;
+                if (field.equals("name_localizations")) {
+                    checkName(value, errors, here);
+                } else {
+                    checkDescription(value, errors, here);
+                }
+            }
+        }
+    }
+
+    /**
+     * A command as {@code GET …/commands} lists it without {@code with_localizations=true}: its localization
+     * dictionaries, and its options', left out. (Discord puts {@code name_localized} and {@code description_localized}
+     * in their place for the locale of the user making the request; the bot's own requests have none.)
+     */
+    static JsonObject withoutLocalizations(JsonObject command) {
+        JsonObject c = command.deepCopy();
+        strip(c);
+        return c;
+    }
+
+    private static void strip(JsonObject owner) {
+        LOCALIZATIONS.forEach(owner::remove);
+        for (JsonElement option : Json.array(owner, "options")) {
+            if (option.isJsonObject()) {
+                strip(option.getAsJsonObject());
+            }
         }
     }
 

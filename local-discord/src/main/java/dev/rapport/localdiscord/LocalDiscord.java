@@ -1,6 +1,5 @@
 package dev.rapport.localdiscord;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import dev.rapport.localkit.Faults;
 import dev.rapport.localkit.Outage;
@@ -392,8 +391,16 @@ public final class LocalDiscord implements Faults<Long>, AutoCloseable {
 
     /** The registered commands of a scope (0 for global), as {@code GET …/commands} returns them. */
     public String commandsJson(long scope) {
-        JsonArray commands = world.commands(scope);
-        return commands.toString();
+        return commandsJson(scope, false);
+    }
+
+    /**
+     * The registered commands of a scope (0 for global), as {@code GET …/commands} returns them, with
+     * {@code with_localizations=true} when {@code withLocalizations}: then each command and option carries its
+     * {@code name_localizations} and {@code description_localizations} as registered.
+     */
+    public String commandsJson(long scope, boolean withLocalizations) {
+        return world.commands(scope, withLocalizations).toString();
     }
 
     /** Every IDENTIFY and RESUME, accepted or refused, with the intents and shard asked for. */

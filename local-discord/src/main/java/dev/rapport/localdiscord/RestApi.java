@@ -412,14 +412,14 @@ final class RestApi {
                         r.id("application.id"), r.params.get("interaction.token"), r.params.get("message.id"));
                 yield Answer.noContent();
             }
-            case GET_GLOBAL_COMMANDS -> Answer.ok(world.commands(application(r, 0)));
+            case GET_GLOBAL_COMMANDS -> Answer.ok(world.commands(application(r, 0), withLocalizations(r)));
             case CREATE_GLOBAL_COMMAND -> Answer.ok(world.createCommand(application(r, 0), r.object()));
             case OVERWRITE_GLOBAL_COMMANDS -> Answer.ok(world.overwriteCommands(application(r, 0), array(r)));
             case DELETE_GLOBAL_COMMAND -> {
                 world.deleteCommand(application(r, 0), r.id("command.id"));
                 yield Answer.noContent();
             }
-            case GET_GUILD_COMMANDS -> Answer.ok(world.commands(application(r, guild(r))));
+            case GET_GUILD_COMMANDS -> Answer.ok(world.commands(application(r, guild(r)), withLocalizations(r)));
             case CREATE_GUILD_COMMAND -> Answer.ok(world.createCommand(application(r, guild(r)), r.object()));
             case OVERWRITE_GUILD_COMMANDS -> Answer.ok(world.overwriteCommands(application(r, guild(r)), array(r)));
             case DELETE_GUILD_COMMAND -> {
@@ -430,6 +430,11 @@ final class RestApi {
             case GET_GUILD_MEMBER -> Answer.ok(world.memberJson(r.id("guild.id"), r.id("user.id")));
             case GET_GUILD_ROLES -> Answer.ok(world.rolesJson(r.id("guild.id")));
         };
+    }
+
+    /** Whether {@code GET …/commands} asked for the localization dictionaries ({@code with_localizations=true}). */
+    private static boolean withLocalizations(Request r) {
+        return "true".equalsIgnoreCase(r.query.get("with_localizations"));
     }
 
     /** The scope of a command route, after checking it is this bot's application (403 otherwise, as Discord). */

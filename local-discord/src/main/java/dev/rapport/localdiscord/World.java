@@ -1279,6 +1279,18 @@ final class World {
         return out;
     }
 
+    /**
+     * {@code GET …/commands}: the scope's commands, with their localization dictionaries only when asked
+     * ({@code with_localizations=true}), as Discord lists them.
+     */
+    synchronized JsonArray commands(long scope, boolean withLocalizations) {
+        JsonArray out = new JsonArray();
+        commands.getOrDefault(scope, Map.of())
+                .values()
+                .forEach(c -> out.add(withLocalizations ? c.deepCopy() : CommandRules.withoutLocalizations(c)));
+        return out;
+    }
+
     /** {@code PUT …/commands}: replaces the scope's commands; a command keeps its id when its name and type stay. */
     synchronized JsonArray overwriteCommands(long scope, JsonArray body) {
         CommandRules.checkAll(body);

@@ -392,6 +392,101 @@ class LocalDiscordRestTest {
     }
 
     @Test
+    void localizations_are_stored_and_listed_only_when_asked_for_as_discord_does() {
+        start(residency());
+        String path = "applications/" + Json.id(discord.applicationId()) + "/commands";
+        String commands = "[{\"name\":\"rapport\",\"description\":\"Check-ins\","
+                + "\"description_localizations\":{\"fr\":\"Points de suivi\",\"es-ES\":\"Seguimientos\"},"
+                + "\"options\":[{\"type\":1,\"name\":\"health\",\"description\":\"Every pair\","
+                + "\"description_localizations\":{\"fr\":\"Chaque binôme\",\"es-419\":\"Cada pareja\"}}]}]";
+
+        JsonObject put = http.send("PUT", path, commands, "Bot " + discord.botToken())
+                .json()
+                .getAsJsonArray()
+                .get(0)
+                .getAsJsonObject();
+        JsonObject plain = http.get(path).json().getAsJsonArray().get(0).getAsJsonObject();
+        JsonObject localized = http.get(path + "?with_localizations=true")
+                .json()
+                .getAsJsonArray()
+                .get(0)
+                .getAsJsonObject();
+
+        assertThat(put.getAsJsonObject("description_localizations").get("fr").getAsString())
+                .isEqualTo("Points de suivi");
+        assertThat(plain.has("description_localizations")).isFalse();
+        assertThat(plain.getAsJsonArray("options").get(0).getAsJsonObject().has("description_localizations"))
+                .isFalse();
+        assertThat(localized
+                        .getAsJsonObject("description_localizations")
+                        .get("es-ES")
+                        .getAsString())
+                .isEqualTo("Seguimientos");
+        assertThat(localized
+                        .getAsJsonArray("options")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonObject("description_localizations")
+                        .get("es-419")
+                        .getAsString())
+                .isEqualTo("Cada pareja");
+        assertThat(discord.commandsJson(0, true)).contains("Chaque binôme");
+        assertThat(discord.commandsJson(0)).doesNotContain("Chaque binôme");
+    }
+
+    @Test
+    void localizations_in_an_unknown_locale_or_longer_than_discord_takes_are_refused() {
+        start(residency());
+        String path = "applications/" + Json.id(discord.applicationId()) + "/commands";
+
+        Http.Reply unknownLocale = http.send(
+                "PUT",
+                path,
+                "[{\"name\":\"rapport\",\"description\":\"x\",\"description_localizations\":{\"fr-FR\":\"y\"}}]",
+                "Bot " + discord.botToken());
+        Http.Reply tooLong = http.send(
+                "PUT",
+                path,
+                Json.arr(Json.obj(
+                                "name",
+                                "rapport",
+                                "description",
+                                "x",
+                                "options",
+                                Json.arr(Json.obj(
+                                        "type",
+                                        1,
+                                        "name",
+                                        "health",
+                                        "description",
+                                        "y",
+                                        "description_localizations",
+                                        Json.obj("es-ES", "d".repeat(101))))))
+                        .toString(),
+                "Bot " + discord.botToken());
+
+        assertThat(firstError(
+                                unknownLocale.object().getAsJsonObject("errors"),
+                                "0",
+                                "description_localizations",
+                                "fr-FR")
+                        .get("code")
+                        .getAsString())
+                .isEqualTo("BASE_TYPE_CHOICES");
+        assertThat(firstError(
+                                tooLong.object().getAsJsonObject("errors"),
+                                "0",
+                                "options",
+                                "0",
+                                "description_localizations",
+                                "es-ES")
+                        .get("code")
+                        .getAsString())
+                .isEqualTo("BASE_TYPE_BAD_LENGTH");
+        assertThat(discord.commandNames(0)).isEmpty();
+    }
+
+    @Test
     void commands_that_break_discords_rules_are_refused() {
         start(residency());
         String path = "applications/" + Json.id(discord.applicationId()) + "/commands";

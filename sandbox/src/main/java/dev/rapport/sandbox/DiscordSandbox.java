@@ -1,5 +1,7 @@
 package dev.rapport.sandbox;
 
+import static dev.rapport.sandbox.SandboxLanguages.text;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -46,9 +48,12 @@ final class DiscordSandbox {
     /** Forms already submitted (by the interaction that opened them), so they leave the screen. */
     private final Set<Long> submitted = ConcurrentHashMap.newKeySet();
 
-    DiscordSandbox(LocalDiscord discord, CommandService commands) {
+    private final SandboxLanguages languages;
+
+    DiscordSandbox(LocalDiscord discord, CommandService commands, SandboxLanguages languages) {
         this.discord = discord;
         this.commands = commands;
+        this.languages = languages;
     }
 
     /** Whether the real Discord adapter is logged in to the local Discord and has registered {@code /rapport}. */
@@ -59,8 +64,8 @@ final class DiscordSandbox {
     /** Runs {@code /rapport text} as someone in the demo server and waits briefly for the reply. */
     String command(long userId, String text) {
         CommandService.Invocation found = commands.find(text)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "/rapport " + text.strip() + " is not a command; try /rapport help"));
+                .orElseThrow(
+                        () -> new IllegalArgumentException(text("sandbox.not-a-command", "command", text.strip())));
         Subcommand sub = found.subcommand();
         Map<String, Object> options = options(sub, found.arguments());
         String path = sub.group().map(g -> g + " " + sub.name()).orElse(sub.name());
@@ -87,7 +92,7 @@ final class DiscordSandbox {
         Interaction opener = interactions.getOrDefault(userId, List.of()).stream()
                 .filter(i -> i.id() == openerId)
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no form opened by " + openerId));
+                .orElseThrow(() -> new IllegalArgumentException(text("sandbox.no-form", "id", openerId)));
         Map<String, Object> typed = new LinkedHashMap<>();
         for (Field f : modalFields(modalOf(opener).orElseThrow())) {
             String v = values.get(f.key());
@@ -129,7 +134,7 @@ final class DiscordSandbox {
             mine.add(i.id());
             Optional<InteractionResponse> modal = modalOf(i);
             if (modal.isPresent() && !submitted.contains(i.id())) {
-                items.add(new Timed(i.id() + 1, form(i, modal.get())));
+                items.add(new Timed(i.id() + 1, form(i, modal.get(), languages.of(Long.toString(userId)))));
             }
         }
         for (DiscordMessage m : discord.messages()) {
@@ -179,7 +184,7 @@ final class DiscordSandbox {
                         options.put(p.name(), Options.user(who.get()));
                         w++;
                     } else if (p.required()) {
-                        throw new IllegalArgumentException("\"" + word + "\" is nobody in the demo server");
+                        throw new IllegalArgumentException(text("sandbox.nobody-in-server", "word", word));
                     }
                 }
                 case DATE -> {
@@ -197,7 +202,7 @@ final class DiscordSandbox {
                         w++;
                     } catch (NumberFormatException e) {
                         if (p.required()) {
-                            throw new IllegalArgumentException("\"" + word + "\" is not a number");
+                            throw new IllegalArgumentException(text("sandbox.not-a-number", "word", word));
                         }
                     }
                 }
@@ -341,7 +346,8 @@ final class DiscordSandbox {
         }
     }
 
-    private static Screen.Item form(Interaction opener, InteractionResponse modal) {
+    /** A modal as Discord's client shows it: its own buttons (submit, cancel) in the person's language. */
+    private static Screen.Item form(Interaction opener, InteractionResponse modal, Locale language) {
         List<Screen.Part> parts = new ArrayList<>();
         for (Field f : modalFields(modal)) {
             parts.add(new Screen.Field(
@@ -351,8 +357,8 @@ final class DiscordSandbox {
                     f.required(),
                     null));
         }
-        parts.add(new Screen.Submit("Submit"));
-        String title = modal.modalTitle() == null ? "Form" : modal.modalTitle();
+        parts.add(new Screen.Submit(text(language, "sandbox.form.submit"), text(language, "sandbox.form.cancel")));
+        String title = modal.modalTitle() == null ? text(language, "sandbox.form.title") : modal.modalTitle();
         return new Screen.Item(Long.toString(opener.id()), "form", title, parts, false);
     }
 

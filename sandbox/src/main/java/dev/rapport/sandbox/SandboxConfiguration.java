@@ -1,6 +1,7 @@
 package dev.rapport.sandbox;
 
 import dev.rapport.core.command.CommandService;
+import dev.rapport.core.participant.ParticipantLanguages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,13 +32,18 @@ class SandboxConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    SlackSandbox slackSandbox(SandboxWorld world) {
-        return new SlackSandbox(world.slack());
+    SandboxLanguages sandboxLanguages(ParticipantLanguages languages) {
+        return new SandboxLanguages(languages);
     }
 
     @Bean
-    DiscordSandbox discordSandbox(SandboxWorld world, CommandService commands) {
-        return new DiscordSandbox(world.discord(), commands);
+    SlackSandbox slackSandbox(SandboxWorld world, SandboxLanguages languages) {
+        return new SlackSandbox(world.slack(), languages);
+    }
+
+    @Bean
+    DiscordSandbox discordSandbox(SandboxWorld world, CommandService commands, SandboxLanguages languages) {
+        return new DiscordSandbox(world.discord(), commands, languages);
     }
 
     @Bean

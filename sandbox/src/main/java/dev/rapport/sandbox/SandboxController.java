@@ -35,24 +35,49 @@ class SandboxController {
     private final SlackSandbox slack;
     private final DiscordSandbox discord;
     private final SandboxGuard guard;
+    private final SandboxLanguages languages;
 
-    SandboxController(SandboxDemo demo, SlackSandbox slack, DiscordSandbox discord, SandboxGuard guard) {
+    SandboxController(
+            SandboxDemo demo,
+            SlackSandbox slack,
+            DiscordSandbox discord,
+            SandboxGuard guard,
+            SandboxLanguages languages) {
         this.demo = demo;
         this.slack = slack;
         this.discord = discord;
         this.guard = guard;
+        this.languages = languages;
     }
 
-    /** The demo as the page shows it, and the token the page sends with every change ({@link SandboxGuard}). */
-    record State(String status, Instant now, List<SandboxWorld.Person> people, String token) {}
+    /**
+     * The demo as the page shows it, and the token the page sends with every change ({@link SandboxGuard}).
+     *
+     * @param languages the language each person reads now ({@code en}, {@code fr}, {@code es}), by user id
+     */
+    record State(
+            String status,
+            Instant now,
+            List<SandboxWorld.Person> people,
+            Map<String, String> languages,
+            String token) {}
 
     record Act(String platform, String user, String item, String action, String text, Map<String, String> values) {}
 
     record Clock(String advance) {}
 
+    /** A person's new language: {@code en}, {@code fr} or {@code es}. */
+    record Language(String platform, String user, String language) {}
+
     @GetMapping("/state")
     State state() {
-        return new State(demo.status(), demo.now(), SandboxWorld.PEOPLE, guard.token());
+        return new State(demo.status(), demo.now(), SandboxWorld.PEOPLE, languages.everyone(), guard.token());
+    }
+
+    /** Switches the language a person reads, as {@code /rapport language} would: their next messages come in it. */
+    @PostMapping("/language")
+    Map<String, String> language(@RequestBody Language change) {
+        return Map.of("language", languages.set(known(change.platform(), change.user()), change.language()));
     }
 
     @GetMapping("/screen")
@@ -116,7 +141,8 @@ class SandboxController {
 
     @GetMapping("/slack/files/{id}")
     ResponseEntity<byte[]> file(@PathVariable String id) {
-        UploadedFile f = slack.file(id).orElseThrow(() -> new IllegalArgumentException("no file " + id));
+        UploadedFile f = slack.file(id)
+                .orElseThrow(() -> new IllegalArgumentException(SandboxLanguages.text("sandbox.no-file", "id", id)));
         return ResponseEntity.ok()
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
@@ -130,8 +156,8 @@ class SandboxController {
 
     @GetMapping("/discord/files/{id}")
     ResponseEntity<byte[]> discordFile(@PathVariable String id) {
-        dev.rapport.localdiscord.UploadedFile f =
-                discord.file(id(id)).orElseThrow(() -> new IllegalArgumentException("no file " + id));
+        dev.rapport.localdiscord.UploadedFile f = discord.file(id(id))
+                .orElseThrow(() -> new IllegalArgumentException(SandboxLanguages.text("sandbox.no-file", "id", id)));
         return ResponseEntity.ok()
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
@@ -151,7 +177,8 @@ class SandboxController {
         return SandboxWorld.PEOPLE.stream()
                 .filter(p -> p.platform().equals(platform) && p.userId().equals(user))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("nobody called " + user + " on " + platform));
+                .orElseThrow(() -> new IllegalArgumentException(SandboxLanguages.text(
+                        "sandbox.unknown-person", "user", String.valueOf(user), "platform", String.valueOf(platform))));
     }
 
     private static boolean onSlack(Act act) {
@@ -162,7 +189,8 @@ class SandboxController {
         try {
             return Long.parseLong(item);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("\"" + item + "\" is no Discord id");
+            throw new IllegalArgumentException(
+                    SandboxLanguages.text("sandbox.not-an-id", "value", String.valueOf(item)));
         }
     }
 
@@ -170,11 +198,12 @@ class SandboxController {
         try {
             Duration d = Duration.parse(iso);
             if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofDays(60)) > 0) {
-                throw new IllegalArgumentException("move the clock on by up to 60 days");
+                throw new IllegalArgumentException(SandboxLanguages.text("sandbox.clock.too-far"));
             }
             return d;
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("\"" + iso + "\" is not a duration such as PT24H or P7D");
+            throw new IllegalArgumentException(
+                    SandboxLanguages.text("sandbox.clock.not-a-duration", "value", String.valueOf(iso)));
         }
     }
 }

@@ -145,7 +145,7 @@ class SandboxDemo {
                         + " where p.status = 'ACTIVE'",
                 java.time.OffsetDateTime.class);
         if (due == null) {
-            throw new IllegalStateException("There is no active pair, so no check-in is coming.");
+            throw new IllegalStateException(SandboxLanguages.text("sandbox.no-active-pair"));
         }
         clock.advanceTo(due.toInstant().plus(Duration.ofMinutes(1)));
         work();

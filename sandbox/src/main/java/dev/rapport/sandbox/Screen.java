@@ -35,8 +35,8 @@ final class Screen {
     /** A form field: {@code type} is text, textarea or checkbox. */
     record Field(String key, String label, String type, boolean required, String error) implements Part {}
 
-    /** The submit button of a form. */
-    record Submit(String label) implements Part {}
+    /** The submit and cancel buttons of a form. */
+    record Submit(String label, String cancel) implements Part {}
 
     /** A file, downloadable from the sandbox. */
     record Download(String name, String href) implements Part {}

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,9 +24,11 @@ import java.util.Optional;
 final class SlackSandbox {
 
     private final LocalSlack slack;
+    private final SandboxLanguages languages;
 
-    SlackSandbox(LocalSlack slack) {
+    SlackSandbox(LocalSlack slack, SandboxLanguages languages) {
         this.slack = slack;
+        this.languages = languages;
     }
 
     /** Whether the real Slack adapter has connected to the local Slack. */
@@ -48,13 +51,15 @@ final class SlackSandbox {
         Seen seen = slack.screenOf(SandboxWorld.SLACK_TEAM, userId).stream()
                 .filter(s -> s.id().equals(itemId))
                 .reduce((a, b) -> b)
-                .orElseThrow(() -> new IllegalArgumentException("nothing called " + itemId + " on that screen"));
+                .orElseThrow(
+                        () -> new IllegalArgumentException(SandboxLanguages.text("sandbox.no-item", "id", itemId)));
         slack.as(SandboxWorld.SLACK_TEAM, userId).click(seen, action).awaitAck(Duration.ofSeconds(10));
     }
 
     void submit(String userId, String viewId, Map<String, String> values) {
-        OpenedView view =
-                slack.view(viewId).orElseThrow(() -> new IllegalArgumentException("no form called " + viewId));
+        OpenedView view = slack.view(viewId)
+                .orElseThrow(
+                        () -> new IllegalArgumentException(SandboxLanguages.text("sandbox.no-view", "id", viewId)));
         Map<String, Object> filled = new HashMap<>();
         for (OpenedView.Input input : view.inputs()) {
             String value = values.get(input.actionId());
@@ -88,7 +93,7 @@ final class SlackSandbox {
                 case EPHEMERAL -> items.add(message(s, "note"));
                 case MODAL -> {
                     if (s.open()) {
-                        items.add(form(s));
+                        items.add(form(s, languages.of(userId)));
                     }
                 }
                 case FILE ->
@@ -116,7 +121,8 @@ final class SlackSandbox {
         return new Screen.Item(s.id(), kind, null, parts, s.edited());
     }
 
-    private static Screen.Item form(Seen s) {
+    /** A modal with the buttons Rapport gave it (its submit and close texts), in the person's language. */
+    private Screen.Item form(Seen s, Locale language) {
         List<Screen.Part> parts = new ArrayList<>();
         JsonArray blocks = JsonParser.parseString(s.blocksJson()).getAsJsonArray();
         for (JsonElement e : blocks) {
@@ -144,11 +150,21 @@ final class SlackSandbox {
                             : text(options.get(0).getAsJsonObject().get("text"));
                     parts.add(new Screen.Field(key, option, "checkbox", false, error));
                 }
-                default -> parts.add(new Screen.Text("(" + label + ": not available in the sandbox)", true));
+                default ->
+                    parts.add(new Screen.Text(
+                            SandboxLanguages.text(language, "sandbox.form.unavailable", "label", label), true));
             }
         }
-        parts.add(new Screen.Submit("Submit"));
+        JsonObject view = slack.view(s.id()).map(OpenedView::view).orElseGet(JsonObject::new);
+        parts.add(new Screen.Submit(
+                buttonText(view, "submit", SandboxLanguages.text(language, "sandbox.form.submit")),
+                buttonText(view, "close", SandboxLanguages.text(language, "sandbox.form.cancel"))));
         return new Screen.Item(s.id(), "form", s.text(), parts, s.edited());
+    }
+
+    /** A modal's submit or close text, as Slack shows it, or {@code otherwise} where the view has none. */
+    private static String buttonText(JsonObject view, String which, String otherwise) {
+        return view.has(which) ? text(view.get(which)) : otherwise;
     }
 
     private static void block(JsonObject b, List<Screen.Part> parts) {

@@ -21,9 +21,12 @@ import com.slack.api.model.block.element.ButtonElement;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.chat.ChatMessage.Choice;
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Languages;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -53,7 +56,10 @@ import java.util.Set;
  * <p>Block ids are derived from the position of the core's block in the message ({@code r<index>-<part>}), so
  * they are unique in a message and the same every time the same message is rendered.
  *
- * <p>Stateless and thread-safe.
+ * <p>The renderer's own few words (a note that a chart is attached, "…and 3 more rows") come from the catalogue in
+ * the language it was made for, the reader's.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class BlockKitRenderer {
 
@@ -68,6 +74,21 @@ public final class BlockKitRenderer {
 
     private static final String FENCE = "```";
 
+    private static final Catalogue CATALOGUE = Catalogue.standard();
+
+    /** The language of the renderer's own words (notes, fallback text); the message's own text is the core's. */
+    private final Locale language;
+
+    /** A renderer whose own words are English. */
+    public BlockKitRenderer() {
+        this(Languages.ENGLISH);
+    }
+
+    /** A renderer whose own words are in {@code language}: the reader's. */
+    public BlockKitRenderer(Locale language) {
+        this.language = language;
+    }
+
     /** The blocks of one message, at most {@value SlackLimits#MESSAGE_BLOCKS}. */
     public List<LayoutBlock> blocks(ChatMessage message) {
         List<Block> source = message.blocks();
@@ -80,8 +101,7 @@ public final class BlockKitRenderer {
         if (out.size() > MESSAGE_BLOCKS) {
             int hidden = out.size() - (MESSAGE_BLOCKS - 1);
             out = new ArrayList<>(out.subList(0, MESSAGE_BLOCKS - 1));
-            out.add(context(
-                    "r-more", "…" + hidden + " more " + plural(hidden, "part") + " of this message not shown."));
+            out.add(context("r-more", CATALOGUE.text(language, "slack.message.more-parts", "count", hidden)));
         }
         return List.copyOf(out);
     }
@@ -89,7 +109,8 @@ public final class BlockKitRenderer {
     /** The message's plain summary, as Slack's {@code text}: shown in notifications and where blocks are not. */
     public String fallbackText(ChatMessage message) {
         String summary = message.summary().strip();
-        return SlackLimits.escapeWithin(summary.isEmpty() ? "Message from Rapport" : summary, MESSAGE_TEXT);
+        return SlackLimits.escapeWithin(
+                summary.isEmpty() ? CATALOGUE.text(language, "slack.message.fallback") : summary, MESSAGE_TEXT);
     }
 
     private void render(Block block, String id, int budget, List<LayoutBlock> out) {
@@ -116,13 +137,15 @@ public final class BlockKitRenderer {
                 out.add(context(
                         id + "-image",
                         SlackLimits.escapeWithin(
-                                "📊 " + img.altText() + " (chart attached to this message)", CONTEXT_TEXT)));
+                                CATALOGUE.text(language, "slack.image.attached", "alt", img.altText()), CONTEXT_TEXT)));
             case Block.Attachment a ->
                 out.add(section(
                         id + "-file",
-                        "📎 *"
-                                + SlackLimits.escapeWithin(a.fileName(), SECTION_TEXT - 100)
-                                + "* is attached to this message."));
+                        CATALOGUE.text(
+                                language,
+                                "slack.file.attached",
+                                "name",
+                                SlackLimits.escapeWithin(a.fileName(), SECTION_TEXT - 100))));
         }
     }
 
@@ -136,7 +159,7 @@ public final class BlockKitRenderer {
         }
     }
 
-    private static void table(Block.Table table, String id, int maxSections, List<LayoutBlock> out) {
+    private void table(Block.Table table, String id, int maxSections, List<LayoutBlock> out) {
         int columns = table.headers().size();
         for (List<String> row : table.rows()) {
             columns = Math.max(columns, row.size());
@@ -172,13 +195,13 @@ public final class BlockKitRenderer {
                 body.append('\n').append(rows.get(fitted++));
             }
             if (rows.isEmpty()) {
-                body.append("\n(no rows)");
+                body.append('\n').append(CATALOGUE.text(language, "slack.table.empty"));
             }
             if (last && fitted < rows.size()) {
                 // Make room for the note, dropping rows from the end of this section if needed.
                 while (true) {
                     String note =
-                            "\n_…and " + (rows.size() - fitted) + " more " + plural(rows.size() - fitted, "row") + "_";
+                            "\n" + CATALOGUE.text(language, "slack.table.more-rows", "count", rows.size() - fitted);
                     if (body.length() + FENCE.length() + note.length() <= SECTION_TEXT || fitted == next) {
                         body.append(FENCE).append(note);
                         break;
@@ -272,9 +295,5 @@ public final class BlockKitRenderer {
      */
     private static MarkdownTextObject mrkdwn(String text) {
         return MarkdownTextObject.builder().text(text).verbatim(true).build();
-    }
-
-    private static String plural(int n, String noun) {
-        return n == 1 ? noun : noun + "s";
     }
 }

@@ -11,33 +11,34 @@ import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
+import dev.rapport.core.i18n.Catalogue;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The modal {@code /rapport import} opens on Slack, where a slash command cannot carry a file: a file input for the
  * CSV (Slack hands back its {@code url_private}, read with the bot token and scope {@code files:read}), or a box to
  * paste its lines into. Whatever followed "import" in the command ({@code programme="Name"}) travels in the
- * modal's private metadata.
+ * modal's private metadata. Its words are the catalogue's, in the coordinator's language.
  */
 final class ImportModal {
 
+    private static final Catalogue CATALOGUE = Catalogue.standard();
+
     private ImportModal() {}
 
-    static View view(String callbackId, String fileKey, String textKey, String commandRest) {
+    static View view(String callbackId, String fileKey, String textKey, String commandRest, Locale language) {
         List<LayoutBlock> blocks = List.of(
                 SectionBlock.builder()
                         .blockId("about")
                         .text(MarkdownTextObject.builder()
-                                .text("Add many pairs at once. The first line names the columns:"
-                                        + " `mentor_id,mentor_name,mentee_id,mentee_name`, and optionally `start_date`,"
-                                        + " `mentor_timezone`, `mentee_timezone`. Ids are Slack member ids (U…)."
-                                        + " Either every pair is added or none is: problems are listed by line.")
+                                .text(CATALOGUE.text(language, "slack.import.about"))
                                 .build())
                         .build(),
                 InputBlock.builder()
                         .blockId(fileKey)
                         .optional(true)
-                        .label(plain("CSV file"))
+                        .label(plain(CATALOGUE.text(language, "slack.import.file")))
                         .element(FileInputElement.builder()
                                 .actionId(fileKey)
                                 .filetypes(List.of("csv", "txt"))
@@ -47,7 +48,7 @@ final class ImportModal {
                 InputBlock.builder()
                         .blockId(textKey)
                         .optional(true)
-                        .label(plain("…or paste the lines"))
+                        .label(plain(CATALOGUE.text(language, "slack.import.paste")))
                         .element(PlainTextInputElement.builder()
                                 .actionId(textKey)
                                 .multiline(true)
@@ -64,10 +65,19 @@ final class ImportModal {
                 .privateMetadata(metadata)
                 .title(ViewTitle.builder()
                         .type("plain_text")
-                        .text("Import pairs")
+                        .text(SlackLimits.truncate(
+                                CATALOGUE.text(language, "slack.import.title"), SlackLimits.VIEW_TITLE))
                         .build())
-                .submit(ViewSubmit.builder().type("plain_text").text("Import").build())
-                .close(ViewClose.builder().type("plain_text").text("Cancel").build())
+                .submit(ViewSubmit.builder()
+                        .type("plain_text")
+                        .text(SlackLimits.truncate(
+                                CATALOGUE.text(language, "slack.import.submit"), SlackLimits.VIEW_TITLE))
+                        .build())
+                .close(ViewClose.builder()
+                        .type("plain_text")
+                        .text(SlackLimits.truncate(
+                                CATALOGUE.text(language, "slack.form.cancel"), SlackLimits.VIEW_TITLE))
+                        .build())
                 .blocks(blocks)
                 .build();
     }

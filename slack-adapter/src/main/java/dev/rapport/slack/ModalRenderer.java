@@ -21,9 +21,12 @@ import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.rapport.core.chat.Form;
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Languages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,7 +46,9 @@ import java.util.Map;
  * (for the adapter to find the message to update, for instance) is data, not text: rather than being cut it is
  * refused when longer than Slack's 3000 characters.
  *
- * <p>Stateless and thread-safe.
+ * <p>Its own words (submit and cancel, a checkbox's "Yes") are the catalogue's, in the language it was made for.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class ModalRenderer {
 
@@ -51,6 +56,21 @@ public final class ModalRenderer {
     static final String TICKED = "true";
 
     static final String UNTICKED = "false";
+
+    private static final Catalogue CATALOGUE = Catalogue.standard();
+
+    /** The language of the renderer's own words (submit, cancel, a checkbox's "Yes"): the reader's. */
+    private final Locale language;
+
+    /** A renderer whose own words are English. */
+    public ModalRenderer() {
+        this(Languages.ENGLISH);
+    }
+
+    /** A renderer whose own words are in {@code language}. */
+    public ModalRenderer(Locale language) {
+        this.language = language;
+    }
 
     /** A modal for the form. {@code privateMetadata} may be null. */
     public View modal(Form form, String privateMetadata) {
@@ -78,12 +98,14 @@ public final class ModalRenderer {
                         .build())
                 .submit(ViewSubmit.builder()
                         .type(PlainTextObject.TYPE)
-                        .text(SlackLimits.truncate(nonBlank(form.submitLabel(), "Submit"), VIEW_TITLE))
+                        .text(SlackLimits.truncate(
+                                nonBlank(form.submitLabel(), CATALOGUE.text(language, "slack.form.submit")),
+                                VIEW_TITLE))
                         .emoji(true)
                         .build())
                 .close(ViewClose.builder()
                         .type(PlainTextObject.TYPE)
-                        .text("Cancel")
+                        .text(SlackLimits.truncate(CATALOGUE.text(language, "slack.form.cancel"), VIEW_TITLE))
                         .emoji(true)
                         .build())
                 .blocks(blocks)
@@ -121,7 +143,7 @@ public final class ModalRenderer {
         return values;
     }
 
-    private static InputBlock input(Form.Field field) {
+    private InputBlock input(Form.Field field) {
         return switch (field) {
             case Form.Field.TextInput t ->
                 input(
@@ -141,7 +163,8 @@ public final class ModalRenderer {
                         CheckboxesElement.builder()
                                 .actionId(c.key())
                                 .options(List.of(OptionObject.builder()
-                                        .text(plain(SlackLimits.truncate("Yes", OPTION_TEXT)))
+                                        .text(plain(SlackLimits.truncate(
+                                                CATALOGUE.text(language, "slack.form.tick"), OPTION_TEXT)))
                                         .value(TICKED)
                                         .build()))
                                 .build());

@@ -62,7 +62,6 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
     private final double opensPerSecond;
     private final Duration maxWait;
     private final SlackHistory history;
-    private final BlockKitRenderer renderer = new BlockKitRenderer();
     private final Map<String, String> dmChannels = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -144,6 +143,8 @@ public final class SlackChatPort implements ChatPort, AutoCloseable {
         if (!turn(recipient, "chat.postMessage", sendsPerSecond, (int) Math.max(1, Math.round(sendsPerSecond)))) {
             return new SendResult.RateLimited(SlackAnswers.DEFAULT_RETRY_AFTER);
         }
+        // The adapter's own words in the message (a note, a fallback) are in the recipient's language.
+        BlockKitRenderer renderer = new BlockKitRenderer(recipient.language());
         try {
             ChatPostMessageResponse posted = methods.chatPostMessage(ChatPostMessageRequest.builder()
                     .channel(channel)

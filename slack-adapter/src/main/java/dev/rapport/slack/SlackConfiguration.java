@@ -8,6 +8,7 @@ import dev.rapport.core.installation.Installations;
 import dev.rapport.core.interaction.InboundEvents;
 import dev.rapport.core.interaction.InteractionService;
 import dev.rapport.core.pace.RateLimits;
+import dev.rapport.core.participant.ParticipantLanguages;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.secrets.Secrets;
 import java.time.Clock;
@@ -79,13 +80,14 @@ public class SlackConfiguration {
             InteractionService interactions,
             InboundEvents events,
             ParticipantService participants,
+            ParticipantLanguages languages,
             SlackDirectory directory,
             SlackApi api,
             SlackSetupRights.Setting setting,
             Optional<Installations> installations) {
         SlackSetupRights setupRights = new SlackSetupRights(setting, directory::adminOrOwner, installations);
         return new SlackInbound(
-                commands, interactions, events, participants, directory, setupRights, new SlackReplies(api));
+                commands, interactions, events, participants, languages, directory, setupRights, new SlackReplies(api));
     }
 
     @Bean

@@ -9,7 +9,9 @@ import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.command.CommandRequest;
 import dev.rapport.core.command.CommandService;
 import dev.rapport.core.command.Reply;
+import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.core.pair.ImportFile;
+import dev.rapport.core.participant.ParticipantLanguages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,8 +20,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,31 +44,40 @@ final class SlackImport {
     private static final Logger log = LoggerFactory.getLogger(SlackImport.class);
 
     private final CommandService commands;
+    private final ParticipantLanguages languages;
     private final SlackPeople people;
     private final SlackReplies replies;
     private final SlackModalOpener modals;
     private final HttpClient downloads =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    SlackImport(CommandService commands, SlackPeople people, SlackReplies replies, SlackModalOpener modals) {
+    SlackImport(
+            CommandService commands,
+            ParticipantLanguages languages,
+            SlackPeople people,
+            SlackReplies replies,
+            SlackModalOpener modals) {
         this.commands = commands;
+        this.languages = languages;
         this.people = people;
         this.replies = replies;
         this.modals = modals;
     }
 
-    /** Opens the import form for {@code /rapport import …}; {@code text} is the command's text. */
-    /** Opens the import form; {@code rest} is the command's words after {@code import} (a programme option). */
-    void openForm(Context ctx, SlashCommandPayload p, String rest) {
-        View view = ImportModal.view(FORM, FILE, TEXT, rest);
+    /**
+     * Opens the import form, in the coordinator's {@code language}; {@code rest} is the command's words after
+     * {@code import} (a programme option).
+     */
+    void openForm(Context ctx, SlashCommandPayload p, String rest, Locale language) {
+        View view = ImportModal.view(FORM, FILE, TEXT, rest, language);
         modals.open(ctx, p.getTriggerId(), view, () -> {
             try {
                 replies.respond(
                         p.getResponseUrl(),
                         ctx.getBotToken(),
                         p.getUserId(),
-                        Reply.privately("Slack did not let me open the import form in time; please run `/rapport"
-                                + " import` again."));
+                        Reply.privately(Catalogue.standard().text(language, "slack.import.not-opened")),
+                        language);
             } catch (IOException e) {
                 log.warn(
                         "Could not tell a coordinator the import form did not open: {}",
@@ -73,14 +86,17 @@ final class SlackImport {
         });
     }
 
-    /** What is wrong with the import form as submitted, if anything: it needs a file or pasted lines. */
-    static Optional<String> problem(ViewState state) {
+    /**
+     * What is wrong with the import form as submitted, if anything: it needs a file or pasted lines. Said in the
+     * coordinator's language, asked for only when something is wrong.
+     */
+    static Optional<String> problem(ViewState state, Supplier<Locale> language) {
         Optional<List<File>> files = value(state, FILE).map(ViewState.Value::getFiles);
         Optional<String> pasted = value(state, TEXT).map(ViewState.Value::getValue);
         boolean hasFile = files.isPresent() && !files.get().isEmpty();
         boolean hasText = pasted.isPresent() && !pasted.get().isBlank();
         if (!hasFile && !hasText) {
-            return Optional.of("Attach the CSV file, or paste its lines below.");
+            return Optional.of(Catalogue.standard().text(language.get(), "slack.import.missing"));
         }
         Integer size = hasFile ? files.get().getFirst().getSize() : null;
         if (size != null && ImportFile.tooLarge(size)) {
@@ -95,7 +111,7 @@ final class SlackImport {
         String csv = text(view.getState(), token);
         String rest = Optional.ofNullable(view.getPrivateMetadata()).orElse("");
         Reply reply = commands.handle(new CommandRequest(actor, people.withNames(teamId, "import " + rest), csv));
-        replies.directMessage(token, userId, reply.message());
+        replies.directMessage(token, userId, reply.message(), languages.languageOf(actor));
     }
 
     private String text(ViewState state, String token) throws IOException {

@@ -15,9 +15,12 @@ import dev.rapport.core.chat.Platform;
 import dev.rapport.core.command.CommandRequest;
 import dev.rapport.core.command.CommandService;
 import dev.rapport.core.command.Reply;
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Text;
 import dev.rapport.core.inbound.InboundWork;
 import dev.rapport.core.interaction.InboundEvents;
 import dev.rapport.core.interaction.InteractionService;
+import dev.rapport.core.participant.ParticipantLanguages;
 import dev.rapport.core.participant.ParticipantService;
 import java.io.IOException;
 import java.util.Locale;
@@ -50,8 +53,9 @@ final class SlackInbound implements AutoCloseable {
     private static final String IMPORT = "import";
 
     /** The answer to a tap on a button this version of Rapport no longer has (a message from an older one). */
-    static final String OUT_OF_DATE = "Sorry, this message is out of date and its buttons no longer work. Your newest"
-            + " messages from Rapport have the current ones, and `/rapport help` lists what you can do.";
+    static final String OUT_OF_DATE = "slack.out-of-date";
+
+    private static final Catalogue CATALOGUE = Catalogue.standard();
 
     private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
 
@@ -70,10 +74,13 @@ final class SlackInbound implements AutoCloseable {
     private final InteractionService interactions;
     private final InboundEvents events;
     private final ParticipantService participants;
+    private final ParticipantLanguages languages;
     private final SlackPeople people;
     private final SlackDirectory directory;
     private final SlackReplies replies;
+    /** Reads submitted modals; a modal to open is rendered in its reader's language. */
     private final ModalRenderer modals = new ModalRenderer();
+
     private final InboundWork work = new InboundWork("Slack");
     private final SlackModalOpener opener = new SlackModalOpener(work);
     private final SlackImport imports;
@@ -83,6 +90,7 @@ final class SlackInbound implements AutoCloseable {
             InteractionService interactions,
             InboundEvents events,
             ParticipantService participants,
+            ParticipantLanguages languages,
             SlackDirectory directory,
             SlackSetupRights setupRights,
             SlackReplies replies) {
@@ -90,10 +98,11 @@ final class SlackInbound implements AutoCloseable {
         this.interactions = interactions;
         this.events = events;
         this.participants = participants;
+        this.languages = languages;
         this.directory = directory;
         this.people = new SlackPeople(directory, setupRights);
         this.replies = replies;
-        this.imports = new SlackImport(commands, people, replies, opener);
+        this.imports = new SlackImport(commands, languages, people, replies, opener);
     }
 
     /** Registers the handlers on a Bolt app, for the slash command {@code command} (normally {@code /rapport}). */
@@ -107,19 +116,26 @@ final class SlackInbound implements AutoCloseable {
                 // The form is opened at once, while Slack's trigger is valid; and only for someone the import serves.
                 ChatUser actor = people.actor(p.getTeamId(), p.getUserId(), p.getUserName());
                 Optional<Reply> refused = commands.refusal(new CommandRequest(actor, text));
+                Locale language = languages.languageOf(actor);
                 if (refused.isPresent()) {
                     work.submit(
                             "/rapport import",
                             () -> replies.respond(
-                                    ctx.getResponseUrl(), ctx.getBotToken(), p.getUserId(), refused.get()),
+                                    ctx.getResponseUrl(), ctx.getBotToken(), p.getUserId(), refused.get(), language),
                             error -> {});
                 } else {
-                    imports.openForm(ctx, p, String.join(" ", named.get().arguments()));
+                    imports.openForm(ctx, p, String.join(" ", named.get().arguments()), language);
                 }
                 return ctx.ack();
             }
             work.submit("/rapport " + firstWord(text), () -> runCommand(ctx, p, text), error -> {
-                replies.respond(ctx.getResponseUrl(), ctx.getBotToken(), p.getUserId(), Reply.privately(error));
+                Locale language = languageOf(p.getTeamId(), p.getUserId());
+                replies.respond(
+                        ctx.getResponseUrl(),
+                        ctx.getBotToken(),
+                        p.getUserId(),
+                        Reply.privately(CATALOGUE.text(language, error)),
+                        language);
             });
             return ctx.ack();
         });
@@ -137,18 +153,23 @@ final class SlackInbound implements AutoCloseable {
                     : action.getActionId();
             String channel = p.getContainer() == null ? null : p.getContainer().getChannelId();
             String ts = p.getContainer() == null ? null : p.getContainer().getMessageTs();
+            String teamId = teamOf(p);
             if (!InteractionService.recognises(actionId)) {
                 String token = ctx.getBotToken();
                 String userId = p.getUser().getId();
-                work.submit("an out-of-date button", () -> tell(token, channel, userId, OUT_OF_DATE), error -> {});
+                String handle = p.getUser().getUsername();
+                work.submit(
+                        "an out-of-date button", () -> outOfDate(token, channel, teamId, userId, handle), error -> {});
                 return ctx.ack();
             }
             Optional<Form> form = InteractionService.formOpenedBy(actionId);
             if (form.isPresent()) {
-                openForm(ctx, p.getTriggerId(), form.get(), channel + "|" + ts);
+                // Only the database is asked (no Slack call) before the trigger expires: the language recorded for
+                // them.
+                Locale language = languageOf(teamId, p.getUser().getId());
+                openForm(ctx, p.getTriggerId(), form.get(), channel + "|" + ts, language);
                 return ctx.ack();
             }
-            String teamId = teamOf(p);
             String userId = p.getUser().getId();
             String handle = p.getUser().getUsername();
             String token = ctx.getBotToken();
@@ -156,9 +177,13 @@ final class SlackInbound implements AutoCloseable {
                     "a button",
                     () -> {
                         ChatUser actor = people.actor(teamId, userId, handle);
-                        apply(token, channel, ts, userId, interactions.click(actor, actionId));
+                        InteractionResult result = interactions.click(actor, actionId);
+                        apply(token, channel, ts, userId, result, languages.languageOf(actor));
                     },
-                    error -> replies.notice(token, channel, userId, error));
+                    error -> {
+                        Locale language = languageOf(teamId, userId);
+                        replies.notice(token, channel, userId, CATALOGUE.text(language, error), language);
+                    });
             return ctx.ack();
         });
         app.blockAction(OTHER_IDS, (req, ctx) -> {
@@ -167,8 +192,11 @@ final class SlackInbound implements AutoCloseable {
                 String token = ctx.getBotToken();
                 String channel =
                         p.getContainer() == null ? null : p.getContainer().getChannelId();
+                String teamId = teamOf(p);
                 String userId = p.getUser().getId();
-                work.submit("an out-of-date button", () -> tell(token, channel, userId, OUT_OF_DATE), error -> {});
+                String handle = p.getUser().getUsername();
+                work.submit(
+                        "an out-of-date button", () -> outOfDate(token, channel, teamId, userId, handle), error -> {});
             }
             return ctx.ack();
         });
@@ -181,14 +209,14 @@ final class SlackInbound implements AutoCloseable {
             String handle = p.getUser().getUsername();
             String token = ctx.getBotToken();
             if (SlackImport.FORM.equals(view.getCallbackId())) {
-                Optional<String> missing = SlackImport.problem(view.getState());
+                Optional<String> missing = SlackImport.problem(view.getState(), () -> languageOf(teamId, userId));
                 if (missing.isPresent()) {
                     return ctx.ackWithErrors(Map.of(SlackImport.FILE, missing.get()));
                 }
                 work.submit(
                         "/rapport import",
                         () -> imports.run(teamId, userId, handle, token, view),
-                        error -> replies.directMessage(token, userId, ChatMessage.text(error)));
+                        error -> tellFailure(token, teamId, userId, error));
                 return ctx.ack();
             }
             Map<String, String> values = modals.values(view.getState());
@@ -206,9 +234,9 @@ final class SlackInbound implements AutoCloseable {
                     () -> {
                         ChatUser actor = people.actor(teamId, userId, handle);
                         InteractionResult r = interactions.submit(actor, view.getCallbackId(), values);
-                        apply(token, message[0], message[1], userId, r);
+                        apply(token, message[0], message[1], userId, r, languages.languageOf(actor));
                     },
-                    error -> replies.directMessage(token, userId, ChatMessage.text(error)));
+                    error -> tellFailure(token, teamId, userId, error));
             return ctx.ack();
         });
         app.event(UserChangeEvent.class, (payload, ctx) -> {
@@ -239,38 +267,59 @@ final class SlackInbound implements AutoCloseable {
             throws IOException {
         ChatUser actor = people.actor(p.getTeamId(), p.getUserId(), p.getUserName());
         Reply reply = commands.handle(new CommandRequest(actor, people.withNames(p.getTeamId(), text)));
-        replies.respond(ctx.getResponseUrl(), ctx.getBotToken(), p.getUserId(), reply);
+        replies.respond(ctx.getResponseUrl(), ctx.getBotToken(), p.getUserId(), reply, languages.languageOf(actor));
     }
 
     // ---- interactions
 
-    private void openForm(Context ctx, String triggerId, Form form, String metadata) {
-        opener.open(ctx, triggerId, modals.modal(form, metadata), () -> {});
+    private void openForm(Context ctx, String triggerId, Form form, String metadata, Locale language) {
+        opener.open(ctx, triggerId, new ModalRenderer(language).modal(form, metadata), () -> {});
     }
 
     /** Does what the core decided after a tap or a submission: update the message, say something privately. */
-    private void apply(String token, String channel, String ts, String userId, InteractionResult result) {
+    private void apply(
+            String token, String channel, String ts, String userId, InteractionResult result, Locale language) {
         if (result.updatedMessage() != null && channel != null && ts != null && !"null".equals(ts)) {
-            replies.update(token, channel, ts, result.updatedMessage());
+            replies.update(token, channel, ts, result.updatedMessage(), language);
         }
         if (result.notice() != null && channel != null && !"null".equals(channel)) {
-            replies.notice(token, channel, userId, result.notice());
+            replies.notice(token, channel, userId, result.notice(), language);
         } else if (result.notice() != null) {
             try {
-                replies.directMessage(token, userId, ChatMessage.text(result.notice()));
+                replies.directMessage(token, userId, ChatMessage.text(result.notice()), language);
             } catch (IOException e) {
                 log.warn("Could not send a notice: {}", e.getClass().getSimpleName());
             }
         }
     }
 
-    /** Says something to one person only: beside the message they acted on, or in their DM where there is none. */
-    private void tell(String token, String channel, String userId, String text) throws IOException {
+    /**
+     * Tells someone, in their language, that the button they tapped is from a message too old to work: beside that
+     * message, or in their DM where there is none.
+     */
+    private void outOfDate(String token, String channel, String teamId, String userId, String handle)
+            throws IOException {
+        Locale language = languages.languageOf(people.actor(teamId, userId, handle));
+        String text = CATALOGUE.text(language, OUT_OF_DATE);
         if (channel != null && !"null".equals(channel)) {
-            replies.notice(token, channel, userId, text);
+            replies.notice(token, channel, userId, text, language);
         } else {
-            replies.directMessage(token, userId, ChatMessage.text(text));
+            replies.directMessage(token, userId, ChatMessage.text(text), language);
         }
+    }
+
+    /** Tells someone in their DM, in their language, that what they submitted failed ({@code error} has the reference). */
+    private void tellFailure(String token, String teamId, String userId, Text error) throws IOException {
+        Locale language = languageOf(teamId, userId);
+        replies.directMessage(token, userId, ChatMessage.text(CATALOGUE.text(language, error)), language);
+    }
+
+    /**
+     * The language recorded for someone (their choice, else their Slack locale as last read, else their programme's),
+     * from the database alone: for answers that cannot wait for Slack's directory, or that report a failure.
+     */
+    private Locale languageOf(String teamId, String userId) {
+        return languages.languageOrRequestLocale(ChatUser.of(Platform.SLACK, teamId, userId, userId));
     }
 
     private static String teamOf(BlockActionPayload p) {

@@ -14,9 +14,11 @@ import com.slack.api.webhook.WebhookResponse;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.command.Reply;
+import dev.rapport.core.i18n.Catalogue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +37,17 @@ final class SlackReplies {
     private static final Logger log = LoggerFactory.getLogger(SlackReplies.class);
 
     private final SlackApi api;
-    private final BlockKitRenderer renderer = new BlockKitRenderer();
 
     SlackReplies(SlackApi api) {
         this.api = api;
     }
 
-    /** Answers a command through its {@code response_url}, then uploads what it attaches into the person's DM. */
-    void respond(String responseUrl, String botToken, String userId, Reply reply) throws IOException {
+    /**
+     * Answers a command through its {@code response_url}, then uploads what it attaches into the person's DM. Each
+     * method takes the {@code language} of the person answered, for the adapter's own words around the core's.
+     */
+    void respond(String responseUrl, String botToken, String userId, Reply reply, Locale language) throws IOException {
+        BlockKitRenderer renderer = new BlockKitRenderer(language);
         SlashCommandResponse body = SlashCommandResponse.builder()
                 .responseType(reply.ephemeral() ? "ephemeral" : "in_channel")
                 .text(renderer.fallbackText(reply.message()))
@@ -53,11 +58,12 @@ final class SlackReplies {
         if (sent.getCode() != 200) {
             log.warn("Slack response_url answered HTTP {} to a command reply", sent.getCode());
         }
-        uploadAttachments(botToken, userId, reply.message());
+        uploadAttachments(botToken, userId, reply.message(), language);
     }
 
     /** Sends a reply as a direct message (a modal's submission has no {@code response_url}), with its attachments. */
-    void directMessage(String botToken, String userId, ChatMessage message) throws IOException {
+    void directMessage(String botToken, String userId, ChatMessage message, Locale language) throws IOException {
+        BlockKitRenderer renderer = new BlockKitRenderer(language);
         Optional<String> channel = openDm(botToken, userId);
         if (channel.isEmpty()) {
             return;
@@ -73,11 +79,12 @@ final class SlackReplies {
                                 .unfurlMedia(false)
                                 .build())
                         .getError());
-        uploadAttachments(botToken, userId, message);
+        uploadAttachments(botToken, userId, message, language);
     }
 
     /** Replaces a message Rapport posted (the check-in just answered) with its new version. */
-    void update(String botToken, String channel, String ts, ChatMessage message) {
+    void update(String botToken, String channel, String ts, ChatMessage message, Locale language) {
+        BlockKitRenderer renderer = new BlockKitRenderer(language);
         call(
                 "chat.update",
                 () -> api.methods(botToken)
@@ -91,7 +98,8 @@ final class SlackReplies {
     }
 
     /** A note only {@code userId} sees, in the channel of the message they used. */
-    void notice(String botToken, String channel, String userId, String text) {
+    void notice(String botToken, String channel, String userId, String text, Locale language) {
+        BlockKitRenderer renderer = new BlockKitRenderer(language);
         ChatMessage message = ChatMessage.text(text);
         call(
                 "chat.postEphemeral",
@@ -105,7 +113,8 @@ final class SlackReplies {
                         .getError());
     }
 
-    private void uploadAttachments(String botToken, String userId, ChatMessage message) throws IOException {
+    private void uploadAttachments(String botToken, String userId, ChatMessage message, Locale language)
+            throws IOException {
         List<FilesUploadV2Request.UploadFile> files = new ArrayList<>();
         for (Block block : message.blocks()) {
             switch (block) {
@@ -137,7 +146,8 @@ final class SlackReplies {
                     .filesUploadV2(FilesUploadV2Request.builder()
                             .channel(channel.get())
                             .uploadFiles(files)
-                            .initialComment(files.size() == 1 ? "Here is the file." : "Here are the files.")
+                            .initialComment(
+                                    Catalogue.standard().text(language, "slack.files.uploaded", "count", files.size()))
                             .build());
             return uploaded.getError();
         });

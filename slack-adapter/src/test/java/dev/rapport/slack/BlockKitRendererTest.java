@@ -21,6 +21,7 @@ import dev.rapport.core.pulse.Question;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -178,6 +179,24 @@ class BlockKitRendererTest {
                 .containsExactly("```Name\n----\n(no rows)```");
         assertThat(renderer.blocks(new ChatMessage("t", List.of(new Block.Table(List.of(), List.of())))))
                 .isEmpty();
+    }
+
+    @Test
+    void the_renderers_own_words_are_in_the_readers_language() {
+        BlockKitRenderer french = new BlockKitRenderer(Locale.FRENCH);
+        assertThat(allTexts(french.blocks(new ChatMessage("t", List.of(new Block.Table(List.of("Nom"), List.of()))))))
+                .containsExactly("```Nom\n---\n(aucune ligne)```");
+        assertThat(allTexts(french.blocks(
+                        new ChatMessage("t", List.of(new Block.Attachment("export.csv", "text/csv", new byte[0]))))))
+                .containsExactly("📎 *export.csv* est joint à ce message.");
+        assertThat(new BlockKitRenderer(Locale.of("es")).fallbackText(new ChatMessage(" ", List.of())))
+                .isEqualTo("Mensaje de Rapport");
+        List<List<String>> rows = IntStream.rangeClosed(1, 400)
+                .mapToObj(i -> List.of("pair-" + i, "x".repeat(40)))
+                .toList();
+        List<String> texts =
+                allTexts(french.blocks(new ChatMessage("t", List.of(new Block.Table(List.of("a", "b"), rows)))));
+        assertThat(texts.getLast()).containsPattern("```\n_…et \\d+ autres lignes_$");
     }
 
     @Test

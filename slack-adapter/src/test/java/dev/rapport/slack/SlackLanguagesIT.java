@@ -3,13 +3,20 @@ package dev.rapport.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.conversations.ConversationsOpenRequest;
 import dev.rapport.core.test.EnglishWords;
 import dev.rapport.localslack.LocalSlack;
+import dev.rapport.localslack.OpenedView;
 import dev.rapport.localslack.PostedMessage;
+import dev.rapport.localslack.SlackUser;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,6 +32,9 @@ class SlackLanguagesIT extends SlackEndToEnd {
 
     /** Sentences and words of Rapport's English texts that a French reader must never see. */
     static final List<String> ENGLISH = EnglishWords.SENTINELS;
+
+    @Autowired
+    SlackApi api;
 
     @DynamicPropertySource
     static void slackOverSocketMode(DynamicPropertyRegistry registry) {
@@ -94,6 +104,53 @@ class SlackLanguagesIT extends SlackEndToEnd {
 
         // The coordinator, whose Slack is in English, is answered in English in the same programme.
         assertThat(rapport(cora, "health")).contains("Residents 2026").contains("Dr Lee Mentor → Ana Mentee");
+    }
+
+    @Test
+    void the_adapters_own_words_are_in_each_persons_language_the_import_form_and_an_out_of_date_button()
+            throws Exception {
+        slack().addUser(slack().user(TEAM, cora).orElseThrow().withLocale("es-ES"));
+        slack().addUser(slack().user(TEAM, ana).orElseThrow().withLocale("fr-FR"));
+        aProgrammeWithOnePair();
+
+        // The coordinator's Slack is in Spanish: the import form is, and so is what it says of a form sent empty.
+        SlackUser coordinator = slack().as(TEAM, cora);
+        acknowledgedInTime(coordinator.command("/rapport", "import"));
+        OpenedView form = coordinator.openModal().orElseThrow();
+        assertThat(form.title()).isEqualTo("Importar parejas");
+        assertThat(form.view().getAsJsonObject("submit").get("text").getAsString())
+                .isEqualTo("Importar");
+        assertThat(form.view().getAsJsonObject("close").get("text").getAsString())
+                .isEqualTo("Cancelar");
+        assertThat(form.blocksJson()).contains("Archivo CSV").contains("…o pegue las líneas");
+        acknowledgedInTime(coordinator.submit(form, Map.of()));
+        assertThat(coordinator.openModal().orElseThrow().errors())
+                .containsEntry(SlackImport.FILE, "Adjunte el archivo CSV o pegue sus líneas abajo.");
+
+        // A tap on a button of a message from an older Rapport: she is told, in French, that it is out of date.
+        String channel = api.methods(BOT_TOKEN)
+                .conversationsOpen(
+                        ConversationsOpenRequest.builder().users(List.of(ana)).build())
+                .getChannel()
+                .getId();
+        api.methods(BOT_TOKEN)
+                .chatPostMessage(ChatPostMessageRequest.builder()
+                        .channel(channel)
+                        .text("A message from an older Rapport")
+                        .blocksAsString("[{\"type\":\"actions\",\"block_id\":\"old\",\"elements\":[{\"type\":"
+                                + "\"button\",\"action_id\":\"rapport:gone:1\",\"value\":\"rapport:gone:1\","
+                                + "\"text\":{\"type\":\"plain_text\",\"text\":\"Old\"}}]}]")
+                        .build());
+        PostedMessage old = awaitDm(ana, "older Rapport");
+        acknowledgedInTime(slack().as(TEAM, ana).click(old, "rapport:gone:1"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> slack().ephemerals().stream().anyMatch(e -> ana.equals(e.userId())));
+        assertThat(slack().ephemerals().stream()
+                        .filter(e -> ana.equals(e.userId()))
+                        .toList()
+                        .getLast()
+                        .text())
+                .startsWith("Désolé, ce message n’est plus à jour");
     }
 
     private static void inFrenchOnly(PostedMessage m) {

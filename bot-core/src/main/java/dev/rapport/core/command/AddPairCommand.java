@@ -14,13 +14,12 @@ class AddPairCommand extends Subcommand {
     private final PairService pairs;
 
     AddPairCommand(PairService pairs) {
-        super(Definition.of("add-pair", Audience.COORDINATOR, "Add a mentor–mentee pair (they get a welcome)")
+        super(Definition.of("add-pair", Audience.COORDINATOR)
                 .withAudit(AuditKind.CHANGE)
                 .withParameters(
-                        Parameter.required("mentor", Parameter.Kind.USER, "The mentor"),
-                        Parameter.required("mentee", Parameter.Kind.USER, "The mentee"),
-                        Parameter.optional(
-                                "start", Parameter.Kind.DATE, "First day of the pair, YYYY-MM-DD (default today)")));
+                        Parameter.required("mentor", Parameter.Kind.USER),
+                        Parameter.required("mentee", Parameter.Kind.USER),
+                        Parameter.optional("start", Parameter.Kind.DATE)));
         this.pairs = pairs;
     }
 

@@ -23,7 +23,7 @@ class AtRiskCommand extends Subcommand {
     private final PairService pairs;
 
     AtRiskCommand(HealthService health, PairService pairs) {
-        super(Definition.of("at-risk", Audience.COORDINATOR, "Pairs at risk, with the reasons")
+        super(Definition.of("at-risk", Audience.COORDINATOR)
                 .withAliases("atrisk", "risk")
                 .withAudit(AuditKind.READ));
         this.health = health;

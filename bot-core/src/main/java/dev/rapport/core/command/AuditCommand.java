@@ -27,12 +27,8 @@ class AuditCommand extends Subcommand {
     private final PairLookup lookup;
 
     AuditCommand(Audit audit, PairLookup lookup) {
-        super(Definition.of(
-                        "audit",
-                        Audience.COORDINATOR,
-                        "What coordinators read and changed, for the programme or a pair")
-                .withParameters(Parameter.optional(
-                        "pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee")));
+        super(Definition.of("audit", Audience.COORDINATOR)
+                .withParameters(Parameter.optional("pair", Parameter.Kind.PAIR).describedBy(Parameter.SHARED_PAIR)));
         this.audit = audit;
         this.lookup = lookup;
     }

@@ -17,15 +17,15 @@ class CadenceCommand extends Subcommand {
     private final ProgrammeService programmes;
 
     CadenceCommand(ProgrammeService programmes) {
-        super(Definition.of("cadence", Audience.COORDINATOR, "Set the check-in day and local time")
+        super(Definition.of("cadence", Audience.COORDINATOR)
                 .withAudit(AuditKind.CHANGE)
                 .withParameters(
-                        Parameter.required("day", Parameter.Kind.WORD, "The check-in day")
+                        Parameter.required("day", Parameter.Kind.WORD)
                                 .withChoices(
                                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
                                 .shownAs("DAY"),
-                        Parameter.required("time", Parameter.Kind.TIME, "Local time of day, HH:MM (e.g. 10:00)"),
-                        Parameter.optional("weeks", Parameter.Kind.NUMBER, "Every how many weeks (default 1)")
+                        Parameter.required("time", Parameter.Kind.TIME),
+                        Parameter.optional("weeks", Parameter.Kind.NUMBER)
                                 .writtenAs("every %s weeks")
                                 .shownAs("N")));
         this.programmes = programmes;

@@ -69,6 +69,11 @@ public class CommandService {
         }
     }
 
+    /** The coordinators' {@code programme} option, described by a text every coordinator command shares. */
+    private static final Parameter PROGRAMME = Parameter.optional("programme", Parameter.Kind.TEXT)
+            .describedBy("command.option.programme")
+            .writtenAs("programme=%s");
+
     /** Every subcommand, for help texts and for adapters that register typed commands (Discord). */
     public List<Subcommand> subcommands() {
         return subcommands;
@@ -129,8 +134,7 @@ public class CommandService {
             return command.parameters();
         }
         List<Parameter> all = new ArrayList<>(command.parameters());
-        all.add(Parameter.optional("programme", Parameter.Kind.TEXT, "Which programme, if you coordinate several")
-                .writtenAs("programme=%s"));
+        all.add(PROGRAMME);
         return List.copyOf(all);
     }
 

@@ -14,15 +14,11 @@ class CoordinatorCommand extends Subcommand {
     private final ParticipantService participants;
 
     CoordinatorCommand(ProgrammeService programmes, ParticipantService participants) {
-        super(Definition.of(
-                        "coordinator",
-                        Audience.COORDINATOR,
-                        "Make someone a coordinator of your programme, or stop them being one")
+        super(Definition.of("coordinator", Audience.COORDINATOR)
                 .withAudit(AuditKind.CHANGE)
                 .withParameters(
-                        Parameter.required("action", Parameter.Kind.WORD, "Add or remove a coordinator")
-                                .withChoices("add", "remove"),
-                        Parameter.required("user", Parameter.Kind.USER, "The person")));
+                        Parameter.required("action", Parameter.Kind.WORD).withChoices("add", "remove"),
+                        Parameter.required("user", Parameter.Kind.USER)));
         this.programmes = programmes;
         this.participants = participants;
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * What a subcommand is, declared once in its constructor: its name and aliases, who may run it, what the audit records,
- * the help line and its typed arguments. Everything else is derived from these: the usage line people read, the
+ * its typed arguments; its texts (the summary, the parameters' descriptions) are catalogue keys. Everything else is derived from these: the usage line people read, the
  * options Discord offers, the help, the authorization matrix's rows. Immutable; built with {@link #of} and the
  * {@code with…} methods.
  *
@@ -16,17 +16,11 @@ import java.util.Optional;
  * @param aliases other words that run it
  * @param audience who may run it
  * @param audit what it does to pair-level data, for the audit log
- * @param summary one line for the help
  * @param parameters the arguments, in the order the command line takes them; coordinator commands also take the
  *     {@code programme} option, which {@link CommandService#parameters} adds
  */
 public record Definition(
-        String name,
-        List<String> aliases,
-        Audience audience,
-        AuditKind audit,
-        String summary,
-        List<Parameter> parameters) {
+        String name, List<String> aliases, Audience audience, AuditKind audit, List<Parameter> parameters) {
 
     /**
      * The word that platforms which must nest subcommands (Discord allows 25 per level) put before every coordinator
@@ -41,11 +35,11 @@ public record Definition(
         }
         Objects.requireNonNull(audience, "audience");
         Objects.requireNonNull(audit, "audit");
-        if (summary == null || summary.isBlank() || summary.length() > 100) {
-            throw new IllegalArgumentException("a subcommand's summary has 1 to 100 characters: " + name);
-        }
         aliases = List.copyOf(aliases);
-        parameters = List.copyOf(parameters);
+        String command = name;
+        parameters = parameters.stream()
+                .map(p -> p.descriptionKey() == null ? p.describedBy(optionKey(command, p.name())) : p)
+                .toList();
         for (int i = 0; i < parameters.size() - 1; i++) {
             if (parameters.get(i).kind() == Parameter.Kind.REST) {
                 throw new IllegalArgumentException("only the last parameter may take the rest of the line: " + name);
@@ -54,20 +48,34 @@ public record Definition(
     }
 
     /** A subcommand with no aliases, no arguments and nothing for the audit. */
-    public static Definition of(String name, Audience audience, String summary) {
-        return new Definition(name, List.of(), audience, AuditKind.NONE, summary, List.of());
+    public static Definition of(String name, Audience audience) {
+        return new Definition(name, List.of(), audience, AuditKind.NONE, List.of());
     }
 
     public Definition withAliases(String... words) {
-        return new Definition(name, List.of(words), audience, audit, summary, parameters);
+        return new Definition(name, List.of(words), audience, audit, parameters);
     }
 
     public Definition withAudit(AuditKind kind) {
-        return new Definition(name, aliases, audience, kind, summary, parameters);
+        return new Definition(name, aliases, audience, kind, parameters);
     }
 
     public Definition withParameters(Parameter... arguments) {
-        return new Definition(name, aliases, audience, audit, summary, List.of(arguments));
+        return new Definition(name, aliases, audience, audit, List.of(arguments));
+    }
+
+    /**
+     * The catalogue key of its one line for the help and for Discord's command list: {@code command.<name>.summary}
+     * (in {@code i18n/commands.properties}). At most 100 characters in every language, which Discord requires
+     * ({@code SubcommandTextsIT} checks every subcommand in every shipped language).
+     */
+    public String summaryKey() {
+        return "command." + name + ".summary";
+    }
+
+    /** The catalogue key of a parameter's own description: {@code command.<command>.option.<parameter>}. */
+    static String optionKey(String command, String parameter) {
+        return "command." + command + ".option." + parameter;
     }
 
     /** The group a nesting platform lists it under: {@link #COORDINATOR_GROUP} for coordinator commands. */

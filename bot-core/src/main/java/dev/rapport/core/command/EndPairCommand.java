@@ -14,10 +14,9 @@ class EndPairCommand extends Subcommand {
     private final PairLookup lookup;
 
     EndPairCommand(PairService pairs, PairLookup lookup) {
-        super(Definition.of("end-pair", Audience.COORDINATOR, "End a pair: no more check-ins; its history is kept")
+        super(Definition.of("end-pair", Audience.COORDINATOR)
                 .withAudit(AuditKind.CHANGE)
-                .withParameters(Parameter.required(
-                        "pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee")));
+                .withParameters(Parameter.required("pair", Parameter.Kind.PAIR).describedBy(Parameter.SHARED_PAIR)));
         this.pairs = pairs;
         this.lookup = lookup;
     }

@@ -17,14 +17,9 @@ class EraseCommand extends Subcommand {
     private final Erasure erasure;
 
     EraseCommand(ParticipantService participants, PairService pairs, Erasure erasure) {
-        super(Definition.of(
-                        "erase",
-                        Audience.COORDINATOR,
-                        "Erase a participant from the programme, with their answers and comments (asks you to confirm)")
+        super(Definition.of("erase", Audience.COORDINATOR)
                 .withAudit(AuditKind.CHANGE)
-                .withParameters(
-                        Parameter.required("person", Parameter.Kind.USER, "The participant to erase"),
-                        Parameter.confirm("Type confirm to erase them for good")));
+                .withParameters(Parameter.required("person", Parameter.Kind.USER), Parameter.confirm()));
         this.participants = participants;
         this.pairs = pairs;
         this.erasure = erasure;

@@ -14,11 +14,7 @@ class EraseMeCommand extends Subcommand {
     private final Erasure erasure;
 
     EraseMeCommand(ParticipantService participants, Erasure erasure) {
-        super(Definition.of(
-                        "erase-me",
-                        Audience.EVERYONE,
-                        "Erase everything Rapport stores about you (asks you to confirm)")
-                .withParameters(Parameter.confirm("Type confirm to erase your data for good")));
+        super(Definition.of("erase-me", Audience.EVERYONE).withParameters(Parameter.confirm()));
         this.participants = participants;
         this.erasure = erasure;
     }

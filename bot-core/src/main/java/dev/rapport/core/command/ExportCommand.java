@@ -16,11 +16,7 @@ class ExportCommand extends Subcommand {
     private final AnswerExport export;
 
     ExportCommand(AnswerExport export) {
-        super(Definition.of(
-                        "export",
-                        Audience.COORDINATOR,
-                        "Download the programme's answers as CSV (shared comments only)")
-                .withAudit(AuditKind.READ));
+        super(Definition.of("export", Audience.COORDINATOR).withAudit(AuditKind.READ));
         this.export = export;
     }
 

@@ -28,8 +28,7 @@ class HealthCommand extends Subcommand {
     private final PairService pairs;
 
     HealthCommand(HealthService health, PairService pairs) {
-        super(Definition.of("health", Audience.COORDINATOR, "Programme health: every pair's state and why")
-                .withAudit(AuditKind.READ));
+        super(Definition.of("health", Audience.COORDINATOR).withAudit(AuditKind.READ));
         this.health = health;
         this.pairs = pairs;
     }

@@ -1,7 +1,9 @@
 package dev.rapport.core.command;
 
 import dev.rapport.core.chat.Platform;
+import dev.rapport.core.i18n.Catalogue;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +15,7 @@ class HelpCommand extends Subcommand {
     private final dev.rapport.core.programme.ProgrammeService programmes;
 
     HelpCommand(ObjectProvider<CommandService> service, dev.rapport.core.programme.ProgrammeService programmes) {
-        super(Definition.of("help", Audience.EVERYONE, "What you can do with Rapport"));
+        super(Definition.of("help", Audience.EVERYONE));
         this.service = service;
         this.programmes = programmes;
     }
@@ -48,7 +50,7 @@ class HelpCommand extends Subcommand {
                 .forEach(s -> text.append("• `")
                         .append(CommandService.invocation(s, platform))
                         .append("` – ")
-                        .append(s.summary())
+                        .append(Catalogue.standard().text(Locale.ENGLISH, s.summaryKey()))
                         .append('\n'));
     }
 }

@@ -14,16 +14,9 @@ class ImportCommand extends Subcommand {
     private final PairImporter importer;
 
     ImportCommand(PairImporter importer) {
-        super(Definition.of(
-                        "import",
-                        Audience.COORDINATOR,
-                        "Add pairs from a CSV file; nothing is imported if any line is wrong")
+        super(Definition.of("import", Audience.COORDINATOR)
                 .withAudit(AuditKind.CHANGE)
-                .withParameters(Parameter.required(
-                                "file",
-                                Parameter.Kind.FILE,
-                                "CSV: mentor_id,mentor_name,mentee_id,mentee_name[,start_date,…]")
-                        .shownAs("(attach a CSV file)")));
+                .withParameters(Parameter.required("file", Parameter.Kind.FILE).shownAs("(attach a CSV file)")));
         this.importer = importer;
     }
 

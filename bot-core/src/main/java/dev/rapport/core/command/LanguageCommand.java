@@ -20,11 +20,10 @@ class LanguageCommand extends Subcommand {
     private final ParticipantLanguages languages;
 
     LanguageCommand(ParticipantLanguages languages) {
-        super(Definition.of("language", Audience.PARTICIPANT, "Choose the language Rapport writes to you in")
-                .withParameters(
-                        Parameter.optional("code", Parameter.Kind.WORD, "The language, or auto for your platform's")
-                                .withChoices(choices())
-                                .shownAs(String.join(" | ", choices()))));
+        super(Definition.of("language", Audience.PARTICIPANT)
+                .withParameters(Parameter.optional("code", Parameter.Kind.WORD)
+                        .withChoices(choices())
+                        .shownAs(String.join(" | ", choices()))));
         this.languages = languages;
     }
 

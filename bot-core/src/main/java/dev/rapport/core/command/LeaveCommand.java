@@ -14,9 +14,7 @@ class LeaveCommand extends Subcommand {
     private final ProgrammeService programmes;
 
     LeaveCommand(ParticipantService participants, ProgrammeService programmes) {
-        super(Definition.of(
-                        "leave", Audience.PARTICIPANT, "Leave Rapport: no more messages; your coordinators are told")
-                .withParameters(Parameter.confirm("Type confirm to leave for good")));
+        super(Definition.of("leave", Audience.PARTICIPANT).withParameters(Parameter.confirm()));
         this.participants = participants;
         this.programmes = programmes;
     }

@@ -21,7 +21,7 @@ class MeCommand extends Subcommand {
     private final Audit audit;
 
     MeCommand(ParticipantService participants, SlotPlanner planner, Audit audit) {
-        super(Definition.of("me", Audience.PARTICIPANT, "Your pairs, your next check-in and your settings"));
+        super(Definition.of("me", Audience.PARTICIPANT));
         this.participants = participants;
         this.planner = planner;
         this.audit = audit;

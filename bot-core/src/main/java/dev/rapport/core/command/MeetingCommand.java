@@ -16,13 +16,12 @@ class MeetingCommand extends Subcommand {
     private final ParticipantService participants;
 
     MeetingCommand(MeetingService meetings, ParticipantService participants) {
-        super(Definition.of(
-                        "meeting", Audience.PARTICIPANT, "Log a meeting with your mentor or mentee (default: today)")
+        super(Definition.of("meeting", Audience.PARTICIPANT)
                 .withAliases("met", "log")
                 .withParameters(
-                        Parameter.optional("partner", Parameter.Kind.USER, "Who you met (if you are in several pairs)"),
-                        Parameter.optional("date", Parameter.Kind.DATE, "When, YYYY-MM-DD (default today)"),
-                        Parameter.optional("note", Parameter.Kind.REST, "A short note (optional)")));
+                        Parameter.optional("partner", Parameter.Kind.USER),
+                        Parameter.optional("date", Parameter.Kind.DATE),
+                        Parameter.optional("note", Parameter.Kind.REST)));
         this.meetings = meetings;
         this.participants = participants;
     }

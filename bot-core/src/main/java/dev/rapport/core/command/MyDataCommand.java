@@ -15,7 +15,7 @@ class MyDataCommand extends Subcommand {
     private final PersonalData data;
 
     MyDataCommand(PersonalData data) {
-        super(Definition.of("my-data", Audience.EVERYONE, "Get a file with everything Rapport stores about you"));
+        super(Definition.of("my-data", Audience.EVERYONE));
         this.data = data;
     }
 

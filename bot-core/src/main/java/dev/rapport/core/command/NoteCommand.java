@@ -19,13 +19,11 @@ class NoteCommand extends Subcommand {
     private final ObjectProvider<CommandService> commands;
 
     NoteCommand(PairLookup lookup, CoordinatorNotes notes, ObjectProvider<CommandService> commands) {
-        super(Definition.of("note", Audience.COORDINATOR, "Note what you did about a pair; only coordinators read it")
+        super(Definition.of("note", Audience.COORDINATOR)
                 .withAudit(AuditKind.CHANGE)
                 .withParameters(
-                        Parameter.required(
-                                "pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee"),
-                        Parameter.required(
-                                "text", Parameter.Kind.REST, "What you did or agreed (up to 1000 characters)")));
+                        Parameter.required("pair", Parameter.Kind.PAIR).describedBy(Parameter.SHARED_PAIR),
+                        Parameter.required("text", Parameter.Kind.REST)));
         this.lookup = lookup;
         this.notes = notes;
         this.commands = commands;

@@ -32,10 +32,9 @@ class OverviewCommand extends Subcommand {
     private final OverviewReader reader;
 
     OverviewCommand(OverviewReader reader) {
-        super(Definition.of("overview", Audience.COORDINATOR, "The whole programme over recent weeks, with charts")
+        super(Definition.of("overview", Audience.COORDINATOR)
                 .withAudit(AuditKind.READ)
-                .withParameters(
-                        Parameter.optional("weeks", Parameter.Kind.NUMBER, "How many weeks (2 to 26, default 8)")));
+                .withParameters(Parameter.optional("weeks", Parameter.Kind.NUMBER)));
         this.reader = reader;
     }
 

@@ -46,10 +46,9 @@ class PairCommand extends Subcommand {
             HealthHistory history,
             CoordinatorNotes notes,
             PairTimeline timeline) {
-        super(Definition.of("pair", Audience.COORDINATOR, "One pair's health, trends per dimension and shared comments")
+        super(Definition.of("pair", Audience.COORDINATOR)
                 .withAudit(AuditKind.READ)
-                .withParameters(Parameter.required(
-                        "pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee")));
+                .withParameters(Parameter.required("pair", Parameter.Kind.PAIR).describedBy(Parameter.SHARED_PAIR)));
         this.health = health;
         this.lookup = lookup;
         this.checkIns = checkIns;

@@ -11,7 +11,11 @@ import java.util.Objects;
  * @param name a short lower-case name, the option's name on Discord (1–32 characters, no spaces)
  * @param kind what the argument is
  * @param required whether the command needs it
- * @param description one line for the person filling it in (at most 100 characters)
+ * @param descriptionKey the catalogue key of one line for the person filling it in (at most 100 characters in every
+ *     language): {@code command.<command>.option.<parameter>}, which the {@link Definition} gives every parameter
+ *     that has none yet, or a text several commands share, named with {@link #describedBy}: {@code
+ *     command.option.<parameter>} ({@link #SHARED_PAIR}, the coordinators' {@code programme} option). Null only
+ *     while the parameter is not yet part of a definition.
  * @param choices the only words allowed, for {@link Kind#WORD}; empty for any
  * @param format how the value is written into the command line: {@code %s} is the value ("every %s weeks")
  * @param hint what the usage line shows for the value ({@code YYYY-MM-DD}); null for the kind's own
@@ -20,13 +24,16 @@ public record Parameter(
         String name,
         Kind kind,
         boolean required,
-        String description,
+        String descriptionKey,
         List<String> choices,
         String format,
         String hint) {
 
     /** The word that confirms a command with lasting effects. */
     public static final String CONFIRM = "confirm";
+
+    /** The shared description of a pair argument ({@code #id from /rapport health, or @mentor or @mentee}). */
+    public static final String SHARED_PAIR = "command.option.pair";
 
     /** What an argument is, so an adapter can offer the right input (a user picker, an autocompleted zone …). */
     public enum Kind {
@@ -59,8 +66,8 @@ public record Parameter(
         if (!name.matches("[a-z][a-z0-9_-]{0,31}")) {
             throw new IllegalArgumentException("a parameter name is lower case, up to 32 characters: " + name);
         }
-        if (description.isBlank() || description.length() > 100) {
-            throw new IllegalArgumentException("a parameter's description has 1 to 100 characters: " + name);
+        if (descriptionKey != null && !descriptionKey.matches("[a-z][a-z0-9._-]*")) {
+            throw new IllegalArgumentException("a description key is a catalogue key: " + descriptionKey);
         }
         choices = List.copyOf(choices);
         if (format == null || !format.contains("%s")) {
@@ -98,35 +105,40 @@ public record Parameter(
         return written.contains(" | ") ? "<" + written + ">" : written;
     }
 
-    public static Parameter required(String name, Kind kind, String description) {
-        return new Parameter(name, kind, true, description, List.of(), "%s", null);
+    public static Parameter required(String name, Kind kind) {
+        return new Parameter(name, kind, true, null, List.of(), "%s", null);
     }
 
-    public static Parameter optional(String name, Kind kind, String description) {
-        return new Parameter(name, kind, false, description, List.of(), "%s", null);
+    public static Parameter optional(String name, Kind kind) {
+        return new Parameter(name, kind, false, null, List.of(), "%s", null);
     }
 
     /**
      * The word {@code confirm} that a command with lasting effects (leaving, erasing) needs before it acts; without it
      * the command explains what it would do. {@link CommandContext#confirmed(int)} reads it.
      */
-    public static Parameter confirm(String description) {
-        return optional(CONFIRM, Kind.WORD, description).withChoices(CONFIRM);
+    public static Parameter confirm() {
+        return optional(CONFIRM, Kind.WORD).withChoices(CONFIRM);
+    }
+
+    /** The same parameter, described by the text of {@code key} (shared by several commands) instead of its own. */
+    public Parameter describedBy(String key) {
+        return new Parameter(name, kind, required, key, choices, format, hint);
     }
 
     /** The same parameter, allowing only these words. */
     public Parameter withChoices(String... words) {
-        return new Parameter(name, kind, required, description, List.of(words), format, null);
+        return new Parameter(name, kind, required, descriptionKey, List.of(words), format, null);
     }
 
     /** The same parameter, written into the command line through {@code format} ("every %s weeks"). */
     public Parameter writtenAs(String format) {
-        return new Parameter(name, kind, required, description, choices, format, hint);
+        return new Parameter(name, kind, required, descriptionKey, choices, format, hint);
     }
 
     /** The same parameter, shown in the usage line as {@code hint} ({@code HH:MM-HH:MM | off}). */
     public Parameter shownAs(String hint) {
-        return new Parameter(name, kind, required, description, choices, format, hint);
+        return new Parameter(name, kind, required, descriptionKey, choices, format, hint);
     }
 
     /**

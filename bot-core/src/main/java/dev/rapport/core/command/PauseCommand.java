@@ -11,8 +11,8 @@ class PauseCommand extends Subcommand {
     private final ParticipantService participants;
 
     PauseCommand(ParticipantService participants) {
-        super(Definition.of("pause", Audience.PARTICIPANT, "Pause your check-ins until a date (inclusive)")
-                .withParameters(Parameter.required("until", Parameter.Kind.DATE, "Last paused day, YYYY-MM-DD")));
+        super(Definition.of("pause", Audience.PARTICIPANT)
+                .withParameters(Parameter.required("until", Parameter.Kind.DATE)));
         this.participants = participants;
     }
 

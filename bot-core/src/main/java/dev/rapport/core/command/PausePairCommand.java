@@ -15,14 +15,11 @@ class PausePairCommand extends Subcommand {
     private final PairLookup lookup;
 
     PausePairCommand(PairService pairs, PairLookup lookup) {
-        super(Definition.of("pause-pair", Audience.COORDINATOR, "Pause a pair's check-ins until a date, or resume it")
+        super(Definition.of("pause-pair", Audience.COORDINATOR)
                 .withAudit(AuditKind.CHANGE)
                 .withParameters(
-                        Parameter.required(
-                                "pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee"),
-                        Parameter.required(
-                                        "until", Parameter.Kind.WORD, "Last paused day, YYYY-MM-DD, or off to resume")
-                                .shownAs("YYYY-MM-DD | off")));
+                        Parameter.required("pair", Parameter.Kind.PAIR).describedBy(Parameter.SHARED_PAIR),
+                        Parameter.required("until", Parameter.Kind.WORD).shownAs("YYYY-MM-DD | off")));
         this.pairs = pairs;
         this.lookup = lookup;
     }

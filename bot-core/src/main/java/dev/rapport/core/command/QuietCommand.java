@@ -13,10 +13,8 @@ class QuietCommand extends Subcommand {
     private final ParticipantService participants;
 
     QuietCommand(ParticipantService participants) {
-        super(Definition.of("quiet", Audience.PARTICIPANT, "Set hours of your day when Rapport never writes")
-                .withParameters(
-                        Parameter.required("hours", Parameter.Kind.TIME, "HH:MM-HH:MM (e.g. 22:00-08:00), or off")
-                                .shownAs("HH:MM-HH:MM | off")));
+        super(Definition.of("quiet", Audience.PARTICIPANT)
+                .withParameters(Parameter.required("hours", Parameter.Kind.TIME).shownAs("HH:MM-HH:MM | off")));
         this.participants = participants;
     }
 

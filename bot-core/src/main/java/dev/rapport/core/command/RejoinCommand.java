@@ -11,8 +11,7 @@ class RejoinCommand extends Subcommand {
     private final ParticipantService participants;
 
     RejoinCommand(ParticipantService participants) {
-        super(Definition.of(
-                "rejoin", Audience.PARTICIPANT, "Come back after leaving; your coordinators can pair you again"));
+        super(Definition.of("rejoin", Audience.PARTICIPANT));
         this.participants = participants;
     }
 

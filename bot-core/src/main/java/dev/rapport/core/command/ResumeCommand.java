@@ -10,7 +10,7 @@ class ResumeCommand extends Subcommand {
     private final ParticipantService participants;
 
     ResumeCommand(ParticipantService participants) {
-        super(Definition.of("resume", Audience.PARTICIPANT, "End your pause now"));
+        super(Definition.of("resume", Audience.PARTICIPANT));
         this.participants = participants;
     }
 

@@ -14,19 +14,15 @@ class SetCommand extends Subcommand {
     private final ProgrammeService programmes;
 
     SetCommand(ProgrammeService programmes) {
-        super(Definition.of("set", Audience.COORDINATOR, "Change a programme setting (see /rapport settings)")
+        super(Definition.of("set", Audience.COORDINATOR)
                 .withAudit(AuditKind.CHANGE)
                 .withParameters(
-                        Parameter.required("setting", Parameter.Kind.WORD, "Which setting")
+                        Parameter.required("setting", Parameter.Kind.WORD)
                                 .withChoices(Arrays.stream(Setting.values())
                                         .map(Setting::key)
                                         .toArray(String[]::new))
                                 .shownAs("<setting>"),
-                        Parameter.required(
-                                        "value",
-                                        Parameter.Kind.WORD,
-                                        "A whole number in the setting's unit, or default")
-                                .shownAs("<value>")));
+                        Parameter.required("value", Parameter.Kind.WORD).shownAs("<value>")));
         this.programmes = programmes;
     }
 

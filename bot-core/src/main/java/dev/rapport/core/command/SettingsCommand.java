@@ -20,7 +20,7 @@ class SettingsCommand extends Subcommand {
     private final ObjectProvider<CommandService> commands;
 
     SettingsCommand(ProgrammeService programmes, ObjectProvider<CommandService> commands) {
-        super(Definition.of("settings", Audience.COORDINATOR, "The programme's settings and how to change them"));
+        super(Definition.of("settings", Audience.COORDINATOR));
         this.programmes = programmes;
         this.commands = commands;
     }

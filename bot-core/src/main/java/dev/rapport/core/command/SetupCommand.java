@@ -23,18 +23,11 @@ class SetupCommand extends Subcommand {
     private final ProgrammeService programmes;
 
     SetupCommand(ProgrammeService programmes) {
-        super(Definition.of(
-                        "setup",
-                        Audience.EVERYONE,
-                        "Start a programme in this workspace (admins; on Discord, name the role that coordinates it)")
+        super(Definition.of("setup", Audience.EVERYONE)
                 .withParameters(
-                        Parameter.required("name", Parameter.Kind.TEXT, "The programme's name")
-                                .shownAs("\"Programme name\""),
-                        Parameter.optional(
-                                "timezone", Parameter.Kind.TIME_ZONE, "Default time zone, e.g. Europe/Lisbon"),
-                        Parameter.optional(
-                                        "role", Parameter.Kind.ROLE, "The role whose members coordinate it (Discord)")
-                                .writtenAs("role=%s")));
+                        Parameter.required("name", Parameter.Kind.TEXT).shownAs("\"Programme name\""),
+                        Parameter.optional("timezone", Parameter.Kind.TIME_ZONE),
+                        Parameter.optional("role", Parameter.Kind.ROLE).writtenAs("role=%s")));
         this.programmes = programmes;
     }
 

@@ -13,12 +13,11 @@ class SkipCommand extends Subcommand {
     private final ProgrammeService programmes;
 
     SkipCommand(ProgrammeService programmes) {
-        super(Definition.of("skip", Audience.COORDINATOR, "Skip check-ins on a date or a range (exam weeks, holidays)")
+        super(Definition.of("skip", Audience.COORDINATOR)
                 .withAudit(AuditKind.CHANGE)
                 .withParameters(
-                        Parameter.required("from", Parameter.Kind.DATE, "First day without check-ins, YYYY-MM-DD"),
-                        Parameter.optional(
-                                "to", Parameter.Kind.DATE, "Last day without check-ins (default: same day)")));
+                        Parameter.required("from", Parameter.Kind.DATE),
+                        Parameter.optional("to", Parameter.Kind.DATE)));
         this.programmes = programmes;
     }
 

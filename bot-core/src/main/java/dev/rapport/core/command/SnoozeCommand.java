@@ -15,13 +15,11 @@ class SnoozeCommand extends Subcommand {
     private final PairLookup lookup;
 
     SnoozeCommand(HealthService health, PairLookup lookup) {
-        super(Definition.of(
-                        "snooze", Audience.COORDINATOR, "Silence a pair's at-risk alerts for some days (default 14)")
+        super(Definition.of("snooze", Audience.COORDINATOR)
                 .withAudit(AuditKind.CHANGE)
                 .withParameters(
-                        Parameter.required(
-                                "pair", Parameter.Kind.PAIR, "#id from /rapport health, or @mentor or @mentee"),
-                        Parameter.optional("days", Parameter.Kind.NUMBER, "For how many days (default 14)")));
+                        Parameter.required("pair", Parameter.Kind.PAIR).describedBy(Parameter.SHARED_PAIR),
+                        Parameter.optional("days", Parameter.Kind.NUMBER)));
         this.health = health;
         this.lookup = lookup;
     }

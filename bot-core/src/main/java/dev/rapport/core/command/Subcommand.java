@@ -38,9 +38,9 @@ public abstract class Subcommand {
         return definition.usage();
     }
 
-    /** One line for the help. */
-    public final String summary() {
-        return definition.summary();
+    /** The catalogue key of its one line for the help ({@link Definition#summaryKey()}). */
+    public final String summaryKey() {
+        return definition.summaryKey();
     }
 
     /** The arguments, in the order the command line takes them (see {@link Definition#parameters()}). */

@@ -11,9 +11,8 @@ class TimezoneCommand extends Subcommand {
     private final ParticipantService participants;
 
     TimezoneCommand(ParticipantService participants) {
-        super(Definition.of("timezone", Audience.PARTICIPANT, "Set your time zone (IANA name, e.g. Europe/Lisbon)")
-                .withParameters(
-                        Parameter.optional("zone", Parameter.Kind.TIME_ZONE, "Your time zone, e.g. America/Chicago")));
+        super(Definition.of("timezone", Audience.PARTICIPANT)
+                .withParameters(Parameter.optional("zone", Parameter.Kind.TIME_ZONE)));
         this.participants = participants;
     }
 

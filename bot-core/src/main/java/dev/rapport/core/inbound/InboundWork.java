@@ -1,5 +1,6 @@
 package dev.rapport.core.inbound;
 
+import dev.rapport.core.i18n.Text;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,10 +50,13 @@ public final class InboundWork implements AutoCloseable {
         void run() throws Exception;
     }
 
-    /** Tells the person, in the adapter's way, that their request failed: {@code text} carries the reference. */
+    /**
+     * Tells the person, in the adapter's way and in their language, that their request failed: {@code text} (not
+     * rendered yet) carries the reference.
+     */
     @FunctionalInterface
     public interface OnFailure {
-        void tell(String text) throws Exception;
+        void tell(Text text) throws Exception;
     }
 
     private final String platform;
@@ -181,7 +185,7 @@ public final class InboundWork implements AutoCloseable {
         } catch (Exception e) {
             ErrorReference reference = ErrorReference.logged(log, platform + " " + what, e);
             try {
-                onFailure.tell(reference.friendlyText());
+                onFailure.tell(reference.text());
             } catch (Exception notTold) {
                 log.warn("Could not tell the person about reference {}", reference.id());
             }

@@ -46,6 +46,10 @@ class Recipients {
         jdbc.query(
                 RECIPIENTS,
                 rs -> {
+                    Locale language = Languages.resolve(
+                            rs.getString("language"),
+                            rs.getString("platform_locale"),
+                            rs.getString("programme_language"));
                     out.put(
                             rs.getLong("id"),
                             new Who(
@@ -53,13 +57,11 @@ class Recipients {
                                             Platform.valueOf(rs.getString("platform")),
                                             rs.getString("workspace_id"),
                                             rs.getString("platform_user_id"),
-                                            rs.getString("display_name")),
+                                            rs.getString("display_name"),
+                                            language),
                                     rs.getBoolean("left_programme"),
                                     rs.getBoolean("unreachable"),
-                                    Languages.resolve(
-                                            rs.getString("language"),
-                                            rs.getString("platform_locale"),
-                                            rs.getString("programme_language"))));
+                                    language));
                 },
                 (Object) ids);
         return out;

@@ -4,6 +4,7 @@ import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.i18n.Languages;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,20 +78,44 @@ public class ParticipantLanguages {
         }
     }
 
-    /** The language a person reads now ({@link Languages#resolve}); English for someone Rapport does not know. */
+    /**
+     * The language a person reads now ({@link Languages#resolve}). The locale their platform reports in this very
+     * request ({@link ChatUser#locale()}) counts before the one recorded earlier, so an adapter may ask before the core
+     * has recorded it; someone Rapport does not know reads that locale's language when shipped, else English. This is
+     * how an adapter picks the language of its own words in an answer.
+     */
     public Locale languageOf(ChatUser person) {
         List<ParticipantView> known = participants.findEverywhere(person);
-        return known.isEmpty() ? Languages.ENGLISH : languageOf(known.getFirst().id());
+        return known.isEmpty()
+                ? Languages.match(person.locale()).orElse(Languages.ENGLISH)
+                : languageOf(known.getFirst().id(), person.locale());
+    }
+
+    /**
+     * {@link #languageOf(ChatUser)}, or when the database cannot say, the language of the locale the request reports
+     * (else English): for telling someone that their request failed, which may be because the database did.
+     */
+    public Locale languageOrRequestLocale(ChatUser person) {
+        try {
+            return languageOf(person);
+        } catch (DataAccessException e) {
+            return Languages.match(person.locale()).orElse(Languages.ENGLISH);
+        }
     }
 
     /** The language a participant reads now ({@link Languages#resolve}). */
     public Locale languageOf(long participantId) {
+        return languageOf(participantId, null);
+    }
+
+    /** {@link #languageOf(long)} with the locale a request reports, when it reports one, over the recorded one. */
+    private Locale languageOf(long participantId, String requestLocale) {
         return jdbc.query(
                 LANGUAGE,
                 rs -> rs.next()
                         ? Languages.resolve(
                                 rs.getString("language"),
-                                rs.getString("platform_locale"),
+                                requestLocale != null ? requestLocale : rs.getString("platform_locale"),
                                 rs.getString("programme_language"))
                         : Languages.ENGLISH,
                 participantId);

@@ -22,10 +22,10 @@ class CommandContextTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-05T23:30:00Z"), ZoneOffset.UTC);
 
     private static final Subcommand SNOOZE =
-            new Subcommand(Definition.of("snooze", Audience.COORDINATOR, "Silence alerts")
+            new Subcommand(Definition.of("snooze", Audience.COORDINATOR)
                     .withParameters(
-                            Parameter.required("pair", Parameter.Kind.PAIR, "The pair"),
-                            Parameter.optional("days", Parameter.Kind.NUMBER, "Days"))) {
+                            Parameter.required("pair", Parameter.Kind.PAIR),
+                            Parameter.optional("days", Parameter.Kind.NUMBER))) {
                 @Override
                 public Reply run(CommandContext context) {
                     return Reply.privately("ran");

@@ -20,11 +20,11 @@ class CommandLookupTest {
         };
     }
 
-    private static final Subcommand HELP = command(Definition.of("help", Audience.EVERYONE, "Help"));
-    private static final Subcommand AT_RISK = command(
-            Definition.of("at-risk", Audience.COORDINATOR, "Pairs at risk").withAliases("atrisk", "risk"));
-    private static final Subcommand MEETING = command(Definition.of("meeting", Audience.PARTICIPANT, "Log a meeting")
-            .withParameters(Parameter.optional("note", Parameter.Kind.REST, "A note")));
+    private static final Subcommand HELP = command(Definition.of("help", Audience.EVERYONE));
+    private static final Subcommand AT_RISK =
+            command(Definition.of("at-risk", Audience.COORDINATOR).withAliases("atrisk", "risk"));
+    private static final Subcommand MEETING = command(Definition.of("meeting", Audience.PARTICIPANT)
+            .withParameters(Parameter.optional("note", Parameter.Kind.REST)));
 
     private static CommandService service(Subcommand... subcommands) {
         return new CommandService(List.of(subcommands), null, null, null, null, null, null, null);
@@ -64,8 +64,7 @@ class CommandLookupTest {
 
     @Test
     void two_subcommands_may_not_answer_to_the_same_word() {
-        Subcommand risky =
-                command(Definition.of("risky", Audience.COORDINATOR, "Risky").withAliases("risk"));
+        Subcommand risky = command(Definition.of("risky", Audience.COORDINATOR).withAliases("risk"));
         assertThatThrownBy(() -> service(AT_RISK, risky)).isInstanceOf(IllegalStateException.class);
     }
 }

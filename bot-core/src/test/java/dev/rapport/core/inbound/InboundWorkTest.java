@@ -3,6 +3,8 @@ package dev.rapport.core.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Languages;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,7 +25,7 @@ class InboundWorkTest {
                 () -> {
                     throw new IllegalStateException("secret detail");
                 },
-                told::add);
+                text -> told.add(Catalogue.standard().text(Languages.ENGLISH, text)));
         work.close();
 
         assertThat(told).singleElement().satisfies(text -> {
