@@ -1,7 +1,6 @@
 package dev.rapport.core.command;
 
 import dev.rapport.core.audit.Audit;
-import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.pair.PairView;
@@ -39,26 +38,37 @@ class AuditCommand extends Subcommand {
         PairView pair = ctx.args().isEmpty() ? null : lookup.find(ctx, programme, ctx.arg(0));
         Long pairId = pair == null ? null : pair.id();
         List<Audit.Entry> entries = audit.latest(programme.id(), pairId, MAX_ROWS);
-        String subject = pair == null ? programme.name() : "pair " + lookup.describe(pair);
+        String subject =
+                pair == null ? programme.name() : ctx.text("command.audit.subject.pair", "pair", lookup.describe(pair));
         if (entries.isEmpty()) {
-            return Reply.privately("Nobody has read or changed anything of " + subject + " yet.");
+            return Reply.privately(ctx.text("command.audit.none", "subject", subject));
         }
         List<List<String>> rows = new ArrayList<>();
         for (Audit.Entry e : entries) {
             rows.add(List.of(
                     WHEN.format(e.at().atZone(programme.zone())),
                     e.actorName(),
-                    (e.kind() == AuditKind.READ ? "read: " : "changed: ") + e.action(),
-                    e.pairId() == null ? "the whole programme" : "#" + e.pairId()));
+                    ctx.text("command.audit.what", "kind", e.kind().name(), "action", e.action()),
+                    e.pairId() == null ? ctx.text("command.audit.whole-programme") : "#" + e.pairId()));
         }
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Text("*What coordinators read and changed: " + subject + "*, newest first ("
-                + programme.zone().getId() + " time)."));
-        blocks.add(new Block.Table(List.of("When", "Who", "What", "Which pair"), rows));
+        blocks.add(new Block.Text(ctx.text(
+                "command.audit.heading",
+                "subject",
+                subject,
+                "zone",
+                programme.zone().getId())));
+        blocks.add(new Block.Table(
+                List.of(
+                        ctx.text("command.audit.column.when"),
+                        ctx.text("command.audit.column.who"),
+                        ctx.text("command.audit.column.what"),
+                        ctx.text("command.audit.column.pair")),
+                rows));
         int total = audit.count(programme.id(), pairId);
         if (total > entries.size()) {
-            blocks.add(new Block.Text("Showing the latest " + entries.size() + " of " + total + " entries."));
+            blocks.add(new Block.Text(ctx.text("command.audit.more", "shown", entries.size(), "total", total)));
         }
-        return Reply.privately(new ChatMessage("Audit of " + subject, blocks));
+        return Reply.privately(new ChatMessage(ctx.text("command.audit.title", "subject", subject), blocks));
     }
 }
