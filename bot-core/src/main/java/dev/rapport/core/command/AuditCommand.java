@@ -5,7 +5,8 @@ import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.programme.ProgrammeView;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,6 @@ class AuditCommand extends Subcommand {
 
     /** The most entries one reply lists; the rest stay in the record until retention removes them. */
     static final int MAX_ROWS = 40;
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Audit audit;
     private final PairLookup lookup;
@@ -46,7 +45,7 @@ class AuditCommand extends Subcommand {
         List<List<String>> rows = new ArrayList<>();
         for (Audit.Entry e : entries) {
             rows.add(List.of(
-                    WHEN.format(e.at().atZone(programme.zone())),
+                    when(ctx, e.at().atZone(programme.zone()).toLocalDateTime()),
                     e.actorName(),
                     ctx.text("command.audit.what", "kind", e.kind().name(), "action", e.action()),
                     e.pairId() == null ? ctx.text("command.audit.whole-programme") : "#" + e.pairId()));
@@ -70,5 +69,15 @@ class AuditCommand extends Subcommand {
             blocks.add(new Block.Text(ctx.text("command.audit.more", "shown", entries.size(), "total", total)));
         }
         return Reply.privately(new ChatMessage(ctx.text("command.audit.title", "subject", subject), blocks));
+    }
+
+    /** When an entry was recorded, to the minute, in the programme's zone. */
+    private static String when(CommandContext ctx, LocalDateTime at) {
+        return ctx.text(
+                "command.audit.at",
+                "date",
+                at.toLocalDate(),
+                "time",
+                at.toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString());
     }
 }

@@ -15,6 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CadenceCommand extends Subcommand {
 
+    /** The words around an interval in the command line ({@code every 2 weeks}): grammar, the same in every language. */
+    static final String EVERY = "every";
+
+    static final String WEEKS = "weeks";
+
     private final ProgrammeService programmes;
 
     CadenceCommand(ProgrammeService programmes) {
@@ -27,7 +32,7 @@ class CadenceCommand extends Subcommand {
                                 .shownAs(Parameter.HINT_KEY + "day"),
                         Parameter.required("time", Parameter.Kind.TIME),
                         Parameter.optional("weeks", Parameter.Kind.NUMBER)
-                                .writtenAs("every %s weeks")
+                                .writtenAs(String.join(" ", EVERY, "%s", WEEKS))
                                 .shownAs("N")));
         this.programmes = programmes;
     }
@@ -48,7 +53,7 @@ class CadenceCommand extends Subcommand {
             throw new CommandException("command.cadence.error.time");
         }
         int weeks = 1;
-        if (ctx.args().size() >= 4 && ctx.args().get(2).equalsIgnoreCase("every")) {
+        if (ctx.args().size() >= 4 && ctx.args().get(2).equalsIgnoreCase(EVERY)) {
             try {
                 weeks = Integer.parseInt(ctx.args().get(3));
             } catch (NumberFormatException e) {

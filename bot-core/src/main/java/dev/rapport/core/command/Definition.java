@@ -72,12 +72,12 @@ public record Definition(
      * ({@code SubcommandTextsIT} checks every subcommand in every shipped language).
      */
     public String summaryKey() {
-        return "command." + name + ".summary";
+        return String.join(".", "command", name, "summary");
     }
 
     /** The catalogue key of a parameter's own description: {@code command.<command>.option.<parameter>}. */
     static String optionKey(String command, String parameter) {
-        return "command." + command + ".option." + parameter;
+        return String.join(".", "command", command, "option", parameter);
     }
 
     /** The group a nesting platform lists it under: {@link #COORDINATOR_GROUP} for coordinator commands. */
