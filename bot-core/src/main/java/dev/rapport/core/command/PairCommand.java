@@ -72,17 +72,19 @@ class PairCommand extends Subcommand {
         for (HealthHistory.Change c : history.of(pair.id(), HISTORY)) {
             // The reasons are stored as they were written when the state changed (health.HealthHistory).
             String why = String.join("; ", c.texts());
+            String change = HealthFormat.state(ctx, c.state())
+                    + (c.previous() == null
+                            ? ""
+                            : " "
+                                    + ctx.text(
+                                            "command.pair.history.was",
+                                            "state",
+                                            HealthFormat.state(ctx, c.previous())));
             entries.add(new Entry(
                     c.at(),
-                    HealthFormat.state(ctx, c.state())
-                            + (c.previous() == null
-                                    ? ""
-                                    : " "
-                                            + ctx.text(
-                                                    "command.pair.history.was",
-                                                    "state",
-                                                    HealthFormat.state(ctx, c.previous())))
-                            + (why.isEmpty() ? "" : ": " + why)));
+                    why.isEmpty()
+                            ? change
+                            : ctx.text("command.pair.history.because", "change", change, "reasons", why)));
         }
         for (CoordinatorNotes.Note n : notes.of(pair.id(), HISTORY)) {
             entries.add(new Entry(
