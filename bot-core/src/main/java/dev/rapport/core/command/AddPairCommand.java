@@ -31,10 +31,19 @@ class AddPairCommand extends Subcommand {
         LocalDate start = ctx.args().size() > 2 ? ctx.date(ctx.args().get(2), programme.zone()) : null;
         PairView pair =
                 pairs.add(programme, new PairService.Person(mentor, null), new PairService.Person(mentee, null), start);
-        return Reply.privately(
-                "Pair #" + pair.id() + " added to " + programme.name() + ": " + mentor.displayName() + " mentors "
-                        + mentee.displayName() + ", starting " + pair.startedOn()
-                        + ". Both get a welcome message; the first check-in comes "
-                        + programme.cadence().describe() + ".");
+        return Reply.privately(ctx.text(
+                "command.add-pair.done",
+                "pair",
+                String.valueOf(pair.id()),
+                "programme",
+                programme.name(),
+                "mentor",
+                mentor.displayName(),
+                "mentee",
+                mentee.displayName(),
+                "start",
+                pair.startedOn(),
+                "cadence",
+                CadenceCommand.describe(programme.cadence())));
     }
 }

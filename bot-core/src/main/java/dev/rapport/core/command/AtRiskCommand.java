@@ -6,7 +6,6 @@ import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.health.HealthService;
 import dev.rapport.core.health.HealthState;
 import dev.rapport.core.health.PairHealth;
-import dev.rapport.core.health.Reason;
 import dev.rapport.core.pair.PairService;
 import dev.rapport.core.programme.ProgrammeView;
 import java.util.ArrayList;
@@ -39,8 +38,7 @@ class AtRiskCommand extends Subcommand {
                 .filter(h -> h.state() == HealthState.AT_RISK && !own.contains(h.pairId()))
                 .toList();
         if (atRisk.isEmpty()) {
-            return Reply.privately("No pair in " + programme.name()
-                    + " is at risk right now. `/rapport health` shows the whole programme.");
+            return Reply.privately(ctx.text("command.at-risk.none", "programme", programme.name()));
         }
         Map<Long, PairService.PairNames> names = pairs.namesIn(programme.id());
         List<List<String>> rows = new ArrayList<>();
@@ -48,13 +46,16 @@ class AtRiskCommand extends Subcommand {
             PairService.PairNames n = names.get(h.pairId());
             rows.add(List.of(
                     "#" + h.pairId() + " " + (n == null ? "?" : n.mentor() + " → " + n.mentee()),
-                    h.reasons().stream().map(Reason::text).collect(Collectors.joining(" "))));
+                    h.reasons().stream().map(r -> ctx.text(r.message())).collect(Collectors.joining(" "))));
         }
+        String title = ctx.text("command.at-risk.title", "count", atRisk.size(), "programme", programme.name());
         return Reply.privately(new ChatMessage(
-                atRisk.size() + " pairs at risk in " + programme.name(),
+                title,
                 List.of(
-                        new Block.Text("*" + atRisk.size() + " pairs at risk in " + programme.name() + "*"),
-                        new Block.Table(List.of("Pair", "Reasons"), rows),
-                        new Block.Text("Snooze an alert with `/rapport snooze #id 14` (days)."))));
+                        new Block.Text("*" + title + "*"),
+                        new Block.Table(
+                                List.of(ctx.text("command.table.pair"), ctx.text("command.at-risk.column.reasons")),
+                                rows),
+                        new Block.Text(ctx.text("command.at-risk.snooze")))));
     }
 }

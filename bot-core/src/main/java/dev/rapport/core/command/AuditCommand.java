@@ -1,12 +1,12 @@
 package dev.rapport.core.command;
 
 import dev.rapport.core.audit.Audit;
-import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.programme.ProgrammeView;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -20,8 +20,6 @@ class AuditCommand extends Subcommand {
 
     /** The most entries one reply lists; the rest stay in the record until retention removes them. */
     static final int MAX_ROWS = 40;
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Audit audit;
     private final PairLookup lookup;
@@ -39,26 +37,47 @@ class AuditCommand extends Subcommand {
         PairView pair = ctx.args().isEmpty() ? null : lookup.find(ctx, programme, ctx.arg(0));
         Long pairId = pair == null ? null : pair.id();
         List<Audit.Entry> entries = audit.latest(programme.id(), pairId, MAX_ROWS);
-        String subject = pair == null ? programme.name() : "pair " + lookup.describe(pair);
+        String subject =
+                pair == null ? programme.name() : ctx.text("command.audit.subject.pair", "pair", lookup.describe(pair));
         if (entries.isEmpty()) {
-            return Reply.privately("Nobody has read or changed anything of " + subject + " yet.");
+            return Reply.privately(ctx.text("command.audit.none", "subject", subject));
         }
         List<List<String>> rows = new ArrayList<>();
         for (Audit.Entry e : entries) {
             rows.add(List.of(
-                    WHEN.format(e.at().atZone(programme.zone())),
+                    when(ctx, e.at().atZone(programme.zone()).toLocalDateTime()),
                     e.actorName(),
-                    (e.kind() == AuditKind.READ ? "read: " : "changed: ") + e.action(),
-                    e.pairId() == null ? "the whole programme" : "#" + e.pairId()));
+                    ctx.text("command.audit.what", "kind", e.kind().name(), "action", e.action()),
+                    e.pairId() == null ? ctx.text("command.audit.whole-programme") : "#" + e.pairId()));
         }
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Text("*What coordinators read and changed: " + subject + "*, newest first ("
-                + programme.zone().getId() + " time)."));
-        blocks.add(new Block.Table(List.of("When", "Who", "What", "Which pair"), rows));
+        blocks.add(new Block.Text(ctx.text(
+                "command.audit.heading",
+                "subject",
+                subject,
+                "zone",
+                programme.zone().getId())));
+        blocks.add(new Block.Table(
+                List.of(
+                        ctx.text("command.audit.column.when"),
+                        ctx.text("command.audit.column.who"),
+                        ctx.text("command.audit.column.what"),
+                        ctx.text("command.audit.column.pair")),
+                rows));
         int total = audit.count(programme.id(), pairId);
         if (total > entries.size()) {
-            blocks.add(new Block.Text("Showing the latest " + entries.size() + " of " + total + " entries."));
+            blocks.add(new Block.Text(ctx.text("command.audit.more", "shown", entries.size(), "total", total)));
         }
-        return Reply.privately(new ChatMessage("Audit of " + subject, blocks));
+        return Reply.privately(new ChatMessage(ctx.text("command.audit.title", "subject", subject), blocks));
+    }
+
+    /** When an entry was recorded, to the minute, in the programme's zone. */
+    private static String when(CommandContext ctx, LocalDateTime at) {
+        return ctx.text(
+                "command.audit.at",
+                "date",
+                at.toLocalDate(),
+                "time",
+                at.toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString());
     }
 }

@@ -106,31 +106,24 @@ class Authority {
     String setUp(ChatUser actor, String role) {
         if (!actor.platform().coordinatorsByRole()) {
             if (role != null) {
-                throw new CommandException("Slack has no roles to bind a programme to: leave out `role=`. Whoever sets"
-                        + " the programme up coordinates it, and adds others with `/rapport coordinator add @user`.");
+                throw new CommandException("command.setup.error.slack-roles");
             }
             if (!actor.maySetUp()) {
-                throw new CommandException("In this workspace, programmes are set up by its admins and owners (or the"
-                        + " people Rapport's administrator has allowed). Ask one of them to run `/rapport setup`; they"
-                        + " can then add you with `/rapport coordinator add @you`.");
+                throw new CommandException("command.setup.error.slack-admins");
             }
             return null;
         }
         if (actor.roleIds() == null) {
-            throw new CommandException("Please run `/rapport setup` in the server, so I can see the roles there.");
+            throw new CommandException("command.setup.error.in-server");
         }
         if (!actor.maySetUp()) {
-            throw new CommandException("On this server, programmes are set up by members with the Manage Server"
-                    + " permission, who name the role that coordinates them. Ask a server admin to run"
-                    + " `/rapport setup`.");
+            throw new CommandException("command.setup.error.manage-server");
         }
         if (role == null) {
-            throw new CommandException("Name the role whose members coordinate the programme, e.g. `/rapport setup"
-                    + " name:Residents role:@Mentoring Leads`. Rapport goes by the role itself, not its name.");
+            throw new CommandException("command.setup.error.name-the-role");
         }
         if (role.equals(actor.workspaceId())) {
-            throw new CommandException(
-                    "@everyone cannot coordinate a programme: choose a role given only to its coordinators.");
+            throw new CommandException("command.setup.error.everyone");
         }
         return role;
     }

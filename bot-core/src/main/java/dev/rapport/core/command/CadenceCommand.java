@@ -2,6 +2,7 @@ package dev.rapport.core.command;
 
 import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.calendar.Cadence;
+import dev.rapport.core.i18n.Text;
 import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
 import java.time.DayOfWeek;
@@ -14,6 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CadenceCommand extends Subcommand {
 
+    /** The words around an interval in the command line ({@code every 2 weeks}): grammar, the same in every language. */
+    static final String EVERY = "every";
+
+    static final String WEEKS = "weeks";
+
     private final ProgrammeService programmes;
 
     CadenceCommand(ProgrammeService programmes) {
@@ -23,10 +29,10 @@ class CadenceCommand extends Subcommand {
                         Parameter.required("day", Parameter.Kind.WORD)
                                 .withChoices(
                                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-                                .shownAs("DAY"),
+                                .shownAs(Parameter.HINT_KEY + "day"),
                         Parameter.required("time", Parameter.Kind.TIME),
                         Parameter.optional("weeks", Parameter.Kind.NUMBER)
-                                .writtenAs("every %s weeks")
+                                .writtenAs(String.join(" ", EVERY, "%s", WEEKS))
                                 .shownAs("N")));
         this.programmes = programmes;
     }
@@ -35,8 +41,8 @@ class CadenceCommand extends Subcommand {
     public Reply run(CommandContext ctx) {
         ProgrammeView programme = ctx.coordinatedProgramme();
         if (ctx.args().isEmpty()) {
-            return Reply.privately(programme.name() + " checks in "
-                    + programme.cadence().describe() + ", in each participant's time zone.");
+            return Reply.privately(ctx.text(
+                    "command.cadence.now", "programme", programme.name(), "cadence", describe(programme.cadence())));
         }
         DayOfWeek day = day(ctx.arg(0));
         LocalTime time;
@@ -44,20 +50,32 @@ class CadenceCommand extends Subcommand {
             String t = ctx.arg(1);
             time = LocalTime.parse(t.length() == 4 ? "0" + t : t);
         } catch (DateTimeParseException e) {
-            throw new CommandException("Write the time as HH:MM (24-hour), e.g. 10:00.");
+            throw new CommandException("command.cadence.error.time");
         }
         int weeks = 1;
-        if (ctx.args().size() >= 4 && ctx.args().get(2).equalsIgnoreCase("every")) {
+        if (ctx.args().size() >= 4 && ctx.args().get(2).equalsIgnoreCase(EVERY)) {
             try {
                 weeks = Integer.parseInt(ctx.args().get(3));
             } catch (NumberFormatException e) {
-                throw new CommandException("Write the interval as a number of weeks, e.g. `every 2 weeks`.");
+                throw new CommandException("command.cadence.error.weeks");
             }
         }
         Cadence cadence = new Cadence(day, time, weeks);
         programmes.setCadence(programme.id(), cadence);
-        return Reply.privately("Done: " + programme.name() + " now checks in " + cadence.describe()
-                + " in each participant's time zone. Pairs' next check-ins have moved to match.");
+        return Reply.privately(
+                ctx.text("command.cadence.done", "programme", programme.name(), "cadence", describe(cadence)));
+    }
+
+    /** A cadence as replies describe it: {@code every 2 weeks on Tuesday at 09:30}, in the reader's language. */
+    static Text describe(Cadence cadence) {
+        return Text.of(
+                "command.cadence.describe",
+                "weeks",
+                cadence.everyWeeks(),
+                "day",
+                Text.of("command.day", "day", cadence.day().name()),
+                "time",
+                cadence.time().toString());
     }
 
     private static DayOfWeek day(String token) {
@@ -68,6 +86,6 @@ class CadenceCommand extends Subcommand {
                 return d;
             }
         }
-        throw new CommandException("\"" + token + "\" isn't a day of the week; try monday, tuesday, … sunday.");
+        throw new CommandException("command.cadence.error.day", "token", token);
     }
 }

@@ -1,6 +1,8 @@
 package dev.rapport.core.command;
 
 import dev.rapport.core.chat.ChatUser;
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Text;
 import dev.rapport.core.pair.PairService;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.participant.ParticipantService;
@@ -20,9 +22,12 @@ import java.util.stream.Collectors;
 
 /**
  * One command being run: who runs it, its arguments, and the lookups every subcommand needs, each of which
- * enforces the rules (a coordinator acts only on their own programmes; a participant only on their own pairs).
+ * enforces the rules (a coordinator acts only on their own programmes; a participant only on their own pairs); and
+ * the language of the person running it, in which replies are written ({@link #text}).
  */
 public final class CommandContext {
+
+    private static final Catalogue CATALOGUE = Catalogue.standard();
 
     private final CommandRequest request;
     private final Subcommand command;
@@ -33,6 +38,8 @@ public final class CommandContext {
     private final PairService pairs;
     private final Authority authority;
     private final Clock clock;
+    /** The language of the person running the command, in which every reply is written. */
+    private final Locale locale;
     /** The programme and the pair this command turned out to concern, for the audit. */
     private ProgrammeView concernedProgramme;
 
@@ -46,8 +53,10 @@ public final class CommandContext {
             ParticipantService participants,
             PairService pairs,
             Authority authority,
-            Clock clock) {
+            Clock clock,
+            Locale locale) {
         this.request = request;
+        this.locale = locale;
         this.command = command;
         this.programmes = programmes;
         this.participants = participants;
@@ -89,9 +98,29 @@ public final class CommandContext {
         return command.name();
     }
 
+    /** The language of the person running the command ({@code ParticipantLanguages.languageOf}): replies use it. */
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The catalogue text {@code key} in the language of the person running the command; arguments as name, value… */
+    public String text(String key, Object... namesAndValues) {
+        return CATALOGUE.text(locale, key, namesAndValues);
+    }
+
+    /** A text in the language of the person running the command. */
+    public String text(Text text) {
+        return CATALOGUE.text(locale, text);
+    }
+
     /** A friendly refusal that shows how this command is called, as the person's platform writes it. */
     public CommandException usageError() {
-        return new CommandException("Usage: `" + CommandService.invocation(command, actor().platform()) + "`");
+        return new CommandException(usage());
+    }
+
+    /** "Usage: …" for this command, its placeholders in the person's language. */
+    private Text usage() {
+        return Text.of("command.error.usage", "usage", CommandService.invocation(command, actor().platform(), locale));
     }
 
     public List<String> args() {
@@ -132,9 +161,7 @@ public final class CommandContext {
     public ParticipantView requireParticipant() {
         return participant()
                 .filter(p -> !p.hasLeft())
-                .orElseThrow(
-                        () -> new CommandException(
-                                "You're not part of a Rapport programme here yet. A coordinator adds you to a pair, or `/rapport setup \"Name\"` starts a programme."));
+                .orElseThrow(() -> new CommandException("command.error.not-a-participant"));
     }
 
     /** Registers the person running the command if new (setup does this). */
@@ -156,13 +183,12 @@ public final class CommandContext {
             concernedProgramme = mine.stream()
                     .filter(p -> p.name().equalsIgnoreCase(programmeOption))
                     .findFirst()
-                    .orElseThrow(() -> new CommandException("You don't coordinate a programme called \""
-                            + programmeOption + "\" here. Yours: " + names(mine) + "."));
+                    .orElseThrow(() -> new CommandException(
+                            "command.error.no-such-programme", "name", programmeOption, "programmes", names(mine)));
             return concernedProgramme;
         }
         if (mine.size() > 1) {
-            throw new CommandException("You coordinate several programmes here (" + names(mine)
-                    + "). Add `programme=\"Name\"` to say which.");
+            throw new CommandException("command.error.several-programmes", "programmes", names(mine));
         }
         concernedProgramme = mine.get(0);
         return concernedProgramme;
@@ -184,15 +210,8 @@ public final class CommandContext {
     }
 
     private CommandException notCoordinator() {
-        String how = !actor().platform().coordinatorsByRole()
-                ? "ask one to run `/rapport coordinator add @you`."
-                : actor().roleIds() == null
-                        ? "run the command in the server, where Discord tells me your roles."
-                        : "ask a server admin for the programme's coordinator role, or a coordinator to run"
-                                + " `/rapport coordinator add @you`.";
-        return new CommandException(
-                "Only programme coordinators can run `/rapport " + command.name() + "`. Mentors' and"
-                        + " mentees' answers are confidential; if you think you should be a coordinator, " + how);
+        String how = !actor().platform().coordinatorsByRole() ? "named" : actor().roleIds() == null ? "dm" : "role";
+        return new CommandException("command.error.coordinators-only", "command", command.name(), "how", how);
     }
 
     private static String names(List<ProgrammeView> list) {
@@ -207,8 +226,8 @@ public final class CommandContext {
     /** A user named in the command: mention syntax, as the platforms produce it. */
     public ChatUser user(String token) {
         Tokens.Mention m = Tokens.mention(token)
-                .orElseThrow(() -> new CommandException("I expected a person (an @mention) instead of \"" + token
-                        + "\". " + usageError().getMessage()));
+                .orElseThrow(
+                        () -> new CommandException("command.error.not-a-person", "token", token, "usage", usage()));
         return ChatUser.of(actor().platform(), actor().workspaceId(), m.userId(), m.name());
     }
 
@@ -228,8 +247,7 @@ public final class CommandContext {
                 try {
                     return LocalDate.parse(token);
                 } catch (DateTimeParseException e) {
-                    throw new CommandException(
-                            "\"" + token + "\" isn't a date I understand; write it as YYYY-MM-DD, e.g. " + today + ".");
+                    throw new CommandException("command.error.date", "token", token, "today", today);
                 }
         }
     }
@@ -242,6 +260,6 @@ public final class CommandContext {
 
     /** An IANA time zone id, with a hint when it is not one. */
     public static ZoneId zone(String token) {
-        return Zones.parse(token).orElseThrow(() -> new CommandException(Zones.unknown(token)));
+        return Zones.parse(token).orElseThrow(() -> new CommandException("command.error.zone", "zone", token));
     }
 }

@@ -3,6 +3,7 @@ package dev.rapport.core.command;
 import dev.rapport.core.audit.Audit;
 import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.chat.Platform;
+import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.core.inbound.ErrorReference;
 import dev.rapport.core.pair.PairService;
 import dev.rapport.core.participant.ParticipantLanguages;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Service;
 public class CommandService {
 
     private static final Logger log = LoggerFactory.getLogger(CommandService.class);
+    private static final Catalogue CATALOGUE = Catalogue.standard();
 
     private final Map<String, Subcommand> byName = new HashMap<>();
     private final List<Subcommand> subcommands;
@@ -118,6 +120,11 @@ public class CommandService {
         return invocation(command, command.usage(), platform);
     }
 
+    /** {@link #invocation(Subcommand, Platform)} with the usage line's placeholders in {@code locale}'s language. */
+    public static String invocation(Subcommand command, Platform platform, Locale locale) {
+        return invocation(command, command.usage(locale), platform);
+    }
+
     /** {@code line}, which starts with {@code command}'s name, as a person on {@code platform} types it. */
     private static String invocation(Subcommand command, String line, Platform platform) {
         String group =
@@ -176,16 +183,17 @@ public class CommandService {
             return Optional.empty();
         }
         authority.revalidate(request.actor());
-        CommandContext context = context(request, found.get());
+        Locale locale = languages.languageOf(request.actor());
+        CommandContext context = context(request, found.get(), locale);
         try {
             context.coordinatedProgramme();
             return Optional.empty();
         } catch (CommandException e) {
-            return Optional.of(Reply.privately(e.getMessage()));
+            return Optional.of(Reply.privately(e.in(locale)));
         }
     }
 
-    private CommandContext context(CommandRequest request, Invocation invocation) {
+    private CommandContext context(CommandRequest request, Invocation invocation, Locale locale) {
         return new CommandContext(
                 request,
                 invocation.subcommand(),
@@ -194,7 +202,8 @@ public class CommandService {
                 participants,
                 pairs,
                 authority,
-                clock);
+                clock,
+                locale);
     }
 
     public Reply handle(CommandRequest request) {
@@ -205,15 +214,15 @@ public class CommandService {
         // The name the platform gives the person acting is theirs; and what their roles allow is checked afresh.
         participants.actorNamed(request.actor());
         authority.revalidate(request.actor());
+        // Every reply is in the language the person reads, their platform's locale just recorded included.
+        Locale locale = languages.languageOf(request.actor());
         List<String> tokens = Tokens.split(request.text());
         Optional<Invocation> found = find(tokens);
         if (found.isEmpty()) {
-            return Reply.privately(
-                    "I don't know `/rapport " + tokens.get(0) + "`. Try `/rapport help` to see what you can do.");
+            return Reply.privately(CATALOGUE.text(locale, "command.error.unknown", "word", tokens.get(0)));
         }
         Subcommand command = found.get().subcommand();
-        CommandContext context = new CommandContext(
-                request, command, found.get().arguments(), programmes, participants, pairs, authority, clock);
+        CommandContext context = context(request, found.get(), locale);
         try {
             if (command.audience() == Audience.COORDINATOR) {
                 context.coordinatedProgramme(); // refuses anyone who coordinates nothing here, before any work
@@ -221,7 +230,10 @@ public class CommandService {
             Reply reply = command.run(context);
             audit(command, context);
             return reply;
-        } catch (CommandException | IllegalArgumentException e) {
+        } catch (CommandException e) {
+            return Reply.privately(e.in(locale));
+        } catch (IllegalArgumentException e) {
+            // A service's refusal of bad input (a zone, a setting's value): its own message.
             return Reply.privately(e.getMessage());
         } catch (RuntimeException e) {
             return Reply.privately(

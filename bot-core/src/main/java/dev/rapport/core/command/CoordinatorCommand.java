@@ -34,23 +34,27 @@ class CoordinatorCommand extends Subcommand {
         if (action.equals("remove")) {
             var person = participants.find(user).orElse(null);
             if (person == null || !programmes.isCoordinator(programme.id(), person.id())) {
-                throw new CommandException(user.displayName() + " is not a coordinator of " + programme.name() + ".");
+                throw new CommandException(
+                        "command.coordinator.error.not-one", "name", user.displayName(), "programme", programme.name());
             }
             if (programme.coordinatorRoleId() == null
                     && programmes.coordinatorIds(programme.id()).size() == 1) {
-                throw new CommandException(
-                        "A programme needs a coordinator: add another before removing the last one.");
+                throw new CommandException("command.coordinator.error.last");
             }
             programmes.removeCoordinator(programme.id(), person.id());
-            return Reply.privately(person.displayName() + " is no longer a named coordinator of " + programme.name()
-                    + (programme.coordinatorRoleId() != null
-                            ? ". If they hold its role <@&" + programme.coordinatorRoleId()
-                                    + ">, they coordinate it for as long as they do: a server admin takes the role away."
-                            : "."));
+            return Reply.privately(ctx.text(
+                    "command.coordinator.removed",
+                    "name",
+                    person.displayName(),
+                    "programme",
+                    programme.name(),
+                    "role",
+                    programme.coordinatorRoleId() == null ? "none" : programme.coordinatorRoleId()));
         }
         var person = participants.ensure(user, programme.zone()).participant();
         programmes.addCoordinator(programme.id(), person.id());
         participants.tellCoordinatorRole(person, programme.name(), ctx.actor().displayName());
-        return Reply.privately(person.displayName() + " is now a coordinator of " + programme.name() + ".");
+        return Reply.privately(
+                ctx.text("command.coordinator.added", "name", person.displayName(), "programme", programme.name()));
     }
 }

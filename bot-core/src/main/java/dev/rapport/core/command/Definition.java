@@ -1,8 +1,10 @@
 package dev.rapport.core.command;
 
 import dev.rapport.core.audit.AuditKind;
+import dev.rapport.core.i18n.Languages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -70,12 +72,12 @@ public record Definition(
      * ({@code SubcommandTextsIT} checks every subcommand in every shipped language).
      */
     public String summaryKey() {
-        return "command." + name + ".summary";
+        return String.join(".", "command", name, "summary");
     }
 
     /** The catalogue key of a parameter's own description: {@code command.<command>.option.<parameter>}. */
     static String optionKey(String command, String parameter) {
-        return "command." + command + ".option." + parameter;
+        return String.join(".", "command", command, "option", parameter);
     }
 
     /** The group a nesting platform lists it under: {@link #COORDINATOR_GROUP} for coordinator commands. */
@@ -85,14 +87,20 @@ public record Definition(
 
     /**
      * How to call it, derived from the parameters: {@code snooze <#pair | @person> [days]}. Required arguments are bare
-     * (or in angle brackets when they offer a choice), optional ones in square brackets.
+     * (or in angle brackets when they offer a choice), optional ones in square brackets; the command and option words
+     * stay as typed, the placeholders that are words are in {@code locale}'s language.
      */
-    public String usage() {
+    public String usage(Locale locale) {
         List<String> words = new ArrayList<>();
         words.add(name);
         for (Parameter p : parameters) {
-            words.add(p.usage());
+            words.add(p.usage(locale));
         }
         return String.join(" ", words);
+    }
+
+    /** {@link #usage(Locale)} in English. */
+    public String usage() {
+        return usage(Languages.ENGLISH);
     }
 }

@@ -26,7 +26,7 @@ class EndPairCommand extends Subcommand {
         ProgrammeView programme = ctx.coordinatedProgramme();
         PairView pair = lookup.find(ctx, programme, ctx.arg(0));
         pairs.end(pair.id());
-        return Reply.privately("Pair " + lookup.describe(pair) + " has ended. Its answers stay in " + programme.name()
-                + "'s records.");
+        return Reply.privately(
+                ctx.text("command.end-pair.done", "pair", lookup.describe(pair), "programme", programme.name()));
     }
 }

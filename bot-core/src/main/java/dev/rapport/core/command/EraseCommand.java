@@ -33,25 +33,32 @@ class EraseCommand extends Subcommand {
         ParticipantView person = participants
                 .find(ctx.user(token))
                 .filter(p -> erasure.takesPart(p.id(), programme.id()))
-                .orElseThrow(() -> new CommandException("There is nobody by that name in " + programme.name() + "."));
+                .orElseThrow(() -> new CommandException("command.erase.error.nobody", "programme", programme.name()));
         if (person.id() == me.id()) {
-            throw new CommandException("To erase yourself, run `/rapport erase-me`.");
+            throw new CommandException("command.erase.error.yourself");
         }
         if (pairs.openFor(me.id()).stream().anyMatch(p -> p.roleOf(person.id()) != null)) {
-            throw new CommandException("You are in a pair with " + person.displayName()
-                    + " yourself, so another coordinator of " + programme.name() + " must do this.");
+            throw new CommandException(
+                    "command.erase.error.own-pair", "name", person.displayName(), "programme", programme.name());
         }
         if (!ctx.confirmed(1)) {
-            return Reply.privately("This erases " + person.displayName() + " from " + programme.name()
-                    + ": their check-ins, answers and comments there, the notes of their meetings and the messages"
-                    + " about their pairs; their pairs end, and their partners are told without their name. If they"
-                    + " take part in nothing else, their name and platform id go too. This cannot be undone. To go"
-                    + " ahead, run `/rapport erase " + token + " confirm`.");
+            return Reply.privately(ctx.text(
+                    "command.erase.confirm",
+                    "name",
+                    person.displayName(),
+                    "programme",
+                    programme.name(),
+                    "person",
+                    token));
         }
         Erasure.Result result = erasure.eraseFromProgramme(person.id(), programme.id());
-        return Reply.privately("Erased from " + programme.name()
-                + (result.pairsEnded() > 0 ? "; " + result.pairsEnded() + " pair(s) ended" : "")
-                + (result.profileErased() ? "; they took part in nothing else, so their profile is erased too" : "")
-                + ".");
+        return Reply.privately(ctx.text(
+                "command.erase.done",
+                "programme",
+                programme.name(),
+                "ended",
+                result.pairsEnded(),
+                "profile",
+                result.profileErased() ? "yes" : "no"));
     }
 }

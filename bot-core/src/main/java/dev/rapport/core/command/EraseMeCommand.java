@@ -23,19 +23,13 @@ class EraseMeCommand extends Subcommand {
     public Reply run(CommandContext ctx) {
         List<ParticipantView> me = participants.findEverywhere(ctx.actor());
         if (me.isEmpty()) {
-            return Reply.privately("Rapport stores nothing about you here.");
+            return Reply.privately(ctx.text("command.my-data.nothing"));
         }
         if (!ctx.confirmed(0)) {
-            return Reply.privately("Erasing removes everything Rapport stores about you: your name and platform id,"
-                    + " your check-ins, answers and comments, your meeting notes and the messages I sent you. Your"
-                    + " pairs end, and your partners and coordinators are told that the pair has ended, without your"
-                    + " name. This cannot be undone. `/rapport my-data` gives you a copy first. To go ahead, run"
-                    + " `/rapport erase-me confirm`.");
+            return Reply.privately(ctx.text("command.erase-me.confirm"));
         }
         Erasure.Result result =
                 erasure.erasePerson(me.stream().map(ParticipantView::id).toList());
-        return Reply.privately("Everything Rapport stored about you has been erased"
-                + (result.pairsEnded() > 0 ? ", and your " + result.pairsEnded() + " pair(s) have ended" : "")
-                + ". You won't hear from me again.");
+        return Reply.privately(ctx.text("command.erase-me.done", "ended", result.pairsEnded()));
     }
 }

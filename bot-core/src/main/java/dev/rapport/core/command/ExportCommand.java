@@ -29,11 +29,9 @@ class ExportCommand extends Subcommand {
                 "rapport-" + programme.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                         + "-answers-" + today + ".csv";
         return Reply.privately(new ChatMessage(
-                "Answers of " + programme.name(),
+                ctx.text("command.export.title", "programme", programme.name()),
                 List.of(
-                        new Block.Text("Here are the answers of " + programme.name()
-                                + ". Comments appear only where their author chose to share them;"
-                                + " pairs you are in yourself are left out."),
+                        new Block.Text(ctx.text("command.export.body", "programme", programme.name())),
                         new Block.Attachment(file, "text/csv", csv))));
     }
 }

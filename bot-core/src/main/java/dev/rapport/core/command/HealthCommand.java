@@ -48,22 +48,26 @@ class HealthCommand extends Subcommand {
         all.forEach(h -> counts.merge(h.state(), 1, Integer::sum));
 
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Text("*" + programme.name() + "* – " + all.size()
-                + (all.size() == 1 ? " pair: " : " pairs: ")
-                + counts.getOrDefault(HealthState.AT_RISK, 0) + " at risk, " + counts.getOrDefault(HealthState.WATCH, 0)
-                + " to watch, "
-                + counts.getOrDefault(HealthState.ON_TRACK, 0) + " on track, "
-                + counts.getOrDefault(HealthState.TOO_EARLY, 0) + " too early to tell."));
+        blocks.add(new Block.Text(ctx.text(
+                "command.health.heading",
+                "programme",
+                programme.name(),
+                "pairs",
+                all.size(),
+                "counts",
+                HealthFormat.counts(ctx, counts))));
         if (!own.isEmpty()) {
-            blocks.add(new Block.Text("Not shown: the pair" + (own.size() > 1 ? "s" : "") + " you are in yourself ("
-                    + own.stream().sorted().map(id -> "#" + id).collect(Collectors.joining(", "))
-                    + "). Another coordinator can review " + (own.size() > 1 ? "them." : "it.")));
+            blocks.add(new Block.Text(ctx.text(
+                    "command.health.own",
+                    "count",
+                    own.size(),
+                    "pairs",
+                    own.stream().sorted().map(id -> "#" + id).collect(Collectors.joining(", ")))));
         }
         if (all.isEmpty()) {
-            blocks.add(
-                    new Block.Text(
-                            "No pairs yet. Add one with `/rapport add-pair @mentor @mentee` or import a CSV with `/rapport import`."));
-            return Reply.privately(new ChatMessage(programme.name() + ": no pairs yet", blocks));
+            blocks.add(new Block.Text(ctx.text("command.health.empty")));
+            return Reply.privately(
+                    new ChatMessage(ctx.text("command.health.title.empty", "programme", programme.name()), blocks));
         }
         List<List<String>> rows = new ArrayList<>();
         for (PairHealth h : all.subList(0, Math.min(MAX_ROWS, all.size()))) {
@@ -71,20 +75,31 @@ class HealthCommand extends Subcommand {
             String who = "#" + h.pairId() + " " + (n == null ? "?" : n.mentor() + " → " + n.mentee());
             rows.add(List.of(
                     who,
-                    HealthFormat.state(h.state()),
-                    HealthFormat.why(h),
-                    HealthFormat.percent(h.responseRate(), h.checkInsSent()) + " / "
-                            + HealthFormat.percent(h.mentorResponseRate()),
-                    HealthFormat.weeks(h.weeksSinceMeeting())));
+                    HealthFormat.state(ctx, h.state()),
+                    HealthFormat.why(ctx, h),
+                    HealthFormat.percent(ctx, h.responseRate(), h.checkInsSent()) + " / "
+                            + HealthFormat.percent(ctx, h.mentorResponseRate()),
+                    HealthFormat.weeks(ctx, h.weeksSinceMeeting())));
         }
-        blocks.add(
-                new Block.Table(List.of("Pair", "State", "Why", "Answered (mentee / mentor)", "Last meeting"), rows));
+        blocks.add(new Block.Table(
+                List.of(
+                        ctx.text("command.table.pair"),
+                        ctx.text("command.health.column.state"),
+                        ctx.text("command.health.column.why"),
+                        ctx.text("command.health.column.answered"),
+                        ctx.text("command.health.column.meeting")),
+                rows));
         if (all.size() > MAX_ROWS) {
-            blocks.add(new Block.Text("Showing the " + MAX_ROWS + " most worrying of " + all.size()
-                    + " pairs. `/rapport at-risk` lists every" + " pair at risk; `/rapport export` has all answers."));
+            blocks.add(new Block.Text(ctx.text("command.health.more", "shown", MAX_ROWS, "pairs", all.size())));
         }
-        blocks.add(new Block.Text("Details and trends for one pair: `/rapport pair #id` or `/rapport pair @person`."));
+        blocks.add(new Block.Text(ctx.text("command.health.details")));
         return Reply.privately(new ChatMessage(
-                programme.name() + ": " + counts.getOrDefault(HealthState.AT_RISK, 0) + " pairs at risk", blocks));
+                ctx.text(
+                        "command.health.title",
+                        "programme",
+                        programme.name(),
+                        "atRisk",
+                        counts.getOrDefault(HealthState.AT_RISK, 0)),
+                blocks));
     }
 }

@@ -1,58 +1,86 @@
 package dev.rapport.core.command;
 
+import com.ibm.icu.number.LocalizedNumberFormatter;
+import com.ibm.icu.number.NumberFormatter;
+import com.ibm.icu.number.NumberFormatter.SignDisplay;
+import com.ibm.icu.number.Precision;
 import dev.rapport.core.health.HealthState;
 import dev.rapport.core.health.PairHealth;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Small formatting helpers shared by the coordinators' health views. */
+/** Small formatting helpers shared by the coordinators' health views, in the reader's language. */
 final class HealthFormat {
 
     private static final char[] BARS = {'▁', '▂', '▄', '▆', '█'};
 
+    /** What a table shows where there is nothing yet. */
+    static final String NONE = "–";
+
     private HealthFormat() {}
 
-    static String state(HealthState s) {
-        return switch (s) {
-            case ON_TRACK -> "🟢 on track";
-            case WATCH -> "🟡 watch";
-            case AT_RISK -> "🔴 at risk";
-            case TOO_EARLY -> "⚪ too early";
-        };
+    static String state(CommandContext ctx, HealthState s) {
+        return ctx.text("command.state", "state", s.name());
     }
 
-    static String why(PairHealth h) {
+    /** The counts of pairs in each state: "2 at risk, 1 to watch, 3 on track, 0 too early to tell". */
+    static String counts(CommandContext ctx, Map<HealthState, Integer> counts) {
+        return ctx.text(
+                "command.state.counts",
+                "atRisk",
+                counts.getOrDefault(HealthState.AT_RISK, 0),
+                "watch",
+                counts.getOrDefault(HealthState.WATCH, 0),
+                "onTrack",
+                counts.getOrDefault(HealthState.ON_TRACK, 0),
+                "tooEarly",
+                counts.getOrDefault(HealthState.TOO_EARLY, 0));
+    }
+
+    /** The first reason, in the reader's language, and how many more there are. */
+    static String why(CommandContext ctx, PairHealth h) {
         return h.reasons().isEmpty()
-                ? "–"
-                : h.reasons().get(0).text()
+                ? NONE
+                : ctx.text(h.reasons().get(0).message())
                         + (h.reasons().size() > 1 ? " (+" + (h.reasons().size() - 1) + ")" : "");
     }
 
-    static String percent(double rate, int sent) {
-        return sent == 0 ? "–" : Math.round(rate * 100) + "%";
+    static String percent(CommandContext ctx, double rate, int sent) {
+        return sent == 0 ? NONE : ctx.text("command.percent", "value", Math.round(rate * 100));
     }
 
     /** A rate that is null before anything counts. */
-    static String percent(Double rate) {
-        return rate == null ? "–" : Math.round(rate * 100) + "%";
+    static String percent(CommandContext ctx, Double rate) {
+        return rate == null ? NONE : ctx.text("command.percent", "value", Math.round(rate * 100));
     }
 
-    static String weeks(Long weeks) {
-        return weeks == null ? "–" : weeks == 0 ? "this week" : weeks + " wk ago";
+    static String weeks(CommandContext ctx, Long weeks) {
+        return weeks == null ? NONE : ctx.text("command.weeks-ago", "weeks", weeks);
     }
 
-    static String level(Double level) {
-        return level == null ? "–" : String.format(Locale.ROOT, "%.1f", level);
+    /** A level on the 1–5 scale, one decimal: {@code 3.5}, in French {@code 3,5}. */
+    static String level(Locale locale, Double level) {
+        return level == null ? NONE : decimal(locale, false).format(level).toString();
     }
 
-    static String change(Double change) {
-        return change == null ? "–" : String.format(Locale.ROOT, "%+.1f", change);
+    /** A change, signed, one decimal: {@code +0.5}, {@code -1.0}. */
+    static String change(Locale locale, Double change) {
+        return change == null ? NONE : decimal(locale, true).format(change).toString();
+    }
+
+    private static LocalizedNumberFormatter decimal(Locale locale, boolean signed) {
+        return NumberFormatter.withLocale(locale)
+                .precision(Precision.fixedFraction(1))
+                .roundingMode(RoundingMode.HALF_UP)
+                .sign(signed ? SignDisplay.ALWAYS : SignDisplay.AUTO);
     }
 
     /** A sparkline of 1–5 scores, oldest first: the trend at a glance, rather than a single score. */
     static String spark(List<Integer> scores) {
         if (scores == null || scores.isEmpty()) {
-            return "–";
+            return NONE;
         }
         StringBuilder b = new StringBuilder();
         for (int s : scores) {

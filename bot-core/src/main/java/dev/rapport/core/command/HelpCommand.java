@@ -1,56 +1,51 @@
 package dev.rapport.core.command;
 
 import dev.rapport.core.chat.Platform;
-import dev.rapport.core.i18n.Catalogue;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** {@code /rapport help}: what you can do, for your role. */
+/** {@code /rapport help}: what you can do, for your role, in your language. */
 @Component
 class HelpCommand extends Subcommand {
 
     private final ObjectProvider<CommandService> service;
-    private final dev.rapport.core.programme.ProgrammeService programmes;
 
-    HelpCommand(ObjectProvider<CommandService> service, dev.rapport.core.programme.ProgrammeService programmes) {
+    HelpCommand(ObjectProvider<CommandService> service) {
         super(Definition.of("help", Audience.EVERYONE));
         this.service = service;
-        this.programmes = programmes;
     }
 
     @Override
     public Reply run(CommandContext ctx) {
         boolean coordinator = ctx.coordinatesAny();
-        StringBuilder text =
-                new StringBuilder("*Rapport* keeps mentor–mentee pairs on track with a short weekly check-in.\n");
-        text.append(
-                "Your answers are never shown to the other person in your pair; coordinators see scores and trends, and comments only when you share them.\n\n");
+        StringBuilder text = new StringBuilder(ctx.text("command.help.intro")).append("\n\n");
         List<Subcommand> all = service.getObject().subcommands();
-        Platform platform = ctx.actor().platform();
-        append(text, "For everyone", all, Audience.EVERYONE, platform);
-        append(text, "For mentors and mentees", all, Audience.PARTICIPANT, platform);
+        append(ctx, text, "command.help.section.everyone", all, Audience.EVERYONE);
+        append(ctx, text, "command.help.section.participants", all, Audience.PARTICIPANT);
         if (coordinator) {
-            append(text, "For coordinators", all, Audience.COORDINATOR, platform);
-            text.append(
-                    "\nWith several programmes in this workspace, add `programme=\"Name\"` to a coordinator command.");
+            append(ctx, text, "command.help.section.coordinators", all, Audience.COORDINATOR);
+            text.append('\n').append(ctx.text("command.help.several-programmes"));
         } else {
-            text.append("Coordinators have more commands; they see them here.");
+            text.append(ctx.text("command.help.more"));
         }
         return Reply.privately(text.toString());
     }
 
     private static void append(
-            StringBuilder text, String title, List<Subcommand> all, Audience audience, Platform platform) {
-        text.append('*').append(title).append("*\n");
+            CommandContext ctx, StringBuilder text, String title, List<Subcommand> all, Audience audience) {
+        Platform platform = ctx.actor().platform();
+        text.append('*').append(ctx.text(title)).append("*\n");
         all.stream()
                 .filter(s -> s.audience() == audience)
-                .sorted((a, b) -> a.name().compareTo(b.name()))
-                .forEach(s -> text.append("• `")
-                        .append(CommandService.invocation(s, platform))
-                        .append("` – ")
-                        .append(Catalogue.standard().text(Locale.ENGLISH, s.summaryKey()))
+                .sorted(Comparator.comparing(Subcommand::name))
+                .forEach(s -> text.append(ctx.text(
+                                "command.help.line",
+                                "invocation",
+                                CommandService.invocation(s, platform, ctx.locale()),
+                                "summary",
+                                ctx.text(s.summaryKey())))
                         .append('\n'));
     }
 }

@@ -16,7 +16,8 @@ class ImportCommand extends Subcommand {
     ImportCommand(PairImporter importer) {
         super(Definition.of("import", Audience.COORDINATOR)
                 .withAudit(AuditKind.CHANGE)
-                .withParameters(Parameter.required("file", Parameter.Kind.FILE).shownAs("(attach a CSV file)")));
+                .withParameters(
+                        Parameter.required("file", Parameter.Kind.FILE).shownAs(Parameter.HINT_KEY + "csv-file")));
         this.importer = importer;
     }
 
@@ -25,20 +26,23 @@ class ImportCommand extends Subcommand {
         ProgrammeView programme = ctx.coordinatedProgramme();
         String csv = ctx.attachment();
         if (csv == null || csv.isBlank()) {
-            return Reply.privately(
-                    "Attach a CSV file to `/rapport import`. The first line names the columns:\n"
-                            + "`mentor_id,mentor_name,mentee_id,mentee_name,start_date,mentor_timezone,mentee_timezone`\n"
-                            + "The ids are member ids in this workspace; start_date (YYYY-MM-DD) and the time zones (e.g. Europe/Lisbon) are optional."
-                            + " If any line has a problem nothing is imported, and every problem is listed with its line number.");
+            return Reply.privately(ctx.text("command.import.how"));
         }
         try {
             ImportResult result = importer.importCsv(programme, csv);
-            return Reply.privately("Imported " + result.pairsAdded() + " pairs into " + programme.name() + " ("
-                    + result.newParticipants()
-                    + " people new to Rapport). Everyone gets a welcome message; the first check-ins go out "
-                    + programme.cadence().describe() + ".");
+            return Reply.privately(ctx.text(
+                    "command.import.done",
+                    "pairs",
+                    result.pairsAdded(),
+                    "programme",
+                    programme.name(),
+                    "people",
+                    result.newParticipants(),
+                    "cadence",
+                    CadenceCommand.describe(programme.cadence())));
         } catch (ImportException e) {
-            return Reply.privately(e.getMessage() + "\nFix the file and run `/rapport import` again.");
+            // The problems, line by line, are the importer's (pair.PairImporter) texts.
+            return Reply.privately(e.getMessage() + "\n" + ctx.text("command.import.fix"));
         }
     }
 }

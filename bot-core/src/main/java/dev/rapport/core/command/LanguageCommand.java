@@ -1,5 +1,6 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.core.i18n.Languages;
 import dev.rapport.core.participant.ParticipantLanguages;
 import java.util.ArrayList;
@@ -37,15 +38,29 @@ class LanguageCommand extends Subcommand {
     public Reply run(CommandContext ctx) {
         ctx.requireParticipant();
         if (ctx.args().isEmpty()) {
-            Locale now = languages.languageOf(ctx.actor());
-            return Reply.privately("Rapport writes to you in " + now.getDisplayLanguage(Locale.ENGLISH) + " (" + now
-                    + "). Choose another with `/rapport language " + String.join(" | ", Languages.codes())
-                    + "`, or `/rapport language auto` to follow your platform's language.");
+            Locale now = ctx.locale();
+            return Reply.privately(ctx.text(
+                    "command.language.now",
+                    "language",
+                    now.getDisplayLanguage(now),
+                    "code",
+                    now.getLanguage(),
+                    "codes",
+                    String.join(" | ", Languages.codes())));
         }
         String code = ctx.arg(0);
-        Locale chosen = languages.setLanguage(ctx.actor(), code.equalsIgnoreCase(AUTO) ? null : code);
-        return Reply.privately("From now on Rapport writes to you in " + chosen.getDisplayLanguage(Locale.ENGLISH)
-                + " (" + chosen + ")"
-                + (code.equalsIgnoreCase(AUTO) ? ", your platform's or your programme's language." : "."));
+        boolean auto = code.equalsIgnoreCase(AUTO);
+        Locale chosen = languages.setLanguage(ctx.actor(), auto ? null : code);
+        // Said in the language just chosen, the first text the person reads in it.
+        return Reply.privately(Catalogue.standard()
+                .text(
+                        chosen,
+                        "command.language.done",
+                        "language",
+                        chosen.getDisplayLanguage(chosen),
+                        "code",
+                        chosen.getLanguage(),
+                        "auto",
+                        auto ? "yes" : "no"));
     }
 }

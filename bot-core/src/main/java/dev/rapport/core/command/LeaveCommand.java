@@ -29,17 +29,9 @@ class LeaveCommand extends Subcommand {
                     .map(ProgrammeView::name)
                     .collect(Collectors.joining(", "));
             return Reply.privately(
-                    "Leaving ends your pairs, stops every message from Rapport and tells your coordinators."
-                            + " Your past answers stay in the programme's records."
-                            + (alone.isEmpty()
-                                    ? ""
-                                    : " You are the only coordinator of " + alone
-                                            + ": add another first with `/rapport coordinator add @name`, or nobody will see its alerts.")
-                            + " To go ahead, run `/rapport leave confirm`. To take a break instead, use `/rapport pause YYYY-MM-DD`.");
+                    ctx.text("command.leave.confirm", "sole", alone.isEmpty() ? "no" : "yes", "alone", alone));
         }
         int ended = participants.leave(me.id());
-        return Reply.privately("You have left Rapport" + (ended > 0 ? " and your " + ended + " pair(s) have ended" : "")
-                + ". You won't hear from me again. Thank you for taking part. If you change your mind,"
-                + " `/rapport rejoin` brings you back.");
+        return Reply.privately(ctx.text("command.leave.done", "ended", ended));
     }
 }

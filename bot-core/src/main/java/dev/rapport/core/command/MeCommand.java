@@ -2,11 +2,15 @@ package dev.rapport.core.command;
 
 import dev.rapport.core.audit.Audit;
 import dev.rapport.core.pair.PairView;
+import dev.rapport.core.pair.Role;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
 import dev.rapport.core.schedule.SlotPlanner;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MeCommand extends Subcommand {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.ENGLISH);
+    /** A time of day, written the same in every shipped language. */
+    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private final ParticipantService participants;
     private final SlotPlanner planner;
@@ -33,48 +38,66 @@ class MeCommand extends Subcommand {
         StringBuilder text = new StringBuilder("*" + me.displayName() + "*\n");
         var pairs = ctx.myPairs(me);
         if (pairs.isEmpty()) {
-            text.append("You are not in an active pair.\n");
+            text.append(ctx.text("command.me.no-pair")).append('\n');
         }
         for (PairView pair : pairs) {
             String partner = participants
                     .find(pair.partnerOf(me.id()))
                     .map(ParticipantView::displayName)
                     .orElse("?");
+            String role = pair.roleOf(me.id()) == Role.MENTOR ? "MENTOR" : "MENTEE";
             text.append("• ")
                     .append(
-                            pair.roleOf(me.id()) == dev.rapport.core.pair.Role.MENTOR
-                                    ? "You mentor "
-                                    : "Your mentor is ")
-                    .append(partner)
-                    .append(" (since ")
-                    .append(pair.startedOn())
-                    .append(pair.pausedUntil() != null ? ", pair paused until " + pair.pausedUntil() : "")
-                    .append(")\n");
+                            pair.pausedUntil() == null
+                                    ? ctx.text(
+                                            "command.me.pair",
+                                            "role",
+                                            role,
+                                            "partner",
+                                            partner,
+                                            "since",
+                                            pair.startedOn())
+                                    : ctx.text(
+                                            "command.me.pair.paused",
+                                            "role",
+                                            role,
+                                            "partner",
+                                            partner,
+                                            "since",
+                                            pair.startedOn(),
+                                            "until",
+                                            pair.pausedUntil()))
+                    .append('\n');
         }
-        planner.nextDueFor(me.id())
-                .ifPresent(next -> text.append("Next check-in: ")
-                        .append(WHEN.format(next.atZone(me.zone())))
-                        .append('\n'));
-        text.append("Time zone: ").append(me.zone().getId());
+        planner.nextDueFor(me.id()).ifPresent(next -> {
+            LocalDateTime local = next.atZone(me.zone()).toLocalDateTime();
+            text.append(ctx.text(
+                            "command.me.next",
+                            "day",
+                            local.toLocalDate(),
+                            "time",
+                            local.toLocalTime().format(HOURS)))
+                    .append('\n');
+        });
+        List<String> settings = new ArrayList<>();
+        settings.add(ctx.text("command.me.zone", "zone", me.zone().getId()));
         if (me.quietHours() != null) {
-            text.append(" · quiet hours ")
-                    .append(me.quietHours().start())
-                    .append("–")
-                    .append(me.quietHours().end());
+            settings.add(ctx.text(
+                    "command.me.quiet",
+                    "start",
+                    me.quietHours().start().toString(),
+                    "end",
+                    me.quietHours().end().toString()));
         }
         if (me.pausedUntil() != null
                 && !me.pausedUntil()
                         .isBefore(ctx.clock().instant().atZone(me.zone()).toLocalDate())) {
-            text.append(" · paused until ").append(me.pausedUntil());
+            settings.add(ctx.text("command.me.paused", "until", me.pausedUntil()));
         }
+        text.append(String.join(" · ", settings));
         if (!pairs.isEmpty()) {
             int reads = audit.readsOf(pairs.stream().map(PairView::id).toList(), Duration.ofDays(30));
-            text.append("\nCoordinators looked at your pair")
-                    .append(pairs.size() > 1 ? "s" : "")
-                    .append(" ")
-                    .append(reads)
-                    .append(reads == 1 ? " time" : " times")
-                    .append(" in the last 30 days (in the programme's overviews or on its own).");
+            text.append('\n').append(ctx.text("command.me.reads", "pairs", pairs.size(), "reads", reads));
         }
         return Reply.privately(text.toString());
     }

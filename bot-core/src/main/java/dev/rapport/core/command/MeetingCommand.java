@@ -31,7 +31,7 @@ class MeetingCommand extends Subcommand {
         var me = ctx.requireParticipant();
         List<PairView> mine = ctx.myPairs(me);
         if (mine.isEmpty()) {
-            throw new CommandException("You're not in an active pair, so there is no meeting to log.");
+            throw new CommandException("command.meeting.error.no-pair");
         }
         int i = 0;
         PairView pair;
@@ -44,14 +44,13 @@ class MeetingCommand extends Subcommand {
                             .findFirst()
                             .orElse(null);
             if (pair == null) {
-                throw new CommandException("You're not in a pair with that person.");
+                throw new CommandException("command.meeting.error.not-partner");
             }
             i++;
         } else if (mine.size() == 1) {
             pair = mine.get(0);
         } else {
-            throw new CommandException(
-                    "You're in several pairs; name the person you met, e.g. `/rapport meeting @name 2026-11-20`.");
+            throw new CommandException("command.meeting.error.several");
         }
         LocalDate heldOn = ctx.clock().instant().atZone(me.zone()).toLocalDate();
         if (i < ctx.args().size() && ctx.looksLikeDate(ctx.args().get(i))) {
@@ -62,10 +61,12 @@ class MeetingCommand extends Subcommand {
         String partnerName = participants
                 .find(pair.partnerOf(me.id()))
                 .map(p -> p.displayName())
-                .orElse("your partner");
-        return Reply.privately(
-                m.alreadyLogged()
-                        ? "A meeting with " + partnerName + " on " + heldOn + " was already logged; nothing changed."
-                        : "Logged: you met " + partnerName + " on " + heldOn + ". Thank you!");
+                .orElseGet(() -> ctx.text("command.meeting.your-partner"));
+        return Reply.privately(ctx.text(
+                m.alreadyLogged() ? "command.meeting.already" : "command.meeting.done",
+                "partner",
+                partnerName,
+                "date",
+                heldOn));
     }
 }

@@ -26,15 +26,12 @@ class MyDataCommand extends Subcommand {
                     LocalDate today =
                             ctx.clock().instant().atZone(ZoneOffset.UTC).toLocalDate();
                     return Reply.privately(new ChatMessage(
-                            "Your data in Rapport",
+                            ctx.text("command.my-data.title"),
                             List.of(
-                                    new Block.Text("Here is everything Rapport stores about you, as JSON: your"
-                                            + " profile, your pairs, your check-ins with your own answers and"
-                                            + " comments, meetings, and the messages I sent you. The other person's"
-                                            + " answers in each pair are theirs and are not included."),
+                                    new Block.Text(ctx.text("command.my-data.body")),
                                     new Block.Attachment(
                                             "rapport-my-data-" + today + ".json", "application/json", json))));
                 })
-                .orElseGet(() -> Reply.privately("Rapport stores nothing about you here."));
+                .orElseGet(() -> Reply.privately(ctx.text("command.my-data.nothing")));
     }
 }

@@ -34,7 +34,11 @@ class NoteCommand extends Subcommand {
         ProgrammeView programme = ctx.coordinatedProgramme();
         PairView pair = lookup.find(ctx, programme, ctx.arg(0));
         notes.add(pair.id(), ctx.requireParticipant().id(), ctx.rest(1));
-        return Reply.privately("Noted on pair " + lookup.describe(pair) + ". The programme's coordinators see it in `"
-                + commands.getObject().written("pair #" + pair.id(), ctx.actor().platform()) + "`.");
+        return Reply.privately(ctx.text(
+                "command.note.done",
+                "pair",
+                lookup.describe(pair),
+                "command",
+                commands.getObject().written("pair #" + pair.id(), ctx.actor().platform())));
     }
 }

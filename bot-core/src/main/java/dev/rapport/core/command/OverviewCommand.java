@@ -4,7 +4,6 @@ import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.chart.OverviewCharts;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
-import dev.rapport.core.health.HealthState;
 import dev.rapport.core.insight.Overview;
 import dev.rapport.core.insight.Overview.Rate;
 import dev.rapport.core.insight.Overview.Side;
@@ -47,24 +46,40 @@ class OverviewCommand extends Subcommand {
         Overview o = reader.read(programme.id(), programme.zone(), weeks, own);
 
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Text("*" + programme.name() + "* – the last " + weeks + " weeks"
-                + (own.isEmpty() ? "" : " (leaving out the pair you are in yourself)") + "\n"
-                + "Check-ins answered: mentees " + rate(o.answered().get(Side.MENTEE)) + ", mentors "
-                + rate(o.answered().get(Side.MENTOR)) + ".\n"
-                + "Pairs now: " + states(o.states().getOrDefault(o.weeks().getLast(), Map.of())) + "."));
+        blocks.add(new Block.Text(ctx.text(
+                "command.overview.heading",
+                "programme",
+                programme.name(),
+                "weeks",
+                weeks,
+                "own",
+                own.isEmpty() ? "no" : "yes",
+                "mentees",
+                rate(ctx, o.answered().get(Side.MENTEE)),
+                "mentors",
+                rate(ctx, o.answered().get(Side.MENTOR)),
+                "states",
+                HealthFormat.counts(ctx, o.states().getOrDefault(o.weeks().getLast(), Map.of())))));
+        Locale locale = ctx.locale();
         List<List<String>> rows = new ArrayList<>();
         for (Dimension d : Dimension.values()) {
             rows.add(List.of(
-                    d.label(),
-                    HealthFormat.level(o.level(Side.MENTEE, d)),
-                    HealthFormat.level(o.level(Side.MENTOR, d)),
-                    o.gap(d) == null ? "–" : String.format(Locale.ROOT, "%+.1f", o.gap(d))));
+                    ctx.text(PairCommand.dimension(d)),
+                    HealthFormat.level(locale, o.level(Side.MENTEE, d)),
+                    HealthFormat.level(locale, o.level(Side.MENTOR, d)),
+                    HealthFormat.change(locale, o.gap(d))));
         }
-        blocks.add(new Block.Table(List.of("Dimension", "Mentees", "Mentors", "Gap"), rows));
+        blocks.add(new Block.Table(
+                List.of(
+                        ctx.text("command.table.dimension"),
+                        ctx.text("command.overview.column.mentees"),
+                        ctx.text("command.overview.column.mentors"),
+                        ctx.text("command.table.gap")),
+                rows));
         if (o.changes().isEmpty()) {
-            blocks.add(new Block.Text("No pair changed state in the last 7 days."));
+            blocks.add(new Block.Text(ctx.text("command.overview.no-changes")));
         } else {
-            StringBuilder changed = new StringBuilder("*Changed in the last 7 days*\n");
+            StringBuilder changed = new StringBuilder("*" + ctx.text("command.overview.changes") + "*\n");
             o.changes().stream()
                     .limit(MAX_CHANGES)
                     .forEach(c -> changed.append("• #")
@@ -74,19 +89,23 @@ class OverviewCommand extends Subcommand {
                             .append(" → ")
                             .append(c.mentee())
                             .append(": ")
-                            .append(HealthFormat.state(c.previous()))
+                            .append(HealthFormat.state(ctx, c.previous()))
                             .append(" → ")
-                            .append(HealthFormat.state(c.state()))
+                            .append(HealthFormat.state(ctx, c.state()))
                             .append('\n'));
             if (o.changes().size() > MAX_CHANGES) {
-                changed.append("…and ").append(o.changes().size() - MAX_CHANGES).append(" more.");
+                changed.append(
+                        ctx.text("command.overview.more", "more", o.changes().size() - MAX_CHANGES));
             }
             blocks.add(new Block.Text(changed.toString().strip()));
         }
         for (OverviewCharts.Chart chart : OverviewCharts.draw(o)) {
-            blocks.add(new Block.Image(chart.title() + ", over the last " + weeks + " weeks.", chart.png()));
+            // The chart's title is the chart package's (chart.OverviewCharts).
+            blocks.add(new Block.Image(
+                    ctx.text("command.overview.chart", "title", chart.title(), "weeks", weeks), chart.png()));
         }
-        return Reply.privately(new ChatMessage(programme.name() + ": overview of " + weeks + " weeks", blocks));
+        return Reply.privately(new ChatMessage(
+                ctx.text("command.overview.title", "programme", programme.name(), "weeks", weeks), blocks));
     }
 
     private int weeks(CommandContext ctx) {
@@ -101,18 +120,19 @@ class OverviewCommand extends Subcommand {
         } catch (NumberFormatException e) {
             // explained below
         }
-        throw new CommandException("Give the number of weeks as a whole number from 2 to 26, e.g. `overview 12`.");
+        throw new CommandException("command.overview.error.weeks");
     }
 
-    private static String rate(Rate r) {
+    private static String rate(CommandContext ctx, Rate r) {
         return r.sent() == 0
-                ? "none sent yet"
-                : r.answered() + " of " + r.sent() + " (" + Math.round(r.share() * 100) + "%)";
-    }
-
-    private static String states(Map<HealthState, Integer> counts) {
-        return counts.getOrDefault(HealthState.AT_RISK, 0) + " at risk, " + counts.getOrDefault(HealthState.WATCH, 0)
-                + " to watch, " + counts.getOrDefault(HealthState.ON_TRACK, 0) + " on track, "
-                + counts.getOrDefault(HealthState.TOO_EARLY, 0) + " too early to tell";
+                ? ctx.text("command.overview.none-sent")
+                : ctx.text(
+                        "command.overview.rate",
+                        "answered",
+                        r.answered(),
+                        "sent",
+                        r.sent(),
+                        "percent",
+                        ctx.text("command.percent", "value", Math.round(r.share() * 100)));
     }
 }

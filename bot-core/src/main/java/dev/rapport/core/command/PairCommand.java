@@ -11,16 +11,20 @@ import dev.rapport.core.health.HealthHistory;
 import dev.rapport.core.health.HealthService;
 import dev.rapport.core.health.PairHealth;
 import dev.rapport.core.health.Reason;
+import dev.rapport.core.i18n.Text;
 import dev.rapport.core.intervention.CoordinatorNotes;
 import dev.rapport.core.meeting.MeetingService;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.programme.ProgrammeView;
+import dev.rapport.core.pulse.Dimension;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,30 +66,48 @@ class PairCommand extends Subcommand {
     static final int HISTORY = 8;
 
     /** The pair's state changes and coordinators' notes, newest first, as one list. */
-    private Optional<Block> history(PairView pair, ZoneId zone) {
+    private Optional<Block> history(CommandContext ctx, PairView pair, ZoneId zone) {
         record Entry(Instant at, String text) {}
         List<Entry> entries = new ArrayList<>();
         for (HealthHistory.Change c : history.of(pair.id(), HISTORY)) {
+            // The reasons are stored as they were written when the state changed (health.HealthHistory).
             String why = String.join("; ", c.texts());
+            String change = HealthFormat.state(ctx, c.state())
+                    + (c.previous() == null
+                            ? ""
+                            : " "
+                                    + ctx.text(
+                                            "command.pair.history.was",
+                                            "state",
+                                            HealthFormat.state(ctx, c.previous())));
             entries.add(new Entry(
                     c.at(),
-                    HealthFormat.state(c.state())
-                            + (c.previous() == null ? "" : " (was " + HealthFormat.state(c.previous()) + ")")
-                            + (why.isEmpty() ? "" : ": " + why)));
+                    why.isEmpty()
+                            ? change
+                            : ctx.text("command.pair.history.because", "change", change, "reasons", why)));
         }
         for (CoordinatorNotes.Note n : notes.of(pair.id(), HISTORY)) {
             entries.add(new Entry(
-                    n.at(), "Note by " + (n.author() == null ? "a former coordinator" : n.author()) + ": " + n.text()));
+                    n.at(),
+                    ctx.text(
+                            "command.pair.history.note",
+                            "former",
+                            n.author() == null ? "yes" : "no",
+                            "author",
+                            n.author(),
+                            "text",
+                            n.text())));
         }
         if (entries.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder text = new StringBuilder("*History and notes*\n");
+        StringBuilder text = new StringBuilder("*" + ctx.text("command.pair.history") + "*\n");
         entries.stream()
                 .sorted(Comparator.comparing(Entry::at).reversed())
                 .limit(HISTORY)
                 .forEach(e -> text.append("• ")
-                        .append(e.at().atZone(zone).toLocalDate())
+                        .append(ctx.text(
+                                "command.date", "date", e.at().atZone(zone).toLocalDate()))
                         .append(" – ")
                         .append(e.text())
                         .append('\n'));
@@ -98,54 +120,93 @@ class PairCommand extends Subcommand {
         PairView pair = lookup.find(ctx, programme, ctx.arg(0));
         PairHealth h = health.assess(pair.id());
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Text(
-                "*Pair " + lookup.describe(pair) + "* (" + programme.name() + ", since " + pair.startedOn() + ")\n"
-                        + "State: " + HealthFormat.state(h.state()) + " · check-ins answered: "
-                        + HealthFormat.percent(h.responseRate(), h.checkInsSent())
-                        + " of " + h.checkInsSent() + " by the mentee, " + HealthFormat.percent(h.mentorResponseRate())
-                        + " by the mentor" + " · last meeting: " + HealthFormat.weeks(h.weeksSinceMeeting())
-                        + (pair.pausedUntil() != null ? " · paused until " + pair.pausedUntil() : "")));
+        String described = lookup.describe(pair);
+        blocks.add(new Block.Text(ctx.text(
+                        "command.pair.heading",
+                        "pair",
+                        described,
+                        "programme",
+                        programme.name(),
+                        "since",
+                        pair.startedOn(),
+                        "state",
+                        HealthFormat.state(ctx, h.state()),
+                        "mentee",
+                        HealthFormat.percent(ctx, h.responseRate(), h.checkInsSent()),
+                        "sent",
+                        h.checkInsSent(),
+                        "mentor",
+                        HealthFormat.percent(ctx, h.mentorResponseRate()),
+                        "meeting",
+                        HealthFormat.weeks(ctx, h.weeksSinceMeeting()))
+                + (pair.pausedUntil() != null
+                        ? " · " + ctx.text("command.pair.paused", "until", pair.pausedUntil())
+                        : "")));
         if (!h.reasons().isEmpty()) {
-            StringBuilder why = new StringBuilder("*Why*\n");
+            StringBuilder why = new StringBuilder("*" + ctx.text("command.pair.why") + "*\n");
             for (Reason r : h.reasons()) {
-                why.append("• ").append(r.text()).append('\n');
+                why.append("• ").append(ctx.text(r.message())).append('\n');
             }
             blocks.add(new Block.Text(why.toString().strip()));
         }
+        Locale locale = ctx.locale();
         List<List<String>> rows = new ArrayList<>();
         for (DimensionTrend d : h.dimensions()) {
             rows.add(List.of(
-                    d.dimension().label(),
-                    HealthFormat.level(d.menteeLevel()),
+                    ctx.text(dimension(d.dimension())),
+                    HealthFormat.level(locale, d.menteeLevel()),
                     HealthFormat.spark(d.menteeScores()),
-                    HealthFormat.change(d.change()),
-                    HealthFormat.level(d.mentorLevel()),
-                    HealthFormat.level(d.gap())));
+                    HealthFormat.change(locale, d.change()),
+                    HealthFormat.level(locale, d.mentorLevel()),
+                    HealthFormat.level(locale, d.gap())));
         }
-        blocks.add(new Block.Table(List.of("Dimension", "Mentee", "Mentee trend", "Change", "Mentor", "Gap"), rows));
+        blocks.add(new Block.Table(
+                List.of(
+                        ctx.text("command.table.dimension"),
+                        ctx.text("command.pair.column.mentee"),
+                        ctx.text("command.pair.column.mentee-trend"),
+                        ctx.text("command.pair.column.change"),
+                        ctx.text("command.pair.column.mentor"),
+                        ctx.text("command.table.gap")),
+                rows));
         PairTimeline.Timeline course = timeline.of(pair.id(), programme.zone());
-        PairChart.png("Trust over time: " + lookup.describe(pair), course)
+        // The chart's description (its alternative text) is the chart package's (chart.PairChart).
+        PairChart.png(ctx.text("command.pair.chart", "pair", described), course)
                 .ifPresent(png -> blocks.add(new Block.Image(PairChart.describe(course), png)));
         var comments = checkIns.sharedComments(pair.id(), 5);
         if (!comments.isEmpty()) {
-            StringBuilder text = new StringBuilder("*Comments shared with you*\n");
+            StringBuilder text = new StringBuilder("*" + ctx.text("command.pair.comments") + "*\n");
             comments.forEach(c -> text.append("• ")
-                    .append(c.period())
-                    .append(", ")
-                    .append(c.role().label())
-                    .append(": ")
-                    .append(c.text())
+                    .append(ctx.text(
+                            "command.pair.comment",
+                            "period",
+                            c.period(),
+                            "role",
+                            c.role().name(),
+                            "text",
+                            c.text()))
                     .append('\n'));
             blocks.add(new Block.Text(text.toString().strip()));
         }
-        history(pair, programme.zone()).ifPresent(blocks::add);
+        history(ctx, pair, programme.zone()).ifPresent(blocks::add);
         var recent = meetings.recent(pair.id());
         if (!recent.isEmpty()) {
-            blocks.add(new Block.Text("*Meetings logged*: "
-                    + recent.stream().map(m -> m.heldOn().toString()).limit(5).toList()));
+            blocks.add(new Block.Text(ctx.text(
+                    "command.pair.meetings",
+                    "dates",
+                    recent.stream()
+                            .limit(5)
+                            .map(m -> ctx.text("command.date", "date", m.heldOn()))
+                            .collect(Collectors.joining(", ")))));
         }
-        blocks.add(
-                new Block.Text("Scores are 1–5; levels average the latest answers. Private comments are never shown."));
-        return Reply.privately(new ChatMessage("Pair " + lookup.describe(pair) + ": " + h.state(), blocks));
+        blocks.add(new Block.Text(ctx.text("command.pair.footer")));
+        return Reply.privately(new ChatMessage(
+                ctx.text("command.pair.title", "pair", described, "state", HealthFormat.state(ctx, h.state())),
+                blocks));
+    }
+
+    /** A dimension's name, in the pulse's own words ({@code pulse.dimension.respect} …). */
+    static Text dimension(Dimension d) {
+        return Text.of("pulse.dimension." + d.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -7,6 +7,7 @@ import dev.rapport.core.participant.ParticipantView;
 import dev.rapport.core.programme.ProgrammeView;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PairLookup {
 
-    static final String OWN_PAIR = "You are in this pair yourself, so it stays hidden from you, as every pair's answers"
-            + " are from its mentor and mentee, and you cannot act on it as its coordinator. Another coordinator can.";
+    /** The refusal of a pair the coordinator is in themselves. */
+    static final String OWN_PAIR = "command.pair-lookup.own-pair";
 
     private final PairService pairs;
     private final ParticipantService participants;
@@ -43,7 +44,8 @@ class PairLookup {
             long id = Long.parseLong(token.replace("#", ""));
             PairView pair = pairs.find(id)
                     .filter(p -> p.programmeId() == programme.id())
-                    .orElseThrow(() -> notFound("no pair #" + id, programme));
+                    .orElseThrow(() -> new CommandException(
+                            "command.pair-lookup.no-pair", "pair", "#" + id, "programme", programme.name()));
             if (!Authority.mayCoordinate(me, pair)) {
                 throw new CommandException(OWN_PAIR);
             }
@@ -62,18 +64,17 @@ class PairLookup {
             if (!theirs.isEmpty()) {
                 throw new CommandException(OWN_PAIR);
             }
-            throw notFound("no open pair with that person in it", programme);
+            throw new CommandException("command.pair-lookup.no-person", "programme", programme.name());
         }
         if (visible.size() > 1) {
-            throw new CommandException("That person is in several pairs in " + programme.name() + " ("
-                    + visible.stream().map(p -> "#" + p.id()).toList() + "); use the pair number.");
+            throw new CommandException(
+                    "command.pair-lookup.several",
+                    "programme",
+                    programme.name(),
+                    "pairs",
+                    visible.stream().map(p -> "#" + p.id()).collect(Collectors.joining(", ")));
         }
         return visible.get(0);
-    }
-
-    private static CommandException notFound(String what, ProgrammeView programme) {
-        return new CommandException(
-                "There is " + what + " in " + programme.name() + ". `/rapport health` lists the pairs you can see.");
     }
 
     String describe(PairView pair) {

@@ -1,6 +1,8 @@
 package dev.rapport.core.command;
 
+import dev.rapport.core.i18n.Catalogue;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -18,7 +20,9 @@ import java.util.Objects;
  *     while the parameter is not yet part of a definition.
  * @param choices the only words allowed, for {@link Kind#WORD}; empty for any
  * @param format how the value is written into the command line: {@code %s} is the value ("every %s weeks")
- * @param hint what the usage line shows for the value ({@code YYYY-MM-DD}); null for the kind's own
+ * @param hint what the usage line shows for the value: a placeholder written the same in every language ({@code
+ *     HH:MM}, {@code @user}), or the catalogue key of one that is translated ({@code command.hint.date}: {@code
+ *     YYYY-MM-DD}, {@code AAAA-MM-JJ}); null for the kind's own
  */
 public record Parameter(
         String name,
@@ -78,16 +82,19 @@ public record Parameter(
         }
     }
 
+    /** What marks a hint as a catalogue key rather than a placeholder written the same in every language. */
+    static final String HINT_KEY = "command.hint.";
+
     private static String defaultHint(String name, Kind kind, List<String> choices) {
         return switch (kind) {
             case USER -> "@" + name;
-            case PAIR -> "#pair | @person";
-            case DATE -> "YYYY-MM-DD";
+            case PAIR -> HINT_KEY + "pair";
+            case DATE -> HINT_KEY + "date";
             case TIME -> "HH:MM";
-            case TIME_ZONE -> "Area/City";
+            case TIME_ZONE -> HINT_KEY + "zone";
             case TEXT -> "\"" + name + "\"";
-            case FILE -> "(attach a file)";
-            case ROLE -> "@Role";
+            case FILE -> HINT_KEY + "file";
+            case ROLE -> HINT_KEY + "role";
             case WORD -> choices.isEmpty() || choices.size() > 3 ? name : String.join(" | ", choices);
             case NUMBER, REST -> name;
         };
@@ -97,8 +104,9 @@ public record Parameter(
      * This argument in a usage line: required ones bare, or in angle brackets when they offer a choice; optional ones
      * in square brackets ({@code <#pair | @person>}, {@code [every N weeks]}).
      */
-    public String usage() {
-        String written = format.formatted(hint);
+    public String usage(Locale locale) {
+        String shown = hint.startsWith(HINT_KEY) ? Catalogue.standard().text(locale, hint) : hint;
+        String written = format.formatted(shown);
         if (!required) {
             return "[" + written + "]";
         }
@@ -136,7 +144,10 @@ public record Parameter(
         return new Parameter(name, kind, required, descriptionKey, choices, format, hint);
     }
 
-    /** The same parameter, shown in the usage line as {@code hint} ({@code HH:MM-HH:MM | off}). */
+    /**
+     * The same parameter, shown in the usage line as {@code hint}: a placeholder ({@code HH:MM-HH:MM | off}) or a
+     * {@code command.hint.…} catalogue key.
+     */
     public Parameter shownAs(String hint) {
         return new Parameter(name, kind, required, descriptionKey, choices, format, hint);
     }

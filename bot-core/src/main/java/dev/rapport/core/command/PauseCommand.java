@@ -21,7 +21,6 @@ class PauseCommand extends Subcommand {
         var me = ctx.requireParticipant();
         LocalDate until = ctx.date(ctx.arg(0), me.zone());
         participants.pause(me.id(), until);
-        return Reply.privately("Paused until " + until
-                + " (inclusive). Nothing will be asked of you until then; `/rapport resume` ends the pause early.");
+        return Reply.privately(ctx.text("command.pause.done", "until", until));
     }
 }

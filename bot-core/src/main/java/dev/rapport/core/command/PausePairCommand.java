@@ -19,7 +19,7 @@ class PausePairCommand extends Subcommand {
                 .withAudit(AuditKind.CHANGE)
                 .withParameters(
                         Parameter.required("pair", Parameter.Kind.PAIR).describedBy(Parameter.SHARED_PAIR),
-                        Parameter.required("until", Parameter.Kind.WORD).shownAs("YYYY-MM-DD | off")));
+                        Parameter.required("until", Parameter.Kind.WORD).shownAs(Parameter.HINT_KEY + "date-or-off")));
         this.pairs = pairs;
         this.lookup = lookup;
     }
@@ -31,10 +31,10 @@ class PausePairCommand extends Subcommand {
         String until = ctx.arg(1);
         if (until.equalsIgnoreCase("off")) {
             pairs.pause(pair.id(), null);
-            return Reply.privately("Pair " + lookup.describe(pair) + " is active again.");
+            return Reply.privately(ctx.text("command.pause-pair.resumed", "pair", lookup.describe(pair)));
         }
         LocalDate date = ctx.date(until, programme.zone());
         pairs.pause(pair.id(), date);
-        return Reply.privately("Pair " + lookup.describe(pair) + " is paused until " + date + " (inclusive).");
+        return Reply.privately(ctx.text("command.pause-pair.done", "pair", lookup.describe(pair), "until", date));
     }
 }

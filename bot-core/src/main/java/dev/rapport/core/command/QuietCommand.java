@@ -24,7 +24,7 @@ class QuietCommand extends Subcommand {
         String spec = ctx.arg(0);
         if (spec.equalsIgnoreCase("off")) {
             participants.setQuietHours(me.id(), null);
-            return Reply.privately("Quiet hours cleared.");
+            return Reply.privately(ctx.text("command.quiet.cleared"));
         }
         String[] parts = spec.split("-");
         try {
@@ -33,10 +33,16 @@ class QuietCommand extends Subcommand {
             }
             QuietHours quiet = new QuietHours(LocalTime.parse(pad(parts[0])), LocalTime.parse(pad(parts[1])));
             participants.setQuietHours(me.id(), quiet);
-            return Reply.privately("Quiet hours set: " + quiet.start() + "–" + quiet.end() + " in "
-                    + me.zone().getId() + ". Anything due then waits until " + quiet.end() + ".");
+            return Reply.privately(ctx.text(
+                    "command.quiet.done",
+                    "start",
+                    quiet.start().toString(),
+                    "end",
+                    quiet.end().toString(),
+                    "zone",
+                    me.zone().getId()));
         } catch (DateTimeParseException e) {
-            throw new CommandException("Write quiet hours as HH:MM-HH:MM, e.g. `/rapport quiet 22:00-08:00`.");
+            throw new CommandException("command.quiet.error");
         }
     }
 

@@ -17,12 +17,10 @@ class RejoinCommand extends Subcommand {
 
     @Override
     public Reply run(CommandContext ctx) {
-        ParticipantView me = ctx.participant()
-                .orElseThrow(() -> new CommandException("You're not part of a Rapport programme here yet."));
+        ParticipantView me = ctx.participant().orElseThrow(() -> new CommandException("command.rejoin.error.unknown"));
         if (!participants.rejoin(me.id())) {
-            return Reply.privately("You are part of Rapport already; there is nothing to rejoin.");
+            return Reply.privately(ctx.text("command.rejoin.already"));
         }
-        return Reply.privately("Welcome back. Your earlier pairs stay ended; your coordinators have been told that"
-                + " you can be paired again.");
+        return Reply.privately(ctx.text("command.rejoin.done"));
     }
 }

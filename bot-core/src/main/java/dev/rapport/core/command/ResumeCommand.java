@@ -18,6 +18,6 @@ class ResumeCommand extends Subcommand {
     public Reply run(CommandContext ctx) {
         var me = ctx.requireParticipant();
         participants.resume(me.id());
-        return Reply.privately("Welcome back: your check-ins resume on the next check-in day.");
+        return Reply.privately(ctx.text("command.resume.done"));
     }
 }

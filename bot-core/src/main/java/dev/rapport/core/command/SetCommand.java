@@ -5,6 +5,7 @@ import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
 import dev.rapport.core.programme.Setting;
 import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** {@code /rapport set <setting> <value>}: changes one of the programme's settings, checked against its range. */
@@ -21,8 +22,8 @@ class SetCommand extends Subcommand {
                                 .withChoices(Arrays.stream(Setting.values())
                                         .map(Setting::key)
                                         .toArray(String[]::new))
-                                .shownAs("<setting>"),
-                        Parameter.required("value", Parameter.Kind.WORD).shownAs("<value>")));
+                                .shownAs(Parameter.HINT_KEY + "setting"),
+                        Parameter.required("value", Parameter.Kind.WORD).shownAs(Parameter.HINT_KEY + "value")));
         this.programmes = programmes;
     }
 
@@ -30,15 +31,23 @@ class SetCommand extends Subcommand {
     public Reply run(CommandContext ctx) {
         ProgrammeView programme = ctx.coordinatedProgramme();
         Setting setting = Setting.named(ctx.arg(0))
-                .orElseThrow(() -> new CommandException("There is no setting called \"" + ctx.arg(0) + "\". "
-                        + "`/rapport settings` lists them: "
-                        + String.join(
-                                ", ",
-                                Arrays.stream(Setting.values())
-                                        .map(Setting::key)
-                                        .toList()) + "."));
+                .orElseThrow(() -> new CommandException(
+                        "command.set.error.unknown",
+                        "name",
+                        ctx.arg(0),
+                        "settings",
+                        Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.joining(", "))));
         Double value = programmes.set(programme.id(), setting, ctx.arg(1));
-        return Reply.privately(setting.key() + " in " + programme.name() + " is now "
-                + (value == null ? "the operator's default" : setting.format(value)) + ".");
+        // A value's unit is the setting's own (programme.Setting#format).
+        return Reply.privately(ctx.text(
+                "command.set.done",
+                "setting",
+                setting.key(),
+                "programme",
+                programme.name(),
+                "isDefault",
+                value == null ? "yes" : "no",
+                "value",
+                value == null ? "" : setting.format(value)));
     }
 }

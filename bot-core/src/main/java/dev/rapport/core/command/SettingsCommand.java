@@ -2,13 +2,12 @@ package dev.rapport.core.command;
 
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
+import dev.rapport.core.i18n.Text;
 import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
 import dev.rapport.core.programme.Setting;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -33,21 +32,35 @@ class SettingsCommand extends Subcommand {
             rows.add(List.of(s.key(), s.format(programmes.setting(programme.id(), s)), s.range(), s.summary()));
         }
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Text("*" + programme.name() + "*: check-ins go out on "
-                + programme.cadence().day().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " at "
-                + programme.cadence().time() + " (each person's local time), every "
-                + (programme.cadence().everyWeeks() == 1
-                        ? "week"
-                        : programme.cadence().everyWeeks() + " weeks")
-                + "; the programme's time zone is " + programme.zone().getId() + "."));
-        blocks.add(new Block.Table(List.of("Setting", "Now", "Allowed", "What it does"), rows));
+        blocks.add(new Block.Text(ctx.text(
+                "command.settings.heading",
+                "programme",
+                programme.name(),
+                "day",
+                Text.of("command.day", "day", programme.cadence().day().name()),
+                "time",
+                programme.cadence().time().toString(),
+                "weeks",
+                programme.cadence().everyWeeks(),
+                "zone",
+                programme.zone().getId())));
+        blocks.add(new Block.Table(
+                List.of(
+                        ctx.text("command.settings.column.setting"),
+                        ctx.text("command.settings.column.now"),
+                        ctx.text("command.settings.column.allowed"),
+                        ctx.text("command.settings.column.what")),
+                rows));
         CommandService service = commands.getObject();
         Subcommand set = service.find("set").orElseThrow().subcommand();
         Subcommand cadence = service.find("cadence").orElseThrow().subcommand();
-        blocks.add(new Block.Text(
-                "Change one with `" + CommandService.invocation(set, ctx.actor().platform())
-                        + "` (a value, or `default`), the cadence with `"
-                        + CommandService.invocation(cadence, ctx.actor().platform()) + "`."));
-        return Reply.privately(new ChatMessage(programme.name() + ": settings", blocks));
+        blocks.add(new Block.Text(ctx.text(
+                "command.settings.how",
+                "set",
+                CommandService.invocation(set, ctx.actor().platform(), ctx.locale()),
+                "cadence",
+                CommandService.invocation(cadence, ctx.actor().platform(), ctx.locale()))));
+        return Reply.privately(
+                new ChatMessage(ctx.text("command.settings.title", "programme", programme.name()), blocks));
     }
 }

@@ -25,7 +25,7 @@ class SetupCommand extends Subcommand {
     SetupCommand(ProgrammeService programmes) {
         super(Definition.of("setup", Audience.EVERYONE)
                 .withParameters(
-                        Parameter.required("name", Parameter.Kind.TEXT).shownAs("\"Programme name\""),
+                        Parameter.required("name", Parameter.Kind.TEXT).shownAs(Parameter.HINT_KEY + "programme-name"),
                         Parameter.optional("timezone", Parameter.Kind.TIME_ZONE),
                         Parameter.optional("role", Parameter.Kind.ROLE).writtenAs("role=%s")));
         this.programmes = programmes;
@@ -49,7 +49,7 @@ class SetupCommand extends Subcommand {
         }
         String name = args.get(0).strip();
         if (name.length() < 2 || name.length() > 120) {
-            throw new CommandException("A programme name has 2 to 120 characters.");
+            throw new CommandException("command.setup.error.name-length");
         }
         ZoneId zone = args.size() > 1
                 ? CommandContext.zone(args.get(1))
@@ -61,33 +61,34 @@ class SetupCommand extends Subcommand {
             if (holds) {
                 programmes.enrolViaRole(p.id(), ctx.ensureParticipant(zone).id(), role);
             }
-            return Reply.privately("*" + p.name() + "* is set up. Members with the role <@&" + role
-                    + "> coordinate it, for as long as they hold it"
-                    + (holds
-                            ? ", you among them."
-                            : ". You don't hold that role, so its pairs stay hidden from you; give it to the"
-                                    + " coordinators (and to yourself if you are one).")
-                    + " Check-ins go out " + p.cadence().describe()
-                    + " in each participant's time zone (new participants default to " + zone.getId() + ")."
-                    + nextSteps());
+            return Reply.privately(ctx.text(
+                            "command.setup.done.role",
+                            "programme",
+                            p.name(),
+                            "role",
+                            role,
+                            "holds",
+                            holds ? "yes" : "no",
+                            "cadence",
+                            CadenceCommand.describe(p.cadence()),
+                            "zone",
+                            zone.getId())
+                    + "\n" + ctx.text("command.setup.next-steps"));
         }
         ParticipantView me = ctx.ensureParticipant(zone);
         if (me.hasLeft()) {
-            throw new CommandException("You left Rapport earlier; ask an administrator to restore your account first.");
+            throw new CommandException("command.setup.error.left");
         }
         ProgrammeView p = programmes.create(ctx.actor().platform(), ctx.actor().workspaceId(), name, zone, me.id());
-        return Reply.privately("*" + p.name() + "* is set up, and you are its coordinator. Check-ins go out "
-                + p.cadence().describe()
-                + " in each participant's time zone (new participants default to " + zone.getId() + ")."
-                + nextSteps());
-    }
-
-    private static String nextSteps() {
-        return "\nNext steps:\n"
-                + "• `/rapport cadence monday 10:00` to change the check-in day and time\n"
-                + "• `/rapport add-pair @mentor @mentee` to add a pair, or `/rapport import` with a CSV file for many\n"
-                + "• `/rapport coordinator add @colleague` to share the work\n"
-                + "• `/rapport health` to see how the pairs are doing";
+        return Reply.privately(ctx.text(
+                        "command.setup.done",
+                        "programme",
+                        p.name(),
+                        "cadence",
+                        CadenceCommand.describe(p.cadence()),
+                        "zone",
+                        zone.getId())
+                + "\n" + ctx.text("command.setup.next-steps"));
     }
 
     /** A role as written: a mention {@code <@&123>} or a bare id; a name is refused, roles are bound by id. */
@@ -100,7 +101,6 @@ class SetupCommand extends Subcommand {
         if (t.matches("\\d{1,20}")) {
             return t;
         }
-        throw new CommandException("Give the role as a mention (@Role), not its name: Rapport goes by the role"
-                + " itself, which its name cannot prove.");
+        throw new CommandException("command.setup.error.role-mention");
     }
 }

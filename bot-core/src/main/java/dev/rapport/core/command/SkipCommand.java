@@ -27,6 +27,6 @@ class SkipCommand extends Subcommand {
         LocalDate from = ctx.date(ctx.arg(0), programme.zone());
         LocalDate to = ctx.args().size() > 1 ? ctx.date(ctx.args().get(1), programme.zone()) : from;
         programmes.addSkipDates(programme.id(), from, to);
-        return Reply.privately("No check-ins in " + programme.name() + " from " + from + " to " + to + ".");
+        return Reply.privately(ctx.text("command.skip.done", "programme", programme.name(), "from", from, "to", to));
     }
 }

@@ -33,14 +33,13 @@ class SnoozeCommand extends Subcommand {
             try {
                 days = Integer.parseInt(ctx.args().get(1));
             } catch (NumberFormatException e) {
-                throw new CommandException(
-                        "Give the number of days as a whole number, e.g. `/rapport snooze #" + pair.id() + " 14`.");
+                throw new CommandException("command.snooze.error.number", "pair", "#" + pair.id());
             }
             if (days < 1 || days > 180) {
-                throw new CommandException("Snooze for 1 to 180 days.");
+                throw new CommandException("command.snooze.error.range");
             }
         }
         health.snooze(pair.id(), Duration.ofDays(days));
-        return Reply.privately("Alerts for pair " + lookup.describe(pair) + " are snoozed for " + days + " days.");
+        return Reply.privately(ctx.text("command.snooze.done", "pair", lookup.describe(pair), "days", days));
     }
 }

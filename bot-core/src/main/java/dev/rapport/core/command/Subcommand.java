@@ -2,6 +2,7 @@ package dev.rapport.core.command;
 
 import dev.rapport.core.audit.AuditKind;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,11 @@ public abstract class Subcommand {
     /** How to call it, e.g. {@code pause YYYY-MM-DD}, derived from its parameters. */
     public final String usage() {
         return definition.usage();
+    }
+
+    /** How to call it, with placeholders in {@code locale}'s language ({@link Definition#usage(Locale)}). */
+    public final String usage(Locale locale) {
+        return definition.usage(locale);
     }
 
     /** The catalogue key of its one line for the help ({@link Definition#summaryKey()}). */

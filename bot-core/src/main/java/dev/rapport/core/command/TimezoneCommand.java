@@ -21,11 +21,10 @@ class TimezoneCommand extends Subcommand {
         var me = ctx.requireParticipant();
         if (ctx.args().isEmpty()) {
             return Reply.privately(
-                    "Your time zone is " + me.zone().getId() + ". Change it with `/rapport timezone Area/City`.");
+                    ctx.text("command.timezone.now", "zone", me.zone().getId()));
         }
         ZoneId zone = CommandContext.zone(ctx.arg(0));
         participants.setTimeZone(me.id(), zone);
-        return Reply.privately("Done: your time zone is now " + zone.getId()
-                + ". Check-ins arrive at the programme's time in that zone.");
+        return Reply.privately(ctx.text("command.timezone.done", "zone", zone.getId()));
     }
 }

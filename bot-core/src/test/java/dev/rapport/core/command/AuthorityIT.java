@@ -136,7 +136,7 @@ class AuthorityIT extends CoreTestSupport {
         String csv = "mentor_id,mentor_name,mentee_id,mentee_name\n" + ana.userId() + ",Fake Mentor,"
                 + user("Zed").userId() + ",Zed\n";
         Reply imported = commands.handle(new CommandRequest(cora, "import programme=Fellows", csv));
-        assertThat(text(imported)).contains("Imported 1 pairs");
+        assertThat(text(imported)).contains("Imported 1 pair ");
         assertThat(nameOf(ana)).isEqualTo("Ana");
     }
 

@@ -2,6 +2,7 @@ package dev.rapport.core.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Platform;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +35,10 @@ class CommandContextTest {
             };
 
     private static CommandContext context(Platform platform, String... words) {
+        return context(Locale.ENGLISH, platform, words);
+    }
+
+    private static CommandContext context(Locale locale, Platform platform, String... words) {
         ChatUser ana = ChatUser.of(platform, "T1", "U1", "Ana");
         return new CommandContext(
                 new CommandRequest(ana, String.join(" ", words)),
@@ -42,7 +48,8 @@ class CommandContextTest {
                 null,
                 null,
                 null,
-                CLOCK);
+                CLOCK,
+                locale);
     }
 
     @Test
@@ -102,5 +109,21 @@ class CommandContextTest {
     void a_zone_is_an_iana_name_with_a_hint_otherwise() {
         assertThat(CommandContext.zone("Europe/Lisbon")).isEqualTo(ZoneId.of("Europe/Lisbon"));
         assertThatThrownBy(() -> CommandContext.zone("Lisbon")).isInstanceOf(CommandException.class);
+    }
+
+    @Test
+    void errors_are_written_in_the_language_of_the_person_running_the_command() {
+        CommandContext french = context(Locale.of("fr"), Platform.DISCORD);
+        assertThat(french.locale()).isEqualTo(Locale.of("fr"));
+        assertThat(french.usageError().in(french.locale()))
+                .isEqualTo("Utilisation : `/rapport programme snooze <#binôme | @personne> [days]`");
+        assertThat(french.usageError().getMessage())
+                .as("the English message, for logs")
+                .startsWith("Usage: `/rapport programme snooze");
+        CommandException date = catchThrowableOfType(
+                CommandException.class, () -> french.date("31/01/2027", ZoneId.of("Europe/Paris")));
+        assertThat(date.in(Locale.of("fr"))).contains("« 31/01/2027 »").contains("AAAA-MM-JJ");
+        CommandException zone = catchThrowableOfType(CommandException.class, () -> CommandContext.zone("Lisbon"));
+        assertThat(zone.in(Locale.of("es"))).startsWith("«Lisbon» no es una zona horaria");
     }
 }

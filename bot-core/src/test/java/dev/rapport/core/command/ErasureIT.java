@@ -68,7 +68,7 @@ class ErasureIT extends CommandTestSupport {
         assertThat(say(ana, "erase-me")).contains("cannot be undone").contains("/rapport erase-me confirm");
         assertThat(traces()).as("nothing happens without confirm").isNotEmpty();
 
-        assertThat(say(ana, "erase-me confirm")).contains("has been erased").contains("1 pair(s) have ended");
+        assertThat(say(ana, "erase-me confirm")).contains("has been erased").contains("and your pair has ended");
         tick();
 
         assertThat(traces()).isEmpty();

@@ -27,9 +27,11 @@ class LanguageCommandIT extends CommandTestSupport {
     @Test
     void a_choice_is_kept_shown_and_forgotten_with_auto() {
         assertThat(say(ana, "language")).startsWith("Rapport writes to you in English (en).");
-        assertThat(say(ana, "language fr")).isEqualTo("From now on Rapport writes to you in French (fr).");
+        assertThat(say(ana, "language fr"))
+                .as("said in the language just chosen")
+                .isEqualTo("Désormais, Rapport vous écrit en français (fr).");
         assertThat(languages.languageOf(ana)).isEqualTo(Locale.of("fr"));
-        assertThat(say(ana, "language")).startsWith("Rapport writes to you in French (fr).");
+        assertThat(say(ana, "language")).startsWith("Rapport vous écrit en français (fr).");
         assertThat(say(ana, "language auto")).startsWith("From now on Rapport writes to you in English (en)");
         assertThat(jdbc.queryForObject("select language from participant where display_name = 'Ana'", String.class))
                 .isNull();

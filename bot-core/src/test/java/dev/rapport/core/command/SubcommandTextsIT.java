@@ -38,6 +38,23 @@ class SubcommandTextsIT extends CommandTestSupport {
             }
         }
         assertThat(commands.subcommands()).hasSizeGreaterThan(25);
+        assertThat(checked).contains("fr:command.option.pair", "es:command.option.programme");
         assertThat(checked).hasSizeGreaterThan(commands.subcommands().size() * Languages.SHIPPED.size());
+    }
+
+    @Test
+    void every_usage_line_has_its_placeholders_in_every_shipped_language() {
+        Subcommand snooze = commands.find("snooze").orElseThrow().subcommand();
+        assertThat(snooze.usage(Locale.of("fr"))).isEqualTo("snooze <#binôme | @personne> [days]");
+        assertThat(snooze.usage(Locale.of("es"))).isEqualTo("snooze <#pareja | @persona> [days]");
+        assertThat(snooze.usage()).isEqualTo("snooze <#pair | @person> [days]");
+        for (Subcommand s : commands.subcommands()) {
+            for (String language : Languages.SHIPPED) {
+                assertThat(s.usage(Locale.of(language)))
+                        .as("%s in %s", s, language)
+                        .startsWith(s.name())
+                        .doesNotContain("command.hint.");
+            }
+        }
     }
 }
