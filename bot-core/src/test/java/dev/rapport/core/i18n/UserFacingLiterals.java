@@ -6,7 +6,9 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
@@ -52,6 +54,8 @@ import java.util.regex.Pattern;
  *       named {@code *Sql} (a class that holds its package's SQL);
  *   <li>operators' texts ({@link #OPERATOR_TEXT}): metric and job descriptions, outbox diagnostics, failures that
  *       stop the application at start;
+ *   <li>operators' texts and data by member ({@code Class.member} in {@link #OPERATOR_TEXT} or {@link #DATA}): a
+ *       call to that method of the same class, or anything inside that method or field (a demo's people's names);
  *   <li>a {@code toString()} method: a representation for logs and debuggers (a text for people has its key);
  *   <li>the {@link #ALLOWED} list: a literal by file and exact value, each with its reason.
  * </ul>
@@ -110,7 +114,40 @@ final class UserFacingLiterals {
                     "Probe.down", "why a platform is taken as unavailable: the outages table and logs, for operators"),
             Map.entry(
                     "ChatPort.Probe.down",
-                    "why a platform is taken as unavailable: the outages table and logs, for operators"));
+                    "why a platform is taken as unavailable: the outages table and logs, for operators"),
+            Map.entry("work.submit", "names a piece of inbound work for the log line written if it fails"),
+            Map.entry("DiscordReplies.done", "names a Discord call for the log line written if it fails"),
+            Map.entry("DiscordRegistrar.report", "where commands were registered, for the log"),
+            Map.entry("DiscordConnection.retry", "why the login is retried: logged for the operator"),
+            Map.entry("Calls.describe", "what a Discord call's failure was, for a log line"),
+            Map.entry(
+                    "DiscordChatPort.NOT_CONNECTED", "a send's outcome: outbox.last_error and outages, for operators"),
+            Map.entry("DiscordChatPort.fromError", "a send's outcome: outbox.last_error and outages, for operators"),
+            Map.entry("new Malformed", "why a signed Slack request was refused: logged; Slack is answered 400"),
+            Map.entry(
+                    "SlackEventsServlet.malformed",
+                    "why a signed Slack request was refused: logged; Slack is answered 400"),
+            Map.entry(
+                    "SlackEventsServlet.tooLarge",
+                    "the size of a refused Slack request: logged; Slack is answered 413"),
+            Map.entry("SandboxActivation.refusal", "why the sandbox will not start: Spring Boot's failure report"),
+            Map.entry("SandboxGuard.refusal", "why the sandbox refused a request: logged and in the 403's body"),
+            Map.entry(
+                    "SandboxGuard.preHandle",
+                    "the 403's body for a request the sandbox refuses: the sandbox page's own words stay English"),
+            Map.entry("SandboxDemo.waitFor", "what the sandbox waits for at start: in the timeout's failure report"));
+
+    /**
+     * Members whose literals are data rather than texts, by {@code Class.member}: names of people and places, which
+     * are the same in every language, and command lines typed as a person types them.
+     */
+    static final Map<String, String> DATA = Map.of(
+            "SandboxWorld.SLACK_PEOPLE", "the demo's fictional people and their names",
+            "SandboxWorld.DISCORD_PEOPLE", "the demo's fictional people and their names",
+            "SandboxWorld.SLACK_WORKSPACE_NAME", "the demo workspace's name",
+            "SandboxWorld.DISCORD_GUILD_NAME", "the demo server's name",
+            "SandboxWorld.start", "the demo server's channel and role names, set up as a server's owner names them",
+            "SandboxDemo.seed", "command lines the demo's people type, in the commands' own words");
 
     /** The first word of an SQL statement or of a fragment appended to one. */
     static final Pattern SQL = Pattern.compile(
@@ -267,7 +304,13 @@ final class UserFacingLiterals {
     }
 
     private static boolean allowed(Expression literal, String value) {
-        if (SQL.matcher(value).find()) {
+        if (SQL.matcher(value).find()
+                || literal.findAncestor(MethodDeclaration.class)
+                        .map(UserFacingLiterals::memberAllowed)
+                        .orElse(false)
+                || literal.findAncestor(FieldDeclaration.class)
+                        .map(UserFacingLiterals::memberAllowed)
+                        .orElse(false)) {
             return true;
         }
         Node child = literal;
@@ -315,11 +358,34 @@ final class UserFacingLiterals {
 
     private static boolean operatorText(MethodCallExpr call) {
         String name = call.getNameAsString();
+        if (call.getScope().isEmpty()) {
+            // A call to a method of the same class: Class.method
+            return OPERATOR_TEXT.containsKey("*." + name)
+                    || OPERATOR_TEXT.containsKey(enclosingType(call) + "." + name);
+        }
         return OPERATOR_TEXT.containsKey("*." + name)
                 || call.getScope()
                         .filter(scope -> scope instanceof NameExpr || scope instanceof FieldAccessExpr)
                         .map(scope -> OPERATOR_TEXT.containsKey(scope + "." + name))
                         .orElse(false);
+    }
+
+    /** Whether a method or field, by {@code Class.member}, holds operators' texts or data (any literal inside). */
+    private static boolean memberAllowed(BodyDeclaration<?> member) {
+        String name = switch (member) {
+            case MethodDeclaration m -> m.getNameAsString();
+            case FieldDeclaration f ->
+                f.getVariables().getFirst().map(v -> v.getNameAsString()).orElse("");
+            default -> "";
+        };
+        String key = enclosingType(member) + "." + name;
+        return OPERATOR_TEXT.containsKey(key) || DATA.containsKey(key);
+    }
+
+    private static String enclosingType(Node node) {
+        return node.findAncestor(TypeDeclaration.class)
+                .map(t -> t.getNameAsString())
+                .orElse("");
     }
 
     private static boolean requiresNonNull(MethodCallExpr call) {
