@@ -28,11 +28,12 @@ final class DiscordAttachments {
     /** The file's text, or the problem with it in the person's {@code language}. */
     Attached read(Message.Attachment file, Locale language) {
         if (ImportFile.tooLarge(file.getSize())) {
-            return new Attached(null, ImportFile.TOO_LARGE);
+            return new Attached(null, Catalogue.standard().text(language, ImportFile.TOO_LARGE));
         }
         try (InputStream in = file.getProxy().download().get(callTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
             Optional<String> text = ImportFile.read(in);
-            return text.map(t -> new Attached(t, null)).orElseGet(() -> new Attached(null, ImportFile.TOO_LARGE));
+            return text.map(t -> new Attached(t, null))
+                    .orElseGet(() -> new Attached(null, Catalogue.standard().text(language, ImportFile.TOO_LARGE)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Attached(null, Catalogue.standard().text(language, "discord.file.timeout"));

@@ -100,7 +100,7 @@ final class SlackImport {
         }
         Integer size = hasFile ? files.get().getFirst().getSize() : null;
         if (size != null && ImportFile.tooLarge(size)) {
-            return Optional.of(ImportFile.TOO_LARGE);
+            return Optional.of(Catalogue.standard().text(language.get(), ImportFile.TOO_LARGE));
         }
         return Optional.empty();
     }

@@ -221,7 +221,7 @@ final class SlackInbound implements AutoCloseable {
             }
             Map<String, String> values = modals.values(view.getState());
             Map<String, String> tooLong = InteractionService.formSubmittedAs(view.getCallbackId())
-                    .map(form -> form.tooLong(values))
+                    .map(form -> form.tooLong(values, languageOf(teamId, userId)))
                     .orElse(Map.of());
             if (!tooLong.isEmpty()) {
                 // Shown under the field, with the modal still open and the text kept: nothing is lost. The core checks

@@ -4,6 +4,7 @@ import dev.rapport.core.audit.Audit;
 import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.chat.Platform;
 import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.TextException;
 import dev.rapport.core.inbound.ErrorReference;
 import dev.rapport.core.pair.PairService;
 import dev.rapport.core.participant.ParticipantLanguages;
@@ -232,12 +233,15 @@ public class CommandService {
             return reply;
         } catch (CommandException e) {
             return Reply.privately(e.in(locale));
+        } catch (TextException e) {
+            // A service's refusal of bad input (a zone, a setting's value), in the reader's language.
+            return Reply.privately(e.text(locale));
         } catch (IllegalArgumentException e) {
-            // A service's refusal of bad input (a zone, a setting's value): its own message.
+            // A refusal not yet carrying a Text: its own message.
             return Reply.privately(e.getMessage());
         } catch (RuntimeException e) {
             return Reply.privately(
-                    ErrorReference.logged(log, "/rapport " + command.name(), e).friendlyText());
+                    ErrorReference.logged(log, "/rapport " + command.name(), e).friendlyText(locale));
         }
     }
 }

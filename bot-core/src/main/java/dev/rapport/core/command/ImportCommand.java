@@ -42,7 +42,7 @@ class ImportCommand extends Subcommand {
                     CadenceCommand.describe(programme.cadence())));
         } catch (ImportException e) {
             // The problems, line by line, are the importer's (pair.PairImporter) texts.
-            return Reply.privately(e.getMessage() + "\n" + ctx.text("command.import.fix"));
+            return Reply.privately(e.message(ctx.locale()) + "\n" + ctx.text("command.import.fix"));
         }
     }
 }

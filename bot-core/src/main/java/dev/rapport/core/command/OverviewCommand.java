@@ -99,7 +99,7 @@ class OverviewCommand extends Subcommand {
             }
             blocks.add(new Block.Text(changed.toString().strip()));
         }
-        for (OverviewCharts.Chart chart : OverviewCharts.draw(o)) {
+        for (OverviewCharts.Chart chart : OverviewCharts.draw(o, ctx.locale())) {
             // The chart's title is the chart package's (chart.OverviewCharts).
             blocks.add(new Block.Image(
                     ctx.text("command.overview.chart", "title", chart.title(), "weeks", weeks), chart.png()));

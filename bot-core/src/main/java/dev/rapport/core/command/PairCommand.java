@@ -71,7 +71,7 @@ class PairCommand extends Subcommand {
         List<Entry> entries = new ArrayList<>();
         for (HealthHistory.Change c : history.of(pair.id(), HISTORY)) {
             // The reasons are stored as they were written when the state changed (health.HealthHistory).
-            String why = String.join("; ", c.texts());
+            String why = String.join("; ", c.texts(ctx.locale()));
             String change = HealthFormat.state(ctx, c.state())
                     + (c.previous() == null
                             ? ""
@@ -170,9 +170,9 @@ class PairCommand extends Subcommand {
                         ctx.text("command.table.gap")),
                 rows));
         PairTimeline.Timeline course = timeline.of(pair.id(), programme.zone());
-        // The chart's description (its alternative text) is the chart package's (chart.PairChart).
-        PairChart.png(ctx.text("command.pair.chart", "pair", described), course)
-                .ifPresent(png -> blocks.add(new Block.Image(PairChart.describe(course), png)));
+        // The chart, its title and its description (its alternative text) are the chart package's (chart.PairChart).
+        PairChart.png(PairChart.title(ctx.locale(), described), course, ctx.locale())
+                .ifPresent(png -> blocks.add(new Block.Image(PairChart.describe(course, ctx.locale()), png)));
         var comments = checkIns.sharedComments(pair.id(), 5);
         if (!comments.isEmpty()) {
             StringBuilder text = new StringBuilder("*" + ctx.text("command.pair.comments") + "*\n");

@@ -48,6 +48,6 @@ class SetCommand extends Subcommand {
                 "isDefault",
                 value == null ? "yes" : "no",
                 "value",
-                value == null ? "" : setting.format(value)));
+                value == null ? "" : setting.format(value, ctx.locale())));
     }
 }

@@ -29,7 +29,11 @@ class SettingsCommand extends Subcommand {
         ProgrammeView programme = ctx.coordinatedProgramme();
         List<List<String>> rows = new ArrayList<>();
         for (Setting s : Setting.values()) {
-            rows.add(List.of(s.key(), s.format(programmes.setting(programme.id(), s)), s.range(), s.summary()));
+            rows.add(List.of(
+                    s.key(),
+                    s.format(programmes.setting(programme.id(), s), ctx.locale()),
+                    s.range(ctx.locale()),
+                    s.summary(ctx.locale())));
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Text(ctx.text(

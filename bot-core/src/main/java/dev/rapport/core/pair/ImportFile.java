@@ -1,11 +1,9 @@
 package dev.rapport.core.pair;
 
-import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.core.i18n.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,10 +16,7 @@ public final class ImportFile {
     public static final int MAX_BYTES = 2 * 1024 * 1024;
 
     /** What the coordinator is told of a larger one, not rendered yet. */
-    public static final Text TOO_LARGE_TEXT = Text.of("import.error.too-large", "mb", MAX_BYTES / (1024 * 1024));
-
-    /** {@link #TOO_LARGE_TEXT} in English (adapters that do not know the reader's language yet). */
-    public static final String TOO_LARGE = Catalogue.standard().text(Locale.ENGLISH, TOO_LARGE_TEXT);
+    public static final Text TOO_LARGE = Text.of("import.error.too-large", "mb", MAX_BYTES / (1024 * 1024));
 
     private ImportFile() {}
 

@@ -2,6 +2,7 @@ package dev.rapport.core.pair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.core.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ class ImportExceptionTest {
                 .endsWith(" … and 3 more.");
         assertThat(new ImportException(many).message(Locale.forLanguageTag("es")))
                 .endsWith(" … y 3 más.");
-        assertThat(ImportFile.TOO_LARGE).isEqualTo("That file is over 2 MB; split it into smaller imports.");
+        assertThat(Catalogue.standard().text(Locale.ENGLISH, ImportFile.TOO_LARGE))
+                .isEqualTo("That file is over 2 MB; split it into smaller imports.");
     }
 }
