@@ -71,11 +71,6 @@ public final class OverviewCharts {
     /** A named image of the overview. */
     public record Chart(String title, byte[] png) {}
 
-    /** {@link #draw(Overview, Locale)} in English. */
-    public static List<Chart> draw(Overview overview) {
-        return draw(overview, Locale.ENGLISH);
-    }
-
     /**
      * The charts worth drawing for this overview (none before anyone answered), as PNG images, titled and labelled
      * in {@code locale}'s language.

@@ -18,14 +18,6 @@ public record Form(String formId, String title, String submitLabel, List<Field> 
         fields = List.copyOf(fields);
     }
 
-    /**
-     * The text inputs whose submitted value (stripped, as the core stores it) is longer than the input's
-     * {@code maxLength}, each with a message for under the field. Empty when all fit.
-     */
-    public Map<String, String> tooLong(Map<String, String> values) {
-        return tooLong(values, Locale.ENGLISH);
-    }
-
     /** {@link #tooLong(Map)} with the messages in {@code locale}'s language, the form's own. */
     public Map<String, String> tooLong(Map<String, String> values, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();

@@ -26,11 +26,6 @@ public record ErrorReference(String id) {
         return reference;
     }
 
-    /** What the person is told, in English: something went wrong on Rapport's side, and the reference to give. */
-    public String friendlyText() {
-        return friendlyText(Locale.ENGLISH);
-    }
-
     /** What the person is told, in {@code locale}'s language. */
     public String friendlyText(Locale locale) {
         return Catalogue.standard().text(locale, text());

@@ -102,11 +102,6 @@ public enum Setting {
                 : Text.of("setting.value." + unit, "value", number(value));
     }
 
-    /** The allowed range as people read it: {@code 1–26 weeks}. */
-    public String range() {
-        return range(Locale.ENGLISH);
-    }
-
     public String range(Locale locale) {
         return Catalogue.standard().text(locale, rangeText());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.core.interaction.InteractionService;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +21,15 @@ class FormLimitsTest {
 
     @Test
     void a_text_over_its_inputs_max_length_is_named_under_its_own_key() {
-        assertThat(FORM.tooLong(Map.of("note", "x".repeat(11), "share", "true")))
+        assertThat(FORM.tooLong(Map.of("note", "x".repeat(11), "share", "true"), Locale.ENGLISH))
                 .containsExactly(Map.entry("note", "Please keep it under 10 characters (it has 11)."));
     }
 
     @Test
     void the_length_is_counted_as_the_core_stores_it_stripped_and_a_missing_value_fits() {
-        assertThat(FORM.tooLong(Map.of("note", "  " + "x".repeat(10) + "  "))).isEmpty();
-        assertThat(FORM.tooLong(Map.of())).isEmpty();
+        assertThat(FORM.tooLong(Map.of("note", "  " + "x".repeat(10) + "  "), Locale.ENGLISH))
+                .isEmpty();
+        assertThat(FORM.tooLong(Map.of(), Locale.ENGLISH)).isEmpty();
     }
 
     @Test
@@ -42,9 +44,9 @@ class FormLimitsTest {
                 .findFirst()
                 .orElseThrow();
 
-        assertThat(comment.tooLong(Map.of(input.key(), "x".repeat(input.maxLength()))))
+        assertThat(comment.tooLong(Map.of(input.key(), "x".repeat(input.maxLength())), Locale.ENGLISH))
                 .isEmpty();
-        assertThat(comment.tooLong(Map.of(input.key(), "x".repeat(input.maxLength() + 1))))
+        assertThat(comment.tooLong(Map.of(input.key(), "x".repeat(input.maxLength() + 1)), Locale.ENGLISH))
                 .containsOnlyKeys(input.key());
         assertThat(InteractionService.formSubmittedAs("rapport:nothing")).isEmpty();
     }
