@@ -2,6 +2,9 @@ package dev.rapport.core.command;
 
 import dev.rapport.core.health.HealthState;
 import dev.rapport.core.health.PairHealth;
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.i18n.Languages;
+import dev.rapport.core.insight.NotApplicableShares;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,6 +38,36 @@ final class HealthFormat {
     /** A rate that is null before anything counts. */
     static String percent(Double rate) {
         return rate == null ? "–" : Math.round(rate * 100) + "%";
+    }
+
+    /**
+     * How often statements were answered "not applicable", one line: {@code key} introduces the list (it takes
+     * {@code items} and the {@code args} given). Coordinators' views are in English until commands follow the reader's
+     * language.
+     */
+    static String notApplicable(List<NotApplicableShares.Share> shares, String key, Object... args) {
+        Catalogue catalogue = Catalogue.standard();
+        Locale in = Languages.ENGLISH;
+        if (shares.isEmpty()) {
+            return catalogue.text(in, "insight.not-applicable.none");
+        }
+        List<String> items = shares.stream()
+                .map(s -> catalogue.text(
+                        in,
+                        "insight.not-applicable.item",
+                        "item",
+                        s.questionId(),
+                        "count",
+                        s.notApplicable(),
+                        "answers",
+                        s.answers(),
+                        "percent",
+                        Math.round(s.share() * 100)))
+                .toList();
+        Object[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "items";
+        all[args.length + 1] = String.join(" · ", items);
+        return catalogue.text(in, key, all);
     }
 
     static String weeks(Long weeks) {

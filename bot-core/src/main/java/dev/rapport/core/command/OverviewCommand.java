@@ -5,6 +5,7 @@ import dev.rapport.core.chart.OverviewCharts;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.health.HealthState;
+import dev.rapport.core.insight.NotApplicableShares;
 import dev.rapport.core.insight.Overview;
 import dev.rapport.core.insight.Overview.Rate;
 import dev.rapport.core.insight.Overview.Side;
@@ -30,13 +31,15 @@ class OverviewCommand extends Subcommand {
     static final int MAX_CHANGES = 15;
 
     private final OverviewReader reader;
+    private final NotApplicableShares notApplicable;
 
-    OverviewCommand(OverviewReader reader) {
+    OverviewCommand(OverviewReader reader, NotApplicableShares notApplicable) {
         super(Definition.of("overview", Audience.COORDINATOR, "The whole programme over recent weeks, with charts")
                 .withAudit(AuditKind.READ)
                 .withParameters(
                         Parameter.optional("weeks", Parameter.Kind.NUMBER, "How many weeks (2 to 26, default 8)")));
         this.reader = reader;
+        this.notApplicable = notApplicable;
     }
 
     @Override
@@ -62,6 +65,11 @@ class OverviewCommand extends Subcommand {
                     o.gap(d) == null ? "–" : String.format(Locale.ROOT, "%+.1f", o.gap(d))));
         }
         blocks.add(new Block.Table(List.of("Dimension", "Mentees", "Mentors", "Gap"), rows));
+        blocks.add(new Block.Text(HealthFormat.notApplicable(
+                notApplicable.ofProgramme(programme.id(), reader.firstMonday(programme.zone(), weeks), own),
+                "insight.not-applicable.overview",
+                "weeks",
+                weeks)));
         if (o.changes().isEmpty()) {
             blocks.add(new Block.Text("No pair changed state in the last 7 days."));
         } else {

@@ -11,6 +11,7 @@ import dev.rapport.core.health.HealthHistory;
 import dev.rapport.core.health.HealthService;
 import dev.rapport.core.health.PairHealth;
 import dev.rapport.core.health.Reason;
+import dev.rapport.core.insight.NotApplicableShares;
 import dev.rapport.core.intervention.CoordinatorNotes;
 import dev.rapport.core.meeting.MeetingService;
 import dev.rapport.core.pair.PairView;
@@ -37,6 +38,7 @@ class PairCommand extends Subcommand {
     private final HealthHistory history;
     private final CoordinatorNotes notes;
     private final PairTimeline timeline;
+    private final NotApplicableShares notApplicable;
 
     PairCommand(
             HealthService health,
@@ -45,7 +47,8 @@ class PairCommand extends Subcommand {
             MeetingService meetings,
             HealthHistory history,
             CoordinatorNotes notes,
-            PairTimeline timeline) {
+            PairTimeline timeline,
+            NotApplicableShares notApplicable) {
         super(Definition.of("pair", Audience.COORDINATOR, "One pair's health, trends per dimension and shared comments")
                 .withAudit(AuditKind.READ)
                 .withParameters(Parameter.required(
@@ -57,6 +60,7 @@ class PairCommand extends Subcommand {
         this.history = history;
         this.notes = notes;
         this.timeline = timeline;
+        this.notApplicable = notApplicable;
     }
 
     /** The most entries the history shows: the latest state changes and notes, together. */
@@ -124,6 +128,8 @@ class PairCommand extends Subcommand {
                     HealthFormat.level(d.gap())));
         }
         blocks.add(new Block.Table(List.of("Dimension", "Mentee", "Mentee trend", "Change", "Mentor", "Gap"), rows));
+        blocks.add(new Block.Text(
+                HealthFormat.notApplicable(notApplicable.ofPair(pair.id()), "insight.not-applicable.pair")));
         PairTimeline.Timeline course = timeline.of(pair.id(), programme.zone());
         PairChart.png("Trust over time: " + lookup.describe(pair), course)
                 .ifPresent(png -> blocks.add(new Block.Image(PairChart.describe(course), png)));
