@@ -68,9 +68,6 @@ final class Components {
         return ids;
     }
 
-    /** A string select menu of a message: its custom id, placeholder, and its options' labels and values. */
-    public record SelectMenu(String customId, String placeholder, List<String> labels, List<String> values) {}
-
     static List<SelectMenu> selectMenus(String componentsJson) {
         List<SelectMenu> menus = new ArrayList<>();
         for (JsonObject c : flatten(parse(componentsJson))) {

@@ -57,7 +57,7 @@ public record DiscordMessage(
     }
 
     /** The string select menus (component type 3), in document order. */
-    public List<Components.SelectMenu> selectMenus() {
+    public List<SelectMenu> selectMenus() {
         return Components.selectMenus(componentsJson);
     }
 
