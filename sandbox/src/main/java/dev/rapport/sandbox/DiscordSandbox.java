@@ -83,6 +83,15 @@ final class DiscordSandbox {
         i.awaitResponse(Duration.ofSeconds(10));
     }
 
+    /** A choice in a message's select menu, as Discord sends it (component type 3, the picked value). */
+    void select(long userId, long messageId, String menu, String value) {
+        DiscordMessage m =
+                discord.message(messageId).orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
+        Interaction i = discord.as(userId).select(m, menu, value);
+        remember(userId, i);
+        i.awaitResponse(Duration.ofSeconds(10));
+    }
+
     void submit(long userId, long openerId, Map<String, String> values) {
         Interaction opener = interactions.getOrDefault(userId, List.of()).stream()
                 .filter(i -> i.id() == openerId)
@@ -268,29 +277,45 @@ final class DiscordSandbox {
                 }
             }
         }
-        if (m.componentsJson() != null) {
-            for (JsonElement row : JsonParser.parseString(m.componentsJson()).getAsJsonArray()) {
-                List<Screen.Button> buttons = new ArrayList<>();
-                JsonArray inRow = row.getAsJsonObject().getAsJsonArray("components");
-                for (JsonElement c : inRow == null ? new JsonArray() : inRow) {
-                    JsonObject b = c.getAsJsonObject();
-                    boolean disabled = b.has("disabled") && b.get("disabled").getAsBoolean();
-                    if (b.get("type").getAsInt() == 2 && b.has("custom_id") && !disabled) {
-                        buttons.add(new Screen.Button(
-                                string(b, "label"),
-                                b.get("custom_id").getAsString(),
-                                b.get("style").getAsInt() == 1));
-                    }
-                }
-                if (!buttons.isEmpty()) {
-                    parts.add(new Screen.Buttons(buttons));
-                }
-            }
-        }
+        parts.addAll(components(m.componentsJson()));
         for (UploadedFile f : m.attachments()) {
             parts.add(new Screen.Download(f.filename(), "/sandbox/api/discord/files/" + f.id()));
         }
         return new Screen.Item(Long.toString(m.id()), kind, null, parts, m.version() > 0);
+    }
+
+    /** A message's rows as the page shows them: a row of buttons, or a select menu named by its placeholder. */
+    static List<Screen.Part> components(String componentsJson) {
+        List<Screen.Part> parts = new ArrayList<>();
+        if (componentsJson == null) {
+            return parts;
+        }
+        for (JsonElement row : JsonParser.parseString(componentsJson).getAsJsonArray()) {
+            List<Screen.Button> buttons = new ArrayList<>();
+            JsonArray inRow = row.getAsJsonObject().getAsJsonArray("components");
+            for (JsonElement c : inRow == null ? new JsonArray() : inRow) {
+                JsonObject b = c.getAsJsonObject();
+                boolean disabled = b.has("disabled") && b.get("disabled").getAsBoolean();
+                int type = b.get("type").getAsInt();
+                if (type == 2 && b.has("custom_id") && !disabled) {
+                    buttons.add(new Screen.Button(
+                            string(b, "label"),
+                            b.get("custom_id").getAsString(),
+                            b.get("style").getAsInt() == 1));
+                } else if (type == 3 && !disabled) {
+                    List<Screen.Option> options = new ArrayList<>();
+                    for (JsonElement o : b.getAsJsonArray("options")) {
+                        options.add(new Screen.Option(
+                                string(o.getAsJsonObject(), "label"), string(o.getAsJsonObject(), "value")));
+                    }
+                    parts.add(new Screen.Select(string(b, "custom_id"), string(b, "placeholder"), options));
+                }
+            }
+            if (!buttons.isEmpty()) {
+                parts.add(new Screen.Buttons(buttons));
+            }
+        }
+        return parts;
     }
 
     private static Optional<InteractionResponse> modalOf(Interaction i) {
