@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -262,7 +263,7 @@ public class CheckInService {
      * The statements a check-in asks now: those stored when it was sent, from its own bank version; once the mentee
      * said they did not meet, those that need a meeting give way ({@link QuestionBank#withoutMeeting}).
      */
-    static List<Question> asked(QuestionBank bank, String questionIds, Boolean met, java.util.Set<String> answered) {
+    static List<Question> asked(QuestionBank bank, String questionIds, Boolean met, Set<String> answered) {
         List<Question> stored = Arrays.stream(questionIds.split(","))
                 .filter(q -> !q.isBlank())
                 .map(q -> bank.find(q).orElse(null))

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -163,7 +164,7 @@ public final class QuestionBank {
      * gives way to its dimension's first statement that does not (if there is one and it is not asked already); the
      * rest stays as asked. A pure function of the check-in's stored questions and answers, so it is never stored.
      */
-    public List<Question> withoutMeeting(List<Question> asked, java.util.Set<String> answered) {
+    public List<Question> withoutMeeting(List<Question> asked, Set<String> answered) {
         List<Question> out = new ArrayList<>(asked.size());
         for (Question q : asked) {
             if (!q.needsMeeting() || answered.contains(q.id())) {
