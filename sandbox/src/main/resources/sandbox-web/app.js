@@ -136,6 +136,25 @@ function part(p, item) {
     }
     return row;
   }
+  if (p.options) {
+    // A select menu named by its statement, as Discord shows it; choosing an option answers at once.
+    const select = document.createElement("select");
+    select.className = "menu";
+    select.dataset.menu = p.menu;
+    const placeholder = document.createElement("option");
+    placeholder.textContent = p.placeholder || "";
+    placeholder.disabled = true;
+    placeholder.selected = true;
+    select.appendChild(placeholder);
+    for (const o of p.options) {
+      const option = document.createElement("option");
+      option.textContent = o.label;
+      option.value = o.value;
+      select.appendChild(option);
+    }
+    select.onchange = () => act("select", { item: item.id, menu: p.menu, action: select.value });
+    return select;
+  }
   if (p.type) {
     const wrap = document.createElement("div");
     const id = "field-" + item.id + "-" + p.key;

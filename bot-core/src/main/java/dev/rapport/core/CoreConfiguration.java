@@ -1,6 +1,7 @@
 package dev.rapport.core;
 
 import dev.rapport.core.pulse.QuestionBank;
+import dev.rapport.core.pulse.QuestionBanks;
 import dev.rapport.core.pulse.Rotation;
 import java.time.Clock;
 import java.util.Locale;
@@ -33,10 +34,14 @@ public class CoreConfiguration {
      * {@code fr}); English when unset. Translations keep the ids and version, so answers stay comparable.
      */
     @Bean
-    QuestionBank questionBank(@Value("${rapport.pulse.language:}") String language) {
-        return language.isBlank()
-                ? QuestionBank.load()
-                : QuestionBank.load(QuestionBank.DEFAULT_BUNDLE, Locale.forLanguageTag(language));
+    QuestionBanks questionBanks(@Value("${rapport.pulse.language:}") String language) {
+        return QuestionBanks.load(language.isBlank() ? Locale.ROOT : Locale.forLanguageTag(language));
+    }
+
+    /** The bank new check-ins are asked from ({@link QuestionBanks#current}). */
+    @Bean
+    QuestionBank questionBank(QuestionBanks banks) {
+        return banks.current();
     }
 
     @Bean

@@ -26,6 +26,7 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.Interaction;
@@ -186,6 +187,23 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
         }
         ChatUser actor = actor(event);
         acknowledged(event.deferEdit(), "a button", actor, true, hook -> {
+            InteractionResult result = interactions.click(actor, actionId);
+            apply(hook, result, true, languages.languageOf(actor));
+        });
+    }
+
+    /**
+     * A choice in a rating scale's select menu: the picked option's value is the core's action id (the menu's own id
+     * only names it), handled as the tap on a button would be.
+     */
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        if (!event.getComponentId().startsWith("rapport:") || refuseWhileClosing(event)) {
+            return;
+        }
+        String actionId = event.getValues().isEmpty() ? "" : event.getValues().getFirst();
+        ChatUser actor = actor(event);
+        acknowledged(event.deferEdit(), "a select menu", actor, true, hook -> {
             InteractionResult result = interactions.click(actor, actionId);
             apply(hook, result, true, languages.languageOf(actor));
         });

@@ -14,10 +14,16 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.buttons.ButtonStyle;
+import net.dv8tion.jda.api.components.selections.SelectMenu;
+import net.dv8tion.jda.api.components.selections.SelectOption;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.utils.ComponentDeserializer;
+import net.dv8tion.jda.api.components.utils.ComponentSerializer;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
+import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
@@ -35,6 +41,11 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  *   <li>Each question gets one row of buttons (up to five choices, more spill into further rows), in the order of
  *       the prompts, which are numbered so the rows can be matched to them. A button's custom id is the core's
  *       action id, verbatim. Form buttons share one row at the end, as secondary buttons.
+ *   <li>A rating scale (a pulse statement: 1–5 and N/A) gets a string select menu of its own row instead, named by
+ *       its statement: the placeholder is the prompt (cut to Discord's 150 characters; a prompt that had to be cut is
+ *       also written whole in the content), each option a choice with its anchor ("4 – Agree"), its value the core's
+ *       action id. The menu's custom id ({@link #SELECT_PREFIX} and its position) only names it; the choice is the
+ *       value. A hint shared by consecutive scales is written once.
  *   <li>Discord allows five rows. A mentee's check-in needs exactly five (yes/no, three statements, the comment
  *       button). If a message needs more, the rows that do not fit are left out and their prompts say that their
  *       buttons come once the questions above are answered: every answer edits the message, which re-renders it,
@@ -54,6 +65,14 @@ public final class DiscordRenderer {
     static final int MAX_ROWS = Message.MAX_COMPONENT_COUNT;
     /** Discord's limit on buttons in one row. */
     static final int MAX_BUTTONS_PER_ROW = 5;
+
+    /** Discord's limit on a select menu's placeholder (JDA's {@link SelectMenu#PLACEHOLDER_MAX_LENGTH} says 100). */
+    static final int PLACEHOLDER_MAX_LENGTH = 150;
+
+    private static final ComponentDeserializer SELECTS = new ComponentDeserializer(List.of());
+
+    /** The custom id of a rating scale's select menu: the prefix and the menu's position in the message. */
+    static final String SELECT_PREFIX = "rapport:scale:";
 
     /** The key of the note under a question whose buttons come later; shown small ({@code -# }). */
     static final String DEFERRED_NOTE = "discord.buttons-later";
@@ -121,11 +140,30 @@ public final class DiscordRenderer {
         List<FileUpload> files = new ArrayList<>();
         int embedBudget = MessageEmbed.EMBED_MAX_LENGTH_BOT;
         int questionNumber = 0;
+        int scales = 0;
+        String lastHint = null;
         int images = 0;
         boolean deferring = false;
         for (Block block : message.blocks()) {
             switch (block) {
                 case Block.Text t -> lines.add(markdown(t.text()));
+                case Block.Question q
+                when q.scale() -> {
+                    scales++;
+                    if (q.hint() != null && !q.hint().isBlank() && !q.hint().equals(lastHint)) {
+                        lines.add("-# " + escape(q.hint()));
+                        lastHint = q.hint();
+                    }
+                    if (q.prompt().length() > PLACEHOLDER_MAX_LENGTH) {
+                        lines.add(markdown(q.prompt()));
+                    }
+                    deferring = deferring || rows.size() + 1 > MAX_ROWS;
+                    if (deferring) {
+                        lines.add(DEFERRED_NOTE);
+                    } else {
+                        rows.add(ActionRow.of(select(SELECT_PREFIX + scales, q)));
+                    }
+                }
                 case Block.Question q -> {
                     questionNumber++;
                     lines.add("**" + questionNumber + ".** " + markdown(q.prompt()));
@@ -244,6 +282,28 @@ public final class DiscordRenderer {
                 .map(c -> button(ButtonStyle.PRIMARY, c.label(), c.actionId()))
                 .toList();
         return buttons.isEmpty() ? List.of() : ActionRow.partitionOf(buttons);
+    }
+
+    /**
+     * A rating scale as one select menu: the statement as placeholder, one option per choice, valued by action id.
+     * Discord takes a placeholder of 150 characters; JDA's builder refuses more than 100 (its constant predates the
+     * change), which would cut statements people must read whole. So the placeholder is set on the menu's data, and
+     * the menu is written and read back with JDA's own {@link ComponentSerializer} and {@link ComponentDeserializer}.
+     */
+    private static StringSelectMenu select(String customId, Block.Question q) {
+        StringSelectMenu.Builder menu = StringSelectMenu.create(customId).setRequiredRange(1, 1);
+        for (Choice c : q.choices()) {
+            if (c.actionId().length() > SelectOption.VALUE_MAX_LENGTH) {
+                throw new IllegalArgumentException("action id longer than Discord's " + SelectOption.VALUE_MAX_LENGTH
+                        + " characters: " + c.actionId().length());
+            }
+            String label = c.detail() == null || c.detail().isBlank() ? c.label() : c.label() + " – " + c.detail();
+            menu.addOption(cut(label, SelectOption.LABEL_MAX_LENGTH), c.actionId());
+        }
+        DataObject data = new ComponentSerializer()
+                .serialize(menu.build())
+                .put("placeholder", cut(q.prompt(), PLACEHOLDER_MAX_LENGTH));
+        return SELECTS.deserializeAs(StringSelectMenu.class, data);
     }
 
     private static Button button(ButtonStyle style, String label, String actionId) {

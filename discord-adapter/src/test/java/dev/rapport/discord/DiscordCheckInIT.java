@@ -3,13 +3,16 @@ package dev.rapport.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rapport.core.pulse.QuestionBank;
 import dev.rapport.core.secrets.SecretField;
 import dev.rapport.core.secrets.Secrets;
 import dev.rapport.discord.LocalDiscordWorld.Person;
 import dev.rapport.localdiscord.DiscordMessage;
 import dev.rapport.localdiscord.Interaction;
 import dev.rapport.localdiscord.InteractionResponse;
+import dev.rapport.localdiscord.SelectMenu;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,9 @@ class DiscordCheckInIT extends DiscordTestSupport {
 
     @Autowired
     Secrets secrets;
+
+    @Autowired
+    QuestionBank bank;
 
     Person cora;
     Person lee;
@@ -44,6 +50,14 @@ class DiscordCheckInIT extends DiscordTestSupport {
                 .filter(id -> id.startsWith(prefix) && id.endsWith(suffix))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no button " + prefix + "…" + suffix + " in " + m.customIds()));
+    }
+
+    /** The option value (the core's action id) of the {@code n}th statement's menu that ends with {@code suffix}. */
+    private static String option(DiscordMessage m, int n, String suffix) {
+        return m.selectMenus().get(n).values().stream()
+                .filter(v -> v.endsWith(suffix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no option …" + suffix + " in " + m.selectMenus()));
     }
 
     private long checkInId(Person who) {
@@ -76,12 +90,68 @@ class DiscordCheckInIT extends DiscordTestSupport {
     }
 
     @Test
-    void a_double_tap_on_a_rating_records_one_answer() {
+    void each_statement_is_a_select_menu_named_by_its_statement_with_na_and_a_choice_reaches_the_core() {
         DiscordMessage checkIn = checkIn(ana);
-        String rate = button(checkIn, "rapport:rate:", ":4");
+        List<String> statements = jdbc.queryForList(
+                        "select question_ids from check_in where id = ?", String.class, checkInId(ana))
+                .getFirst()
+                .lines()
+                .flatMap(ids -> java.util.Arrays.stream(ids.split(",")))
+                .map(id -> bank.get(id).text())
+                .toList();
+        assertThat(checkIn.selectMenus()).extracting(SelectMenu::placeholder).containsExactlyElementsOf(statements);
+        assertThat(checkIn.selectMenus()).allSatisfy(menu -> {
+            assertThat(menu.labels())
+                    .containsExactly(
+                            "1 – Strongly disagree",
+                            "2 – Disagree",
+                            "3 – Neutral",
+                            "4 – Agree",
+                            "5 – Strongly agree",
+                            "N/A – Does not apply since our last check-in");
+            assertThat(menu.values()).allMatch(v -> v.startsWith("rapport:rate:" + checkInId(ana) + ":"));
+        });
+        // Nothing on the rows is a bare 1–5 button any more.
+        assertThat(checkIn.buttonLabels()).doesNotContain("1", "5");
+        SelectMenu first = checkIn.selectMenus().getFirst();
 
-        Interaction first = discord.as(ana.id()).click(checkIn, rate);
-        Interaction second = discord.as(ana.id()).click(checkIn, rate);
+        Interaction na = discord.as(ana.id()).select(checkIn, first.customId(), option(checkIn, 0, ":na"));
+
+        InteractionResponse ack = na.awaitResponse();
+        assertThat(ack.type()).isEqualTo(InteractionResponse.DEFERRED_UPDATE_MESSAGE);
+        assertThat(ack.latency()).isLessThan(THREE_SECONDS);
+        await().atMost(WAIT)
+                .until(() ->
+                        discord.message(checkIn.id()).orElseThrow().content().contains("N/A – does not apply"));
+        DiscordMessage edited = discord.message(checkIn.id()).orElseThrow();
+        assertThat(edited.selectMenus())
+                .extracting(SelectMenu::placeholder)
+                .containsExactlyElementsOf(statements.subList(1, 3));
+        assertThat(jdbc.queryForObject(
+                        "select coalesce(score::text, 'none') || ' ' || not_applicable from answer where check_in_id = ?",
+                        String.class,
+                        checkInId(ana)))
+                .isEqualTo("none true");
+
+        Interaction four = discord.as(ana.id())
+                .select(edited, edited.selectMenus().getFirst().customId(), option(edited, 0, ":4"));
+        four.awaitResponses(2, WAIT);
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from answer where check_in_id = ? and score = 4",
+                                Integer.class,
+                                checkInId(ana))
+                        == 1);
+    }
+
+    @Test
+    void a_double_choice_of_a_rating_records_one_answer() {
+        DiscordMessage checkIn = checkIn(ana);
+        String menu = checkIn.selectMenus().getFirst().customId();
+        String rate = option(checkIn, 0, ":4");
+
+        Interaction first = discord.as(ana.id()).select(checkIn, menu, rate);
+        Interaction second = discord.as(ana.id()).select(checkIn, menu, rate);
 
         assertThat(first.awaitResponse().accepted()).isTrue();
         assertThat(second.awaitResponse().accepted()).isTrue();
@@ -97,7 +167,8 @@ class DiscordCheckInIT extends DiscordTestSupport {
     @Test
     void the_coordinator_sees_one_pair_as_an_embed_with_its_trend_chart_attached() {
         DiscordMessage checkIn = checkIn(ana);
-        Interaction tap = discord.as(ana.id()).click(checkIn, button(checkIn, "rapport:rate:", ":2"));
+        Interaction tap = discord.as(ana.id())
+                .select(checkIn, checkIn.selectMenus().getFirst().customId(), option(checkIn, 0, ":2"));
         tap.awaitResponses(2, WAIT);
 
         Interaction pair = run(cora, "pair", Map.of("pair", "#1"));

@@ -80,8 +80,15 @@ class DiscordLanguagesIT extends DiscordTestSupport {
         assertThat(text(checkIn)).contains("¿Se ha reunido con " + lee.name() + " desde el último seguimiento?");
         assertThat(checkIn.buttonLabels()).contains("Sí", "No", "Añadir un comentario (opcional)");
         inSpanishOnly(checkIn);
-        assertThat(text(awaitDm(lee, m -> m.content().contains("it's check-in time"))))
-                .contains("Since our last check-in");
+        // The statements name their select menus: Spanish for Ana, with Spanish anchors and N/A.
+        assertThat(checkIn.selectMenus()).isNotEmpty().allSatisfy(menu -> {
+            assertThat(menu.placeholder()).startsWith("Desde el último seguimiento");
+            assertThat(menu.labels())
+                    .contains("1 – Totalmente en desacuerdo", "N/A – No aplica desde el último seguimiento");
+        });
+        assertThat(awaitDm(lee, m -> m.content().contains("it's check-in time")).selectMenus())
+                .isNotEmpty()
+                .allSatisfy(menu -> assertThat(menu.placeholder()).startsWith("Since our last check-in"));
 
         clock.set(Instant.parse("2026-12-02T11:00:00Z")); // past the programme's 48 h
         assertThat(reminders.remindUnansweredCheckIns()).isEqualTo(2);
@@ -141,7 +148,13 @@ class DiscordLanguagesIT extends DiscordTestSupport {
     }
 
     private static void inSpanishOnly(DiscordMessage m) {
-        String text = text(m) + "\n" + String.join("\n", m.buttonLabels());
+        String text = text(m) + "\n" + String.join("\n", m.buttonLabels()) + "\n"
+                + String.join(
+                        "\n",
+                        m.selectMenus().stream()
+                                .flatMap(menu -> java.util.stream.Stream.concat(
+                                        java.util.stream.Stream.of(menu.placeholder()), menu.labels().stream()))
+                                .toList());
         for (String english : ENGLISH) {
             assertThat(text)
                     .as("a Spanish message has no English (%s)", english)

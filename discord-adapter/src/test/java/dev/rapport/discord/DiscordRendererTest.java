@@ -78,9 +78,46 @@ class DiscordRendererTest {
         return buttons;
     }
 
+    /** The string select menus (type 3), in order. */
+    private static List<DataObject> selects(DataObject json) {
+        return buttons(json).stream().filter(c -> c.getInt("type") == 3).toList();
+    }
+
+    private static List<String> values(DataObject select) {
+        List<String> values = new ArrayList<>();
+        DataArray options = select.getArray("options");
+        for (int i = 0; i < options.length(); i++) {
+            values.add(options.getObject(i).getString("value"));
+        }
+        return values;
+    }
+
+    private static List<String> labels(DataObject select) {
+        List<String> labels = new ArrayList<>();
+        DataArray options = select.getArray("options");
+        for (int i = 0; i < options.length(); i++) {
+            labels.add(options.getObject(i).getString("label"));
+        }
+        return labels;
+    }
+
+    /** The custom ids a tap hands back: buttons' own, and the option values of select menus. */
+    private static List<String> tappable(DataObject json) {
+        List<String> ids = new ArrayList<>();
+        for (DataObject c : buttons(json)) {
+            if (c.getInt("type") == 3) {
+                ids.addAll(values(c));
+            } else {
+                ids.add(c.getString("custom_id"));
+            }
+        }
+        return ids;
+    }
+
     @Test
-    void aMenteesCheckInHasOneButtonPerChoiceWithTheCoresActionIdInFiveRowsOfAtMostFive() {
-        ChatMessage message = CheckInComposer.compose(checkIn("Ada", longestMenteeQuestions(3), Map.of(), null, false));
+    void aMenteesCheckInHasYesNoButtonsAndOneSelectMenuPerStatementNamedByItsStatementWithNa() {
+        List<Question> questions = longestMenteeQuestions(3);
+        ChatMessage message = CheckInComposer.compose(checkIn("Ada", questions, Map.of(), null, false));
 
         DataObject json = renderer.create(message).toData();
 
@@ -90,16 +127,58 @@ class DiscordRendererTest {
             assertThat(rows.getObject(r).getInt("type")).isEqualTo(1);
             assertThat(rows.getObject(r).getArray("components").length()).isBetween(1, 5);
         }
-        List<String> customIds =
-                buttons(json).stream().map(b -> b.getString("custom_id")).toList();
-        assertThat(customIds).containsExactlyElementsOf(coreActionIds(message));
-        assertThat(customIds).allSatisfy(id -> assertThat(id).hasSizeLessThanOrEqualTo(100));
-        assertThat(buttons(json))
-                .allSatisfy(b -> assertThat(b.getString("label")).hasSizeLessThanOrEqualTo(80));
+        // Row 1: yes/no; rows 2–4: one select menu each, alone in its row; row 5: the comment button.
+        assertThat(rows.getObject(0).getArray("components").length()).isEqualTo(2);
+        for (int r = 1; r <= 3; r++) {
+            DataArray row = rows.getObject(r).getArray("components");
+            assertThat(row.length()).isEqualTo(1);
+            assertThat(row.getObject(0).getInt("type")).isEqualTo(3);
+        }
+        List<DataObject> selects = selects(json);
+        assertThat(selects).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            DataObject select = selects.get(i);
+            assertThat(select.getString("placeholder"))
+                    .isEqualTo(questions.get(i).text());
+            assertThat(select.getString("custom_id")).startsWith("rapport:").hasSizeLessThanOrEqualTo(100);
+            assertThat(select.getInt("min_values")).isEqualTo(1);
+            assertThat(select.getInt("max_values")).isEqualTo(1);
+            assertThat(labels(select))
+                    .containsExactly(
+                            "1 – Strongly disagree",
+                            "2 – Disagree",
+                            "3 – Neutral",
+                            "4 – Agree",
+                            "5 – Strongly agree",
+                            "N/A – Does not apply since our last check-in");
+            assertThat(values(select))
+                    .allSatisfy(v -> assertThat(v).hasSizeLessThanOrEqualTo(100))
+                    .last()
+                    .asString()
+                    .endsWith(":" + questions.get(i).id() + ":na");
+        }
+        assertThat(tappable(json)).containsExactlyElementsOf(coreActionIds(message));
         assertThat(json.getString("content"))
                 .contains("**Hi Ada**")
                 .contains("**1.** Did you meet Grace")
+                .contains("N/A = does not apply")
                 .hasSizeLessThanOrEqualTo(Message.MAX_CONTENT_LENGTH);
+        // The hint is written once for the three scales; the statements are named by their menus.
+        assertThat(json.getString("content").split("strongly agree", -1)).hasSize(2);
+    }
+
+    @Test
+    void aStatementLongerThanAPlaceholderIsCutThereAndWrittenWholeInTheContent() {
+        String longer = "Since our last check-in, " + "my mentor did something worth a long sentence ".repeat(4);
+        Question q = new Question("respect.9.mentee", Dimension.RESPECT, Role.MENTEE, 9, longer.strip());
+        ChatMessage message = CheckInComposer.compose(checkIn("Ada", List.of(q), Map.of(), true, false));
+
+        DataObject json = renderer.create(message).toData();
+
+        String placeholder = selects(json).getFirst().getString("placeholder");
+        assertThat(placeholder).hasSize(150).endsWith("…");
+        assertThat(longer.strip()).startsWith(placeholder.substring(0, 149));
+        assertThat(json.getString("content")).contains(longer.strip());
     }
 
     @Test
@@ -122,11 +201,11 @@ class DiscordRendererTest {
 
         DataObject json = renderer.edit(message).toData();
 
-        assertThat(buttons(json))
-                .extracting(b -> b.getString("custom_id"))
+        assertThat(tappable(json))
                 .noneMatch(id -> id.contains(":" + answered.id() + ":"))
                 .noneMatch(id -> id.startsWith("rapport:met:"))
                 .containsExactlyElementsOf(coreActionIds(message));
+        assertThat(selects(json)).hasSize(2);
         assertThat(json.getString("content"))
                 .contains("✓ Did you meet Grace since the last check-in? — Yes")
                 .contains(" — 4 – agree");
@@ -171,15 +250,14 @@ class DiscordRendererTest {
         DataObject json = renderer.create(message).toData();
 
         assertThat(rows(json).length()).isEqualTo(5);
-        List<String> shown =
-                buttons(json).stream().map(b -> b.getString("custom_id")).toList();
+        List<String> shown = tappable(json);
         assertThat(coreActionIds(message)).containsAll(shown);
-        assertThat(shown).hasSize(2 + 4 * 5);
+        // Yes/no and four of the six statements' menus; the last two wait, and so does the comment button.
+        assertThat(shown).hasSize(2 + 4 * 6);
+        assertThat(selects(json)).hasSize(4);
         String content = json.getString("content");
-        assertThat(content).contains("**7.** ");
         String note = "-# Buttons for this one appear once the questions above are answered.";
         assertThat(content.split(note, -1)).hasSize(3);
-        assertThat(content.indexOf(note)).isGreaterThan(content.indexOf("**6.** "));
     }
 
     @Test

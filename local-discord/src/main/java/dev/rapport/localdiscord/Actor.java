@@ -1,5 +1,6 @@
 package dev.rapport.localdiscord;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -92,6 +93,15 @@ public final class Actor {
     /** A click on a button, by message id. */
     public Interaction click(long messageId, String customId) {
         InteractionState st = discord.factory().click(userId, messageId, customId);
+        return discord.dispatch(st);
+    }
+
+    /**
+     * A choice in a string select menu of a message the bot sent: the option values picked (one, for a menu that takes
+     * one). Discord sends {@code component_type} 3 and the picked {@code values}.
+     */
+    public Interaction select(DiscordMessage message, String customId, String... values) {
+        InteractionState st = discord.factory().select(userId, message.id(), customId, List.of(values));
         return discord.dispatch(st);
     }
 

@@ -68,6 +68,27 @@ final class Components {
         return ids;
     }
 
+    static List<SelectMenu> selectMenus(String componentsJson) {
+        List<SelectMenu> menus = new ArrayList<>();
+        for (JsonObject c : flatten(parse(componentsJson))) {
+            if (Json.integer(c, "type", 0) == STRING_SELECT) {
+                List<String> labels = new ArrayList<>();
+                List<String> values = new ArrayList<>();
+                for (JsonElement o : Json.array(c, "options")) {
+                    labels.add(Json.string(o.getAsJsonObject(), "label"));
+                    values.add(Json.string(o.getAsJsonObject(), "value"));
+                }
+                menus.add(new SelectMenu(Json.string(c, "custom_id"), Json.string(c, "placeholder"), labels, values));
+            }
+        }
+        return menus;
+    }
+
+    /** Whether a component type is a select menu (string, user, role, mentionable, channel): one fills a whole row. */
+    static boolean isSelect(int type) {
+        return type == STRING_SELECT || (type >= 5 && type <= 8);
+    }
+
     static List<String> buttonLabels(String componentsJson) {
         List<String> labels = new ArrayList<>();
         for (JsonObject c : flatten(parse(componentsJson))) {

@@ -56,6 +56,11 @@ public record DiscordMessage(
         return Components.buttonLabels(componentsJson);
     }
 
+    /** The string select menus (component type 3), in document order. */
+    public List<SelectMenu> selectMenus() {
+        return Components.selectMenus(componentsJson);
+    }
+
     /** How many top-level components (action rows, for a classic message) the message has. */
     public int rowCount() {
         return Components.parse(componentsJson).size();

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -118,6 +119,56 @@ final class Interactions {
     }
 
     private InteractionState click0(long userId, long messageId, String customId) {
+        Target t = target(userId, messageId, customId);
+        int type = Json.integer(t.component(), "type", 0);
+        if (type != Components.BUTTON) {
+            throw new IllegalArgumentException("\"" + customId + "\" is not a button (component type " + type + ")");
+        }
+        JsonObject data = Json.obj("custom_id", customId, "component_type", Components.BUTTON);
+        return create(MESSAGE_COMPONENT, data, t.channel(), userId, t.message().id, world.messageJson(t.message().id));
+    }
+
+    /** A choice in a string select menu of a message the local Discord holds: the values picked, by option value. */
+    InteractionState select(long userId, long messageId, String customId, List<String> values) {
+        synchronized (world) {
+            return select0(userId, messageId, customId, values);
+        }
+    }
+
+    private InteractionState select0(long userId, long messageId, String customId, List<String> values) {
+        Target t = target(userId, messageId, customId);
+        JsonObject menu = t.component();
+        int type = Json.integer(menu, "type", 0);
+        if (type != Components.STRING_SELECT) {
+            throw new IllegalArgumentException(
+                    "\"" + customId + "\" is not a string select (component type " + type + ")");
+        }
+        int min = Json.integer(menu, "min_values", 1);
+        int max = Json.integer(menu, "max_values", 1);
+        if (values.size() < min || values.size() > max || new HashSet<>(values).size() != values.size()) {
+            throw new IllegalArgumentException(
+                    "select \"" + customId + "\" takes " + min + " to " + max + " distinct values, not " + values);
+        }
+        Set<String> offered = new HashSet<>();
+        for (JsonElement o : Json.array(menu, "options")) {
+            offered.add(Json.string(o.getAsJsonObject(), "value"));
+        }
+        for (String v : values) {
+            if (!offered.contains(v)) {
+                throw new IllegalArgumentException(
+                        "select \"" + customId + "\" has no option \"" + v + "\"; it has " + offered);
+            }
+        }
+        JsonArray picked = new JsonArray();
+        values.forEach(picked::add);
+        JsonObject data = Json.obj("custom_id", customId, "component_type", Components.STRING_SELECT, "values", picked);
+        return create(MESSAGE_COMPONENT, data, t.channel(), userId, t.message().id, world.messageJson(t.message().id));
+    }
+
+    /** A component of a stored message, found as the client would: the message visible to the user, it enabled. */
+    private record Target(StoredMessage message, World.Channel channel, JsonObject component) {}
+
+    private Target target(long userId, long messageId, String customId) {
         StoredMessage m = world.stored(messageId)
                 .orElseThrow(() -> new IllegalArgumentException("no message " + Json.id(messageId)));
         if (m.deleted) {
@@ -147,15 +198,10 @@ final class Interactions {
             throw new IllegalArgumentException("message " + Json.id(messageId) + " has no component \"" + customId
                     + "\"; it has " + Components.customIds(m.components.toString()));
         }
-        int type = Json.integer(component, "type", 0);
-        if (type != Components.BUTTON) {
-            throw new IllegalArgumentException("\"" + customId + "\" is not a button (component type " + type + ")");
-        }
         if (Json.has(component, "disabled") && component.get("disabled").getAsBoolean()) {
-            throw new IllegalArgumentException("button \"" + customId + "\" is disabled");
+            throw new IllegalArgumentException("component \"" + customId + "\" is disabled");
         }
-        JsonObject data = Json.obj("custom_id", customId, "component_type", Components.BUTTON);
-        return create(MESSAGE_COMPONENT, data, channel, userId, m.id, world.messageJson(m.id));
+        return new Target(m, channel, component);
     }
 
     /** The submission of the modal the bot opened in answer to {@code opener}. */

@@ -24,6 +24,11 @@ final class MessageRules {
     static final int MAX_BUTTONS_PER_ROW = 5;
     static final int MAX_CUSTOM_ID = 100;
     static final int MAX_BUTTON_LABEL = 80;
+    /** A select menu's placeholder; its options (1–25), each option's label, value and description. */
+    static final int MAX_PLACEHOLDER = 150;
+
+    static final int MAX_SELECT_OPTIONS = 25;
+    static final int MAX_OPTION_TEXT = 100;
     static final int MAX_FILES = 10;
     static final int MAX_CHOICES = 25;
     static final int MAX_MODAL_TITLE = 45;
@@ -207,6 +212,20 @@ final class MessageRules {
                 if (children.isEmpty() || children.size() > MAX_BUTTONS_PER_ROW) {
                     errors.badLength(1, MAX_BUTTONS_PER_ROW, "components", at, "components");
                 }
+                // A row holds up to five buttons or a single select menu.
+                boolean select = false;
+                for (JsonElement child : children) {
+                    select |= child.isJsonObject()
+                            && Components.isSelect(Json.integer(child.getAsJsonObject(), "type", 0));
+                }
+                if (select && children.size() > 1) {
+                    errors.add(
+                            "COMPONENT_LAYOUT_WIDTH_EXCEEDED",
+                            "The specified component exceeds the maximum width",
+                            "components",
+                            at,
+                            "components");
+                }
             }
         }
         List<JsonObject> all = Components.flatten(components);
@@ -220,6 +239,9 @@ final class MessageRules {
                     errors.add(
                             "COMPONENT_CUSTOM_ID_DUPLICATED", "Component custom id cannot be duplicated", "components");
                 }
+            }
+            if (Json.integer(c, "type", 0) == Components.STRING_SELECT) {
+                checkStringSelect(c, customId, errors);
             }
             if (Json.integer(c, "type", 0) == Components.BUTTON) {
                 int style = Json.integer(c, "style", 0);
@@ -236,6 +258,55 @@ final class MessageRules {
                     errors.required("components", "url");
                 }
             }
+        }
+    }
+
+    /**
+     * A string select (type 3) in a message, as Discord documents it: a custom id, 1–25 options each with a label and
+     * a value of 1–100 characters (a description of up to 100), unique values, a placeholder of up to 150 characters,
+     * {@code min_values} 0–25 and {@code max_values} 1–25 (defaults 1), the minimum not above the maximum.
+     */
+    private static void checkStringSelect(JsonObject c, String customId, FormErrors errors) {
+        if (customId == null) {
+            errors.required("components", "custom_id");
+        }
+        String placeholder = Json.string(c, "placeholder");
+        if (placeholder != null && placeholder.length() > MAX_PLACEHOLDER) {
+            errors.maxLength(MAX_PLACEHOLDER, "components", "placeholder");
+        }
+        JsonArray options = Json.array(c, "options");
+        if (options.isEmpty() || options.size() > MAX_SELECT_OPTIONS) {
+            errors.badLength(1, MAX_SELECT_OPTIONS, "components", "options");
+        }
+        Set<String> values = new HashSet<>();
+        for (JsonElement e : options) {
+            JsonObject o = e.getAsJsonObject();
+            String label = Json.string(o, "label");
+            String value = Json.string(o, "value");
+            String description = Json.string(o, "description");
+            if (label == null || label.isEmpty() || label.length() > MAX_OPTION_TEXT) {
+                errors.badLength(1, MAX_OPTION_TEXT, "components", "options", "label");
+            }
+            if (value == null || value.isEmpty() || value.length() > MAX_OPTION_TEXT) {
+                errors.badLength(1, MAX_OPTION_TEXT, "components", "options", "value");
+            } else if (!values.add(value)) {
+                errors.add(
+                        "SELECT_COMPONENT_OPTION_VALUE_DUPLICATED",
+                        "Select component option values must be unique",
+                        "components",
+                        "options");
+            }
+            if (description != null && description.length() > MAX_OPTION_TEXT) {
+                errors.maxLength(MAX_OPTION_TEXT, "components", "options", "description");
+            }
+        }
+        int min = Json.integer(c, "min_values", 1);
+        int max = Json.integer(c, "max_values", 1);
+        if (min < 0 || min > MAX_SELECT_OPTIONS) {
+            errors.add("NUMBER_TYPE_MAX", "int value should be between 0 and 25.", "components", "min_values");
+        }
+        if (max < 1 || max > MAX_SELECT_OPTIONS || min > max) {
+            errors.add("NUMBER_TYPE_MAX", "int value should be between 1 and 25.", "components", "max_values");
         }
     }
 

@@ -433,6 +433,62 @@ class LocalDiscordInteractionTest {
     }
 
     @Test
+    void a_string_select_in_a_message_is_checked_as_discord_does_and_a_choice_arrives_with_its_values() {
+        connectBot();
+        long dm = Long.parseLong(http.post("users/@me/channels", "{\"recipient_id\":" + BEN + "}")
+                .object()
+                .get("id")
+                .getAsString());
+        String options = "[{\"label\":\"1 – Strongly disagree\",\"value\":\"q1:1\"},"
+                + "{\"label\":\"N/A\",\"value\":\"q1:na\",\"description\":\"Does not apply\"}]";
+        String select = "{\"type\":3,\"custom_id\":\"pick:1\",\"placeholder\":\"My mentor listened.\",\"options\":"
+                + options + "}";
+        // A select fills its row: beside a button it is refused.
+        Http.Reply crowded = http.post(
+                "channels/" + dm + "/messages",
+                "{\"components\":[{\"type\":1,\"components\":[" + select
+                        + ",{\"type\":2,\"style\":1,\"label\":\"x\",\"custom_id\":\"x\"}]}]}");
+        assertThat(crowded.status()).isEqualTo(400);
+        assertThat(crowded.text()).contains("COMPONENT_LAYOUT_WIDTH_EXCEEDED");
+        // Placeholder up to 150, 1–25 options, labels and values up to 100.
+        for (String bad : List.of(
+                select.replace("My mentor listened.", "p".repeat(151)),
+                select.replace(options, "[]"),
+                select.replace("1 – Strongly disagree", "l".repeat(101)),
+                select.replace("q1:na", "v".repeat(101)),
+                select.replace("q1:na", "q1:1"))) {
+            clock.advance(Duration.ofSeconds(5)); // past the channel's rate limit: each refusal is for its content
+            Http.Reply refused = http.post(
+                    "channels/" + dm + "/messages", "{\"components\":[{\"type\":1,\"components\":[" + bad + "]}]}");
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.object().get("code").getAsInt()).isEqualTo(50035);
+        }
+        clock.advance(Duration.ofSeconds(5));
+        http.post(
+                "channels/" + dm + "/messages",
+                "{\"content\":\"Check-in\",\"components\":[{\"type\":1,\"components\":[" + select + "]}]}");
+        DiscordMessage checkin = discord.messagesTo(BEN).getFirst();
+        assertThat(checkin.selectMenus()).singleElement().satisfies(m -> {
+            assertThat(m.placeholder()).isEqualTo("My mentor listened.");
+            assertThat(m.values()).containsExactly("q1:1", "q1:na");
+        });
+
+        assertThatThrownBy(() -> discord.as(BEN).select(checkin, "pick:1", "q1:5"))
+                .hasMessageContaining("no option");
+        assertThatThrownBy(() -> discord.as(BEN).select(checkin, "pick:1", "q1:1", "q1:na"))
+                .hasMessageContaining("1 to 1");
+        discord.as(BEN).select(checkin, "pick:1", "q1:na");
+        JsonObject d = received();
+
+        assertThat(d.get("type").getAsInt()).isEqualTo(3);
+        JsonObject data = d.getAsJsonObject("data");
+        assertThat(data.get("custom_id").getAsString()).isEqualTo("pick:1");
+        assertThat(data.get("component_type").getAsInt()).isEqualTo(3);
+        assertThat(data.getAsJsonArray("values").get(0).getAsString()).isEqualTo("q1:na");
+        assertThat(data.getAsJsonArray("values").size()).isEqualTo(1);
+    }
+
+    @Test
     void a_modal_submission_fills_in_labels_text_inputs_checkboxes_and_groups_with_component_ids() {
         connectBot();
         Interaction command = discord.as(GUILD, ANA).slashCommand("rapport", "health", Map.of());

@@ -2,7 +2,6 @@ package dev.rapport.sandbox;
 
 import static dev.rapport.sandbox.SandboxLanguages.text;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -88,6 +87,15 @@ final class DiscordSandbox {
         i.awaitResponse(Duration.ofSeconds(10));
     }
 
+    /** A choice in a message's select menu, as Discord sends it (component type 3, the picked value). */
+    void select(long userId, long messageId, String menu, String value) {
+        DiscordMessage m =
+                discord.message(messageId).orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
+        Interaction i = discord.as(userId).select(m, menu, value);
+        remember(userId, i);
+        i.awaitResponse(Duration.ofSeconds(10));
+    }
+
     void submit(long userId, long openerId, Map<String, String> values) {
         Interaction opener = interactions.getOrDefault(userId, List.of()).stream()
                 .filter(i -> i.id() == openerId)
@@ -125,7 +133,7 @@ final class DiscordSandbox {
         List<Timed> items = new ArrayList<>();
         for (DiscordMessage m : discord.messagesTo(userId)) {
             if (!m.deleted()) {
-                items.add(new Timed(m.id(), message(m, "message")));
+                items.add(new Timed(m.id(), DiscordScreen.message(m, "message")));
             }
         }
         Map<Long, DiscordMessage> latest = new LinkedHashMap<>();
@@ -144,7 +152,7 @@ final class DiscordSandbox {
         }
         for (DiscordMessage m : latest.values()) {
             if (!m.deleted() && !m.loading()) {
-                items.add(new Timed(m.id(), message(m, "note")));
+                items.add(new Timed(m.id(), DiscordScreen.message(m, "note")));
             }
         }
         return items.stream()
@@ -245,58 +253,7 @@ final class DiscordSandbox {
                 .findFirst();
     }
 
-    // ---- Discord's JSON to screen items
-
-    private static Screen.Item message(DiscordMessage m, String kind) {
-        List<Screen.Part> parts = new ArrayList<>();
-        if (m.content() != null && !m.content().isBlank()) {
-            parts.addAll(texts(m.content()));
-        }
-        if (m.embedsJson() != null) {
-            for (JsonElement e : JsonParser.parseString(m.embedsJson()).getAsJsonArray()) {
-                JsonObject embed = e.getAsJsonObject();
-                if (embed.has("title")) {
-                    parts.add(new Screen.Text("**" + embed.get("title").getAsString() + "**", false));
-                }
-                if (embed.has("description")) {
-                    parts.addAll(texts(embed.get("description").getAsString()));
-                }
-                if (embed.has("fields")) {
-                    for (JsonElement f : embed.getAsJsonArray("fields")) {
-                        JsonObject field = f.getAsJsonObject();
-                        parts.add(
-                                new Screen.Text("**" + string(field, "name") + "**\n" + string(field, "value"), false));
-                    }
-                }
-                if (embed.has("footer")) {
-                    parts.add(new Screen.Text(string(embed.getAsJsonObject("footer"), "text"), true));
-                }
-            }
-        }
-        if (m.componentsJson() != null) {
-            for (JsonElement row : JsonParser.parseString(m.componentsJson()).getAsJsonArray()) {
-                List<Screen.Button> buttons = new ArrayList<>();
-                JsonArray inRow = row.getAsJsonObject().getAsJsonArray("components");
-                for (JsonElement c : inRow == null ? new JsonArray() : inRow) {
-                    JsonObject b = c.getAsJsonObject();
-                    boolean disabled = b.has("disabled") && b.get("disabled").getAsBoolean();
-                    if (b.get("type").getAsInt() == 2 && b.has("custom_id") && !disabled) {
-                        buttons.add(new Screen.Button(
-                                string(b, "label"),
-                                b.get("custom_id").getAsString(),
-                                b.get("style").getAsInt() == 1));
-                    }
-                }
-                if (!buttons.isEmpty()) {
-                    parts.add(new Screen.Buttons(buttons));
-                }
-            }
-        }
-        for (UploadedFile f : m.attachments()) {
-            parts.add(new Screen.Download(f.filename(), "/sandbox/api/discord/files/" + f.id()));
-        }
-        return new Screen.Item(Long.toString(m.id()), kind, null, parts, m.version() > 0);
-    }
+    // ---- Discord's modals to screen items (messages: DiscordScreen)
 
     private static Optional<InteractionResponse> modalOf(Interaction i) {
         return i.responses().stream()
@@ -360,40 +317,5 @@ final class DiscordSandbox {
         parts.add(new Screen.Submit(text(language, "sandbox.form.submit"), text(language, "sandbox.form.cancel")));
         String title = modal.modalTitle() == null ? text(language, "sandbox.form.title") : modal.modalTitle();
         return new Screen.Item(Long.toString(opener.id()), "form", title, parts, false);
-    }
-
-    /**
-     * Discord's Markdown as the page shows it: a line that starts with {@code -# } is subtext (small, grey, without the
-     * marker), the lines between stay together as one text.
-     */
-    static List<Screen.Text> texts(String markdown) {
-        List<Screen.Text> out = new ArrayList<>();
-        StringBuilder run = new StringBuilder();
-        boolean small = false;
-        for (String line : markdown.split("\n", -1)) {
-            boolean subtext = line.startsWith("-# ");
-            if (subtext != small && !run.isEmpty()) {
-                out.add(new Screen.Text(unescape(run.toString()), small));
-                run.setLength(0);
-            }
-            small = subtext;
-            if (!run.isEmpty()) {
-                run.append('\n');
-            }
-            run.append(subtext ? line.substring(3) : line);
-        }
-        if (!run.toString().isBlank()) {
-            out.add(new Screen.Text(unescape(run.toString()), small));
-        }
-        return out;
-    }
-
-    /** Discord shows an escaped Markdown character as itself; so does the page. */
-    static String unescape(String markdown) {
-        return markdown.replaceAll("\\\\([\\\\`*_~|>\\[\\]()#.-])", "$1");
-    }
-
-    private static String string(JsonObject o, String key) {
-        return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : "";
     }
 }

@@ -62,7 +62,15 @@ class SandboxController {
             Map<String, String> languages,
             String token) {}
 
-    record Act(String platform, String user, String item, String action, String text, Map<String, String> values) {}
+    /** What the page does as someone; {@code menu} names the select menu of a {@code /select}. */
+    record Act(
+            String platform,
+            String user,
+            String item,
+            String action,
+            String text,
+            Map<String, String> values,
+            String menu) {}
 
     record Clock(String advance) {}
 
@@ -96,6 +104,16 @@ class SandboxController {
             discord.click(Long.parseLong(act.user()), id(act.item()), act.action());
         }
         return Map.of("ok", "clicked");
+    }
+
+    /** A choice in a select menu (Discord's rating scales); Slack shows none. */
+    @PostMapping("/select")
+    Map<String, String> select(@RequestBody Act act) {
+        if (onSlack(act) || act.menu() == null || act.action() == null) {
+            throw new IllegalArgumentException("a choice needs a Discord message, its menu and the option chosen");
+        }
+        discord.select(Long.parseLong(act.user()), id(act.item()), act.menu(), act.action());
+        return Map.of("ok", "chosen");
     }
 
     @PostMapping("/submit")

@@ -29,6 +29,15 @@ final class Screen {
 
     record Buttons(List<Button> buttons) implements Part {}
 
+    /**
+     * A select menu (Discord's string select): named by its placeholder; choosing an option hands its {@code value}
+     * back to the platform as a choice in menu {@code menu}.
+     */
+    record Select(String menu, String placeholder, List<Option> options) implements Part {}
+
+    /** One option of a {@link Select}. */
+    record Option(String label, String value) {}
+
     /** A button; {@code action} is what clicking it hands back to the platform. */
     record Button(String label, String action, boolean primary) {}
 

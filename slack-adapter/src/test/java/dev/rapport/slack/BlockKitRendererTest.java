@@ -56,7 +56,21 @@ class BlockKitRendererTest {
         assertThat(buttons)
                 .extracting(b -> b.getText().getText())
                 .containsExactly(
-                        "Yes", "No", "1", "2", "3", "4", "5", "1", "2", "3", "4", "5", "Add a comment (optional)");
+                        "Yes",
+                        "No",
+                        "1",
+                        "2",
+                        "3",
+                        "4",
+                        "5",
+                        "N/A",
+                        "1",
+                        "2",
+                        "3",
+                        "4",
+                        "5",
+                        "N/A",
+                        "Add a comment (optional)");
         // Met yes/no, two rated statements, the comment button: all handed back as the core expects.
         assertThat(expected.stream().map(ActionId::parse).map(Optional::orElseThrow))
                 .contains(
@@ -64,6 +78,7 @@ class BlockKitRendererTest {
                         new ActionId.Met(CHECK_IN, false),
                         new ActionId.Rate(CHECK_IN, "respect-1", 1),
                         new ActionId.Rate(CHECK_IN, "effort-1", 5),
+                        new ActionId.Rate(CHECK_IN, "effort-1", ActionId.NOT_APPLICABLE),
                         new ActionId.OpenComment(CHECK_IN))
                 .allMatch(a -> a.checkInId() == CHECK_IN);
         assertThat(blocks).hasSizeLessThanOrEqualTo(50);
@@ -80,7 +95,7 @@ class BlockKitRendererTest {
         assertThat(blocks.get(prompt + 1)).isInstanceOf(ContextBlock.class);
         assertThat(texts(blocks.get(prompt + 1))).singleElement().asString().contains("strongly agree");
         assertThat(blocks.get(prompt + 2)).isInstanceOf(ActionsBlock.class);
-        assertThat(((ActionsBlock) blocks.get(prompt + 2)).getElements()).hasSize(5);
+        assertThat(((ActionsBlock) blocks.get(prompt + 2)).getElements()).hasSize(6); // 1–5 and N/A
     }
 
     @Test

@@ -51,6 +51,31 @@ abstract class SlackScenarios extends SlackEndToEnd {
     }
 
     @Test
+    void every_statement_has_an_na_button_and_a_tap_on_it_is_stored_as_not_applicable() {
+        aProgrammeWithOnePair();
+        clock.set(CHECK_IN_DAY);
+        tick();
+        PostedMessage checkIn = awaitDm(ana, "check-in is ready");
+        List<String> statements = questionsOf(checkIn.actionIds());
+        assertThat(statements)
+                .hasSize(3)
+                .allSatisfy(q -> assertThat(checkIn.actionIds()).contains(q + ":1", q + ":5", q + ":na"));
+        assertThat(checkIn.blocksJson()).contains("\"text\":\"N/A\"");
+        SlackUser mentee = slack().as(TEAM, ana);
+
+        acknowledgedInTime(mentee.click(checkIn, statements.getFirst() + ":na"));
+
+        await().until(() -> readable(now(checkIn)).contains("N/A – does not apply"));
+        assertThat(now(checkIn).actionIds())
+                .doesNotContain(statements.getFirst() + ":na", statements.getFirst() + ":3");
+        assertThat(jdbc.queryForObject(
+                        "select coalesce(score::text, 'none') || ' ' || not_applicable || ' ' || question_id from answer",
+                        String.class))
+                .isEqualTo("none true "
+                        + statements.getFirst().substring(statements.getFirst().lastIndexOf(':') + 1));
+    }
+
+    @Test
     void a_double_click_records_one_answer() {
         aProgrammeWithOnePair();
         clock.set(CHECK_IN_DAY);

@@ -2,6 +2,7 @@ package dev.rapport.core.chart;
 
 import dev.rapport.core.health.HealthHistory;
 import dev.rapport.core.health.HealthState;
+import dev.rapport.core.pulse.QuestionBanks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * A pair's course as a chart draws it: each side's level at each check-in (the mean of the items they answered), the
+ * A pair's course as a chart draws it: each side's level at each check-in (the mean of the scores that count toward
+ * levels: no "not applicable", see {@link QuestionBanks#COUNTS}), the
  * meetings logged, and the states the health runs found, as dated spans, all in the programme's zone.
  */
 @Service
@@ -37,11 +39,13 @@ public class PairTimeline {
     private final JdbcTemplate jdbc;
     private final HealthHistory history;
     private final Clock clock;
+    private final QuestionBanks banks;
 
-    PairTimeline(JdbcTemplate jdbc, HealthHistory history, Clock clock) {
+    PairTimeline(JdbcTemplate jdbc, HealthHistory history, Clock clock, QuestionBanks banks) {
         this.jdbc = jdbc;
         this.history = history;
         this.clock = clock;
+        this.banks = banks;
     }
 
     public Timeline of(long pairId, ZoneId zone) {
@@ -51,7 +55,7 @@ public class PairTimeline {
                 """
                 select c.role, coalesce(c.answered_at, c.sent_at) as at, avg(a.score) as level
                 from check_in c join answer a on a.check_in_id = c.id
-                where c.pair_id = ?
+                where c.pair_id = ? and """ + QuestionBanks.COUNTS + """
                 group by c.id, c.role, coalesce(c.answered_at, c.sent_at)
                 order by 2, c.id""",
                 rs -> {
@@ -59,7 +63,8 @@ public class PairTimeline {
                             rs.getTimestamp("at").toInstant().atZone(zone).toLocalDate(), rs.getDouble("level"));
                     (rs.getString("role").equals("MENTOR") ? mentor : mentee).add(p);
                 },
-                pairId);
+                pairId,
+                banks.uncounted());
         List<LocalDate> meetings = jdbc.queryForList(
                 "select held_on from meeting where pair_id = ? order by held_on", LocalDate.class, pairId);
         List<HealthHistory.Change> changes =

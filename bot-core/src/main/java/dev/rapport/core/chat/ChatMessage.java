@@ -26,10 +26,21 @@ public record ChatMessage(String summary, List<Block> blocks) {
         /** Plain text with light Markdown (bold with *asterisks*, line breaks). */
         record Text(String text) implements Block {}
 
-        /** A question answered with one tap on one of its choices. */
-        record Question(String prompt, List<Choice> choices, String hint) implements Block {
+        /**
+         * A question answered with one tap on one of its choices.
+         *
+         * @param scale whether it is a rating scale (a pulse statement: 1–5 and "not applicable"): a platform that
+         *     cannot show a long prompt beside its choices renders it as one control named by its prompt (Discord: a
+         *     select menu whose placeholder is the prompt)
+         */
+        record Question(String prompt, List<Choice> choices, String hint, boolean scale) implements Block {
             public Question {
                 choices = List.copyOf(choices);
+            }
+
+            /** A question that is not a rating scale. */
+            public Question(String prompt, List<Choice> choices, String hint) {
+                this(prompt, choices, hint, false);
             }
         }
 
@@ -54,6 +65,15 @@ public record ChatMessage(String summary, List<Block> blocks) {
         record Attachment(String fileName, String mediaType, byte[] content) implements Block {}
     }
 
-    /** One tappable answer: the label shown and the action id the adapter hands back when it is tapped. */
-    public record Choice(String label, String actionId) {}
+    /**
+     * One tappable answer: the label shown and the action id the adapter hands back when it is tapped.
+     *
+     * @param detail what the label means, for platforms that show it beside the label (a scale's anchor, "strongly
+     *     disagree"); null when the label says it all
+     */
+    public record Choice(String label, String actionId, String detail) {
+        public Choice(String label, String actionId) {
+            this(label, actionId, null);
+        }
+    }
 }

@@ -12,8 +12,15 @@ public sealed interface ActionId {
 
     long checkInId();
 
-    /** A 1–5 rating of one statement. */
-    record Rate(long checkInId, String questionId, int score) implements ActionId {}
+    /** A 1–5 rating of one statement, or {@link #NOT_APPLICABLE}. */
+    record Rate(long checkInId, String questionId, int score) implements ActionId {
+        public boolean notApplicable() {
+            return score == NOT_APPLICABLE;
+        }
+    }
+
+    /** The score a {@link Rate} carries for "not applicable" ({@code na} in the id). */
+    int NOT_APPLICABLE = 0;
 
     /** The answer to "did you meet since the last check-in?". */
     record Met(long checkInId, boolean met) implements ActionId {}
@@ -25,7 +32,7 @@ public sealed interface ActionId {
     record SubmitComment(long checkInId) implements ActionId {}
 
     static String rate(long checkInId, String questionId, int score) {
-        return PREFIX + "rate:" + checkInId + ":" + questionId + ":" + score;
+        return PREFIX + "rate:" + checkInId + ":" + questionId + ":" + (score == NOT_APPLICABLE ? "na" : score);
     }
 
     static String met(long checkInId, boolean met) {
@@ -50,7 +57,10 @@ public sealed interface ActionId {
             return switch (parts[0]) {
                 case "rate" ->
                     parts.length == 4
-                            ? Optional.of(new Rate(Long.parseLong(parts[1]), parts[2], Integer.parseInt(parts[3])))
+                            ? Optional.of(new Rate(
+                                    Long.parseLong(parts[1]),
+                                    parts[2],
+                                    parts[3].equals("na") ? NOT_APPLICABLE : Integer.parseInt(parts[3])))
                             : Optional.empty();
                 case "met" ->
                     parts.length == 3 && (parts[2].equals("yes") || parts[2].equals("no"))

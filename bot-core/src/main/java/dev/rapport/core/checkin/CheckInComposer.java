@@ -82,11 +82,8 @@ public final class CheckInComposer {
         for (Question q : c.questions()) {
             Integer score = c.scores().get(q.id());
             if (score == null) {
-                List<Choice> choices = new ArrayList<>(5);
-                for (int s = 1; s <= 5; s++) {
-                    choices.add(new Choice(Integer.toString(s), ActionId.rate(c.checkInId(), q.id(), s)));
-                }
-                blocks.add(new Block.Question(q.text(), choices, CATALOGUE.text(in, "checkin.scale.hint")));
+                blocks.add(new Block.Question(
+                        q.text(), scale(c.checkInId(), q, in), CATALOGUE.text(in, "checkin.scale.hint"), true));
             } else {
                 blocks.add(new Block.Answered(q.text(), describe(score, in)));
             }
@@ -116,12 +113,30 @@ public final class CheckInComposer {
                         new Form.Field.Checkbox("share", CATALOGUE.text(in, "checkin.comment.share"))));
     }
 
+    /** A statement's choices: 1–5, each with its anchor, and "not applicable". */
+    private static List<Choice> scale(long checkInId, Question q, Locale in) {
+        List<Choice> choices = new ArrayList<>(6);
+        for (int s = 1; s <= 5; s++) {
+            choices.add(new Choice(
+                    Integer.toString(s),
+                    ActionId.rate(checkInId, q.id(), s),
+                    CATALOGUE.text(in, "checkin.scale.anchor", "score", s)));
+        }
+        choices.add(new Choice(
+                CATALOGUE.text(in, "checkin.scale.not-applicable"),
+                ActionId.rate(checkInId, q.id(), ActionId.NOT_APPLICABLE),
+                CATALOGUE.text(in, "checkin.scale.not-applicable.detail")));
+        return choices;
+    }
+
     static String describe(int score) {
         return describe(score, Languages.ENGLISH);
     }
 
     static String describe(int score, Locale in) {
-        return CATALOGUE.text(in, "checkin.scale.answer", "score", score);
+        return score == ActionId.NOT_APPLICABLE
+                ? CATALOGUE.text(in, "checkin.scale.answer.not-applicable")
+                : CATALOGUE.text(in, "checkin.scale.answer", "score", score);
     }
 
     private static String metQuestion(CheckInContent c, Locale in) {

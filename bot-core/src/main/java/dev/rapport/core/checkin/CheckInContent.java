@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Everything needed to show one check-in to its recipient.
  *
- * @param scores the statements already rated, by question id
+ * @param scores the statements already answered, by question id: 1–5, or {@link ActionId#NOT_APPLICABLE}
  * @param met the answer to "did you meet?", or null when not yet given (always null for mentors, who are not asked)
  */
 public record CheckInContent(

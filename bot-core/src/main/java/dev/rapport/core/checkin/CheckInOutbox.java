@@ -9,13 +9,13 @@ import dev.rapport.core.outbox.OutboxRow;
 import dev.rapport.core.outbox.Rendering;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.QuestionBank;
+import dev.rapport.core.pulse.QuestionBanks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ class CheckInOutbox implements OutboxHandler {
 
     private static final String LOAD =
             """
-            select c.id, c.role, c.question_ids, c.status, c.met, c.comment is not null as commented, c.due_at,
+            select c.id, c.role, c.bank_version, c.question_ids, c.status, c.met, c.comment is not null as commented, c.due_at,
                    c.answered_at is not null as answered,
                    me.display_name as recipient_name, me.time_zone, me.quiet_start, me.quiet_end,
                    me.paused_until as participant_paused_until,
@@ -52,11 +52,11 @@ class CheckInOutbox implements OutboxHandler {
             "TOO_LATE", new String[] {"MISSED", "DOWNTIME"});
 
     private final JdbcTemplate jdbc;
-    private final QuestionBank bank;
+    private final QuestionBanks banks;
 
-    CheckInOutbox(JdbcTemplate jdbc, QuestionBank bank) {
+    CheckInOutbox(JdbcTemplate jdbc, QuestionBanks banks) {
         this.jdbc = jdbc;
-        this.bank = bank;
+        this.banks = banks;
     }
 
     @Override
@@ -67,6 +67,7 @@ class CheckInOutbox implements OutboxHandler {
     /** A check-in as it stands when one of its rows is about to be sent. */
     private record Facts(
             CheckInContent content,
+            QuestionBank bank,
             String status,
             boolean answered,
             boolean superseded,
@@ -124,7 +125,7 @@ class CheckInOutbox implements OutboxHandler {
             return Rendering.expire(
                     "TOO_LATE", "more than " + f.grace().toHours() + " h late (the programme's grace window)");
         }
-        CheckInContent c = f.content().withQuestions(bank.in(f.content().questions(), row.language()));
+        CheckInContent c = f.content().withQuestions(f.bank().in(f.content().questions(), row.language()));
         return Rendering.send(CheckInComposer.compose(reminder ? c.asReminder() : c, row.language()));
     }
 
@@ -147,10 +148,9 @@ class CheckInOutbox implements OutboxHandler {
         jdbc.query(
                 LOAD,
                 rs -> {
-                    var questions = Arrays.stream(rs.getString("question_ids").split(","))
-                            .filter(q -> !q.isBlank())
-                            .map(bank::get)
-                            .toList();
+                    QuestionBank bank = banks.version(rs.getString("bank_version"));
+                    Boolean met = (Boolean) rs.getObject("met");
+                    var questions = CheckInService.asked(bank, rs.getString("question_ids"), met, Set.of());
                     long id = rs.getLong("id");
                     out.put(
                             id,
@@ -164,8 +164,9 @@ class CheckInOutbox implements OutboxHandler {
                                             questions,
                                             false,
                                             Map.of(),
-                                            (Boolean) rs.getObject("met"),
+                                            met,
                                             rs.getBoolean("commented")),
+                                    bank,
                                     rs.getString("status"),
                                     rs.getBoolean("answered"),
                                     rs.getBoolean("superseded"),

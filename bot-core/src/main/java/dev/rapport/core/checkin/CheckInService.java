@@ -10,6 +10,7 @@ import dev.rapport.core.operations.RapportMetrics;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.Question;
 import dev.rapport.core.pulse.QuestionBank;
+import dev.rapport.core.pulse.QuestionBanks;
 import dev.rapport.core.secrets.SecretField;
 import dev.rapport.core.secrets.Secrets;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,21 +33,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class CheckInService {
 
     private static final String LOAD = """
-            select c.id, c.role, c.participant_id, c.question_ids, c.status, c.met, c.comment is not null as commented,
+            select c.id, c.role, c.participant_id, c.bank_version, c.question_ids, c.status, c.met, c.comment is not null as commented,
                    c.pair_id, c.period, me.display_name as recipient_name, me.platform, me.workspace_id, me.platform_user_id,
                    partner.display_name as partner_name, g.name as programme_name,
                    me.language, me.platform_locale, g.default_language,
             """ + CheckInSql.SUPERSEDED + "\n" + CheckInSql.WITH_PEOPLE + "\nwhere c.id = ?";
 
     private final JdbcTemplate jdbc;
-    private final QuestionBank bank;
+    private final QuestionBanks banks;
     private final Clock clock;
     private final RapportMetrics metrics;
     private final Secrets secrets;
 
-    CheckInService(JdbcTemplate jdbc, QuestionBank bank, Clock clock, RapportMetrics metrics, Secrets secrets) {
+    CheckInService(JdbcTemplate jdbc, QuestionBanks banks, Clock clock, RapportMetrics metrics, Secrets secrets) {
         this.jdbc = jdbc;
-        this.bank = bank;
+        this.banks = banks;
         this.clock = clock;
         this.metrics = metrics;
         this.secrets = secrets;
@@ -55,12 +57,18 @@ public class CheckInService {
      * A check-in as stored, and its recipient.
      *
      * @param language the recipient's language ({@link Languages#resolve}), in which the check-in is shown
+     * @param bank the bank version the check-in was asked from
      */
     private record Loaded(
-            CheckInContent content, String status, boolean superseded, ChatUser recipient, Locale language) {
+            CheckInContent content,
+            String status,
+            boolean superseded,
+            ChatUser recipient,
+            Locale language,
+            QuestionBank bank) {
 
         /** The check-in as its recipient sees it, in their language. */
-        ChatMessage message(QuestionBank bank) {
+        ChatMessage message() {
             return CheckInComposer.compose(content.withQuestions(bank.in(content.questions(), language)), language);
         }
     }
@@ -91,20 +99,25 @@ public class CheckInService {
         String notice = null;
         switch (action) {
             case ActionId.Rate r -> {
-                Optional<Question> q = bank.find(r.questionId());
+                Optional<Question> q = l.bank().find(r.questionId());
                 List<String> asked =
                         l.content().questions().stream().map(Question::id).toList();
-                if (q.isEmpty() || !asked.contains(r.questionId()) || r.score() < 1 || r.score() > 5) {
+                if (q.isEmpty()
+                        || !asked.contains(r.questionId())
+                        || (!r.notApplicable() && (r.score() < 1 || r.score() > 5))) {
                     return InteractionResult.notice(say(in, "checkin.reply.unrecognised-answer"));
                 }
+                // "Not applicable" is a row of its own kind: no score, not_applicable set (V14).
                 int stored = jdbc.update(
                         """
-                        insert into answer (check_in_id, question_id, bank_version, dimension, score, answered_at)
-                        select id, ?, bank_version, ?, ?, ? from check_in where id = ?
+                        insert into answer (check_in_id, question_id, bank_version, dimension, score, not_applicable,
+                                            answered_at)
+                        select id, ?, bank_version, ?, ?, ?, ? from check_in where id = ?
                         on conflict (check_in_id, question_id) do nothing""",
                         r.questionId(),
                         q.get().dimension().name(),
-                        r.score(),
+                        r.notApplicable() ? null : r.score(),
+                        r.notApplicable(),
                         SqlTime.of(clock.instant()),
                         r.checkInId());
                 if (stored == 0) {
@@ -128,7 +141,7 @@ public class CheckInService {
             }
         }
         markAnswered(action.checkInId());
-        return new InteractionResult(load(action.checkInId()).orElseThrow().message(bank), notice, null);
+        return new InteractionResult(load(action.checkInId()).orElseThrow().message(), notice, null);
     }
 
     /** Handles the comment form: saves the first comment, private unless "share" is ticked. */
@@ -163,7 +176,7 @@ public class CheckInService {
         }
         markAnswered(s.checkInId());
         return new InteractionResult(
-                load(s.checkInId()).orElseThrow().message(bank),
+                load(s.checkInId()).orElseThrow().message(),
                 say(in, share ? "checkin.reply.comment-shared" : "checkin.reply.comment-private"),
                 null);
     }
@@ -209,19 +222,18 @@ public class CheckInService {
                 LOAD,
                 (rs, i) -> {
                     long id = rs.getLong("id");
-                    List<Question> questions = Arrays.stream(
-                                    rs.getString("question_ids").split(","))
-                            .filter(q -> !q.isBlank())
-                            .map(q -> bank.find(q).orElse(null))
-                            .filter(q -> q != null)
-                            .toList();
+                    QuestionBank bank = banks.version(rs.getString("bank_version"));
                     Map<String, Integer> scores = new HashMap<>();
                     jdbc.query(
-                            "select question_id, score from answer where check_in_id = ?",
+                            "select question_id, score, not_applicable from answer where check_in_id = ?",
                             a -> {
-                                scores.put(a.getString("question_id"), a.getInt("score"));
+                                scores.put(
+                                        a.getString("question_id"),
+                                        a.getBoolean("not_applicable") ? ActionId.NOT_APPLICABLE : a.getInt("score"));
                             },
                             id);
+                    Boolean met = (Boolean) rs.getObject("met");
+                    List<Question> questions = asked(bank, rs.getString("question_ids"), met, scores.keySet());
                     CheckInContent content = new CheckInContent(
                             id,
                             Role.valueOf(rs.getString("role")),
@@ -231,7 +243,7 @@ public class CheckInService {
                             questions,
                             false,
                             scores,
-                            (Boolean) rs.getObject("met"),
+                            met,
                             rs.getBoolean("commented"));
                     ChatUser recipient = ChatUser.of(
                             dev.rapport.core.chat.Platform.valueOf(rs.getString("platform")),
@@ -243,10 +255,23 @@ public class CheckInService {
                             rs.getString("platform_locale"),
                             rs.getString("default_language"));
                     return new Loaded(
-                            content, rs.getString("status"), rs.getBoolean("superseded"), recipient, language);
+                            content, rs.getString("status"), rs.getBoolean("superseded"), recipient, language, bank);
                 },
                 checkInId);
         return rows.stream().findFirst();
+    }
+
+    /**
+     * The statements a check-in asks now: those stored when it was sent, from its own bank version; once the mentee
+     * said they did not meet, those that need a meeting give way ({@link QuestionBank#withoutMeeting}).
+     */
+    static List<Question> asked(QuestionBank bank, String questionIds, Boolean met, Set<String> answered) {
+        List<Question> stored = Arrays.stream(questionIds.split(","))
+                .filter(q -> !q.isBlank())
+                .map(q -> bank.find(q).orElse(null))
+                .filter(q -> q != null)
+                .toList();
+        return Boolean.FALSE.equals(met) ? bank.withoutMeeting(stored, answered) : stored;
     }
 
     private static String say(Locale in, String key, Object... args) {

@@ -6,7 +6,9 @@ import com.ibm.icu.number.NumberFormatter.SignDisplay;
 import com.ibm.icu.number.Precision;
 import dev.rapport.core.health.HealthState;
 import dev.rapport.core.health.PairHealth;
+import dev.rapport.core.insight.NotApplicableShares;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +56,33 @@ final class HealthFormat {
     /** A rate that is null before anything counts. */
     static String percent(CommandContext ctx, Double rate) {
         return rate == null ? NONE : ctx.text("command.percent", "value", Math.round(rate * 100));
+    }
+
+    /**
+     * How often statements were answered "not applicable", one line: {@code key} introduces the list (it takes
+     * {@code items} and the {@code args} given), in the reader's language.
+     */
+    static String notApplicable(
+            CommandContext ctx, List<NotApplicableShares.Share> shares, String key, Object... args) {
+        if (shares.isEmpty()) {
+            return ctx.text("insight.not-applicable.none");
+        }
+        List<String> items = shares.stream()
+                .map(s -> ctx.text(
+                        "insight.not-applicable.item",
+                        "item",
+                        s.questionId(),
+                        "count",
+                        s.notApplicable(),
+                        "answers",
+                        s.answers(),
+                        "percent",
+                        Math.round(s.share() * 100)))
+                .toList();
+        Object[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "items";
+        all[args.length + 1] = String.join(" · ", items);
+        return ctx.text(key, all);
     }
 
     static String weeks(CommandContext ctx, Long weeks) {

@@ -4,6 +4,7 @@ import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.chart.OverviewCharts;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
+import dev.rapport.core.insight.NotApplicableShares;
 import dev.rapport.core.insight.Overview;
 import dev.rapport.core.insight.Overview.Rate;
 import dev.rapport.core.insight.Overview.Side;
@@ -29,12 +30,14 @@ class OverviewCommand extends Subcommand {
     static final int MAX_CHANGES = 15;
 
     private final OverviewReader reader;
+    private final NotApplicableShares notApplicable;
 
-    OverviewCommand(OverviewReader reader) {
+    OverviewCommand(OverviewReader reader, NotApplicableShares notApplicable) {
         super(Definition.of("overview", Audience.COORDINATOR)
                 .withAudit(AuditKind.READ)
                 .withParameters(Parameter.optional("weeks", Parameter.Kind.NUMBER)));
         this.reader = reader;
+        this.notApplicable = notApplicable;
     }
 
     @Override
@@ -76,6 +79,12 @@ class OverviewCommand extends Subcommand {
                         ctx.text("command.overview.column.mentors"),
                         ctx.text("command.table.gap")),
                 rows));
+        blocks.add(new Block.Text(HealthFormat.notApplicable(
+                ctx,
+                notApplicable.ofProgramme(programme.id(), reader.firstMonday(programme.zone(), weeks), own),
+                "insight.not-applicable.overview",
+                "weeks",
+                weeks)));
         if (o.changes().isEmpty()) {
             blocks.add(new Block.Text(ctx.text("command.overview.no-changes")));
         } else {

@@ -12,6 +12,7 @@ import dev.rapport.core.health.HealthService;
 import dev.rapport.core.health.PairHealth;
 import dev.rapport.core.health.Reason;
 import dev.rapport.core.i18n.Text;
+import dev.rapport.core.insight.NotApplicableShares;
 import dev.rapport.core.intervention.CoordinatorNotes;
 import dev.rapport.core.meeting.MeetingService;
 import dev.rapport.core.pair.PairView;
@@ -41,6 +42,7 @@ class PairCommand extends Subcommand {
     private final HealthHistory history;
     private final CoordinatorNotes notes;
     private final PairTimeline timeline;
+    private final NotApplicableShares notApplicable;
 
     PairCommand(
             HealthService health,
@@ -49,7 +51,8 @@ class PairCommand extends Subcommand {
             MeetingService meetings,
             HealthHistory history,
             CoordinatorNotes notes,
-            PairTimeline timeline) {
+            PairTimeline timeline,
+            NotApplicableShares notApplicable) {
         super(Definition.of("pair", Audience.COORDINATOR)
                 .withAudit(AuditKind.READ)
                 .withParameters(Parameter.required("pair", Parameter.Kind.PAIR).describedBy(Parameter.SHARED_PAIR)));
@@ -60,6 +63,7 @@ class PairCommand extends Subcommand {
         this.history = history;
         this.notes = notes;
         this.timeline = timeline;
+        this.notApplicable = notApplicable;
     }
 
     /** The most entries the history shows: the latest state changes and notes, together. */
@@ -169,6 +173,8 @@ class PairCommand extends Subcommand {
                         ctx.text("command.pair.column.mentor"),
                         ctx.text("command.table.gap")),
                 rows));
+        blocks.add(new Block.Text(
+                HealthFormat.notApplicable(ctx, notApplicable.ofPair(pair.id()), "insight.not-applicable.pair")));
         PairTimeline.Timeline course = timeline.of(pair.id(), programme.zone());
         // The chart, its title and its description (its alternative text) are the chart package's (chart.PairChart).
         PairChart.png(PairChart.title(ctx.locale(), described), course, ctx.locale())

@@ -43,7 +43,10 @@ import org.springframework.transaction.annotation.Transactional;
  *       {@code false}, or empty when not answered) and the comment, <em>only</em> when its author shared it with
  *       the coordinator; otherwise the cell is empty, so an unshared comment never leaves the database (comments
  *       are stored sealed and opened here, see {@link Secrets});</li>
- *   <li>{@code answered_at} — when the answer was given, an ISO-8601 UTC instant ({@code 2026-11-30T10:05:00Z}).</li>
+ *   <li>{@code answered_at} — when the answer was given, an ISO-8601 UTC instant ({@code 2026-11-30T10:05:00Z});</li>
+ *   <li>{@code not_applicable} — on statement rows: {@code true} when the statement was answered "not applicable"
+ *       (its {@code score} is then empty), {@code false} otherwise; empty on the check-in row. Added last, so readers
+ *       of the earlier columns are unaffected.</li>
  * </ol>
  * A check-in gets a check-in row when it was answered in any way (an answer time, a "met" answer or a statement
  * answer); check-ins that were missed or skipped do not appear. Only the programme's own pairs are exported.
@@ -69,14 +72,16 @@ public class AnswerExport {
         "score",
         "met",
         "comment",
-        "answered_at"
+        "answered_at",
+        "not_applicable"
     };
 
     private static final String SQL = """
             select * from (
                 select p.id as pair_id, mr.display_name as mentor, me.display_name as mentee, ci.period, ci.role, ci.id as check_in_id,
                        0 as kind, null::varchar as question_id, ci.bank_version, null::varchar as dimension, null::smallint as score,
-                       ci.met, case when ci.comment_shared then ci.comment end as comment, ci.answered_at
+                       ci.met, case when ci.comment_shared then ci.comment end as comment, ci.answered_at,
+                       null::boolean as not_applicable
                 from check_in ci
                 join pair p on p.id = ci.pair_id
                 join participant mr on mr.id = p.mentor_id
@@ -86,7 +91,7 @@ public class AnswerExport {
                 union all
                 select p.id, mr.display_name, me.display_name, ci.period, ci.role, ci.id,
                        1, a.question_id, a.bank_version, a.dimension, a.score,
-                       null::boolean, null::text, a.answered_at
+                       null::boolean, null::text, a.answered_at, a.not_applicable
                 from answer a
                 join check_in ci on ci.id = a.check_in_id
                 join pair p on p.id = ci.pair_id
@@ -166,7 +171,8 @@ public class AnswerExport {
                             : answeredAt
                                     .withOffsetSameInstant(ZoneOffset.UTC)
                                     .toInstant()
-                                    .toString());
+                                    .toString(),
+                    rs.getObject("not_applicable"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

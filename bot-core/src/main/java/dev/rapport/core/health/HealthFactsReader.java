@@ -3,6 +3,7 @@ package dev.rapport.core.health;
 import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.Dimension;
+import dev.rapport.core.pulse.QuestionBanks;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -97,7 +98,8 @@ class HealthFactsReader {
             )
             select pair_id, role, responded from counted where rn <= ? order by pair_id, role, period""";
 
-    // One row per pair, side and dimension, its latest scores aggregated oldest first: far fewer rows to transfer.
+    // One row per pair, side and dimension, its latest scores aggregated oldest first: far fewer rows to transfer. Only
+    // answers that count (QuestionBanks.COUNTS): "not applicable" and statements about the mentee's own conduct do not.
     private static final String SCORES = """
             select pair_id, role, dimension, array_agg(score order by rn desc) as scores from (
                 select c.pair_id, c.role, a.dimension, a.score,
@@ -106,15 +108,17 @@ class HealthFactsReader {
                 from answer a
                 join check_in c on c.id = a.check_in_id
                 join pair p on p.id = c.pair_id
-                where %s
+                where %s and """ + QuestionBanks.COUNTS + """
             ) s
             where rn <= ?
             group by pair_id, role, dimension""";
 
     private final JdbcTemplate jdbc;
+    private final QuestionBanks banks;
 
-    HealthFactsReader(JdbcTemplate jdbc) {
+    HealthFactsReader(JdbcTemplate jdbc, QuestionBanks banks) {
         this.jdbc = jdbc;
+        this.banks = banks;
     }
 
     /** The facts of every pair in scope at {@code now}, by pair id ascending. */
@@ -187,6 +191,7 @@ class HealthFactsReader {
                     }
                 },
                 scope.id(),
+                banks.uncounted(),
                 keep);
         List<HealthFacts> out = new ArrayList<>(pairs.size());
         for (Builder b : pairs.values()) {

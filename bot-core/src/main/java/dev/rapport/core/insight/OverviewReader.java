@@ -6,6 +6,7 @@ import dev.rapport.core.insight.Overview.Change;
 import dev.rapport.core.insight.Overview.Rate;
 import dev.rapport.core.insight.Overview.Side;
 import dev.rapport.core.pulse.Dimension;
+import dev.rapport.core.pulse.QuestionBanks;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -31,18 +32,27 @@ public class OverviewReader {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final QuestionBanks banks;
 
-    OverviewReader(JdbcTemplate jdbc, Clock clock) {
+    OverviewReader(JdbcTemplate jdbc, Clock clock, QuestionBanks banks) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.banks = banks;
+    }
+
+    /** The Monday of the first of the latest {@code weeks} weeks (this one included), in {@code zone}. */
+    public LocalDate firstMonday(ZoneId zone, int weeks) {
+        return clock.instant()
+                .atZone(zone)
+                .toLocalDate()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusWeeks(weeks - 1L);
     }
 
     /** The latest {@code weeks} weeks of the programme (this one included), leaving out the pairs {@code hidden}. */
     @Transactional(readOnly = true)
     public Overview read(long programmeId, ZoneId zone, int weeks, Collection<Long> hidden) {
-        LocalDate thisMonday =
-                clock.instant().atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate first = thisMonday.minusWeeks(weeks - 1L);
+        LocalDate first = firstMonday(zone, weeks);
         List<LocalDate> mondays = new ArrayList<>();
         for (int i = 0; i < weeks; i++) {
             mondays.add(first.plusWeeks(i));
@@ -64,7 +74,7 @@ public class OverviewReader {
                 from answer a
                 join check_in c on c.id = a.check_in_id
                 join pair p on p.id = c.pair_id
-                where p.programme_id = ? and c.period >= ? and p.id <> all(?)
+                where p.programme_id = ? and c.period >= ? and p.id <> all(?) and """ + QuestionBanks.COUNTS + """
                 group by 1, 2, 3""",
                 rs -> {
                     levels.computeIfAbsent(rs.getObject("week", LocalDate.class), w -> new EnumMap<>(Side.class))
@@ -73,7 +83,8 @@ public class OverviewReader {
                 },
                 programmeId,
                 from,
-                hidden);
+                hidden,
+                banks.uncounted());
         return levels;
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,8 @@ public final class QuestionBank {
 
     public static final String DEFAULT_BUNDLE = "pulse.question-bank";
     private static final Pattern KEY = Pattern.compile("([a-z]+)\\.(\\d+)\\.(mentee|mentor)");
+    /** The suffix of a statement's tags, kept in the reference (English) file only: {@code respect.1.mentee.tags}. */
+    public static final String TAGS = ".tags";
 
     private final String version;
     private final Map<String, Question> byId;
@@ -82,12 +85,22 @@ public final class QuestionBank {
             }
             Dimension dimension = Dimension.valueOf(m.group(1).toUpperCase(Locale.ROOT));
             Role role = Role.valueOf(m.group(3).toUpperCase(Locale.ROOT));
+            List<String> tags = bundle.containsKey(key + TAGS)
+                    ? List.of(bundle.getString(key + TAGS).strip().split("\\s+"))
+                    : List.of();
+            if (tags.contains("about-partner") == tags.contains("about-self")
+                    || !List.of("about-partner", "about-self", "needs-meeting").containsAll(tags)) {
+                throw new IllegalStateException("Question bank " + version + ": " + key + TAGS
+                        + " must say about-partner or about-self (and may say needs-meeting), not " + tags);
+            }
             questions.add(new Question(
                     key,
                     dimension,
                     role,
                     Integer.parseInt(m.group(2)),
-                    bundle.getString(key).strip()));
+                    bundle.getString(key).strip(),
+                    tags.contains("about-partner"),
+                    tags.contains("needs-meeting")));
         }
         return new QuestionBank(version, questions, wordings(bundleName, version));
     }
@@ -126,9 +139,7 @@ public final class QuestionBank {
     public Question in(Question question, Locale locale) {
         String text =
                 wordings.getOrDefault(Catalogue.language(locale), Map.of()).get(question.id());
-        return text == null
-                ? question
-                : new Question(question.id(), question.dimension(), question.role(), question.pairedItem(), text);
+        return text == null ? question : question.worded(text);
     }
 
     /** {@link #in(Question, Locale)} for each. */
@@ -146,6 +157,32 @@ public final class QuestionBank {
 
     public Question get(String id) {
         return find(id).orElseThrow(() -> new IllegalArgumentException("No question " + id + " in bank " + version));
+    }
+
+    /**
+     * What is asked once the mentee said they did not meet: each statement that needs a meeting and has no answer yet
+     * gives way to its dimension's first statement that does not (if there is one and it is not asked already); the
+     * rest stays as asked. A pure function of the check-in's stored questions and answers, so it is never stored.
+     */
+    public List<Question> withoutMeeting(List<Question> asked, Set<String> answered) {
+        List<Question> out = new ArrayList<>(asked.size());
+        for (Question q : asked) {
+            if (!q.needsMeeting() || answered.contains(q.id())) {
+                out.add(q);
+                continue;
+            }
+            statements(q.role(), q.dimension()).stream()
+                    .filter(other -> !other.needsMeeting())
+                    .filter(other -> asked.stream().noneMatch(a -> a.id().equals(other.id())))
+                    .findFirst()
+                    .ifPresent(out::add);
+        }
+        return List.copyOf(out);
+    }
+
+    /** Every statement of the bank, in the order they were read. */
+    public List<Question> all() {
+        return List.copyOf(byId.values());
     }
 
     /** The statements for one role and dimension, ordered by paired item number. */

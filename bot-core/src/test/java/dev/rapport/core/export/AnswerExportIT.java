@@ -104,7 +104,7 @@ class AnswerExportIT extends CoreTestSupport {
         String csv = new String(export.csv(residents.id()), StandardCharsets.UTF_8);
         assertThat(csv)
                 .startsWith(
-                        "pair_id,mentor,mentee,period,role,question_id,bank_version,dimension,score,met,comment,answered_at\r\n");
+                        "pair_id,mentor,mentee,period,role,question_id,bank_version,dimension,score,met,comment,answered_at,not_applicable\r\n");
 
         List<CSVRecord> rows = rows(residents.id());
         assertThat(rows)
@@ -174,6 +174,6 @@ class AnswerExportIT extends CoreTestSupport {
         ProgrammeView empty = programme("Empty", user("Eli"), LISBON);
         assertThat(new String(export.csv(empty.id()), StandardCharsets.UTF_8))
                 .isEqualTo(
-                        "pair_id,mentor,mentee,period,role,question_id,bank_version,dimension,score,met,comment,answered_at\r\n");
+                        "pair_id,mentor,mentee,period,role,question_id,bank_version,dimension,score,met,comment,answered_at,not_applicable\r\n");
     }
 }

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
+import dev.rapport.core.pulse.QuestionBank;
+import dev.rapport.core.pulse.QuestionBanks;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -72,15 +75,39 @@ class CatalogueCompletenessTest {
         }
     }
 
+    /** The current bank and every archived version: each is read again for the answers given from it. */
+    static Stream<String> banks() {
+        return Stream.concat(Stream.of(QuestionBank.DEFAULT_BUNDLE), QuestionBanks.ARCHIVED.stream())
+                .map(b -> b.replace('.', '/'));
+    }
+
+    static Stream<Arguments> banksInTranslations() {
+        return banks().flatMap(b -> translations().map(l -> Arguments.of(b, l)));
+    }
+
     @ParameterizedTest
-    @MethodSource("translations")
-    void each_question_bank_has_every_english_statement_and_the_same_version(String language) {
-        Map<String, String> english = Catalogue.read("pulse/question-bank.properties");
-        Map<String, String> translated = Catalogue.read("pulse/question-bank_" + language + ".properties");
+    @MethodSource("banksInTranslations")
+    void each_question_bank_has_every_english_statement_and_the_same_version(String bank, String language) {
+        Map<String, String> english = Catalogue.read(bank + ".properties");
+        Map<String, String> translated = Catalogue.read(bank + "_" + language + ".properties");
+        // Tags are the reference's alone: they say what a statement measures, which no translation may change.
+        Set<String> statements = new TreeSet<>(english.keySet());
+        statements.removeIf(k -> k.endsWith(QuestionBank.TAGS));
         assertThat(translated.keySet())
-                .as("statements of question-bank_%s.properties", language)
-                .containsExactlyInAnyOrderElementsOf(english.keySet());
+                .as("statements of %s_%s.properties", bank, language)
+                .containsExactlyInAnyOrderElementsOf(statements);
         assertThat(translated.get("bank.version")).isEqualTo(english.get("bank.version"));
         translated.forEach((key, text) -> assertThat(text).as(key).isNotBlank());
+    }
+
+    @ParameterizedTest
+    @MethodSource("banks")
+    void every_statement_of_every_bank_version_is_tagged_and_the_versions_differ(String bank) {
+        Map<String, String> english = Catalogue.read(bank + ".properties");
+        english.keySet().stream()
+                .filter(k -> k.matches("[a-z]+\\.\\d+\\.(mentee|mentor)"))
+                .forEach(
+                        k -> assertThat(english).as("tags of %s in %s", k, bank).containsKey(k + QuestionBank.TAGS));
+        assertThat(QuestionBanks.load().all()).extracting(QuestionBank::version).doesNotHaveDuplicates();
     }
 }

@@ -146,7 +146,7 @@ class OutageIT extends CoreTestSupport {
         String firstScore = slack.to(ana.userId()).getLast().message().blocks().stream()
                 .filter(b -> b instanceof dev.rapport.core.chat.ChatMessage.Block.Question)
                 .map(b -> ((dev.rapport.core.chat.ChatMessage.Block.Question) b).choices())
-                .filter(c -> c.size() == 5)
+                .filter(c -> c.size() == 6) // a statement: 1–5 and N/A
                 .findFirst()
                 .orElseThrow()
                 .get(3)

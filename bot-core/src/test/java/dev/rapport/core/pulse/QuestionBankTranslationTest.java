@@ -14,14 +14,25 @@ import org.junit.jupiter.api.Test;
 /** A translation of the bank has exactly the original's ids and version, and translates every statement. */
 class QuestionBankTranslationTest {
 
-    static final String[] TRANSLATIONS = {"fr"};
+    static final String[] TRANSLATIONS = {"fr", "es"};
+
+    static final String[] BANKS = {"pulse/question-bank", "pulse/question-bank-2026-1"};
 
     @Test
     void every_translation_has_the_same_ids_and_version_as_the_original_and_translates_each_statement()
             throws IOException {
-        Properties original = read("pulse/question-bank.properties");
+        for (String bank : BANKS) {
+            translated(bank);
+        }
+    }
+
+    private static void translated(String bank) throws IOException {
+        Properties original = read(bank + ".properties");
+        original.stringPropertyNames().stream()
+                .filter(k -> k.endsWith(QuestionBank.TAGS))
+                .forEach(original::remove);
         for (String language : TRANSLATIONS) {
-            Properties translated = read("pulse/question-bank_" + language + ".properties");
+            Properties translated = read(bank + "_" + language + ".properties");
             assertThat(translated.stringPropertyNames()).as(language).isEqualTo(original.stringPropertyNames());
             assertThat(translated.getProperty("bank.version"))
                     .as(language)
