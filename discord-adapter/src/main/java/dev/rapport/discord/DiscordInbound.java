@@ -215,13 +215,19 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
                 replies.notice(hook, result.notice());
             }
         }
+        if (result.reply() != null) {
+            replies.privately(hook, result.reply());
+        }
         if (result.form() != null) {
             // Only a button can open a modal, and only as its first answer; formOpenedBy knows every such button.
             log.warn(
                     "The core asked to open form {} after a deferral; the person is asked to tap again",
                     result.form().formId());
             replies.notice(hook, "Please tap the button again to open the form.");
-        } else if (!editsMessage && result.updatedMessage() == null && result.notice() == null) {
+        } else if (!editsMessage
+                && result.updatedMessage() == null
+                && result.notice() == null
+                && result.reply() == null) {
             replies.update(hook, ChatMessage.text("Done."));
         }
     }

@@ -35,7 +35,7 @@ public final class Catalogue {
      * i18n/messages.properties} (and {@code i18n/messages_fr.properties} …) holds what the outbox sends. A key lives in
      * exactly one file; the files of one language form that language's catalogue.
      */
-    public static final List<String> BUNDLES = List.of("i18n/messages");
+    public static final List<String> BUNDLES = List.of("i18n/messages", "i18n/digest");
 
     private static final class Standard {
         static final Catalogue INSTANCE = load(BUNDLES, Languages.SHIPPED);

@@ -1,6 +1,7 @@
 package dev.rapport.core.programme;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,7 +36,20 @@ public enum Setting {
     /** A fall of at least this many points between two pairs of answers is to watch. */
     DROP("drop", "points", 0.5, 4, 1.5, 1, "A fall of at least this many points: to watch"),
     /** Mentee and mentor at least this many points apart on a dimension is to watch. */
-    GAP("gap", "points", 0.5, 4, 2.0, 1, "Mentee and mentor at least this far apart: to watch");
+    GAP("gap", "points", 0.5, 4, 2.0, 1, "Mentee and mentor at least this far apart: to watch"),
+    /** The day of the week on which each coordinator gets the programme's digest (1 = Monday … 7 = Sunday). */
+    DIGEST_DAY("digest-day", "", 1, 7, 1.0, 0, "The day each coordinator gets the weekly digest"),
+    /** After this many unanswered check-ins in a row, a person's check-ins become a gentle nudge. */
+    SILENT_AFTER("silent-after", "check-ins", 1, 20, 3.0, 0, "Unanswered check-ins in a row before a gentle nudge"),
+    /** After this many, the coordinators are told once; more than {@link #SILENT_AFTER}. */
+    SILENT_TELL_AFTER(
+            "silent-tell-after",
+            "check-ins",
+            2,
+            52,
+            5.0,
+            0,
+            "Unanswered check-ins in a row before coordinators are told");
 
     /** The word that returns a setting to its default. */
     public static final String DEFAULT = "default";
@@ -83,12 +97,34 @@ public enum Setting {
 
     /** A value as people read it, with its unit: {@code 3 weeks}, {@code 2.5 of 5}, {@code 75 %}. */
     public String format(Double value) {
+        if (this == DIGEST_DAY && value != null) {
+            return dayName(value.intValue());
+        }
         return value == null ? "default (the operator's)" : number(value) + " " + unit;
     }
 
     /** The allowed range as people read it: {@code 1–26 weeks}. */
     public String range() {
+        if (this == DIGEST_DAY) {
+            return dayName(1) + "–" + dayName(7);
+        }
         return number(min) + "–" + number(max) + " " + unit;
+    }
+
+    /** A day of the week as coordinators type it: {@code monday} (or {@code mon}) … {@code sunday}. */
+    private static String dayName(int isoDay) {
+        return DayOfWeek.of(isoDay).name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The ISO number of a typed day: its English name or first three letters; refused otherwise. */
+    private int day(String typed) {
+        for (DayOfWeek d : DayOfWeek.values()) {
+            String name = d.name().toLowerCase(Locale.ROOT);
+            if (name.equals(typed) || name.substring(0, 3).equals(typed)) {
+                return d.getValue();
+            }
+        }
+        throw new IllegalArgumentException("Give " + key + " as a day of the week (" + range() + "), or `default`.");
     }
 
     private String number(double value) {
@@ -104,6 +140,9 @@ public enum Setting {
         String value = typed.strip().toLowerCase(Locale.ROOT).replace(',', '.');
         if (value.equals(DEFAULT)) {
             return defaultValue;
+        }
+        if (this == DIGEST_DAY) {
+            return (double) day(value);
         }
         BigDecimal n;
         try {
