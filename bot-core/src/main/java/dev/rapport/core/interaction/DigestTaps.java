@@ -3,7 +3,6 @@ package dev.rapport.core.interaction;
 import dev.rapport.core.chat.ChatUser;
 import dev.rapport.core.chat.Directory;
 import dev.rapport.core.chat.InteractionResult;
-import dev.rapport.core.chat.Platform;
 import dev.rapport.core.command.CommandRequest;
 import dev.rapport.core.command.CommandService;
 import dev.rapport.core.command.Reply;
@@ -12,11 +11,9 @@ import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.core.participant.ParticipantLanguages;
 import dev.rapport.core.programme.ProgrammeService;
 import dev.rapport.core.programme.ProgrammeView;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,17 +34,18 @@ class DigestTaps {
     private final CommandService commands;
     private final ProgrammeService programmes;
     private final ParticipantLanguages languages;
-    private final Map<Platform, Directory> directories = new EnumMap<>(Platform.class);
+    /** Found at the tap, not at start: a platform's directory is built on the connection that delivers the taps. */
+    private final ObjectProvider<Directory> directories;
 
     DigestTaps(
             CommandService commands,
             ProgrammeService programmes,
             ParticipantLanguages languages,
-            List<Directory> directories) {
+            ObjectProvider<Directory> directories) {
         this.commands = commands;
         this.programmes = programmes;
         this.languages = languages;
-        directories.forEach(d -> this.directories.put(d.platform(), d));
+        this.directories = directories;
     }
 
     InteractionResult click(ChatUser actor, String actionId) {
@@ -69,7 +67,11 @@ class DigestTaps {
             return actor;
         }
         Set<String> roles = null;
-        Directory directory = directories.get(actor.platform());
+        Directory directory = directories
+                .orderedStream()
+                .filter(d -> d.platform() == actor.platform())
+                .findFirst()
+                .orElse(null);
         if (p.coordinatorRoleId() != null && directory != null) {
             try {
                 roles = directory
