@@ -238,13 +238,19 @@ final class DiscordInbound extends ListenerAdapter implements Restartable {
                 replies.notice(hook, result.notice(), language);
             }
         }
+        if (result.reply() != null) {
+            replies.privately(hook, result.reply(), language);
+        }
         if (result.form() != null) {
             // Only a button can open a modal, and only as its first answer; formOpenedBy knows every such button.
             log.warn(
                     "The core asked to open form {} after a deferral; the person is asked to tap again",
                     result.form().formId());
             replies.notice(hook, CATALOGUE.text(language, "discord.tap-again"), language);
-        } else if (!editsMessage && result.updatedMessage() == null && result.notice() == null) {
+        } else if (!editsMessage
+                && result.updatedMessage() == null
+                && result.notice() == null
+                && result.reply() == null) {
             replies.update(hook, ChatMessage.text(CATALOGUE.text(language, "discord.done")), language);
         }
     }

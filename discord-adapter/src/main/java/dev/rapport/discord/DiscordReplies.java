@@ -72,6 +72,14 @@ final class DiscordReplies {
                         callTimeout));
     }
 
+    /** A whole message for the person who acted alone, after the one they acted on (a command's answer to a tap). */
+    void privately(InteractionHook hook, ChatMessage message, Locale language) {
+        DiscordRenderer renderer = new DiscordRenderer(language);
+        done(
+                "a private reply",
+                Calls.await(hook.sendMessage(renderer.create(message)).setEphemeral(true), callTimeout));
+    }
+
     private static void done(String what, Calls.Outcome<?> outcome) {
         if (!outcome.ok()) {
             log.warn("Discord refused {}: {}", what, Calls.describe(outcome.failure()));

@@ -282,6 +282,14 @@ final class SlackInbound implements AutoCloseable {
         if (result.updatedMessage() != null && channel != null && ts != null && !"null".equals(ts)) {
             replies.update(token, channel, ts, result.updatedMessage(), language);
         }
+        if (result.reply() != null) {
+            // What a command would have answered: in the person's own DM with Rapport, which only they see.
+            try {
+                replies.directMessage(token, userId, result.reply(), language);
+            } catch (IOException e) {
+                log.warn("Could not send a reply to a tap: {}", e.getClass().getSimpleName());
+            }
+        }
         if (result.notice() != null && channel != null && !"null".equals(channel)) {
             replies.notice(token, channel, userId, result.notice(), language);
         } else if (result.notice() != null) {

@@ -34,6 +34,14 @@ public final class CheckInComposer {
     }
 
     public static ChatMessage compose(CheckInContent c, Locale in) {
+        return compose(c, in, false);
+    }
+
+    /**
+     * The check-in in a language; {@code gentle} for someone who has left several in a row unanswered: a softer
+     * greeting that asks nothing of them but a tap when they can, in place of the usual one.
+     */
+    public static ChatMessage compose(CheckInContent c, Locale in, boolean gentle) {
         List<Block> blocks = new ArrayList<>();
         if (c.complete()) {
             blocks.add(new Block.Text(CATALOGUE.text(
@@ -55,7 +63,7 @@ public final class CheckInComposer {
         String reminder = c.reminder() ? "yes" : "no";
         blocks.add(new Block.Text(CATALOGUE.text(
                 in,
-                "checkin.greeting",
+                gentle ? "silence.nudge" : "checkin.greeting",
                 "reminder",
                 reminder,
                 "name",
@@ -92,7 +100,13 @@ public final class CheckInComposer {
             blocks.add(new Block.FormButton(
                     CATALOGUE.text(in, "checkin.comment.button"), ActionId.openComment(c.checkInId())));
         }
-        String summary = CATALOGUE.text(in, "checkin.summary", "reminder", reminder, "programme", c.programmeName());
+        String summary = CATALOGUE.text(
+                in,
+                gentle ? "silence.nudge.summary" : "checkin.summary",
+                "reminder",
+                reminder,
+                "programme",
+                c.programmeName());
         return new ChatMessage(summary, blocks);
     }
 

@@ -33,15 +33,18 @@ import org.springframework.stereotype.Component;
 @Component
 class CheckInOutbox implements OutboxHandler {
 
-    private static final String LOAD =
-            """
+    private static final String LOAD = """
             select c.id, c.role, c.bank_version, c.question_ids, c.status, c.met, c.comment is not null as commented, c.due_at,
                    c.answered_at is not null as answered,
                    me.display_name as recipient_name, me.time_zone, me.quiet_start, me.quiet_end,
                    me.paused_until as participant_paused_until,
                    partner.display_name as partner_name, g.name as programme_name, g.grace_hours,
-                   p.status = 'ENDED' as pair_ended, p.paused_until as pair_paused_until,
-            """ + CheckInSql.SUPERSEDED + "\n" + CheckInSql.WITH_PEOPLE + "\nwhere c.id = any(?)";
+                   p.status = 'ENDED' as pair_ended, p.paused_until as pair_paused_until, g.silent_after,
+                   (select count(*) from check_in s where s.pair_id = c.pair_id and s.role = c.role
+                    and s.period < c.period and s.sent_at <= ? and\s""" + CheckInSql.silent("s") + """
+            ) as silent_before,
+            """ + CheckInSql.SUPERSEDED + "\n"
+            + CheckInSql.WITH_PEOPLE + "\nwhere c.id = any(?)";
 
     /** What an expiry means for the check-in's own record: its status and reason, as the sweep would have written. */
     private static final Map<String, String[]> CHECK_IN_AFTER_EXPIRY = Map.of(
@@ -77,15 +80,18 @@ class CheckInOutbox implements OutboxHandler {
             ZoneId zone,
             QuietHours quiet,
             Instant dueAt,
-            Duration grace) {}
+            Duration grace,
+            boolean gentle) {}
 
     @Override
     public Map<Long, Rendering> render(List<OutboxRow> rows, Instant now) {
-        Map<Long, Facts> facts = load(rows.stream()
-                .map(OutboxRow::checkInId)
-                .filter(id -> id != null)
-                .distinct()
-                .toArray(Long[]::new));
+        Map<Long, Facts> facts = load(
+                rows.stream()
+                        .map(OutboxRow::checkInId)
+                        .filter(id -> id != null)
+                        .distinct()
+                        .toArray(Long[]::new),
+                now);
         Map<Long, Rendering> out = new HashMap<>();
         for (OutboxRow row : rows) {
             Facts f = row.checkInId() == null ? null : facts.get(row.checkInId());
@@ -126,7 +132,7 @@ class CheckInOutbox implements OutboxHandler {
                     "TOO_LATE", "more than " + f.grace().toHours() + " h late (the programme's grace window)");
         }
         CheckInContent c = f.content().withQuestions(f.bank().in(f.content().questions(), row.language()));
-        return Rendering.send(CheckInComposer.compose(reminder ? c.asReminder() : c, row.language()));
+        return Rendering.send(CheckInComposer.compose(reminder ? c.asReminder() : c, row.language(), f.gentle()));
     }
 
     /**
@@ -140,7 +146,7 @@ class CheckInOutbox implements OutboxHandler {
         return (reminder ? row.createdAt() : f.dueAt()).plus(deferral);
     }
 
-    private Map<Long, Facts> load(Long[] checkInIds) {
+    private Map<Long, Facts> load(Long[] checkInIds, Instant now) {
         Map<Long, Facts> out = new HashMap<>();
         if (checkInIds.length == 0) {
             return out;
@@ -176,9 +182,12 @@ class CheckInOutbox implements OutboxHandler {
                                     ZoneId.of(rs.getString("time_zone")),
                                     QuietHours.from(rs),
                                     rs.getObject("due_at", OffsetDateTime.class).toInstant(),
-                                    Duration.ofHours(rs.getInt("grace_hours"))));
+                                    Duration.ofHours(rs.getInt("grace_hours")),
+                                    // After silent-after unanswered check-ins in a row, a gentler message instead.
+                                    rs.getInt("silent_before") >= rs.getInt("silent_after")));
                 },
-                (Object) checkInIds);
+                SqlTime.of(now.minus(SilentStreaks.ANSWER_WINDOW)),
+                checkInIds);
         return out;
     }
 

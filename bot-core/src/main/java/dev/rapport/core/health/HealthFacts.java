@@ -21,6 +21,7 @@ import java.util.Map;
  * @param menteeScores per dimension, the mentee's scores, oldest first (missing key = none)
  * @param mentorScores per dimension, the mentor's scores, oldest first (missing key = none)
  * @param thresholds the programme's health thresholds
+ * @param silence how many check-ins in a row each side has left unanswered, and the programme's {@code silent-after}
  */
 record HealthFacts(
         long pairId,
@@ -36,7 +37,51 @@ record HealthFacts(
         List<LocalDate> periodsOff,
         Map<Dimension, List<Integer>> menteeScores,
         Map<Dimension, List<Integer>> mentorScores,
-        Thresholds thresholds) {
+        Thresholds thresholds,
+        Silence silence) {
+
+    /** Facts without silences (nobody has stopped answering). */
+    HealthFacts(
+            long pairId,
+            LocalDate today,
+            LocalDate startedOn,
+            int meetingReminderWeeks,
+            int cadenceWeeks,
+            int checkInsSent,
+            List<Boolean> responses,
+            List<Boolean> mentorResponses,
+            LocalDate lastMeetingHeldOn,
+            LocalDate lastMetAnswerOn,
+            List<LocalDate> periodsOff,
+            Map<Dimension, List<Integer>> menteeScores,
+            Map<Dimension, List<Integer>> mentorScores,
+            Thresholds thresholds) {
+        this(
+                pairId,
+                today,
+                startedOn,
+                meetingReminderWeeks,
+                cadenceWeeks,
+                checkInsSent,
+                responses,
+                mentorResponses,
+                lastMeetingHeldOn,
+                lastMetAnswerOn,
+                periodsOff,
+                menteeScores,
+                mentorScores,
+                thresholds,
+                Silence.NONE);
+    }
+
+    /**
+     * Each side's unanswered check-ins in a row, and from how many on that is worth a flag.
+     *
+     * @param after the programme's {@code silent-after}
+     */
+    record Silence(int mentee, int mentor, int after) {
+        static final Silence NONE = new Silence(0, 0, 3);
+    }
 
     HealthFacts {
         responses = List.copyOf(responses);

@@ -1,5 +1,6 @@
 package dev.rapport.core.health;
 
+import dev.rapport.core.checkin.SilentStreaks;
 import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.pulse.Dimension;
@@ -56,7 +57,7 @@ class HealthFactsReader {
     private static final String PAIRS = """
             select p.id, p.started_on, g.meeting_reminder_weeks, g.cadence_weeks, g.time_zone,
                    g.response_watch_percent, g.response_at_risk_percent, g.level_watch, g.level_at_risk,
-                   g.drop_points, g.gap_points,
+                   g.drop_points, g.gap_points, g.silent_after,
                    (select max(m.held_on) from meeting m where m.pair_id = p.id) as last_meeting,
                    array(select s.next_period::text from checkin_slot s
                          join participant sp on sp.id = case when s.role = 'MENTEE' then p.mentee_id else p.mentor_id end
@@ -115,10 +116,12 @@ class HealthFactsReader {
 
     private final JdbcTemplate jdbc;
     private final QuestionBanks banks;
+    private final SilentStreaks streaks;
 
-    HealthFactsReader(JdbcTemplate jdbc, QuestionBanks banks) {
+    HealthFactsReader(JdbcTemplate jdbc, QuestionBanks banks, SilentStreaks streaks) {
         this.jdbc = jdbc;
         this.banks = banks;
+        this.streaks = streaks;
     }
 
     /** The facts of every pair in scope at {@code now}, by pair id ascending. */
@@ -140,6 +143,7 @@ class HealthFactsReader {
                             rs.getDouble("level_at_risk"),
                             rs.getDouble("drop_points"),
                             rs.getDouble("gap_points"));
+                    b.silentAfter = rs.getInt("silent_after");
                     b.lastMeeting = rs.getObject("last_meeting", LocalDate.class);
                     addDates(b.periodsOff, rs.getArray("coming_off"));
                     pairs.put(b.pairId, b);
@@ -193,6 +197,7 @@ class HealthFactsReader {
                 scope.id(),
                 banks.uncounted(),
                 keep);
+        Map<Long, Map<Role, SilentStreaks.Streak>> silences = streaks.of(scope.condition(), scope.id(), now);
         List<HealthFacts> out = new ArrayList<>(pairs.size());
         for (Builder b : pairs.values()) {
             out.add(new HealthFacts(
@@ -209,9 +214,17 @@ class HealthFactsReader {
                     List.copyOf(b.periodsOff),
                     b.mentee,
                     b.mentor,
-                    b.thresholds));
+                    b.thresholds,
+                    silence(silences.getOrDefault(b.pairId, Map.of()), b.silentAfter)));
         }
         return out;
+    }
+
+    private static HealthFacts.Silence silence(Map<Role, SilentStreaks.Streak> streaks, int after) {
+        SilentStreaks.Streak mentee = streaks.get(Role.MENTEE);
+        SilentStreaks.Streak mentor = streaks.get(Role.MENTOR);
+        return new HealthFacts.Silence(
+                mentee == null ? 0 : mentee.checkIns(), mentor == null ? 0 : mentor.checkIns(), after);
     }
 
     /** Dates read as text, which no JVM time zone can shift on the way (tests run in America/St_Johns). */
@@ -237,6 +250,7 @@ class HealthFactsReader {
         ZoneId zone;
         LocalDate startedOn;
         int reminderWeeks;
+        int silentAfter = 3;
         Thresholds thresholds = Thresholds.DEFAULT;
         int cadenceWeeks;
         LocalDate lastMeeting;

@@ -75,9 +75,32 @@ final class HealthRules {
         for (DimensionTrend t : trends) {
             reasons.addAll(dimensionReasons(t, f.thresholds()));
         }
+        reasons.addAll(silenceFlags(f.silence()));
         reasons.sort(Comparator.comparing(Reason::severity, HealthState.MOST_SEVERE_FIRST));
         HealthState state = reasons.stream().map(Reason::severity).reduce(HealthState.ON_TRACK, HealthState::worst);
         return new PairHealth(f.pairId(), state, reasons, rate, mentorRate, f.checkInsSent(), weeks, trends);
+    }
+
+    /**
+     * A side that has left {@code silent-after} check-ins or more unanswered in a row: a flag that changes nothing in
+     * the state (severity ON_TRACK). The mentee's silence is judged through the response rate already; the mentor's is
+     * shown, not judged, as their response rate is.
+     */
+    static List<Reason> silenceFlags(HealthFacts.Silence s) {
+        List<Reason> flags = new ArrayList<>();
+        if (s.mentor() >= s.after()) {
+            flags.add(new Reason(
+                    "SILENT:MENTOR",
+                    HealthState.ON_TRACK,
+                    Text.of("silence.reason", "role", "mentor", "count", s.mentor())));
+        }
+        if (s.mentee() >= s.after()) {
+            flags.add(new Reason(
+                    "SILENT:MENTEE",
+                    HealthState.ON_TRACK,
+                    Text.of("silence.reason", "role", "mentee", "count", s.mentee())));
+        }
+        return flags;
     }
 
     static double responseRate(List<Boolean> responses) {

@@ -35,11 +35,11 @@ public final class Catalogue {
      * i18n/messages.properties} (and {@code i18n/messages_fr.properties} …) holds what the outbox sends, {@code
      * i18n/core} what core's services say outside the commands (refusals, settings, charts, import errors), {@code
      * i18n/commands} the replies of {@code /rapport} commands and their descriptions, {@code i18n/adapters} the Slack
-     * and Discord adapters' own words, {@code i18n/sandbox} the sandbox's. A key lives in exactly one file; the files
+     * and Discord adapters' own words, {@code i18n/sandbox} the sandbox's, {@code i18n/digest} the coordinators' weekly digest. A key lives in exactly one file; the files
      * of one language form that language's catalogue.
      */
     public static final List<String> BUNDLES =
-            List.of("i18n/messages", "i18n/core", "i18n/commands", "i18n/adapters", "i18n/sandbox");
+            List.of("i18n/messages", "i18n/core", "i18n/commands", "i18n/adapters", "i18n/sandbox", "i18n/digest");
 
     private static final class Standard {
         static final Catalogue INSTANCE = load(BUNDLES, Languages.SHIPPED);

@@ -6,6 +6,7 @@ import dev.rapport.core.chat.InteractionResult;
 import dev.rapport.core.checkin.ActionId;
 import dev.rapport.core.checkin.CheckInComposer;
 import dev.rapport.core.checkin.CheckInService;
+import dev.rapport.core.digest.DigestActions;
 import dev.rapport.core.i18n.Languages;
 import dev.rapport.core.meeting.MeetingButtons;
 import dev.rapport.core.participant.ParticipantLanguages;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one entry for everything a person taps or submits in a Rapport message: check-in answers and the comment
- * form, the meeting reminder's buttons, and the time-zone question. Adapters hand over the action or form id they
+ * form, the meeting reminder's buttons, the time-zone question, and a digest's buttons. Adapters hand over the action or form id they
  * received, verbatim, with who acted; each feature checks that the person may act on what the id names.
  */
 @Service
@@ -29,13 +30,16 @@ public class InteractionService {
     private final TimeZoneForm timeZoneForm;
     private final ParticipantService participants;
     private final ParticipantLanguages languages;
+    private final DigestTaps digestTaps;
 
     InteractionService(
             CheckInService checkIns,
             MeetingButtons meetingButtons,
             TimeZoneForm timeZoneForm,
             ParticipantService participants,
-            ParticipantLanguages languages) {
+            ParticipantLanguages languages,
+            DigestTaps digestTaps) {
+        this.digestTaps = digestTaps;
         this.checkIns = checkIns;
         this.meetingButtons = meetingButtons;
         this.timeZoneForm = timeZoneForm;
@@ -53,6 +57,9 @@ public class InteractionService {
         }
         if (TimeZoneForm.OPEN.equals(actionId)) {
             return new InteractionResult(null, null, TimeZoneForm.form());
+        }
+        if (DigestActions.matches(actionId)) {
+            return digestTaps.click(actor, actionId);
         }
         return checkIns.click(actor, actionId);
     }
@@ -74,6 +81,7 @@ public class InteractionService {
     public static boolean recognises(String actionId) {
         return MeetingButtons.matches(actionId)
                 || TimeZoneForm.OPEN.equals(actionId)
+                || DigestActions.parse(actionId).isPresent()
                 || ActionId.parse(actionId).isPresent();
     }
 

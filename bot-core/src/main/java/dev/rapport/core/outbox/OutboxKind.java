@@ -9,7 +9,9 @@ public enum OutboxKind {
     ALERT,
     NOTICE,
     /** Asks someone whose platform gives no time zone (Discord) for theirs, once. */
-    TIME_ZONE_QUESTION;
+    TIME_ZONE_QUESTION,
+    /** A coordinator's weekly digest of a programme, with buttons to open or snooze its pairs. */
+    DIGEST;
 
     public boolean rendersCheckIn() {
         return this == CHECK_IN || this == CHECK_IN_REMINDER;

@@ -71,6 +71,16 @@ class Programme {
     @Column(name = "gap_points")
     double gapPoints = 2.0;
 
+    /** The ISO day of week (1 = Monday) of the weekly digest to coordinators. */
+    @Column(name = "digest_day")
+    short digestDay = 1;
+
+    @Column(name = "silent_after")
+    short silentAfter = 3;
+
+    @Column(name = "silent_tell_after")
+    short silentTellAfter = 5;
+
     @Column(name = "created_at")
     Instant createdAt;
 

@@ -107,6 +107,9 @@ public class ProgrammeService {
             case LEVEL_AT_RISK -> p.levelAtRisk;
             case DROP -> p.dropPoints;
             case GAP -> p.gapPoints;
+            case DIGEST_DAY -> (double) p.digestDay;
+            case SILENT_AFTER -> (double) p.silentAfter;
+            case SILENT_TELL_AFTER -> (double) p.silentTellAfter;
         };
     }
 
@@ -130,6 +133,9 @@ public class ProgrammeService {
             case LEVEL_AT_RISK -> p.levelAtRisk = value;
             case DROP -> p.dropPoints = value;
             case GAP -> p.gapPoints = value;
+            case DIGEST_DAY -> p.digestDay = value.shortValue();
+            case SILENT_AFTER -> p.silentAfter = value.shortValue();
+            case SILENT_TELL_AFTER -> p.silentTellAfter = value.shortValue();
         }
         if (p.responseAtRiskPercent >= p.responseWatchPercent) {
             throw outOfOrder(
@@ -141,6 +147,10 @@ public class ProgrammeService {
         }
         if (p.levelAtRisk >= p.levelWatch) {
             throw outOfOrder(setting, Setting.LEVEL_AT_RISK, p.levelAtRisk, Setting.LEVEL_WATCH, p.levelWatch);
+        }
+        if (p.silentAfter >= p.silentTellAfter) {
+            throw outOfOrder(
+                    setting, Setting.SILENT_AFTER, p.silentAfter, Setting.SILENT_TELL_AFTER, p.silentTellAfter);
         }
         programmes.saveAndFlush(p);
         return value;

@@ -4,6 +4,7 @@ import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.core.i18n.Text;
 import dev.rapport.core.i18n.TextException;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,7 +37,16 @@ public enum Setting {
     /** A fall of at least this many points between two pairs of answers is to watch. */
     DROP("drop", "points", 0.5, 4, 1.5, 1),
     /** Mentee and mentor at least this many points apart on a dimension is to watch. */
-    GAP("gap", "points", 0.5, 4, 2.0, 1);
+    GAP("gap", "points", 0.5, 4, 2.0, 1),
+    /**
+     * The day of the week on which each coordinator gets the programme's digest (1 = Monday … 7 = Sunday), typed and
+     * shown as the day's English name, a word of the command like {@code default}.
+     */
+    DIGEST_DAY("digest-day", "day", 1, 7, 1.0, 0),
+    /** After this many unanswered check-ins in a row, a person's check-ins become a gentle nudge. */
+    SILENT_AFTER("silent-after", "check-ins", 1, 20, 3.0, 0),
+    /** After this many, the coordinators are told once; more than {@link #SILENT_AFTER}. */
+    SILENT_TELL_AFTER("silent-tell-after", "check-ins", 2, 52, 5.0, 0);
 
     /** The word that returns a setting to its default. */
     public static final String DEFAULT = "default";
@@ -97,9 +107,11 @@ public enum Setting {
 
     /** A value with its unit, not rendered yet. */
     public Text formatText(Double value) {
-        return value == null
-                ? Text.of("setting.value.default")
-                : Text.of("setting.value." + unit, "value", number(value));
+        if (value == null) {
+            return Text.of("setting.value.default");
+        }
+        return Text.of(
+                "setting.value." + unit, "value", this == DIGEST_DAY ? dayName(value.intValue()) : number(value));
     }
 
     public String range(Locale locale) {
@@ -108,7 +120,25 @@ public enum Setting {
 
     /** The allowed range, not rendered yet. */
     public Text rangeText() {
-        return Text.of("setting.value." + unit, "value", number(min) + "–" + number(max));
+        String from = this == DIGEST_DAY ? dayName((int) min) : number(min);
+        String to = this == DIGEST_DAY ? dayName((int) max) : number(max);
+        return Text.of("setting.value." + unit, "value", from + "–" + to);
+    }
+
+    /** A day of the week as coordinators type it: {@code monday} (or {@code mon}) … {@code sunday}. */
+    private static String dayName(int isoDay) {
+        return DayOfWeek.of(isoDay).name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The ISO number of a typed day: its English name or first three letters; refused otherwise. */
+    private int day(String typed) {
+        for (DayOfWeek d : DayOfWeek.values()) {
+            String name = d.name().toLowerCase(Locale.ROOT);
+            if (name.equals(typed) || name.substring(0, 3).equals(typed)) {
+                return d.getValue();
+            }
+        }
+        throw TextException.of("setting.error.not-a-day", "setting", key, "range", rangeText());
     }
 
     private String number(double value) {
@@ -124,6 +154,9 @@ public enum Setting {
         String value = typed.strip().toLowerCase(Locale.ROOT).replace(',', '.');
         if (value.equals(DEFAULT)) {
             return defaultValue;
+        }
+        if (this == DIGEST_DAY) {
+            return (double) day(value);
         }
         BigDecimal n;
         try {

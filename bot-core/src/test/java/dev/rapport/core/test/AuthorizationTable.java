@@ -132,6 +132,7 @@ public final class AuthorizationTable {
         row("erase", "erase {new4} confirm", C, C, N, N, N, C, C, N, C, C);
         row("settings", "settings", C, C, D, D, D, C, C, D, C, C);
         row("set", "set grace 24", C, C, D, D, D, C, C, D, C, C);
+        row("digest", "digest off", C, C, D, D, D, C, C, D, C, C);
     }
 
     /** Every row, in the table's order. */
