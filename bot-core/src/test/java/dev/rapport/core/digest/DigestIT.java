@@ -242,7 +242,7 @@ class DigestIT extends CoreTestSupport {
     void the_digest_day_is_a_programme_setting() {
         assertThat(say(cora, "set digest-day friday")).isEqualTo("digest-day in Residents is now friday.");
         assertThat(say(cora, "set digest-day someday"))
-                .isEqualTo("Give digest-day as a day of the week (monday–sunday), or `default`.");
+                .isEqualTo("Give digest-day as a day of the week in English (monday–sunday), or `default`.");
         assertThat(say(cora, "settings")).contains("digest-day | friday | monday–sunday");
         assertThat(digests.run()).as("Monday is no longer the day").isZero();
         clock.set(DIGEST_TIME.plus(Duration.ofDays(4)));
