@@ -4,34 +4,58 @@ import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.export.AnswerExport;
+import dev.rapport.core.i18n.Catalogue;
+import dev.rapport.core.participant.ParticipantLanguages;
 import dev.rapport.core.programme.ProgrammeView;
+import dev.rapport.core.research.ResearchExport;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** {@code /rapport export}: every answer of the programme as CSV, respecting confidentiality. */
+/**
+ * {@code /rapport export}: every answer of the programme as CSV, respecting confidentiality. {@code /rapport export
+ * research}: the answers of the participants who consented to research, pseudonymised, with a codebook and a summary,
+ * as one ZIP file ({@link ResearchExport}); recorded in the audit as {@code export research}.
+ */
 @Component
 class ExportCommand extends Subcommand {
 
-    private final AnswerExport export;
+    static final String RESEARCH = "research";
 
-    ExportCommand(AnswerExport export) {
+    private static final Catalogue CATALOGUE = Catalogue.standard();
+
+    private final AnswerExport export;
+    private final ResearchExport research;
+    private final ParticipantLanguages languages;
+
+    ExportCommand(AnswerExport export, ResearchExport research, ParticipantLanguages languages) {
         super(Definition.of(
                         "export",
                         Audience.COORDINATOR,
-                        "Download the programme's answers as CSV (shared comments only)")
-                .withAudit(AuditKind.READ));
+                        "Download the answers as CSV, or with research: consenting people's, pseudonymised")
+                .withAudit(AuditKind.READ)
+                .withParameters(
+                        Parameter.optional("kind", Parameter.Kind.WORD, "research: a pseudonymised export for research")
+                                .withChoices(RESEARCH)));
         this.export = export;
+        this.research = research;
+        this.languages = languages;
     }
 
     @Override
     public Reply run(CommandContext ctx) {
+        if (!ctx.args().isEmpty()) {
+            if (!ctx.arg(0).equalsIgnoreCase(RESEARCH) || ctx.args().size() > 1) {
+                throw ctx.usageError();
+            }
+            return research(ctx);
+        }
         ProgrammeView programme = ctx.coordinatedProgramme();
         byte[] csv = export.csv(programme.id(), ctx.requireParticipant().id());
         LocalDate today = ctx.clock().instant().atZone(programme.zone()).toLocalDate();
-        String file =
-                "rapport-" + programme.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                        + "-answers-" + today + ".csv";
+        String file = "rapport-" + programme.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-answers-"
+                + today + ".csv";
         return Reply.privately(new ChatMessage(
                 "Answers of " + programme.name(),
                 List.of(
@@ -39,5 +63,28 @@ class ExportCommand extends Subcommand {
                                 + ". Comments appear only where their author chose to share them;"
                                 + " pairs you are in yourself are left out."),
                         new Block.Attachment(file, "text/csv", csv))));
+    }
+
+    private Reply research(CommandContext ctx) {
+        ProgrammeView programme = ctx.coordinatedProgramme();
+        long viewer = ctx.requireParticipant().id();
+        Locale in = languages.languageOf(ctx.actor());
+        LocalDate today = ctx.clock().instant().atZone(programme.zone()).toLocalDate();
+        ResearchExport.Result result = research.export(programme.id(), viewer, in, today);
+        ctx.auditAs(name() + " " + RESEARCH);
+        // The file is named by its date only: it is meant to leave the programme, and names nobody.
+        return Reply.privately(new ChatMessage(
+                CATALOGUE.text(in, "research.export.summary", "programme", programme.name()),
+                List.of(
+                        new Block.Text(CATALOGUE.text(
+                                in,
+                                "research.export.body",
+                                "programme",
+                                programme.name(),
+                                "people",
+                                result.people(),
+                                "answers",
+                                result.answers())),
+                        new Block.Attachment("rapport-research-" + today + ".zip", "application/zip", result.zip()))));
     }
 }

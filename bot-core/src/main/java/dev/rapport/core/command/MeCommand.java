@@ -1,9 +1,12 @@
 package dev.rapport.core.command;
 
 import dev.rapport.core.audit.Audit;
+import dev.rapport.core.i18n.Catalogue;
 import dev.rapport.core.pair.PairView;
+import dev.rapport.core.participant.ParticipantLanguages;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
+import dev.rapport.core.participant.ResearchConsent;
 import dev.rapport.core.schedule.SlotPlanner;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -19,12 +22,21 @@ class MeCommand extends Subcommand {
     private final ParticipantService participants;
     private final SlotPlanner planner;
     private final Audit audit;
+    private final ResearchConsent consent;
+    private final ParticipantLanguages languages;
 
-    MeCommand(ParticipantService participants, SlotPlanner planner, Audit audit) {
+    MeCommand(
+            ParticipantService participants,
+            SlotPlanner planner,
+            Audit audit,
+            ResearchConsent consent,
+            ParticipantLanguages languages) {
         super(Definition.of("me", Audience.PARTICIPANT, "Your pairs, your next check-in and your settings"));
         this.participants = participants;
         this.planner = planner;
         this.audit = audit;
+        this.consent = consent;
+        this.languages = languages;
     }
 
     @Override
@@ -76,6 +88,11 @@ class MeCommand extends Subcommand {
                     .append(reads == 1 ? " time" : " times")
                     .append(" in the last 30 days (in the programme's overviews or on its own).");
         }
+        text.append('\n')
+                .append(Catalogue.standard()
+                        .text(
+                                languages.languageOf(ctx.actor()),
+                                ResearchConsent.status(consent.of(me.id()), me.zone())));
         return Reply.privately(text.toString());
     }
 }

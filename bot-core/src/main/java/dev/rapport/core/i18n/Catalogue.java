@@ -32,10 +32,11 @@ public final class Catalogue {
 
     /**
      * The catalogue's files on the class path, one per area so that each area's texts read together: {@code
-     * i18n/messages.properties} (and {@code i18n/messages_fr.properties} …) holds what the outbox sends. A key lives in
+     * i18n/messages.properties} (and {@code i18n/messages_fr.properties} …) holds what the outbox sends; {@code
+     * i18n/research} the research consent and the research export's files. A key lives in
      * exactly one file; the files of one language form that language's catalogue.
      */
-    public static final List<String> BUNDLES = List.of("i18n/messages");
+    public static final List<String> BUNDLES = List.of("i18n/messages", "i18n/research");
 
     private static final class Standard {
         static final Catalogue INSTANCE = load(BUNDLES, Languages.SHIPPED);

@@ -11,6 +11,7 @@ import dev.rapport.core.meeting.MeetingButtons;
 import dev.rapport.core.participant.ParticipantLanguages;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.TimeZoneForm;
+import dev.rapport.core.participant.WelcomeMessage;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one entry for everything a person taps or submits in a Rapport message: check-in answers and the comment
- * form, the meeting reminder's buttons, and the time-zone question. Adapters hand over the action or form id they
+ * form, the meeting reminder's buttons, the time-zone question, and the welcome's research-consent buttons. Adapters hand over the action or form id they
  * received, verbatim, with who acted; each feature checks that the person may act on what the id names.
  */
 @Service
@@ -29,13 +30,16 @@ public class InteractionService {
     private final TimeZoneForm timeZoneForm;
     private final ParticipantService participants;
     private final ParticipantLanguages languages;
+    private final WelcomeMessage welcome;
 
     InteractionService(
             CheckInService checkIns,
             MeetingButtons meetingButtons,
             TimeZoneForm timeZoneForm,
             ParticipantService participants,
-            ParticipantLanguages languages) {
+            ParticipantLanguages languages,
+            WelcomeMessage welcome) {
+        this.welcome = welcome;
         this.checkIns = checkIns;
         this.meetingButtons = meetingButtons;
         this.timeZoneForm = timeZoneForm;
@@ -53,6 +57,9 @@ public class InteractionService {
         }
         if (TimeZoneForm.OPEN.equals(actionId)) {
             return new InteractionResult(null, null, TimeZoneForm.form());
+        }
+        if (WelcomeMessage.matches(actionId)) {
+            return welcome.click(actor, actionId);
         }
         return checkIns.click(actor, actionId);
     }
@@ -74,6 +81,7 @@ public class InteractionService {
     public static boolean recognises(String actionId) {
         return MeetingButtons.matches(actionId)
                 || TimeZoneForm.OPEN.equals(actionId)
+                || WelcomeMessage.matches(actionId)
                 || ActionId.parse(actionId).isPresent();
     }
 
