@@ -116,6 +116,14 @@ class ResearchConsentIT extends CommandTestSupport {
         assertThat(copy.at("/profiles/0/research_consent").asBoolean()).isTrue();
         assertThat(copy.at("/profiles/0/research_consent_at").isMissingNode()).isFalse();
         assertThat(copy.at("/profiles/0/research_consent_at").isNull()).isFalse();
+
+        long id =
+                jdbc.queryForObject("select id from participant where platform_user_id = ?", Long.class, lee.userId());
+        say(lee, "erase-me confirm");
+        assertThat(jdbc.queryForMap("select research_consent, research_consent_at from participant where id = ?", id))
+                .as("an erased shell consents to nothing")
+                .containsEntry("research_consent", false)
+                .containsEntry("research_consent_at", null);
     }
 
     @Test
