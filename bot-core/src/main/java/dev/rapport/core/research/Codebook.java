@@ -116,19 +116,20 @@ final class Codebook {
         if (summary.versions().isEmpty()) {
             md.paragraph(text("research.codebook.versions.no-answers"));
         } else {
-            md.table(
-                    List.of(
-                            "bank_version",
-                            text("research.codebook.versions.answers"),
-                            text("research.codebook.versions.first"),
-                            text("research.codebook.versions.last")),
-                    summary.versions().stream()
-                            .map(v -> List.of(
-                                    "`" + v.bankVersion() + "`",
-                                    text("research.number.count", "value", v.answers()),
-                                    v.firstPeriod().toString(),
-                                    v.lastPeriod().toString()))
-                            .toList());
+            md.paragraph(text("research.codebook.versions.found"))
+                    .table(
+                            List.of(
+                                    "bank_version",
+                                    text("research.codebook.versions.answers"),
+                                    text("research.codebook.versions.first"),
+                                    text("research.codebook.versions.last")),
+                            summary.versions().stream()
+                                    .map(v -> List.of(
+                                            "`" + v.bankVersion() + "`",
+                                            text("research.number.count", "value", v.answers()),
+                                            v.firstPeriod().toString(),
+                                            v.lastPeriod().toString()))
+                                    .toList());
         }
         Set<String> known = banks.stream()
                 .flatMap(b -> b.items().stream().map(q -> b.version() + "/" + q.id()))

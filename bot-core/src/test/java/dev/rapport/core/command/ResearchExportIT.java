@@ -230,6 +230,31 @@ class ResearchExportIT extends CommandTestSupport {
     }
 
     @Test
+    void bank_version_and_question_come_from_each_stored_answer_and_the_codebook_lists_every_version_found() {
+        long anasCheckIn = jdbc.queryForObject("""
+                select ci.id from check_in ci join participant p on p.id = ci.participant_id
+                where p.platform_user_id = ? and ci.sent_at is not null""", Long.class, ana.userId());
+        jdbc.update("""
+                insert into answer (check_in_id, question_id, bank_version, dimension, score, answered_at)
+                values (?, 'respect.3.mentee', '2027.2', 'RESPECT', 5, now())""", anasCheckIn);
+
+        Map<String, String> files = export();
+
+        assertThat(csv(files.get("answers.csv")))
+                .filteredOn(r -> r.get("question_id").equals("respect.3.mentee"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.get("bank_version")).isEqualTo("2027.2");
+                    assertThat(r.get("dimension")).isEqualTo("RESPECT");
+                    assertThat(r.get("score")).isEqualTo("5");
+                });
+        assertThat(files.get("codebook.md"))
+                .contains("| `2027.2` | 1 | 2026-11-30 | 2026-11-30 |")
+                .contains("| `" + QuestionBank.load().version() + "` | 6 | 2026-11-30 | 2026-11-30 |")
+                .contains("- `2027.2/respect.3.mentee`");
+    }
+
+    @Test
     void the_codebook_lists_every_item_of_every_shipped_language_and_items_csv_too() {
         Map<String, String> files = export();
         String codebook = files.get("codebook.md");
