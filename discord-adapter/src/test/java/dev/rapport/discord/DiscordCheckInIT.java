@@ -36,8 +36,8 @@ class DiscordCheckInIT extends DiscordTestSupport {
     }
 
     private DiscordMessage checkIn(Person who) {
-        // A check-in asks "did you meet?"; the welcome's research buttons are rapport: ids too.
-        return awaitDm(who, m -> m.customIds().stream().anyMatch(id -> id.startsWith("rapport:met:")) && !m.edited());
+        // A check-in has rating buttons; the welcome's research buttons are rapport: ids too.
+        return awaitDm(who, m -> m.customIds().stream().anyMatch(id -> id.startsWith("rapport:rate:")) && !m.edited());
     }
 
     private static String button(DiscordMessage m, String prefix, String suffix) {

@@ -51,8 +51,8 @@ class DiscordOutageIT extends DiscordTestSupport {
 
     private long checkInsTo(Person p) {
         return dms(p).stream()
-                // A check-in asks "did you meet?"; the welcome's research buttons are rapport: ids too.
-                .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("rapport:met:")))
+                // A check-in has rating buttons; the welcome's research buttons are rapport: ids too.
+                .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("rapport:rate:")))
                 .map(DiscordMessage::id)
                 .distinct()
                 .count();
