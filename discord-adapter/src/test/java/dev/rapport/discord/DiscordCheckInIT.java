@@ -42,7 +42,8 @@ class DiscordCheckInIT extends DiscordTestSupport {
     }
 
     private DiscordMessage checkIn(Person who) {
-        return awaitDm(who, m -> m.customIds().stream().anyMatch(id -> id.startsWith("rapport:")) && !m.edited());
+        // A check-in has rating buttons; the welcome's research buttons are rapport: ids too.
+        return awaitDm(who, m -> m.customIds().stream().anyMatch(id -> id.startsWith("rapport:rate:")) && !m.edited());
     }
 
     private static String button(DiscordMessage m, String prefix, String suffix) {

@@ -95,4 +95,24 @@ class DiscordOnboardingIT extends DiscordTestSupport {
         assertThat(notice.content()).contains("isn't a time zone I know");
         assertThat(discord.message(asked.id()).orElseThrow().customIds()).containsExactly("rapport:timezone");
     }
+
+    @Test
+    void the_welcome_asks_about_research_and_a_tap_on_yes_is_recorded_and_confirmed_privately() {
+        dispatcher.drain("test");
+        DiscordMessage welcome = awaitDm(ana, m -> m.content().contains("Welcome to"));
+        assertThat(welcome.content()).contains("may your anonymised answers be used to study mentoring?");
+        assertThat(welcome.customIds()).containsExactly("rapport:consent:yes", "rapport:consent:no");
+
+        Interaction tap = discord.as(ana.id()).click(welcome, "rapport:consent:yes");
+
+        assertThat(tap.awaitResponse().latency()).isLessThan(THREE_SECONDS);
+        InteractionResponse notice = tap.awaitFollowUps(1, WAIT).getFirst();
+        assertThat(notice.ephemeral()).isTrue();
+        assertThat(notice.content()).startsWith("Thank you: your anonymised answers may now be used");
+        assertThat(jdbc.queryForObject(
+                        "select research_consent from participant where platform_user_id = ?",
+                        Boolean.class,
+                        ana.userId()))
+                .isTrue();
+    }
 }

@@ -51,7 +51,8 @@ class DiscordOutageIT extends DiscordTestSupport {
 
     private long checkInsTo(Person p) {
         return dms(p).stream()
-                .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("rapport:")))
+                // A check-in has rating buttons; the welcome's research buttons are rapport: ids too.
+                .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("rapport:rate:")))
                 .map(DiscordMessage::id)
                 .distinct()
                 .count();

@@ -206,6 +206,31 @@ abstract class SlackScenarios extends SlackEndToEnd {
                                 && f.text().startsWith("pair_id,mentor,mentee")));
     }
 
+    @Test
+    void a_mentee_agrees_to_research_with_one_tap_in_the_welcome_and_the_coordinator_gets_the_research_export() {
+        aProgrammeWithOnePair();
+        tick();
+        PostedMessage welcome = awaitDm(ana, "Welcome to Residents 2026");
+        assertThat(readable(welcome)).contains("may your anonymised answers be used to study mentoring?");
+        assertThat(welcome.actionIds()).contains("rapport:consent:yes", "rapport:consent:no");
+
+        acknowledgedInTime(slack().as(TEAM, ana).click(welcome, "rapport:consent:yes"));
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> Boolean.TRUE.equals(jdbc.queryForObject(
+                        "select research_consent from participant where platform_user_id = ?", Boolean.class, ana)));
+        assertThat(rapport(ana, "me")).contains("your anonymised answers may be used to study mentoring");
+
+        acknowledgedInTime(slack().as(TEAM, cora).command("/rapport", "export research"));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> slack().files().stream()
+                        .anyMatch(f -> f.name().startsWith("rapport-research-")
+                                && f.name().endsWith(".zip")
+                                && f.bytes().length > 0
+                                && f.bytes()[0] == 'P'
+                                && f.bytes()[1] == 'K'));
+    }
+
     static String metYes(List<String> buttons) {
         return buttons.stream().filter(id -> id.endsWith(":yes")).findFirst().orElseThrow();
     }

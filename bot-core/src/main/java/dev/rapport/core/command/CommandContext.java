@@ -45,6 +45,9 @@ public final class CommandContext {
 
     private PairView concernedPair;
 
+    /** What the audit calls this command, when it is more than the command's name ({@code export research}). */
+    private String auditAction;
+
     CommandContext(
             CommandRequest request,
             Subcommand command,
@@ -88,6 +91,16 @@ public final class CommandContext {
 
     PairView concernedPair() {
         return concernedPair;
+    }
+
+    /** Records this command in the audit as {@code action} rather than by its name (a variant, such as a research export). */
+    void auditAs(String action) {
+        this.auditAction = action;
+    }
+
+    /** What the audit records this command as: its name, unless it said otherwise. */
+    String auditAction() {
+        return auditAction == null ? command.name() : auditAction;
     }
 
     public ChatUser actor() {

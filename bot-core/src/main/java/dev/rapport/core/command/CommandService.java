@@ -169,7 +169,7 @@ public class CommandService {
                         context.concernedPair() == null
                                 ? null
                                 : context.concernedPair().id(),
-                        command.name(),
+                        context.auditAction(),
                         command.audit()));
     }
 

@@ -5,6 +5,7 @@ import dev.rapport.core.pair.PairView;
 import dev.rapport.core.pair.Role;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.ParticipantView;
+import dev.rapport.core.participant.ResearchConsent;
 import dev.rapport.core.schedule.SlotPlanner;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -24,12 +25,14 @@ class MeCommand extends Subcommand {
     private final ParticipantService participants;
     private final SlotPlanner planner;
     private final Audit audit;
+    private final ResearchConsent consent;
 
-    MeCommand(ParticipantService participants, SlotPlanner planner, Audit audit) {
+    MeCommand(ParticipantService participants, SlotPlanner planner, Audit audit, ResearchConsent consent) {
         super(Definition.of("me", Audience.PARTICIPANT));
         this.participants = participants;
         this.planner = planner;
         this.audit = audit;
+        this.consent = consent;
     }
 
     @Override
@@ -99,6 +102,7 @@ class MeCommand extends Subcommand {
             int reads = audit.readsOf(pairs.stream().map(PairView::id).toList(), Duration.ofDays(30));
             text.append('\n').append(ctx.text("command.me.reads", "pairs", pairs.size(), "reads", reads));
         }
+        text.append('\n').append(ctx.text(ResearchConsent.status(consent.of(me.id()), me.zone())));
         return Reply.privately(text.toString());
     }
 }

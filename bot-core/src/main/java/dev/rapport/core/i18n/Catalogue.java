@@ -38,8 +38,14 @@ public final class Catalogue {
      * and Discord adapters' own words, {@code i18n/sandbox} the sandbox's, {@code i18n/digest} the coordinators' weekly digest. A key lives in exactly one file; the files
      * of one language form that language's catalogue.
      */
-    public static final List<String> BUNDLES =
-            List.of("i18n/messages", "i18n/core", "i18n/commands", "i18n/adapters", "i18n/sandbox", "i18n/digest");
+    public static final List<String> BUNDLES = List.of(
+            "i18n/messages",
+            "i18n/core",
+            "i18n/commands",
+            "i18n/adapters",
+            "i18n/sandbox",
+            "i18n/digest",
+            "i18n/research");
 
     private static final class Standard {
         static final Catalogue INSTANCE = load(BUNDLES, Languages.SHIPPED);

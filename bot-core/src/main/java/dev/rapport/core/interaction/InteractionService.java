@@ -12,6 +12,7 @@ import dev.rapport.core.meeting.MeetingButtons;
 import dev.rapport.core.participant.ParticipantLanguages;
 import dev.rapport.core.participant.ParticipantService;
 import dev.rapport.core.participant.TimeZoneForm;
+import dev.rapport.core.participant.WelcomeMessage;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one entry for everything a person taps or submits in a Rapport message: check-in answers and the comment
- * form, the meeting reminder's buttons, the time-zone question, and a digest's buttons. Adapters hand over the action or form id they
+ * form, the meeting reminder's buttons, the time-zone question, a digest's buttons and the welcome's research-consent
+ * buttons. Adapters hand over the action or form id they
  * received, verbatim, with who acted; each feature checks that the person may act on what the id names.
  */
 @Service
@@ -31,6 +33,7 @@ public class InteractionService {
     private final ParticipantService participants;
     private final ParticipantLanguages languages;
     private final DigestTaps digestTaps;
+    private final WelcomeMessage welcome;
 
     InteractionService(
             CheckInService checkIns,
@@ -38,8 +41,10 @@ public class InteractionService {
             TimeZoneForm timeZoneForm,
             ParticipantService participants,
             ParticipantLanguages languages,
-            DigestTaps digestTaps) {
+            DigestTaps digestTaps,
+            WelcomeMessage welcome) {
         this.digestTaps = digestTaps;
+        this.welcome = welcome;
         this.checkIns = checkIns;
         this.meetingButtons = meetingButtons;
         this.timeZoneForm = timeZoneForm;
@@ -60,6 +65,9 @@ public class InteractionService {
         }
         if (DigestActions.matches(actionId)) {
             return digestTaps.click(actor, actionId);
+        }
+        if (WelcomeMessage.matches(actionId)) {
+            return welcome.click(actor, actionId);
         }
         return checkIns.click(actor, actionId);
     }
@@ -82,6 +90,7 @@ public class InteractionService {
         return MeetingButtons.matches(actionId)
                 || TimeZoneForm.OPEN.equals(actionId)
                 || DigestActions.parse(actionId).isPresent()
+                || WelcomeMessage.matches(actionId)
                 || ActionId.parse(actionId).isPresent();
     }
 

@@ -172,7 +172,7 @@ public class Erasure {
         jdbc.update("""
                 update participant set display_name = ?, platform_user_id = 'erased-' || id, time_zone = 'UTC',
                        time_zone_source = 'DEFAULT', quiet_start = null, quiet_end = null, paused_until = null,
-                       language = null, platform_locale = null,
+                       language = null, platform_locale = null, research_consent = false, research_consent_at = null,
                        left_at = coalesce(left_at, ?), unreachable_since = ?, profile_checked_at = ?
                 where id = any(?)""", ERASED_NAME, SqlTime.of(now), SqlTime.of(now), SqlTime.of(now), ids);
         jdbc.update("update installation set installer_user_id = null where installer_user_id = any(?)", (Object)

@@ -107,6 +107,7 @@ public final class AuthorizationTable {
         row("meeting", "meeting", D, D, D, D, D, P, P, D, D, P);
         row("timezone", "timezone Europe/Paris", D, D, D, D, D, P, P, D, D, P);
         row("language", "language fr", D, D, D, D, D, P, P, D, D, P);
+        row("consent", "consent yes", D, D, D, D, D, P, P, D, D, P);
         row("quiet", "quiet 22:00-07:00", D, D, D, D, D, P, P, D, D, P);
         row("pause", "pause 2026-12-31", D, D, D, D, D, P, P, D, D, P);
         row("resume", "resume", D, D, D, D, D, P, P, D, D, P);
