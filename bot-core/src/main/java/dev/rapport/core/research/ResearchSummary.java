@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -22,7 +21,8 @@ import java.util.stream.Collectors;
  * @param people how many consenting participants' answers the export holds
  * @param levels per role and dimension, the scores' mean and sample standard deviation
  * @param reliabilities per bank version, role and dimension with at least two items: Cronbach's alpha over complete
- *     cases, a case being one respondent in one period (one check-in) who scored every item of the dimension
+ *     cases, a case being one respondent who scored every item of the dimension at least once in the export's
+ *     periods, each item taken as their mean score on it
  * @param rates per role, the check-ins sent to consenting participants and how many they answered
  * @param versions per bank version found in the answers, how many answers and which periods
  */
@@ -33,7 +33,7 @@ record ResearchSummary(
 
     /**
      * @param items the question ids of the dimension's items in that version and role (those found in the answers)
-     * @param completeCases respondents × periods who scored all of them
+     * @param completeCases respondents who scored each of them at least once
      * @param alpha empty when it is not defined (fewer than two complete cases, or totals that do not vary)
      */
     record Reliability(
@@ -116,18 +116,25 @@ record ResearchSummary(
             if (items.size() < 2) {
                 return;
             }
-            // One case per check-in (a respondent in a period): its scores by item, complete when it scored them all.
-            Map<Long, Map<String, Integer>> byCheckIn = new LinkedHashMap<>();
+            // One case per respondent: their mean score on each item over the export's periods, complete when they
+            // scored every item at least once. Check-ins rotate the statements (one per dimension at a time), so a
+            // single check-in seldom holds all of a dimension's items, while a person answers each over a few weeks.
+            Map<Long, Map<String, List<Integer>>> byPerson = new LinkedHashMap<>();
             for (ResearchFacts.Answer a : mine) {
-                byCheckIn
-                        .computeIfAbsent(a.checkInId(), c -> new LinkedHashMap<>())
-                        .put(a.questionId(), a.score());
+                if (a.score() != null) {
+                    byPerson.computeIfAbsent(a.personId(), c -> new LinkedHashMap<>())
+                            .computeIfAbsent(a.questionId(), q -> new ArrayList<>())
+                            .add(a.score());
+                }
             }
             List<double[]> cases = new ArrayList<>();
-            for (Map<String, Integer> scores : byCheckIn.values()) {
-                if (items.stream().allMatch(item -> scores.get(item) != null)) {
+            for (Map<String, List<Integer>> scores : byPerson.values()) {
+                if (items.stream().allMatch(scores::containsKey)) {
                     cases.add(items.stream()
-                            .mapToDouble(item -> Objects.requireNonNull(scores.get(item)))
+                            .mapToDouble(item -> scores.get(item).stream()
+                                    .mapToInt(Integer::intValue)
+                                    .average()
+                                    .orElseThrow())
                             .toArray());
                 }
             }

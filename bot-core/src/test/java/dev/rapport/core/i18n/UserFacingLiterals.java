@@ -206,6 +206,9 @@ final class UserFacingLiterals {
     private static final Pattern DOTTED_NAME =
             Pattern.compile("[\\p{Alnum}_-]+(\\.[\\p{Alnum}_-]+)+\\.?|[a-z0-9_-]+\\.");
 
+    /** A button's or form's id, words joined by colons with no space: {@code rapport:consent:yes}. */
+    private static final Pattern ACTION_ID = Pattern.compile("[a-z0-9_-]+(:[a-z0-9_-]*)+");
+
     /** An HTTP route as platforms' rate limits name it: {@code POST channels/{id}/messages}. */
     private static final Pattern ROUTE = Pattern.compile("(GET|POST|PUT|PATCH|DELETE) [\\w@{}./-]+");
 
@@ -298,7 +301,7 @@ final class UserFacingLiterals {
 
     /** Whether a literal reads like words for a person once placeholders and markup are set aside. */
     static boolean prose(String value) {
-        if (DOTTED_NAME.matcher(value).matches()) {
+        if (DOTTED_NAME.matcher(value).matches() || ACTION_ID.matcher(value).matches()) {
             return false;
         }
         String words =

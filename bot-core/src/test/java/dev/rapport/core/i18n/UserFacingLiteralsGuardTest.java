@@ -100,6 +100,8 @@ class UserFacingLiteralsGuardTest {
         assertThat(UserFacingLiterals.prose("Authorization")).isFalse();
         assertThat(UserFacingLiterals.prose("MENTEE")).isFalse();
         assertThat(UserFacingLiterals.prose("status")).isFalse();
+        assertThat(UserFacingLiterals.prose("rapport:consent:yes")).as("a button's id").isFalse();
+        assertThat(UserFacingLiterals.prose("Yes: consent")).isTrue();
     }
 
     @Test

@@ -21,22 +21,22 @@ class ResearchSummaryTest {
     }
 
     /**
-     * Respect, asked as two items in one check-in (as a bank might), for three complete check-ins and one where an item
-     * has no score (not applicable), which is not a complete case and counts in no mean.
+     * Respect's two items, each person answering once: three complete cases and one whose second item has no score
+     * (not applicable), which is not a complete case and counts in no mean.
      *
      * <pre>
-     *   check-in  r1  r2 | total
-     *   10         4   5 |   9
-     *   11         2   3 |   5
-     *   12         5   5 |  10
-     *   13         3   –   (not complete)
+     *   person    r1  r2 | total
+     *   1          4   5 |   9
+     *   2          2   3 |   5
+     *   3          5   5 |  10
+     *   4          3   –   (not complete)
      *   σ²(r1) = var(4, 2, 5) = 7/3;  σ²(r2) = var(5, 3, 5) = 4/3;  Σ = 11/3
      *   σ²ₜ = var(9, 5, 10) = (1 + 9 + 4) / 2 = 7
      *   α = 2/1 · (1 − (11/3) / 7) = 2 · 10/21 = 20/21 ≈ 0.952381
      * </pre>
      */
     @Test
-    void alpha_is_computed_over_complete_check_ins_and_scoreless_answers_count_nowhere() {
+    void alpha_is_computed_over_complete_cases_and_scoreless_answers_count_nowhere() {
         LocalDate w1 = LocalDate.parse("2026-11-30");
         answer(1, 10, w1, "v2", "respect.1.mentee", "RESPECT", 4);
         answer(1, 10, w1, "v2", "respect.2.mentee", "RESPECT", 5);
@@ -68,6 +68,43 @@ class ResearchSummaryTest {
                 .extracting(ResearchSummary.Version::bankVersion, ResearchSummary.Version::answers)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("v1", 1L), org.assertj.core.groups.Tuple.tuple("v2", 8L));
+    }
+
+    /**
+     * Respect's two items asked in different check-ins, as the rotation asks them: a case is a respondent, each item
+     * their mean over the periods; person 4 never scored r2 and is not a complete case.
+     *
+     * <pre>
+     *   person  r1 scores → mean  r2 scores → mean | total
+     *   1       4, 2      → 3     5         → 5    |   8
+     *   2       2         → 2     3, 3      → 3    |   5
+     *   3       5         → 5     4         → 4    |   9
+     *   4       3         → 3     –               (not complete)
+     *   σ²(r1) = var(3, 2, 5) = (1/9 + 16/9 + 25/9) / 2 = 7/3;  σ²(r2) = var(5, 3, 4) = 1;  Σ = 10/3
+     *   σ²ₜ = var(8, 5, 9) = (4/9 + 49/9 + 25/9) / 2 = 13/3
+     *   α = 2/1 · (1 − (10/3) / (13/3)) = 2 · 3/13 = 6/13 ≈ 0.461538
+     * </pre>
+     */
+    @Test
+    void alpha_takes_each_respondents_mean_per_item_across_check_ins() {
+        LocalDate w = LocalDate.parse("2026-11-30");
+        answer(1, 20, w, "v2", "respect.1.mentee", "RESPECT", 4);
+        answer(1, 21, w.plusWeeks(1), "v2", "respect.2.mentee", "RESPECT", 5);
+        answer(1, 22, w.plusWeeks(2), "v2", "respect.1.mentee", "RESPECT", 2);
+        answer(2, 30, w, "v2", "respect.1.mentee", "RESPECT", 2);
+        answer(2, 31, w.plusWeeks(1), "v2", "respect.2.mentee", "RESPECT", 3);
+        answer(2, 32, w.plusWeeks(2), "v2", "respect.2.mentee", "RESPECT", 3);
+        answer(3, 40, w, "v2", "respect.1.mentee", "RESPECT", 5);
+        answer(3, 41, w.plusWeeks(1), "v2", "respect.2.mentee", "RESPECT", 4);
+        answer(4, 50, w, "v2", "respect.1.mentee", "RESPECT", 3);
+        answer(4, 51, w.plusWeeks(1), "v2", "respect.2.mentee", "RESPECT", null);
+
+        ResearchSummary.Reliability respect = ResearchSummary.of(new ResearchFacts(answers, List.of()))
+                .reliabilities()
+                .getFirst();
+
+        assertThat(respect.completeCases()).isEqualTo(3);
+        assertThat(respect.alpha().orElseThrow()).isCloseTo(6.0 / 13.0, within(1e-12));
     }
 
     @Test
