@@ -101,7 +101,7 @@ class UserFacingLiteralsGuardTest {
         assertThat(UserFacingLiterals.prose("MENTEE")).isFalse();
         assertThat(UserFacingLiterals.prose("status")).isFalse();
         assertThat(UserFacingLiterals.prose("rapport:consent:yes")).as("a button's id").isFalse();
-        assertThat(UserFacingLiterals.prose("Yes: consent")).isTrue();
+        assertThat(UserFacingLiterals.prose("Yes, they may")).isTrue();
     }
 
     @Test
