@@ -19,15 +19,24 @@ final class Files {
         final String userId;
         final String filename;
         final long length;
+        final String altTxt;
         final String secret;
         volatile byte[] bytes;
 
-        Pending(String fileId, String teamId, String userId, String filename, long length, String secret) {
+        Pending(
+                String fileId,
+                String teamId,
+                String userId,
+                String filename,
+                long length,
+                String altTxt,
+                String secret) {
             this.fileId = fileId;
             this.teamId = teamId;
             this.userId = userId;
             this.filename = filename;
             this.length = length;
+            this.altTxt = altTxt;
             this.secret = secret;
         }
     }

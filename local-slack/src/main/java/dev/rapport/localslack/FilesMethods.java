@@ -44,7 +44,9 @@ final class FilesMethods {
         }
         String fileId = String.format("F%010d", world.nextNumber());
         String secret = world.hex(12);
-        world.pendingUpload(new Files.Pending(fileId, w.teamId, w.botUserId, filename, bytes, secret));
+        // alt_txt: the description of an image a screen reader speaks, given with the upload's first step.
+        String altTxt = Slack.blank(args.get("alt_txt")) ? null : args.get("alt_txt");
+        world.pendingUpload(new Files.Pending(fileId, w.teamId, w.botUserId, filename, bytes, altTxt, secret));
         JsonObject body = Slack.ok();
         body.addProperty("upload_url", world.baseUrl() + "/upload/v1/" + secret);
         body.addProperty("file_id", fileId);
@@ -94,8 +96,17 @@ final class FilesMethods {
         for (int i = 0; i < pending.size(); i++) {
             Files.Pending p = pending.get(i);
             String title = titles.get(i) == null ? p.filename : titles.get(i);
-            UploadedFile file =
-                    held(world.baseUrl(), p.fileId, w.teamId, p.userId, p.filename, title, p.bytes, channels, comment);
+            UploadedFile file = held(
+                    world.baseUrl(),
+                    p.fileId,
+                    w.teamId,
+                    p.userId,
+                    p.filename,
+                    title,
+                    p.altTxt,
+                    p.bytes,
+                    channels,
+                    comment);
             world.completeUpload(p, file);
             for (String c : channels) {
                 String viewer = w.userByDm.get(c);
@@ -127,12 +138,14 @@ final class FilesMethods {
             String userId,
             String name,
             String title,
+            String altTxt,
             byte[] bytes,
             List<String> channels,
             String comment) {
         String url = baseUrl + "/files-pri/" + teamId + "-" + id + "/"
                 + Http.encode(name).replace("+", "%20");
-        return new UploadedFile(id, teamId, userId, name, title, Files.typeOf(name)[0], bytes, channels, comment, url);
+        return new UploadedFile(
+                id, teamId, userId, name, title, altTxt, Files.typeOf(name)[0], bytes, channels, comment, url);
     }
 
     /** A file object as Slack's file methods and {@code file_input} values carry it. */

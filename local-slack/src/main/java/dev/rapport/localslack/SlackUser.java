@@ -530,7 +530,8 @@ public final class SlackUser {
      */
     public UploadedFile upload(String name, byte[] bytes) {
         String id = String.format("F%010d", world.nextNumber());
-        UploadedFile file = FilesMethods.held(world.baseUrl(), id, teamId, userId, name, name, bytes, List.of(), null);
+        UploadedFile file =
+                FilesMethods.held(world.baseUrl(), id, teamId, userId, name, name, null, bytes, List.of(), null);
         world.holdFile(file);
         return file;
     }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param userId who uploaded it (the bot user for the app's uploads)
  * @param name the file name
  * @param title the title shown in Slack
+ * @param altTxt an image's description for screen readers ({@code alt_txt} of {@code files.getUploadURLExternal}), or
+ *     {@code null}
  * @param mimetype the type guessed from the name
  * @param bytes the content
  * @param channels the channels it was shared to (empty until shared)
@@ -25,6 +27,7 @@ public record UploadedFile(
         String userId,
         String name,
         String title,
+        String altTxt,
         String mimetype,
         byte[] bytes,
         List<String> channels,

@@ -116,6 +116,7 @@ class SdkClientTest {
         FilesUploadV2Response uploaded = methods.filesUploadV2(r -> r.channel(dm)
                 .filename("trend.png")
                 .title("Trust trend")
+                .altTxt("Trust, week by week")
                 .fileData(png)
                 .initialComment("Your pair's trend"));
 
@@ -125,6 +126,7 @@ class SdkClientTest {
         UploadedFile held = slack.files().getFirst();
         assertThat(held.name()).isEqualTo("trend.png");
         assertThat(held.title()).isEqualTo("Trust trend");
+        assertThat(held.altTxt()).isEqualTo("Trust, week by week");
         assertThat(held.mimetype()).isEqualTo("image/png");
         assertThat(held.bytes()).isEqualTo(png);
         assertThat(held.channels()).containsExactly(dm);

@@ -48,8 +48,8 @@ import java.util.Set;
  *       the section text limit, at most {@value #MAX_TABLE_SECTIONS} sections; what does not fit is summed up as
  *       "…and N more rows".
  *   <li>{@link Block.Image}: an image block needs a public URL, which the core does not have (it has PNG bytes).
- *       So the image is rendered as a context block with its alternative text, saying the chart is attached; the
- *       adapter uploads the PNG next to the message ({@code files.uploadV2}), which is not done here.
+ *       So the image is rendered as a context block with its alternative text, saying the chart follows in the
+ *       person's DM with the app, where the adapter uploads the PNG ({@code files.uploadV2}), which is not done here.
  *   <li>{@link Block.Attachment}: a section naming the file; the adapter uploads the file itself, as for images.
  * </ul>
  *

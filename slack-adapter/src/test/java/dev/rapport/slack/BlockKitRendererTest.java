@@ -203,7 +203,7 @@ class BlockKitRendererTest {
                 .containsExactly("```Nom\n---\n(aucune ligne)```");
         assertThat(allTexts(french.blocks(
                         new ChatMessage("t", List.of(new Block.Attachment("export.csv", "text/csv", new byte[0]))))))
-                .containsExactly("📎 *export.csv* est joint à ce message.");
+                .containsExactly("📎 *export.csv* suit dans vos messages directs avec Rapport.");
         assertThat(new BlockKitRenderer(Locale.of("es")).fallbackText(new ChatMessage(" ", List.of())))
                 .isEqualTo("Mensaje de Rapport");
         List<List<String>> rows = IntStream.rangeClosed(1, 400)
@@ -281,9 +281,12 @@ class BlockKitRendererTest {
         assertThat(texts(blocks.get(0)))
                 .singleElement()
                 .asString()
-                .contains("Trust score per week &lt;b&gt;", "attached");
+                .contains("Trust score per week &lt;b&gt;", "follows in your direct messages");
         assertThat(blocks.get(1)).isInstanceOf(SectionBlock.class);
-        assertThat(texts(blocks.get(1))).singleElement().asString().contains("*health &lt;export&gt;.csv*", "attached");
+        assertThat(texts(blocks.get(1)))
+                .singleElement()
+                .asString()
+                .contains("*health &lt;export&gt;.csv*", "follows in your direct messages");
     }
 
     @Test

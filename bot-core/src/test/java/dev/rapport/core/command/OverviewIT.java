@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatUser;
-import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.health.HealthService;
 import dev.rapport.core.health.HealthState;
 import dev.rapport.core.insight.Overview;
@@ -13,13 +12,10 @@ import dev.rapport.core.insight.OverviewReader;
 import dev.rapport.core.pair.PairView;
 import dev.rapport.core.programme.ProgrammeView;
 import dev.rapport.core.pulse.Dimension;
-import java.time.Duration;
-import java.time.Instant;
+import dev.rapport.core.test.AnsweredWeeks;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,45 +51,11 @@ class OverviewIT extends CommandTestSupport {
 
     /** Week {@code n} (1 = START): both sides of {@code p} are asked; the mentee answers {@code mentee}, the mentor {@code mentor} (null: no answer). */
     void week(PairView p, int n, Integer mentee, Integer mentor) {
-        checkIn(p, "MENTEE", p.menteeId(), n, mentee);
-        checkIn(p, "MENTOR", p.mentorId(), n, mentor);
-    }
-
-    void checkIn(PairView p, String role, long participant, int n, Integer score) {
-        LocalDate day = START.plusWeeks(n - 1);
-        Instant sent = day.atTime(10, 0).toInstant(ZoneOffset.UTC);
-        Instant answered = score == null ? null : sent.plus(Duration.ofHours(3));
-        long id = jdbc.queryForObject(
-                """
-                insert into check_in (pair_id, role, participant_id, period, seq, bank_version, question_ids, due_at,
-                                      status, sent_at, answered_at, met)
-                values (?, ?, ?, ?, ?, '2026.1', 'respect.1', ?, ?, ?, ?, true) returning id""",
-                Long.class,
-                p.id(),
-                role,
-                participant,
-                day,
-                n - 1,
-                SqlTime.of(sent),
-                score == null ? "SENT" : "ANSWERED",
-                SqlTime.of(sent),
-                SqlTime.of(answered));
-        if (score != null) {
-            for (Dimension d : List.of(Dimension.RESPECT, Dimension.EMPATHY)) {
-                jdbc.update(
-                        "insert into answer (check_in_id, question_id, bank_version, dimension, score, answered_at)"
-                                + " values (?, ?, '2026.1', ?, ?, ?)",
-                        id,
-                        d.name().toLowerCase(Locale.ROOT) + ".1." + role.toLowerCase(Locale.ROOT),
-                        d.name(),
-                        score,
-                        SqlTime.of(answered));
-            }
-        }
+        new AnsweredWeeks(jdbc, START).week(p.id(), n, mentee, mentor);
     }
 
     void refreshOn(int week) {
-        clock.set(START.plusWeeks(week - 1).plusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC));
+        clock.set(new AnsweredWeeks(jdbc, START).midweek(week));
         health.refresh();
     }
 
