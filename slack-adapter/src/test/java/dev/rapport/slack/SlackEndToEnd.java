@@ -131,6 +131,11 @@ abstract class SlackEndToEnd {
         lee = person("U0LEE" + n, "lee" + n, "Dr Lee Mentor", "Europe/Lisbon");
         ana = person("U0ANA" + n, "ana" + n, "Ana Mentee", "Europe/Lisbon");
         await().atMost(Duration.ofSeconds(30)).until(() -> connection.status() == SlackConnection.Status.CONNECTED);
+        if (!deliversOverHttp()) {
+            // The connection counts itself connected once Bolt starts opening its socket; a first command sent before
+            // the socket is open would have nowhere to go.
+            await().atMost(Duration.ofSeconds(30)).until(() -> slack().socketModeConnections() >= 1);
+        }
     }
 
     String person(String id, String handle, String realName, String tz) {

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,15 +52,6 @@ class SlackOverviewIT extends SlackEndToEnd {
 
     @Autowired
     HealthService health;
-
-    /**
-     * The connection reports itself connected once Bolt starts opening its socket; the first command must wait for the
-     * socket to be open, or the local Slack has nowhere to deliver it.
-     */
-    @BeforeEach
-    void theSocketIsOpen() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> SLACK.socketModeConnections() >= 1);
-    }
 
     @Test
     void a_coordinator_runs_overview_and_gets_the_summary_and_the_png_charts_in_her_own_dm() {
