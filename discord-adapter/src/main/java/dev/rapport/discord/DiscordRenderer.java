@@ -159,7 +159,7 @@ public final class DiscordRenderer {
                     }
                     deferring = deferring || rows.size() + 1 > MAX_ROWS;
                     if (deferring) {
-                        lines.add(DEFERRED_NOTE);
+                        lines.add("-# " + CATALOGUE.text(language, DEFERRED_NOTE));
                     } else {
                         rows.add(ActionRow.of(select(SELECT_PREFIX + scales, q)));
                     }

@@ -42,8 +42,7 @@ class DiscordCheckInIT extends DiscordTestSupport {
     }
 
     private DiscordMessage checkIn(Person who) {
-        // A check-in has rating buttons; the welcome's research buttons are rapport: ids too.
-        return awaitDm(who, m -> m.customIds().stream().anyMatch(id -> id.startsWith("rapport:rate:")) && !m.edited());
+        return awaitDm(who, m -> isCheckIn(m) && !m.edited());
     }
 
     private static String button(DiscordMessage m, String prefix, String suffix) {

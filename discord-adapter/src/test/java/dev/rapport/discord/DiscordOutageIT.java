@@ -51,8 +51,7 @@ class DiscordOutageIT extends DiscordTestSupport {
 
     private long checkInsTo(Person p) {
         return dms(p).stream()
-                // A check-in has rating buttons; the welcome's research buttons are rapport: ids too.
-                .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("rapport:rate:")))
+                .filter(DiscordTestSupport::isCheckIn)
                 .map(DiscordMessage::id)
                 .distinct()
                 .count();

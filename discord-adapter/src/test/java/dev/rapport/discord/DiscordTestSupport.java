@@ -121,6 +121,14 @@ abstract class DiscordTestSupport {
     }
 
     /** A message's content and its embeds' descriptions (where tables go), as a person reads them. */
+    /**
+     * Whether a message is a check-in: it carries a rating's select menu (or, on an older message, its buttons). The
+     * welcome's research buttons are {@code rapport:} ids too, so any Rapport component is not enough.
+     */
+    static boolean isCheckIn(DiscordMessage m) {
+        return m.customIds().stream().anyMatch(id -> id.startsWith("rapport:scale:") || id.startsWith("rapport:rate:"));
+    }
+
     static String text(DiscordMessage m) {
         return plain(m.content() + "\n" + String.join("\n", m.embedDescriptions()));
     }

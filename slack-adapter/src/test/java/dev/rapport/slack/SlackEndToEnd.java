@@ -167,11 +167,18 @@ abstract class SlackEndToEnd {
         return ack;
     }
 
-    /** A programme set up by Cora with one pair, Dr Lee mentoring Ana, starting on Monday 23 November 2026. */
+    /**
+     * A programme set up by Cora with one pair, Dr Lee mentoring Ana, starting on Monday 23 November 2026. The replies
+     * are checked for what every language says alike, the programme's name and the pair's number: Cora's Slack may
+     * not be in English.
+     */
     void aProgrammeWithOnePair() {
-        assertThat(rapport(cora, "setup \"Residents 2026\" Europe/Lisbon")).contains("you are its coordinator");
+        assertThat(rapport(cora, "setup \"Residents 2026\" Europe/Lisbon")).contains("*Residents 2026*");
+        assertThat(jdbc.queryForObject("select count(*) from programme", Long.class))
+                .isEqualTo(1L);
         assertThat(rapport(cora, "add-pair <@" + lee + "> <@" + ana + "> 2026-11-23"))
-                .contains("Pair #1 added");
+                .contains("#1");
+        assertThat(jdbc.queryForObject("select count(*) from pair", Long.class)).isEqualTo(1L);
     }
 
     /** The schedule's work, as the jobs would do it: enqueue what is due, then send it. */
