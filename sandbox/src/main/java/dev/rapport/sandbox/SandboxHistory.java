@@ -70,7 +70,8 @@ class SandboxHistory {
     void write(long programmeId, ZoneId zone, Instant now) {
         LocalDate thisMonday = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate first = thisMonday.minusWeeks(WEEKS);
-        for (Story story : STORIES) {
+        for (int n = 0; n < STORIES.size(); n++) {
+            Story story = STORIES.get(n);
             Long pair = pairOf(programmeId, story.mentee());
             if (pair == null) {
                 continue;
@@ -82,8 +83,9 @@ class SandboxHistory {
             for (int w = 0; w < WEEKS; w++) {
                 LocalDate monday = first.plusWeeks(w);
                 boolean met = contains(story.metInWeeks(), w + 1);
-                checkIn(pair, "MENTEE", mentee, monday, w, zone, story.menteeScores()[w], met);
-                checkIn(pair, "MENTOR", mentor, monday, w, zone, story.mentorScores()[w], met);
+                // Pairs are asked different statements in the same week, so every week has all six dimensions.
+                checkIn(pair, "MENTEE", mentee, monday, w, w + n, zone, story.menteeScores()[w], met);
+                checkIn(pair, "MENTOR", mentor, monday, w, w + n, zone, story.mentorScores()[w], met);
                 if (met) {
                     jdbc.update(
                             "insert into meeting (pair_id, held_on, logged_by, created_at) values (?, ?, ?, ?)",
@@ -138,12 +140,13 @@ class SandboxHistory {
             long participant,
             LocalDate monday,
             int week,
+            int turn,
             ZoneId zone,
             Integer score,
             boolean met) {
         Instant sent = monday.atTime(10, 0).atZone(zone).toInstant();
         Instant answered = score == null ? null : sent.plus(Duration.ofHours(3));
-        List<Dimension> asked = week % 2 == 0
+        List<Dimension> asked = turn % 2 == 0
                 ? List.of(Dimension.RESPECT, Dimension.EMPATHY, Dimension.EFFORT)
                 : List.of(Dimension.CONFIDENTIALITY, Dimension.HUMILITY, Dimension.COMMUNICATION);
         String questions =
