@@ -190,6 +190,13 @@ function part(p, item) {
     row.append(submit, cancel);
     return row;
   }
+  if (p.src) {
+    const img = document.createElement("img");
+    img.className = "chart";
+    img.src = p.src;
+    img.alt = p.name;
+    return img;
+  }
   if (p.href) {
     const a = document.createElement("a");
     a.href = p.href;

@@ -117,7 +117,7 @@ class SandboxBrowserIT {
         WebElement command = browser.findElement(By.id("command"));
         command.sendKeys("health");
         browser.findElement(By.id("run")).click();
-        until(d -> screen().contains("Residents 2026* – 2 pairs") || screen().contains("Residents 2026 – 2 pairs"));
+        until(d -> screen().contains("Residents 2026* – 3 pairs") || screen().contains("Residents 2026 – 3 pairs"));
         String health = screen();
         screenshot("2-coordinator-health.png");
 

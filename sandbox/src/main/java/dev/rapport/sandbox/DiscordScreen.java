@@ -42,7 +42,9 @@ final class DiscordScreen {
         }
         parts.addAll(components(m.componentsJson()));
         for (UploadedFile f : m.attachments()) {
-            parts.add(new Screen.Download(f.filename(), "/sandbox/api/discord/files/" + f.id()));
+            String href = "/sandbox/api/discord/files/" + f.id();
+            Screen.Image.of(f.filename(), f.contentType(), href).ifPresent(parts::add);
+            parts.add(new Screen.Download(f.filename(), href));
         }
         return new Screen.Item(Long.toString(m.id()), kind, null, parts, m.version() > 0);
     }

@@ -1,6 +1,8 @@
 package dev.rapport.sandbox;
 
 import dev.rapport.core.database.DomainTables;
+import dev.rapport.core.digest.DigestService;
+import dev.rapport.core.digest.SilenceNotices;
 import dev.rapport.core.health.HealthService;
 import dev.rapport.core.outbox.Dispatcher;
 import dev.rapport.core.participant.ProfileRefresh;
@@ -32,6 +34,8 @@ class SandboxDemo {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxDemo.class);
 
+    private static final java.time.LocalTime DIGEST_FROM = dev.rapport.core.digest.DigestRules.SEND_FROM.plusMinutes(5);
+
     private final JdbcTemplate jdbc;
     private final SandboxClock clock;
     private final SlackSandbox slack;
@@ -41,6 +45,9 @@ class SandboxDemo {
     private final Reminders reminders;
     private final HealthService health;
     private final ProfileRefresh profiles;
+    private final SandboxHistory history;
+    private final SilenceNotices silences;
+    private final DigestService digests;
     private final Environment environment;
     private final boolean ownDatabase;
     private final ReentrantLock working = new ReentrantLock();
@@ -56,6 +63,9 @@ class SandboxDemo {
             Reminders reminders,
             HealthService health,
             ProfileRefresh profiles,
+            SandboxHistory history,
+            SilenceNotices silences,
+            DigestService digests,
             Environment environment,
             @Value("${" + SandboxWorld.OWN_DATABASE + ":false}") boolean ownDatabase) {
         this.jdbc = jdbc;
@@ -67,6 +77,9 @@ class SandboxDemo {
         this.reminders = reminders;
         this.health = health;
         this.profiles = profiles;
+        this.history = history;
+        this.silences = silences;
+        this.digests = digests;
         this.environment = environment;
         this.ownDatabase = ownDatabase;
     }
@@ -84,11 +97,23 @@ class SandboxDemo {
             if (ownDatabase) {
                 reset();
             }
-            LocalDate today = clock.instant().atZone(ZoneId.of("Europe/Lisbon")).toLocalDate();
+            ZoneId lisbon = ZoneId.of("Europe/Lisbon");
+            // The coordinators' digest goes out from 9:00 on its day: a demo started earlier begins at 9:00.
+            clock.advanceTo(clock.instant().atZone(lisbon).with(DIGEST_FROM).toInstant());
+            LocalDate today = clock.instant().atZone(lisbon).toLocalDate();
             if (programmesIn(SandboxWorld.SLACK_TEAM) == 0) {
                 slack.command("U0CORA", "setup \"Residents 2026\" Europe/Lisbon");
                 slack.command("U0CORA", "add-pair <@U0LEE> <@U0ANA> " + today);
                 slack.command("U0CORA", "add-pair <@U0PATEL> <@U0BEN> " + today);
+                slack.command("U0CORA", "add-pair <@U0OMAR> <@U0ZOE> " + today);
+                long programme = jdbc.queryForObject(
+                        "select id from programme where workspace_id = ?", Long.class, SandboxWorld.SLACK_TEAM);
+                history.write(programme, lisbon, clock.instant());
+                // Today is the programme's digest day, so Cora's weekly digest is there when the page opens.
+                jdbc.update(
+                        "update programme set digest_day = ? where id = ?",
+                        today.getDayOfWeek().getValue(),
+                        programme);
             }
             if (programmesIn(Long.toString(SandboxWorld.DISCORD_GUILD)) == 0) {
                 long sam = Long.parseLong(SandboxWorld.DISCORD_PEOPLE.getFirst().userId());
@@ -159,7 +184,7 @@ class SandboxDemo {
         return clock.instant();
     }
 
-    /** The schedule's work (new people's profiles, check-ins, reminders, health), now rather than at the jobs' next run. */
+    /** The schedule's work (new people's profiles, check-ins, reminders, health, the digest), now rather than at the jobs' next run. */
     void work() {
         working.lock();
         try {
@@ -167,6 +192,8 @@ class SandboxDemo {
             sweeper.sweep();
             reminders.run();
             health.refresh();
+            silences.run();
+            digests.run();
             dispatcher.drain("sandbox");
         } finally {
             working.unlock();

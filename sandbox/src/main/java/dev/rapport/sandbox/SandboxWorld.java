@@ -34,7 +34,9 @@ public final class SandboxWorld implements AutoCloseable {
             new Person("slack", SLACK_TEAM, "U0LEE", "lee", "Dr Lee Okafor", "mentor"),
             new Person("slack", SLACK_TEAM, "U0ANA", "ana", "Ana Ribeiro", "mentee"),
             new Person("slack", SLACK_TEAM, "U0PATEL", "priya", "Dr Priya Patel", "mentor"),
-            new Person("slack", SLACK_TEAM, "U0BEN", "ben", "Ben Carter", "mentee"));
+            new Person("slack", SLACK_TEAM, "U0BEN", "ben", "Ben Carter", "mentee"),
+            new Person("slack", SLACK_TEAM, "U0OMAR", "omar", "Dr Omar Haddad", "mentor"),
+            new Person("slack", SLACK_TEAM, "U0ZOE", "zoe", "Zoe Adams", "mentee"));
 
     static final long DISCORD_GUILD = 1_300_000_000_000_000_100L;
     static final long DISCORD_CHANNEL = 1_300_000_000_000_000_101L;

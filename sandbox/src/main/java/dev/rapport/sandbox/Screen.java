@@ -21,7 +21,7 @@ final class Screen {
      */
     record Item(String id, String kind, String title, List<Part> parts, boolean edited) {}
 
-    /** A piece of an item: text, a row of buttons, a form field, a download. */
+    /** A piece of an item: text, a row of buttons, a form field, an image, a download. */
     sealed interface Part {}
 
     /** Text with light Markdown ({@code *bold*} or {@code **bold**}, {@code `code`}, code blocks). */
@@ -46,6 +46,17 @@ final class Screen {
 
     /** The submit and cancel buttons of a form. */
     record Submit(String label, String cancel) implements Part {}
+
+    /** An image (a chart's PNG), drawn where it is. */
+    record Image(String name, String src) implements Part {
+
+        /** The image of a file, when it is one: a PNG, as the core's charts are. */
+        static java.util.Optional<Image> of(String name, String mimetype, String href) {
+            boolean png = "image/png".equals(mimetype)
+                    || (name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".png"));
+            return png ? java.util.Optional.of(new Image(name, href)) : java.util.Optional.empty();
+        }
+    }
 
     /** A file, downloadable from the sandbox. */
     record Download(String name, String href) implements Part {}

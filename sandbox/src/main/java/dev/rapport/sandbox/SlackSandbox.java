@@ -96,13 +96,17 @@ final class SlackSandbox {
                         items.add(form(s, languages.of(userId)));
                     }
                 }
-                case FILE ->
-                    items.add(new Screen.Item(
-                            s.id(),
-                            "file",
-                            s.text(),
-                            List.of(new Screen.Download(s.text(), "/sandbox/api/slack/files/" + s.id())),
-                            false));
+                case FILE -> {
+                    String href = "/sandbox/api/slack/files/" + s.id();
+                    List<Screen.Part> parts = new ArrayList<>();
+                    Screen.Image.of(
+                                    s.text(),
+                                    file(s.id()).map(UploadedFile::mimetype).orElse(null),
+                                    href)
+                            .ifPresent(parts::add);
+                    parts.add(new Screen.Download(s.text(), href));
+                    items.add(new Screen.Item(s.id(), "file", s.text(), parts, false));
+                }
             }
         }
         return items;
