@@ -71,7 +71,7 @@ final class HealthFormat {
                 .map(s -> ctx.text(
                         "insight.not-applicable.item",
                         "item",
-                        s.questionId(),
+                        statement(ctx, s.questionId()),
                         "count",
                         s.notApplicable(),
                         "answers",
@@ -83,6 +83,25 @@ final class HealthFormat {
         all[args.length] = "items";
         all[args.length + 1] = String.join(" · ", items);
         return ctx.text(key, all);
+    }
+
+    /**
+     * A statement as coordinators read it: {@code respect.1.mentee} is "Respect 1 (mentee)", in the reader's language;
+     * an id of another shape is shown as it is.
+     */
+    static String statement(CommandContext ctx, String questionId) {
+        String[] parts = questionId.split("\\.");
+        if (parts.length != 3 || !parts[1].matches("\\d+") || !parts[2].matches("mentee|mentor")) {
+            return questionId;
+        }
+        return ctx.text(
+                "insight.not-applicable.statement",
+                "dimension",
+                ctx.text("pulse.dimension." + parts[0]),
+                "number",
+                parts[1],
+                "role",
+                ctx.text("role." + parts[2]));
     }
 
     static String weeks(CommandContext ctx, Long weeks) {

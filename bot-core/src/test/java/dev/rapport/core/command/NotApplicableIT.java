@@ -190,11 +190,11 @@ class NotApplicableIT extends CommandTestSupport {
                 .isEqualTo(3.5);
 
         assertThat(say(cora, "pair #" + pair.id()))
-                .contains("*Not applicable*, per statement (all the pair's answers): respect.1.mentor 1 of 2 (50%)"
-                        + " · respect.1.mentee 2 of 6 (33%)");
+                .contains("*Not applicable*, per statement (all the pair's answers): Respect 1 (mentor) 1 of 2 (50%)"
+                        + " · Respect 1 (mentee) 2 of 6 (33%)");
         assertThat(say(cora, "overview"))
                 .contains(
-                        "*Not applicable*, per statement (8 weeks): respect.1.mentor 1 of 2 (50%) · respect.1.mentee 2 of 6 (33%)");
+                        "*Not applicable*, per statement (8 weeks): Respect 1 (mentor) 1 of 2 (50%) · Respect 1 (mentee) 2 of 6 (33%)");
         assertThat(jdbc.queryForObject("select count(*) from answer where score is null", Integer.class))
                 .isEqualTo(3);
     }

@@ -100,7 +100,9 @@ class UserFacingLiteralsGuardTest {
         assertThat(UserFacingLiterals.prose("Authorization")).isFalse();
         assertThat(UserFacingLiterals.prose("MENTEE")).isFalse();
         assertThat(UserFacingLiterals.prose("status")).isFalse();
-        assertThat(UserFacingLiterals.prose("rapport:consent:yes")).as("a button's id").isFalse();
+        assertThat(UserFacingLiterals.prose("rapport:consent:yes"))
+                .as("a button's id")
+                .isFalse();
         assertThat(UserFacingLiterals.prose("Yes, they may")).isTrue();
     }
 
