@@ -3,8 +3,8 @@ package dev.rapport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.rapport.core.test.FreshDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,22 +38,21 @@ class SandboxLanguageIT {
 
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void switching_a_persons_language_on_the_page_brings_their_next_messages_in_it() throws Exception {
         await().atMost(Duration.ofSeconds(90))
-                .until(() -> "ready".equals(state().path("status").asText()));
-        assertThat(state().path("languages").path(ANA).asText()).isEqualTo("en");
+                .until(() -> "ready".equals(state().get("status").getAsString()));
+        assertThat(state().getAsJsonObject("languages").get(ANA).getAsString()).isEqualTo("en");
 
         assertThat(post("language", "{\"platform\":\"slack\",\"user\":\"" + ANA + "\",\"language\":\"fr\"}")
-                        .path("language")
-                        .asText())
+                        .get("language")
+                        .getAsString())
                 .isEqualTo("fr");
         post("language", "{\"platform\":\"discord\",\"user\":\"" + MIA + "\",\"language\":\"es\"}");
-        assertThat(state().path("languages").path(ANA).asText()).isEqualTo("fr");
-        assertThat(state().path("languages").path(MIA).asText()).isEqualTo("es");
-        assertThat(state().path("languages").path(BEN).asText()).isEqualTo("en");
+        assertThat(state().getAsJsonObject("languages").get(ANA).getAsString()).isEqualTo("fr");
+        assertThat(state().getAsJsonObject("languages").get(MIA).getAsString()).isEqualTo("es");
+        assertThat(state().getAsJsonObject("languages").get(BEN).getAsString()).isEqualTo("en");
 
         HttpResponse<String> unknown =
                 send("language", "{\"platform\":\"slack\",\"user\":\"" + ANA + "\",\"language\":\"de\"}");
@@ -72,11 +71,11 @@ class SandboxLanguageIT {
                 .until(() -> screen("discord", MIA).contains("es la hora del seguimiento"));
     }
 
-    private JsonNode state() throws Exception {
+    private JsonObject state() throws Exception {
         HttpResponse<String> got =
                 client.send(HttpRequest.newBuilder(uri("state")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(got.statusCode()).isEqualTo(200);
-        return json.readTree(got.body());
+        return JsonParser.parseString(got.body()).getAsJsonObject();
     }
 
     /** Everything on a person's screen, as one text. */
@@ -90,14 +89,14 @@ class SandboxLanguageIT {
         return got.body();
     }
 
-    private JsonNode post(String path, String body) throws Exception {
+    private JsonObject post(String path, String body) throws Exception {
         HttpResponse<String> got = send(path, body);
         assertThat(got.statusCode()).as(got.body()).isEqualTo(200);
-        return json.readTree(got.body());
+        return JsonParser.parseString(got.body()).getAsJsonObject();
     }
 
     private HttpResponse<String> send(String path, String body) throws Exception {
-        String token = state().path("token").asText();
+        String token = state().get("token").getAsString();
         return client.send(
                 HttpRequest.newBuilder(uri(path))
                         .header("Content-Type", "application/json")
