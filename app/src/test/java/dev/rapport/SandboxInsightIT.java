@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +44,13 @@ class SandboxInsightIT {
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private SandboxApi api;
+
+    @BeforeEach
+    void thePagesApi() {
+        api = new SandboxApi(port);
+    }
+
     @Test
     void the_digest_is_in_the_coordinators_dm_and_the_overview_has_words_and_charts() throws Exception {
         await().atMost(Duration.ofSeconds(90))
@@ -58,7 +66,7 @@ class SandboxInsightIT {
                 .contains("Dr Priya Patel & Ben Carter: newly to watch")
                 .contains("no meeting for");
 
-        String reply = post(
+        String reply = api.post(
                 token, "command", "{\"platform\":\"slack\",\"user\":\"" + CORA + "\",\"text\":\"/rapport overview\"}");
         assertThat(JsonParser.parseString(reply).getAsJsonObject().get("reply").getAsString())
                 .isEqualTo("Residents 2026: overview of 8 weeks");
@@ -86,12 +94,12 @@ class SandboxInsightIT {
         }
     }
 
-    private JsonObject state() throws Exception {
-        return JsonParser.parseString(get("state")).getAsJsonObject();
+    private JsonArray screen(String user) throws Exception {
+        return api.screen("slack", user);
     }
 
-    private JsonArray screen(String user) throws Exception {
-        return JsonParser.parseString(get("screen?platform=slack&user=" + user)).getAsJsonArray();
+    private JsonObject state() throws Exception {
+        return api.state();
     }
 
     /** The text of every message on a screen, one after the other. */
@@ -119,28 +127,5 @@ class SandboxInsightIT {
             }
         }
         return found;
-    }
-
-    private String get(String path) throws Exception {
-        HttpResponse<String> got =
-                client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(got.statusCode()).as(path).isEqualTo(200);
-        return got.body();
-    }
-
-    private String post(String token, String path, String body) throws Exception {
-        HttpResponse<String> sent = client.send(
-                HttpRequest.newBuilder(uri(path))
-                        .header("Content-Type", "application/json")
-                        .header("X-Rapport-Sandbox-Token", token)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(sent.statusCode()).as(path + " " + sent.body()).isEqualTo(200);
-        return sent.body();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + "/sandbox/api/" + path);
     }
 }

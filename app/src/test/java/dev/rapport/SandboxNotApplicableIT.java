@@ -8,15 +8,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.rapport.core.test.FreshDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,26 +42,30 @@ class SandboxNotApplicableIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private SandboxApi api;
+
+    @BeforeEach
+    void thePagesApi() {
+        api = new SandboxApi(port);
+    }
 
     @Test
     void na_is_a_button_on_slack_and_an_option_of_each_statements_menu_on_discord_and_both_are_recorded()
             throws Exception {
         // The demo is set up (its pairs added, its past written) before the clock can move to a check-in.
         await().atMost(Duration.ofSeconds(90))
-                .until(() -> JsonParser.parseString(get("state"))
+                .until(() -> JsonParser.parseString(api.get("state"))
                         .getAsJsonObject()
                         .get("status")
                         .getAsString()
                         .equals("ready"));
-        String token = JsonParser.parseString(get("state"))
+        String token = JsonParser.parseString(api.get("state"))
                 .getAsJsonObject()
                 .get("token")
                 .getAsString();
         // The demo's past has N/A answers of its own; these two come on top.
         int before = notApplicable();
-        post(token, "clock", "{\"advance\":\"next-check-in\"}");
+        api.post(token, "clock", "{\"advance\":\"next-check-in\"}");
 
         // Slack: Ana's check-in has a row of 1–5 and N/A under each statement.
         JsonObject anas = await().atMost(Duration.ofSeconds(60))
@@ -81,20 +82,20 @@ class SandboxNotApplicableIT {
             }
         }
         assertThat(na).hasSize(3).allMatch(a -> a.endsWith(":na"));
-        post(
+        api.post(
                 token,
                 "click",
                 "{\"platform\":\"slack\",\"user\":\"" + ANA + "\",\"item\":\""
                         + anas.get("id").getAsString() + "\",\"action\":\"" + na.getFirst() + "\"}");
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> get("screen?platform=slack&user=" + ANA).contains("N/A – does not apply"));
+                .until(() -> api.get("screen?platform=slack&user=" + ANA).contains("N/A – does not apply"));
 
         // Discord: Mia's check-in has one select menu per statement, named by it, with N/A among its options.
         // Her slot may come later than Ana's (another zone): the clock moves on to the next one until it is there.
         Optional<JsonObject> found = Optional.empty();
         for (int moves = 0; found.isEmpty() && moves < 4; moves++) {
             if (moves > 0) {
-                post(token, "clock", "{\"advance\":\"next-check-in\"}");
+                api.post(token, "clock", "{\"advance\":\"next-check-in\"}");
             }
             try {
                 found = await().atMost(Duration.ofSeconds(15))
@@ -123,14 +124,14 @@ class SandboxNotApplicableIT {
                 .getAsJsonObject()
                 .get("value")
                 .getAsString();
-        post(
+        api.post(
                 token,
                 "select",
                 "{\"platform\":\"discord\",\"user\":\"" + MIA + "\",\"item\":\""
                         + mias.get("id").getAsString() + "\",\"menu\":\""
                         + first.get("menu").getAsString() + "\",\"action\":\"" + naValue + "\"}");
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> get("screen?platform=discord&user=" + MIA).contains("N/A – does not apply"));
+                .until(() -> api.get("screen?platform=discord&user=" + MIA).contains("N/A – does not apply"));
 
         assertThat(notApplicable()).isEqualTo(before + 2);
     }
@@ -141,7 +142,7 @@ class SandboxNotApplicableIT {
 
     /** The person's check-in on their screen: a message whose buttons or menus carry Rapport's rating actions. */
     private Optional<JsonObject> checkIn(String platform, String user) throws Exception {
-        for (JsonElement item : JsonParser.parseString(get("screen?platform=" + platform + "&user=" + user))
+        for (JsonElement item : JsonParser.parseString(api.get("screen?platform=" + platform + "&user=" + user))
                 .getAsJsonArray()) {
             String json = item.toString();
             if (json.contains("rapport:rate:")) {
@@ -149,27 +150,5 @@ class SandboxNotApplicableIT {
             }
         }
         return Optional.empty();
-    }
-
-    private String get(String path) throws Exception {
-        HttpResponse<String> got =
-                client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(got.statusCode()).as(path).isEqualTo(200);
-        return got.body();
-    }
-
-    private void post(String token, String path, String body) throws Exception {
-        HttpResponse<String> sent = client.send(
-                HttpRequest.newBuilder(uri(path))
-                        .header("Content-Type", "application/json")
-                        .header("X-Rapport-Sandbox-Token", token)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(sent.statusCode()).as(path + " " + sent.body()).isEqualTo(200);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + "/sandbox/api/" + path);
     }
 }
