@@ -86,12 +86,27 @@ final class ProgrammeSeeder {
                     + " select k, date '" + start + "' + 14 * (w + 1) - 3, 2 * k - 1, now()"
                     + " from generate_series(1::bigint, " + pairs + "::bigint) k"
                     + " cross join generate_series(0, " + Math.max(0, weeks / 2 - 1) + ") w");
+            // Health as the hourly run would have recorded it: every pair on track from its first week; one in five
+            // turns to watch in week 3, and one in fifteen at risk in week 5 (one in three of those recovers on the
+            // Monday of this week), so the states chart and "changed this week" have something to show.
+            s.execute("insert into pair_state_change (pair_id, at, state, previous_state, reasons)"
+                    + " select k, (date '" + start + "' + 7 * w.n)::timestamp + time '11:00', w.state, w.previous, ''"
+                    + " from generate_series(1::bigint, " + pairs + "::bigint) k"
+                    + " cross join lateral (values (0, 'ON_TRACK', null),"
+                    + " (3, case when k % 5 = 0 then 'WATCH' end, 'ON_TRACK'),"
+                    + " (5, case when k % 15 = 0 then 'AT_RISK' end, 'WATCH'),"
+                    + " (" + weeks + ", case when k % 45 = 0 then 'ON_TRACK' end, 'AT_RISK'))"
+                    + " as w(n, state, previous) where w.state is not null");
+            s.execute("insert into pair_health (pair_id, state, reasons, computed_at)"
+                    + " select distinct on (pair_id) pair_id, state, reasons, at from pair_state_change"
+                    + " order by pair_id, at desc");
             s.execute("select setval('programme_id_seq', 1), setval('participant_id_seq', " + coordinator
                     + "), setval('pair_id_seq', " + pairs + "), setval('check_in_id_seq', (select max(id) from"
                     + " check_in)), setval('meeting_id_seq', (select coalesce(max(id), 1) from meeting))");
             c.commit();
             c.setAutoCommit(true);
-            s.execute("vacuum analyze participant, pair, check_in, answer, meeting, checkin_slot");
+            s.execute("vacuum analyze participant, pair, check_in, answer, meeting, checkin_slot, pair_state_change,"
+                    + " pair_health");
         }
     }
 

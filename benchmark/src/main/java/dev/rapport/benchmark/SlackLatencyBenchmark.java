@@ -54,6 +54,18 @@ public final class SlackLatencyBenchmark {
     static final String BOT_TOKEN = "local-bench-bot-token-0000001";
     static final String APP_TOKEN = "local-bench-app-token-0000001";
 
+    /** Charts {@code /rapport overview} sends: levels, gaps, states, response. */
+    static final int OVERVIEW_CHARTS = 4;
+
+    /**
+     * How long a programme's assessment is held before it is read afresh: shorter than the default (10 minutes), so
+     * that the benchmark can wait it out and measure what the first coordinator after a quiet spell waits for.
+     */
+    static final Duration BOARD_MAX_AGE = Duration.ofSeconds(20);
+
+    /** Pairs that log a meeting between two runs of {@link #changing}. */
+    static final int CHANGED_PAIRS = 20;
+
     private SlackLatencyBenchmark() {}
 
     /** The core and the Slack adapter, as the application assembles them. */
@@ -92,6 +104,7 @@ public final class SlackLatencyBenchmark {
             props.put("spring.main.web-application-type", "none");
             props.put("spring.main.banner-mode", "off");
             props.put("logging.level.root", "WARN");
+            props.put("rapport.health.board-max-age", BOARD_MAX_AGE.toString());
             SpringApplication application = new SpringApplication(App.class);
             application.setDefaultProperties(props);
             try (ConfigurableApplicationContext ctx = application.run()) {
@@ -111,9 +124,16 @@ public final class SlackLatencyBenchmark {
                         weeks,
                         (System.nanoTime() - t) / 1e9);
                 waitForConnection(ctx.getBean(SlackConnection.class), slack);
-                health(slack, 3, 1, "warm-up");
-                health(slack, runs, 1, "one at a time");
-                health(slack, concurrent, concurrent, concurrent + " at once");
+                for (String subcommand : List.of("health", "overview")) {
+                    command(slack, subcommand, 1, 1, "first (nothing held yet)");
+                    command(slack, subcommand, 2, 1, "warm-up");
+                    command(slack, subcommand, runs, 1, "one at a time");
+                    command(slack, subcommand, concurrent, concurrent, concurrent + " at once");
+                    changing(ctx, slack, subcommand, runs);
+                    Thread.sleep(BOARD_MAX_AGE.plusSeconds(1).toMillis());
+                    command(slack, subcommand, concurrent, concurrent, concurrent + " at once, all held reads expired");
+                }
+                ChartTimings.print(ctx, runs);
                 sending(ctx, slack, messages, recipients);
             }
         }
@@ -129,45 +149,129 @@ public final class SlackLatencyBenchmark {
                 + " Socket Mode connection(s)");
     }
 
-    private static void health(LocalSlack slack, int count, int parallel, String label) throws Exception {
-        List<Long> acks = new ArrayList<>();
-        List<Long> answers = new ArrayList<>();
+    /** Latencies of one or more runs of a command, in nanoseconds. */
+    private record Timings(List<Long> acks, List<Long> answers, List<Long> charts) {
+        Timings() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        void add(Timings other) {
+            acks.addAll(other.acks());
+            answers.addAll(other.answers());
+            charts.addAll(other.charts());
+        }
+    }
+
+    /** Runs {@code /rapport <subcommand>} {@code count} times, {@code parallel} at once, and prints its figures. */
+    private static void command(LocalSlack slack, String subcommand, int count, int parallel, String label)
+            throws Exception {
+        print(subcommand, label, count, time(slack, subcommand, count, parallel));
+    }
+
+    /**
+     * The acknowledgement's and the answer's latencies of {@code count} runs, {@code parallel} at once; when the
+     * command sends charts, also the time until the last of them is in Slack.
+     */
+    private static Timings time(LocalSlack slack, String subcommand, int count, int parallel) throws Exception {
+        int chartsEach = subcommand.startsWith("overview") ? OVERVIEW_CHARTS : 0;
+        int filesBefore = slack.files().size();
+        Timings timings = new Timings();
+        long batchStart = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try {
             List<Future<long[]>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 futures.add(pool.submit(() -> {
                     long start = System.nanoTime();
-                    Delivery d = slack.as(TEAM, COORDINATOR).command("/rapport", "health");
+                    int files = slack.files().size();
+                    Delivery d = slack.as(TEAM, COORDINATOR).command("/rapport", subcommand);
                     long ack = d.awaitAck(Duration.ofSeconds(10)).latency().toNanos();
                     d.awaitResponses(1, Duration.ofSeconds(60));
                     long answered = System.nanoTime() - start;
                     String text = d.responses().getFirst().text();
                     if (!text.contains("Benchmark programme")) {
-                        throw new IllegalStateException("unexpected health answer: " + text);
+                        throw new IllegalStateException("unexpected answer to " + subcommand + ": " + text);
                     }
-                    return new long[] {ack, answered};
+                    long charts = 0;
+                    if (parallel == 1 && chartsEach > 0) {
+                        awaitFiles(slack, files + chartsEach);
+                        charts = System.nanoTime() - start;
+                    }
+                    return new long[] {ack, answered, charts};
                 }));
             }
             for (Future<long[]> f : futures) {
                 long[] r = f.get();
-                acks.add(r[0]);
-                answers.add(r[1]);
+                timings.acks().add(r[0]);
+                timings.answers().add(r[1]);
+                if (r[2] > 0) {
+                    timings.charts().add(r[2]);
+                }
+            }
+            if (parallel > 1 && chartsEach > 0) {
+                awaitFiles(slack, filesBefore + count * chartsEach);
+                timings.charts().add(System.nanoTime() - batchStart);
             }
         } finally {
             pool.shutdown();
         }
+        return timings;
+    }
+
+    private static void print(String subcommand, String label, int count, Timings t) {
         System.out.printf(
                 Locale.ROOT,
-                "/rapport health, %s (%d): acknowledged p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
-                        + " answered p50 %.0f ms, p99 %.0f ms%n",
+                "/rapport %s, %s (%d): acknowledged p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                        + " answered p50 %.0f ms, p99 %.0f ms, max %.0f ms%s%n",
+                subcommand,
                 label,
                 count,
-                BenchServer.percentileMillis(acks, 50),
-                BenchServer.percentileMillis(acks, 99),
-                BenchServer.percentileMillis(acks, 100),
-                BenchServer.percentileMillis(answers, 50),
-                BenchServer.percentileMillis(answers, 99));
+                BenchServer.percentileMillis(t.acks(), 50),
+                BenchServer.percentileMillis(t.acks(), 99),
+                BenchServer.percentileMillis(t.acks(), 100),
+                BenchServer.percentileMillis(t.answers(), 50),
+                BenchServer.percentileMillis(t.answers(), 99),
+                BenchServer.percentileMillis(t.answers(), 100),
+                t.charts().isEmpty()
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "; all %d charts uploaded p50 %.0f ms, p99 %.0f ms",
+                                OVERVIEW_CHARTS,
+                                BenchServer.percentileMillis(t.charts(), 50),
+                                BenchServer.percentileMillis(t.charts(), 99)));
+    }
+
+    /**
+     * The command {@code runs} times one after another, with {@value #CHANGED_PAIRS} pairs logging a meeting before
+     * each: what a coordinator waits for in a programme where people keep answering.
+     */
+    private static void changing(ConfigurableApplicationContext ctx, LocalSlack slack, String subcommand, int runs)
+            throws Exception {
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        long pairs = jdbc.queryForObject("select count(*) from pair", Long.class);
+        Timings all = new Timings();
+        for (int i = 0; i < runs; i++) {
+            long first = 1 + (long) i * CHANGED_PAIRS % pairs;
+            jdbc.update(
+                    "insert into meeting (pair_id, held_on, logged_by, created_at)"
+                            + " select p.id, current_date, p.mentor_id, now() from pair p where p.id between ? and ?",
+                    first,
+                    first + CHANGED_PAIRS - 1);
+            all.add(time(slack, subcommand, 1, 1));
+        }
+        print(subcommand, "one at a time, " + CHANGED_PAIRS + " pairs logged a meeting before each", runs, all);
+    }
+
+    private static void awaitFiles(LocalSlack slack, int atLeast) throws InterruptedException {
+        Instant give = Instant.now().plusSeconds(120);
+        while (slack.files().size() < atLeast) {
+            if (Instant.now().isAfter(give)) {
+                throw new IllegalStateException(
+                        "only " + slack.files().size() + " of " + atLeast + " charts arrived in 120 s");
+            }
+            Thread.sleep(5);
+        }
     }
 
     /**

@@ -16,10 +16,14 @@ import dev.rapport.core.chat.ChatMessage.Block;
 import dev.rapport.core.command.Reply;
 import dev.rapport.core.i18n.Catalogue;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +40,14 @@ final class SlackReplies {
 
     private static final Logger log = LoggerFactory.getLogger(SlackReplies.class);
 
+    /** Attempts of one call that Slack answers 429, the first included. */
+    static final int ATTEMPTS = 4;
+
+    /** The longest a reply waits, in all, for Slack's rate limits to let it through. */
+    static final Duration MOST_WAITED = Duration.ofSeconds(60);
+
     private final SlackApi api;
+    private final Map<String, ReentrantLock> uploads = new ConcurrentHashMap<>();
 
     SlackReplies(SlackApi api) {
         this.api = api;
@@ -141,16 +152,24 @@ final class SlackReplies {
         if (channel.isEmpty()) {
             return;
         }
-        call("files.uploadV2", () -> {
-            FilesUploadV2Response uploaded = api.methods(botToken)
-                    .filesUploadV2(FilesUploadV2Request.builder()
-                            .channel(channel.get())
-                            .uploadFiles(files)
-                            .initialComment(
-                                    Catalogue.standard().text(language, "slack.files.uploaded", "count", files.size()))
-                            .build());
-            return uploaded.getError();
-        });
+        // One upload at a time per workspace: files.uploadV2 asks for an upload URL per file, all or nothing, so two
+        // uploads taking turns at a nearly spent limit could each get some URLs and both be refused, again and again.
+        ReentrantLock lock = uploads.computeIfAbsent(botToken, token -> new ReentrantLock());
+        lock.lock();
+        try {
+            call("files.uploadV2", () -> {
+                FilesUploadV2Response uploaded = api.methods(botToken)
+                        .filesUploadV2(FilesUploadV2Request.builder()
+                                .channel(channel.get())
+                                .uploadFiles(files)
+                                .initialComment(Catalogue.standard()
+                                        .text(language, "slack.files.uploaded", "count", files.size()))
+                                .build());
+                return uploaded.getError();
+            });
+        } finally {
+            lock.unlock();
+        }
     }
 
     private Optional<String> openDm(String botToken, String userId) {
@@ -184,19 +203,51 @@ final class SlackReplies {
         String errorCode() throws IOException, SlackApiException;
     }
 
+    /**
+     * Makes the call, and makes it again after Slack's {@code Retry-After} when Slack answers 429, up to
+     * {@value #ATTEMPTS} times in all and as long as the waits add up to no more than {@link #MOST_WAITED}: a reply is
+     * worth waiting a little for (ten coordinators asking for charts at once can pass a method's per-minute limit), not
+     * forever. Replies run on the core's inbound work (virtual threads), never on Bolt's, so waiting holds up no other person.
+     */
     private static void call(String method, Call call) {
-        try {
-            String error = call.errorCode();
-            if (error != null) {
-                log.warn("Slack {} failed: {}", method, error);
+        Duration waited = Duration.ZERO;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                String error = call.errorCode();
+                if (error != null) {
+                    log.warn("Slack {} failed: {}", method, error);
+                }
+                return;
+            } catch (SlackApiException e) {
+                int status = e.getResponse() == null ? 0 : e.getResponse().code();
+                Duration wait = status == 429 ? retryAfter(e) : null;
+                if (wait == null || attempt >= ATTEMPTS || waited.plus(wait).compareTo(MOST_WAITED) > 0) {
+                    log.warn("Slack {} failed: HTTP {}", method, status);
+                    return;
+                }
+                log.info("Slack {} answered 429; trying again in {} s", method, wait.toSeconds());
+                waited = waited.plus(wait);
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    log.warn("Slack {} failed: interrupted while waiting out a 429", method);
+                    return;
+                }
+            } catch (IOException e) {
+                log.warn("Slack {} failed: {}", method, e.getClass().getSimpleName());
+                return;
             }
-        } catch (SlackApiException e) {
-            log.warn(
-                    "Slack {} failed: HTTP {}",
-                    method,
-                    e.getResponse() == null ? 0 : e.getResponse().code());
-        } catch (IOException e) {
-            log.warn("Slack {} failed: {}", method, e.getClass().getSimpleName());
+        }
+    }
+
+    /** Slack's {@code Retry-After} in whole seconds (1 s when absent or unreadable). */
+    private static Duration retryAfter(SlackApiException e) {
+        String header = e.getResponse().header("Retry-After");
+        try {
+            return Duration.ofSeconds(Math.max(1, header == null ? 1 : Long.parseLong(header.trim())));
+        } catch (NumberFormatException notSeconds) {
+            return Duration.ofSeconds(1);
         }
     }
 }

@@ -23,6 +23,10 @@ class DatabaseConfiguration {
         config.setPoolName("rapport");
         // Batched inserts are rewritten into multi-row inserts: the sweep and the outbox depend on it.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // PostgreSQL's JIT compiles any query it estimates as costly, which Rapport's programme-wide reads are (their
+        // hundreds of thousands of answers); compiling took ~130 ms of a 290 ms read and saved nothing (measured in
+        // benchmark/README.md, "Coordinators' reports"). Rapport runs no query long enough to repay it.
+        config.setConnectionInitSql("set jit = off");
         return new HikariDataSource(config);
     }
 }

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 class HealthFactsReader {
 
     /** Which pairs to read: the SQL condition on {@code pair p} and its one parameter. */
-    record Scope(String condition, long id, int keepScores) {
+    record Scope(String condition, Object arg, int keepScores) {
         /** One pair: enough scores for its sparkline. */
         static Scope pair(long pairId) {
             return new Scope("p.id = ?", pairId, Math.max(HealthRules.SPARKLINE_LENGTH, 2 * HealthRules.LEVEL_WINDOW));
@@ -42,6 +42,14 @@ class HealthFactsReader {
          */
         static Scope openPairsOf(long programmeId) {
             return new Scope("p.programme_id = ? and p.status <> 'ENDED'", programmeId, 2 * HealthRules.LEVEL_WINDOW);
+        }
+
+        /** Those of {@code pairIds} still open, judged as {@link #openPairsOf} judges them. */
+        static Scope openPairs(Collection<Long> pairIds) {
+            return new Scope(
+                    "p.id = any(?) and p.status <> 'ENDED'",
+                    pairIds.toArray(Long[]::new),
+                    2 * HealthRules.LEVEL_WINDOW);
         }
     }
 
@@ -148,7 +156,7 @@ class HealthFactsReader {
                     addDates(b.periodsOff, rs.getArray("coming_off"));
                     pairs.put(b.pairId, b);
                 },
-                scope.id());
+                scope.arg());
         if (pairs.isEmpty()) {
             return List.of();
         }
@@ -165,7 +173,7 @@ class HealthFactsReader {
                         addDates(b.periodsOff, rs.getArray("periods_off"));
                     }
                 },
-                scope.id());
+                scope.arg());
         jdbc.query(
                 RESPONSES.formatted(scope.condition()),
                 rs -> {
@@ -175,7 +183,7 @@ class HealthFactsReader {
                                 .add(rs.getBoolean("responded"));
                     }
                 },
-                scope.id(),
+                scope.arg(),
                 SqlTime.of(now.minus(HealthRules.ANSWER_WINDOW)),
                 HealthRules.RESPONSE_WINDOW);
         int keep = scope.keepScores();
@@ -194,10 +202,10 @@ class HealthFactsReader {
                         scores.add(((Number) score).intValue());
                     }
                 },
-                scope.id(),
+                scope.arg(),
                 banks.uncounted(),
                 keep);
-        Map<Long, Map<Role, SilentStreaks.Streak>> silences = streaks.of(scope.condition(), scope.id(), now);
+        Map<Long, Map<Role, SilentStreaks.Streak>> silences = streaks.of(scope.condition(), scope.arg(), now);
         List<HealthFacts> out = new ArrayList<>(pairs.size());
         for (Builder b : pairs.values()) {
             out.add(new HealthFacts(

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,6 +73,7 @@ public class HealthService {
     private final Outbox outbox;
     private final Clock clock;
     private final HealthHistory history;
+    private final HealthBoard board;
 
     HealthService(
             JdbcTemplate jdbc,
@@ -79,13 +81,15 @@ public class HealthService {
             HealthFactsReader reader,
             Outbox outbox,
             Clock clock,
-            HealthHistory history) {
+            HealthHistory history,
+            HealthBoard board) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.reader = reader;
         this.outbox = outbox;
         this.clock = clock;
         this.history = history;
+        this.board = board;
     }
 
     /** The pair's health now (ended pairs too). Throws {@link NoSuchElementException} for an unknown pair. */
@@ -97,10 +101,12 @@ public class HealthService {
         return HealthRules.evaluate(facts.getFirst());
     }
 
-    /** Every open pair of the programme, most severe first, then by pair id. */
-    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    /**
+     * Every open pair of the programme, most severe first, then by pair id: from the {@link HealthBoard}, so only the
+     * pairs whose facts changed since the programme was last assessed are read again.
+     */
     public List<PairHealth> assessProgramme(long programmeId) {
-        return assessOpenPairs(programmeId, clock.instant());
+        return mostSevereFirst(board.assess(programmeId, clock.instant(), false));
     }
 
     /**
@@ -112,6 +118,9 @@ public class HealthService {
     public int refresh() {
         Instant now =
                 clock.instant().truncatedTo(ChronoUnit.MICROS); // what timestamptz keeps, so periods match the row
+        jdbc.update(
+                "delete from health_change where at < clock_timestamp() - ?::interval",
+                HealthBoard.CHANGES_KEPT.toSeconds() + " seconds");
         List<Long> programmes = jdbc.queryForList(
                 "select distinct programme_id from pair where status <> 'ENDED' order by 1", Long.class);
         int alerts = 0;
@@ -150,11 +159,8 @@ public class HealthService {
         });
     }
 
-    private List<PairHealth> assessOpenPairs(long programmeId, Instant now) {
-        return reader.read(HealthFactsReader.Scope.openPairsOf(programmeId), now).stream()
-                .map(HealthRules::evaluate)
-                .sorted(MOST_SEVERE_FIRST)
-                .toList();
+    private static List<PairHealth> mostSevereFirst(Collection<PairHealth> assessed) {
+        return assessed.stream().sorted(MOST_SEVERE_FIRST).toList();
     }
 
     private record Previous(HealthState state, Instant atRiskSince, Instant snoozedUntil) {}
@@ -170,7 +176,7 @@ public class HealthService {
                                 instant(rs.getObject("at_risk_since", OffsetDateTime.class)),
                                 instant(rs.getObject("alert_snoozed_until", OffsetDateTime.class)))),
                 programmeId);
-        List<PairHealth> assessed = assessOpenPairs(programmeId, now);
+        List<PairHealth> assessed = mostSevereFirst(board.assess(programmeId, now, true));
         List<Object[]> rows = new ArrayList<>(assessed.size());
         Map<PairHealth, Instant> turned = new LinkedHashMap<>();
         List<HealthHistory.Changed> changed = new ArrayList<>();
