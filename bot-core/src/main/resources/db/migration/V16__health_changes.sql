@@ -1,5 +1,6 @@
 -- health_change: which pairs' health facts a transaction changed, so that an instance holding a programme's assessment
--- (health.HealthBoard) re-reads only those pairs instead of every pair of the programme. One row per pair and
+-- (health.HealthBoard) re-reads only those pairs instead of every pair of the programme, and one holding a programme's
+-- overview (insight.HeldReads) knows whether it may still use it. One row per pair and
 -- statement, written by the statement-level triggers below in the writing transaction itself, so a row is visible
 -- exactly when the change it records is; xid is that transaction's id, which a reader compares with the snapshot it
 -- read its assessment in (pg_visible_in_snapshot). pair_id null: the whole programme changed (its settings, its skip
@@ -48,14 +49,15 @@ begin
     return null;
 end $$;
 
--- A participant's own pause keeps their pairs' weeks without a meeting from counting; nothing else of theirs is read.
-create function health_change_by_participant_pause() returns trigger language plpgsql as $$
+-- A participant's own pause keeps their pairs' weeks without a meeting from counting; their name is shown in the
+-- overview's list of changes; nothing else of theirs is read.
+create function health_change_by_participant() returns trigger language plpgsql as $$
 begin
     insert into health_change (programme_id, pair_id)
     select distinct p.programme_id, p.id
     from changed n join old_rows o on o.id = n.id
     join pair p on p.mentor_id = n.id or p.mentee_id = n.id
-    where n.paused_until is distinct from o.paused_until;
+    where n.paused_until is distinct from o.paused_until or n.display_name is distinct from o.display_name;
     return null;
 end $$;
 
@@ -109,4 +111,12 @@ create trigger health_change_programme_update after update on programme
 
 create trigger health_change_participant_update after update on participant
     referencing old table as old_rows new table as changed for each statement
-    execute function health_change_by_participant_pause();
+    execute function health_change_by_participant();
+
+-- The overview's states week by week and its changes of the week (insight.OverviewReader) read the pairs' history.
+create trigger health_change_pair_state_change_insert after insert on pair_state_change
+    referencing new table as changed for each statement execute function health_change_by_pair_id();
+create trigger health_change_pair_state_change_update after update on pair_state_change
+    referencing new table as changed for each statement execute function health_change_by_pair_id();
+create trigger health_change_pair_state_change_delete after delete on pair_state_change
+    referencing old table as changed for each statement execute function health_change_by_pair_id();

@@ -86,6 +86,12 @@ public final class SlackLatencyBenchmark {
         BenchServer.printMachine("Rapport Slack benchmark");
 
         LocalSlack.Builder builder = LocalSlack.builder()
+                // Every overview uploads four charts; a hundred overviews in a few minutes would pass Slack's upload
+                // limits (Tier 4, 100+ a minute), which this benchmark does not measure (SlackUploadLimitIT tests
+                // them).
+                .rateLimit("files.getUploadURLExternal", 1000, 6000)
+                .rateLimit("files.completeUploadExternal", 1000, 6000)
+                .rateLimit("conversations.open", 1000, 6000) // each overview opens the DM its charts go to
                 .workspace(TEAM, BOT_TOKEN)
                 .appToken(APP_TOKEN)
                 .user(TEAM, COORDINATOR, "coordinator", "Coordinator", "UTC", false);

@@ -7,7 +7,6 @@ import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.request.conversations.ConversationsOpenRequest;
 import com.slack.api.methods.request.files.FilesUploadV2Request;
-import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
@@ -173,21 +172,19 @@ final class SlackReplies {
     }
 
     private Optional<String> openDm(String botToken, String userId) {
-        try {
-            ConversationsOpenResponse opened = api.methods(botToken)
-                    .conversationsOpen(ConversationsOpenRequest.builder()
-                            .users(List.of(userId))
-                            .build());
-            if (opened.isOk() && opened.getChannel() != null) {
-                return Optional.of(opened.getChannel().getId());
-            }
-            log.warn("Slack conversations.open for a reply failed: {}", opened.getError());
-        } catch (IOException | SlackApiException e) {
-            log.warn(
-                    "Slack conversations.open for a reply failed: {}",
-                    e.getClass().getSimpleName());
-        }
-        return Optional.empty();
+        return attempt(
+                        "conversations.open",
+                        () -> api.methods(botToken)
+                                .conversationsOpen(ConversationsOpenRequest.builder()
+                                        .users(List.of(userId))
+                                        .build()))
+                .flatMap(opened -> {
+                    if (opened.isOk() && opened.getChannel() != null) {
+                        return Optional.of(opened.getChannel().getId());
+                    }
+                    log.warn("Slack conversations.open for a reply failed: {}", opened.getError());
+                    return Optional.empty();
+                });
     }
 
     private static String fileName(String alt) {
@@ -198,32 +195,34 @@ final class SlackReplies {
         return cleaned.length() > 60 ? cleaned.substring(0, 60) : cleaned;
     }
 
-    /** A Web API call whose only outcome of interest is its error code (null when ok). */
-    private interface Call {
-        String errorCode() throws IOException, SlackApiException;
+    /** A Web API call. */
+    private interface Call<T> {
+        T make() throws IOException, SlackApiException;
+    }
+
+    /** A Web API call whose only outcome of interest is its error code (null when ok), logged if any. */
+    private static void call(String method, Call<String> call) {
+        attempt(method, call).ifPresent(error -> log.warn("Slack {} failed: {}", method, error));
     }
 
     /**
      * Makes the call, and makes it again after Slack's {@code Retry-After} when Slack answers 429, up to
      * {@value #ATTEMPTS} times in all and as long as the waits add up to no more than {@link #MOST_WAITED}: a reply is
-     * worth waiting a little for (ten coordinators asking for charts at once can pass a method's per-minute limit), not
-     * forever. Replies run on the core's inbound work (virtual threads), never on Bolt's, so waiting holds up no other person.
+     * worth waiting a little for (coordinators asking for charts at once can pass a method's per-minute limit), not
+     * forever. Replies run on the core's inbound work (virtual threads), never on Bolt's, so waiting holds up no other
+     * person. Empty when the call failed (logged, with the method and status only).
      */
-    private static void call(String method, Call call) {
+    private static <T> Optional<T> attempt(String method, Call<T> call) {
         Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             try {
-                String error = call.errorCode();
-                if (error != null) {
-                    log.warn("Slack {} failed: {}", method, error);
-                }
-                return;
+                return Optional.ofNullable(call.make());
             } catch (SlackApiException e) {
                 int status = e.getResponse() == null ? 0 : e.getResponse().code();
                 Duration wait = status == 429 ? retryAfter(e) : null;
                 if (wait == null || attempt >= ATTEMPTS || waited.plus(wait).compareTo(MOST_WAITED) > 0) {
                     log.warn("Slack {} failed: HTTP {}", method, status);
-                    return;
+                    return Optional.empty();
                 }
                 log.info("Slack {} answered 429; trying again in {} s", method, wait.toSeconds());
                 waited = waited.plus(wait);
@@ -232,11 +231,11 @@ final class SlackReplies {
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     log.warn("Slack {} failed: interrupted while waiting out a 429", method);
-                    return;
+                    return Optional.empty();
                 }
             } catch (IOException e) {
                 log.warn("Slack {} failed: {}", method, e.getClass().getSimpleName());
-                return;
+                return Optional.empty();
             }
         }
     }

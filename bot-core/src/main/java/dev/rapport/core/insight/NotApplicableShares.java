@@ -38,19 +38,28 @@ public class NotApplicableShares {
 
     private final JdbcTemplate jdbc;
 
-    NotApplicableShares(JdbcTemplate jdbc) {
+    private final HeldReads held;
+
+    NotApplicableShares(JdbcTemplate jdbc, HeldReads held) {
         this.jdbc = jdbc;
+        this.held = held;
     }
 
-    /** The statements a programme's pairs answered N/A at least once since {@code from}, leaving out {@code hidden}. */
-    @Transactional(readOnly = true)
+    /**
+     * The statements a programme's pairs answered N/A at least once since {@code from}, leaving out {@code hidden}:
+     * read again only when something in the programme changed ({@link HeldReads}).
+     */
     public List<Share> ofProgramme(long programmeId, LocalDate from, List<Long> hidden) {
-        return jdbc.query(
-                SHARES.formatted("p.programme_id = ? and c.period >= ? and p.id <> all(?)"),
-                (rs, i) -> share(rs),
+        return held.get(
+                "not-applicable",
                 programmeId,
-                from,
-                hidden.toArray(Long[]::new));
+                List.of(from, hidden.stream().sorted().toList()),
+                () -> List.copyOf(jdbc.query(
+                        SHARES.formatted("p.programme_id = ? and c.period >= ? and p.id <> all(?)"),
+                        (rs, i) -> share(rs),
+                        programmeId,
+                        from,
+                        hidden.toArray(Long[]::new))));
     }
 
     /** The statements one pair answered N/A at least once, over all its answers. */

@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads a programme's {@link Overview} in four set-wise queries (levels, states, response, changes), whatever the
- * number of pairs: the work grows with the weeks shown, not with a query per pair.
+ * number of pairs: the work grows with the weeks shown, not with a query per pair; and holds it while nothing in the
+ * programme changes ({@link HeldReads}).
  */
 @Service
 public class OverviewReader {
@@ -33,11 +33,13 @@ public class OverviewReader {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final QuestionBanks banks;
+    private final HeldReads held;
 
-    OverviewReader(JdbcTemplate jdbc, Clock clock, QuestionBanks banks) {
+    OverviewReader(JdbcTemplate jdbc, Clock clock, QuestionBanks banks, HeldReads held) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.banks = banks;
+        this.held = held;
     }
 
     /** The Monday of the first of the latest {@code weeks} weeks (this one included), in {@code zone}. */
@@ -49,10 +51,20 @@ public class OverviewReader {
                 .minusWeeks(weeks - 1L);
     }
 
-    /** The latest {@code weeks} weeks of the programme (this one included), leaving out the pairs {@code hidden}. */
-    @Transactional(readOnly = true)
+    /**
+     * The latest {@code weeks} weeks of the programme (this one included), leaving out the pairs {@code hidden}: read
+     * again only when something in the programme changed ({@link HeldReads}).
+     */
     public Overview read(long programmeId, ZoneId zone, int weeks, Collection<Long> hidden) {
         LocalDate first = firstMonday(zone, weeks);
+        return held.get(
+                "overview",
+                programmeId,
+                List.of(zone.getId(), first, weeks, hidden.stream().sorted().toList()),
+                () -> readNow(programmeId, first, zone, weeks, hidden));
+    }
+
+    private Overview readNow(long programmeId, LocalDate first, ZoneId zone, int weeks, Collection<Long> hidden) {
         List<LocalDate> mondays = new ArrayList<>();
         for (int i = 0; i < weeks; i++) {
             mondays.add(first.plusWeeks(i));

@@ -1,0 +1,85 @@
+package dev.rapport.core.insight;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Programme-wide reads kept in this instance while nothing they depend on changed, so that coordinators asking again,
+ * or many at once, do not each read hundreds of thousands of answers.
+ *
+ * <p>A held read is used only while the database has recorded no change to its programme since the snapshot it was
+ * read after: {@code health_change} (V16), written by triggers in every writing transaction (answers, check-ins,
+ * meetings, pairs, states, pauses, settings), on whichever instance. Requests for the same read are served one at a
+ * time; a request that waited for a read which began after it was asked uses that read as it is, so a burst of
+ * requests costs at most two reads however much changes meanwhile. What only the clock changes (the week) is part of
+ * the key; anything else is read again after {@code rapport.health.board-max-age}.
+ */
+@Component
+public class HeldReads {
+
+    private static final String CHANGED = """
+            select exists (select 1 from health_change
+                           where programme_id = ? and xid >= pg_snapshot_xmin(?::pg_snapshot)
+                             and not pg_visible_in_snapshot(xid, ?::pg_snapshot))""";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Duration maxAge;
+    private final Map<Key, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<Key, Held> held = new ConcurrentHashMap<>();
+
+    HeldReads(JdbcTemplate jdbc, Clock clock, @Value("${rapport.health.board-max-age:PT10M}") Duration maxAge) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.maxAge = maxAge;
+    }
+
+    /** What identifies one read: its kind, its programme and its arguments. */
+    private record Key(String kind, long programmeId, List<Object> arguments) {}
+
+    private record Held(long begun, String snapshot, Instant readAt, Object value) {}
+
+    /**
+     * The value {@code read} returns for this programme and these arguments, read now or held from a read that sees
+     * every change committed before this call.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T get(String kind, long programmeId, List<Object> arguments, Supplier<T> read) {
+        long asked = System.nanoTime();
+        Key key = new Key(kind, programmeId, List.copyOf(arguments));
+        ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            Held h = held.get(key);
+            if (h != null && (h.begun() - asked >= 0 || (young(h, now) && !changedSince(programmeId, h.snapshot())))) {
+                return (T) h.value();
+            }
+            long begun = System.nanoTime();
+            String snapshot = jdbc.queryForObject("select pg_current_snapshot()::text", String.class);
+            T value = read.get();
+            held.put(key, new Held(begun, snapshot, now, value));
+            held.entrySet().removeIf(e -> !young(e.getValue(), now));
+            return value;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean young(Held h, Instant now) {
+        return !now.isBefore(h.readAt()) && now.isBefore(h.readAt().plus(maxAge));
+    }
+
+    private boolean changedSince(long programmeId, String snapshot) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(CHANGED, Boolean.class, programmeId, snapshot, snapshot));
+    }
+}
