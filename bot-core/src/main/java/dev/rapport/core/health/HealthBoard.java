@@ -2,7 +2,6 @@ package dev.rapport.core.health;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,19 +33,6 @@ import org.springframework.stereotype.Component;
 @Component
 class HealthBoard {
 
-    /**
-     * How long {@code health_change} rows are kept. An assessment older than half of it is read afresh, so it never
-     * needs a row already deleted, with room for transactions that commit long after writing.
-     */
-    static final Duration CHANGES_KEPT = Duration.ofHours(1);
-
-    private static final String NOW = "select pg_current_snapshot()::text as snapshot, clock_timestamp() as at";
-
-    private static final String CHANGED = """
-            select distinct pair_id from health_change
-            where programme_id = ? and xid >= pg_snapshot_xmin(?::pg_snapshot)
-              and not pg_visible_in_snapshot(xid, ?::pg_snapshot)""";
-
     private static final String OPEN_PAIRS = "select id from pair where programme_id = ? and status <> 'ENDED'";
 
     /** The share of a programme's pairs past which re-reading them one by one costs more than reading them all. */
@@ -54,6 +40,7 @@ class HealthBoard {
 
     private final JdbcTemplate jdbc;
     private final HealthFactsReader reader;
+    private final HealthChanges changes;
     private final Duration maxAge;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<Long, Board> boards = new ConcurrentHashMap<>();
@@ -61,9 +48,11 @@ class HealthBoard {
     HealthBoard(
             JdbcTemplate jdbc,
             HealthFactsReader reader,
+            HealthChanges changes,
             @Value("${rapport.health.board-max-age:PT10M}") Duration maxAge) {
         this.jdbc = jdbc;
         this.reader = reader;
+        this.changes = changes;
         this.maxAge = maxAge;
     }
 
@@ -77,78 +66,63 @@ class HealthBoard {
         ReentrantLock lock = locks.computeIfAbsent(programmeId, id -> new ReentrantLock());
         lock.lock();
         try {
-            Board board = update(programmeId, boards.get(programmeId), now, afresh);
+            HealthChanges.Snapshot snapshot = changes.take();
+            Board board = update(programmeId, boards.get(programmeId), snapshot, now, afresh);
             boards.put(programmeId, board);
             // Programmes nobody asked about for a while are not kept: they would be read afresh anyway.
-            boards.entrySet()
-                    .removeIf(e -> e.getKey() != programmeId && stale(e.getValue(), now, board.databaseTime()));
+            boards.entrySet().removeIf(e -> e.getKey() != programmeId && stale(e.getValue(), snapshot, now));
             return board.pairs().values();
         } finally {
             lock.unlock();
         }
     }
 
-    private record Taken(String snapshot, Instant at) {}
+    /** Each open pair's health as of {@code snapshot}; the clock-driven parts as of {@code readAt}. */
+    private record Board(HealthChanges.Snapshot snapshot, Instant readAt, Map<Long, PairHealth> pairs) {}
 
-    private record Board(String snapshot, Instant readAt, Instant databaseTime, Map<Long, PairHealth> pairs) {}
-
-    private Board update(long programmeId, Board board, Instant now, boolean afresh) {
-        Taken taken = jdbc.queryForObject(
-                NOW,
-                (rs, i) -> new Taken(
-                        rs.getString("snapshot"),
-                        rs.getObject("at", OffsetDateTime.class).toInstant()));
-        String snapshot = taken.snapshot();
-        Instant databaseTime = taken.at();
-        if (afresh || board == null || stale(board, now, databaseTime)) {
-            return full(programmeId, snapshot, now, databaseTime);
+    private Board update(long programmeId, Board board, HealthChanges.Snapshot snapshot, Instant now, boolean afresh) {
+        if (afresh || board == null || stale(board, snapshot, now)) {
+            return full(programmeId, snapshot, now);
         }
-        Set<Long> changed = new HashSet<>();
-        boolean whole = false;
-        for (Long pairId : jdbc.queryForList(CHANGED, Long.class, programmeId, board.snapshot(), board.snapshot())) {
-            if (pairId == null) {
-                whole = true;
-            } else {
-                changed.add(pairId);
-            }
-        }
-        if (whole) {
-            return full(programmeId, snapshot, now, databaseTime);
+        HealthChanges.Changes changed = changes.since(programmeId, board.snapshot());
+        if (changed.whole()) {
+            return full(programmeId, snapshot, now);
         }
         // Pairs that appeared or went without a row of their own (a table emptied with TRUNCATE, which fires no
         // statement trigger) are found by comparing with the programme's open pairs.
         Set<Long> open = new HashSet<>(jdbc.queryForList(OPEN_PAIRS, Long.class, programmeId));
+        Set<Long> reread = new HashSet<>(changed.pairs());
         for (Long pairId : open) {
             if (!board.pairs().containsKey(pairId)) {
-                changed.add(pairId);
+                reread.add(pairId);
             }
         }
-        changed.retainAll(open);
-        if (changed.size() > MOSTLY_CHANGED * open.size()) {
-            return full(programmeId, snapshot, now, databaseTime);
+        reread.retainAll(open);
+        if (reread.size() > MOSTLY_CHANGED * open.size()) {
+            return full(programmeId, snapshot, now);
         }
         Map<Long, PairHealth> pairs = new HashMap<>(board.pairs());
         pairs.keySet().retainAll(open);
-        if (!changed.isEmpty()) {
-            changed.forEach(pairs::remove);
-            for (HealthFacts facts : reader.read(HealthFactsReader.Scope.openPairs(changed), now)) {
+        if (!reread.isEmpty()) {
+            reread.forEach(pairs::remove);
+            for (HealthFacts facts : reader.read(HealthFactsReader.Scope.openPairs(reread), now)) {
                 pairs.put(facts.pairId(), HealthRules.evaluate(facts));
             }
         }
         // The clock-driven parts of the unchanged pairs are as old as the last full read: its time stays.
-        return new Board(snapshot, board.readAt(), board.databaseTime(), Map.copyOf(pairs));
+        return new Board(snapshot, board.readAt(), Map.copyOf(pairs));
     }
 
-    private boolean stale(Board board, Instant now, Instant databaseTime) {
+    private boolean stale(Board board, HealthChanges.Snapshot snapshot, Instant now) {
         return now.isBefore(board.readAt())
                 || !now.isBefore(board.readAt().plus(maxAge))
-                || !databaseTime.isBefore(board.databaseTime().plus(CHANGES_KEPT.dividedBy(2)));
+                || !HealthChanges.comparable(board.snapshot(), snapshot);
     }
 
-    private Board full(long programmeId, String snapshot, Instant now, Instant databaseTime) {
+    private Board full(long programmeId, HealthChanges.Snapshot snapshot, Instant now) {
         Map<Long, PairHealth> pairs = new HashMap<>();
         List<HealthFacts> facts = reader.read(HealthFactsReader.Scope.openPairsOf(programmeId), now);
         facts.forEach(f -> pairs.put(f.pairId(), HealthRules.evaluate(f)));
-        return new Board(snapshot, now, databaseTime, Map.copyOf(pairs));
+        return new Board(snapshot, now, Map.copyOf(pairs));
     }
 }

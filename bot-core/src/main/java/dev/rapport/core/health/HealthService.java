@@ -74,6 +74,7 @@ public class HealthService {
     private final Clock clock;
     private final HealthHistory history;
     private final HealthBoard board;
+    private final HealthChanges changes;
 
     HealthService(
             JdbcTemplate jdbc,
@@ -82,7 +83,8 @@ public class HealthService {
             Outbox outbox,
             Clock clock,
             HealthHistory history,
-            HealthBoard board) {
+            HealthBoard board,
+            HealthChanges changes) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.reader = reader;
@@ -90,6 +92,7 @@ public class HealthService {
         this.clock = clock;
         this.history = history;
         this.board = board;
+        this.changes = changes;
     }
 
     /** The pair's health now (ended pairs too). Throws {@link NoSuchElementException} for an unknown pair. */
@@ -118,9 +121,7 @@ public class HealthService {
     public int refresh() {
         Instant now =
                 clock.instant().truncatedTo(ChronoUnit.MICROS); // what timestamptz keeps, so periods match the row
-        jdbc.update(
-                "delete from health_change where at < clock_timestamp() - ?::interval",
-                HealthBoard.CHANGES_KEPT.toSeconds() + " seconds");
+        changes.forgetOld();
         List<Long> programmes = jdbc.queryForList(
                 "select distinct programme_id from pair where status <> 'ENDED' order by 1", Long.class);
         int alerts = 0;

@@ -1,5 +1,6 @@
 package dev.rapport.core.insight;
 
+import dev.rapport.core.health.HealthChanges;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,19 +26,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class HeldReads {
 
-    private static final String CHANGED = """
-            select exists (select 1 from health_change
-                           where programme_id = ? and xid >= pg_snapshot_xmin(?::pg_snapshot)
-                             and not pg_visible_in_snapshot(xid, ?::pg_snapshot))""";
-
-    private final JdbcTemplate jdbc;
+    private final HealthChanges changes;
     private final Clock clock;
     private final Duration maxAge;
     private final Map<Key, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<Key, Held> held = new ConcurrentHashMap<>();
 
-    HeldReads(JdbcTemplate jdbc, Clock clock, @Value("${rapport.health.board-max-age:PT10M}") Duration maxAge) {
-        this.jdbc = jdbc;
+    HeldReads(HealthChanges changes, Clock clock, @Value("${rapport.health.board-max-age:PT10M}") Duration maxAge) {
+        this.changes = changes;
         this.clock = clock;
         this.maxAge = maxAge;
     }
@@ -46,7 +41,7 @@ public class HeldReads {
     /** What identifies one read: its kind, its programme and its arguments. */
     private record Key(String kind, long programmeId, List<Object> arguments) {}
 
-    private record Held(long begun, String snapshot, Instant readAt, Object value) {}
+    private record Held(long begun, HealthChanges.Snapshot snapshot, Instant readAt, Object value) {}
 
     /**
      * The value {@code read} returns for this programme and these arguments, read now or held from a read that sees
@@ -61,25 +56,25 @@ public class HeldReads {
         try {
             Instant now = clock.instant();
             Held h = held.get(key);
-            if (h != null && (h.begun() - asked >= 0 || (young(h, now) && !changedSince(programmeId, h.snapshot())))) {
+            HealthChanges.Snapshot snapshot = changes.take();
+            if (h != null
+                    && (h.begun() - asked >= 0
+                            || (usable(h, snapshot, now) && !changes.any(programmeId, h.snapshot())))) {
                 return (T) h.value();
             }
             long begun = System.nanoTime();
-            String snapshot = jdbc.queryForObject("select pg_current_snapshot()::text", String.class);
             T value = read.get();
             held.put(key, new Held(begun, snapshot, now, value));
-            held.entrySet().removeIf(e -> !young(e.getValue(), now));
+            held.entrySet().removeIf(e -> !usable(e.getValue(), snapshot, now));
             return value;
         } finally {
             lock.unlock();
         }
     }
 
-    private boolean young(Held h, Instant now) {
-        return !now.isBefore(h.readAt()) && now.isBefore(h.readAt().plus(maxAge));
-    }
-
-    private boolean changedSince(long programmeId, String snapshot) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(CHANGED, Boolean.class, programmeId, snapshot, snapshot));
+    private boolean usable(Held h, HealthChanges.Snapshot snapshot, Instant now) {
+        return !now.isBefore(h.readAt())
+                && now.isBefore(h.readAt().plus(maxAge))
+                && HealthChanges.comparable(h.snapshot(), snapshot);
     }
 }
