@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OverviewCommand extends Subcommand {
 
-    static final int DEFAULT_WEEKS = 8;
     static final int MAX_CHANGES = 15;
 
     private final OverviewReader reader;
@@ -119,7 +118,7 @@ class OverviewCommand extends Subcommand {
 
     private int weeks(CommandContext ctx) {
         if (ctx.args().isEmpty()) {
-            return DEFAULT_WEEKS;
+            return Overview.DEFAULT_WEEKS;
         }
         try {
             int weeks = Integer.parseInt(ctx.arg(0));

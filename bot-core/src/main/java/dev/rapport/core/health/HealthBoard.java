@@ -1,5 +1,6 @@
 package dev.rapport.core.health;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,12 +28,14 @@ import org.springframework.stereotype.Component;
  * read, so anything committed meanwhile is read again next time rather than never.
  *
  * <p>What only the clock changes (a check-in out long enough to count as unanswered, a new day for "weeks since a
- * meeting") is taken into account when the assessment is read afresh: after {@code rapport.health.board-max-age}
- * (10 minutes by default), on the hourly health run, or when most of the programme changed anyway. Requests for one
- * programme are served one at a time, so ten coordinators asking at once cause one full read and nine small ones.
+ * meeting") is taken into account when the assessment is read afresh: by {@link ReportKeeper} every half
+ * {@code rapport.health.board-max-age} (10 minutes by default), on the hourly health run, when most of the programme
+ * changed anyway, or by a request that finds nothing held younger than the max age. A read afresh happens outside
+ * the programme's lock, so requests go on meanwhile. Requests for one programme are served one at a time, so ten
+ * coordinators asking at once cause at most one full read and nine small ones.
  */
 @Component
-class HealthBoard {
+class HealthBoard implements HeldReport {
 
     private static final String OPEN_PAIRS = "select id from pair where programme_id = ? and status <> 'ENDED'";
 
@@ -41,6 +45,7 @@ class HealthBoard {
     private final JdbcTemplate jdbc;
     private final HealthFactsReader reader;
     private final HealthChanges changes;
+    private final Clock clock;
     private final Duration maxAge;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<Long, Board> boards = new ConcurrentHashMap<>();
@@ -49,26 +54,28 @@ class HealthBoard {
             JdbcTemplate jdbc,
             HealthFactsReader reader,
             HealthChanges changes,
+            Clock clock,
             @Value("${rapport.health.board-max-age:PT10M}") Duration maxAge) {
         this.jdbc = jdbc;
         this.reader = reader;
         this.changes = changes;
+        this.clock = clock;
         this.maxAge = maxAge;
     }
 
     /**
-     * One programme's assessments, read afresh when the clock has moved on too far or {@code afresh} says so.
+     * One programme's assessments: what is held, with the pairs changed since read again; everything read afresh
+     * when nothing is held or what is held is older than the board's max age.
      *
-     * @param afresh read every pair again (the hourly run, which must judge every pair at {@code now})
      * @return every open pair of the programme, in no particular order
      */
-    Collection<PairHealth> assess(long programmeId, Instant now, boolean afresh) {
+    Collection<PairHealth> assess(long programmeId, Instant now) {
         ReentrantLock lock = locks.computeIfAbsent(programmeId, id -> new ReentrantLock());
         lock.lock();
         try {
             HealthChanges.Snapshot snapshot = changes.take();
-            Board board = update(programmeId, boards.get(programmeId), snapshot, now, afresh);
-            boards.put(programmeId, board);
+            Board board = update(programmeId, boards.get(programmeId), snapshot, now);
+            boards.merge(programmeId, board, HealthBoard::later);
             // Programmes nobody asked about for a while are not kept: they would be read afresh anyway.
             boards.entrySet().removeIf(e -> e.getKey() != programmeId && stale(e.getValue(), snapshot, now));
             return board.pairs().values();
@@ -77,11 +84,40 @@ class HealthBoard {
         }
     }
 
+    /**
+     * Reads every open pair of the programme afresh, outside the programme's lock: requests meanwhile use the board
+     * held until now, and the next one goes on from this read's snapshot.
+     */
+    @Override
+    public void readAfresh(long programmeId) {
+        readAfresh(programmeId, clock.instant());
+    }
+
+    /** {@link #readAfresh(long)} judging every pair at {@code now} (the hourly run's moment). */
+    void readAfresh(long programmeId, Instant now) {
+        Board fresh = full(programmeId, changes.take(), now);
+        boards.merge(programmeId, fresh, HealthBoard::later);
+    }
+
+    /** When the programme's held board was last read afresh, if one is held. */
+    Optional<Instant> readAt(long programmeId) {
+        return Optional.ofNullable(boards.get(programmeId)).map(Board::readAt);
+    }
+
+    /**
+     * Of two boards of a programme, the one read afresh later (the newer on a tie). Both are right as of their
+     * snapshots; the later full read keeps the clock-driven parts younger, and what changed since its snapshot is
+     * read again at the next request.
+     */
+    private static Board later(Board held, Board candidate) {
+        return candidate.readAt().isBefore(held.readAt()) ? held : candidate;
+    }
+
     /** Each open pair's health as of {@code snapshot}; the clock-driven parts as of {@code readAt}. */
     private record Board(HealthChanges.Snapshot snapshot, Instant readAt, Map<Long, PairHealth> pairs) {}
 
-    private Board update(long programmeId, Board board, HealthChanges.Snapshot snapshot, Instant now, boolean afresh) {
-        if (afresh || board == null || stale(board, snapshot, now)) {
+    private Board update(long programmeId, Board board, HealthChanges.Snapshot snapshot, Instant now) {
+        if (board == null || stale(board, snapshot, now)) {
             return full(programmeId, snapshot, now);
         }
         HealthChanges.Changes changed = changes.since(programmeId, board.snapshot());

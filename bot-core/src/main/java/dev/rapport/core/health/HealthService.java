@@ -109,7 +109,7 @@ public class HealthService {
      * pairs whose facts changed since the programme was last assessed are read again.
      */
     public List<PairHealth> assessProgramme(long programmeId) {
-        return mostSevereFirst(board.assess(programmeId, clock.instant(), false));
+        return mostSevereFirst(board.assess(programmeId, clock.instant()));
     }
 
     /**
@@ -177,7 +177,10 @@ public class HealthService {
                                 instant(rs.getObject("at_risk_since", OffsetDateTime.class)),
                                 instant(rs.getObject("alert_snoozed_until", OffsetDateTime.class)))),
                 programmeId);
-        List<PairHealth> assessed = mostSevereFirst(board.assess(programmeId, now, true));
+        // Every pair judged at this run's moment: read afresh (outside the board's lock, so coordinators' requests go
+        // on meanwhile), then brought up to date with whatever changed during the read.
+        board.readAfresh(programmeId, now);
+        List<PairHealth> assessed = mostSevereFirst(board.assess(programmeId, now));
         List<Object[]> rows = new ArrayList<>(assessed.size());
         Map<PairHealth, Instant> turned = new LinkedHashMap<>();
         List<HealthHistory.Changed> changed = new ArrayList<>();

@@ -64,12 +64,32 @@ public class HeldReads {
             }
             long begun = System.nanoTime();
             T value = read.get();
-            held.put(key, new Held(begun, snapshot, now, value));
+            held.merge(key, new Held(begun, snapshot, now, value), HeldReads::later);
             held.entrySet().removeIf(e -> !usable(e.getValue(), snapshot, now));
             return value;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Reads the value afresh and holds it, outside the lock: requests meanwhile use what was held (ReportKeeper,
+     * ahead of requests).
+     */
+    <T> void readAfresh(String kind, long programmeId, List<Object> arguments, Supplier<T> read) {
+        long begun = System.nanoTime();
+        HealthChanges.Snapshot snapshot = changes.take();
+        Instant now = clock.instant();
+        T value = read.get();
+        held.merge(
+                new Key(kind, programmeId, List.copyOf(arguments)),
+                new Held(begun, snapshot, now, value),
+                HeldReads::later);
+    }
+
+    /** Of two reads of the same thing, the one begun later. */
+    private static Held later(Held held, Held candidate) {
+        return candidate.begun() - held.begun() < 0 ? held : candidate;
     }
 
     private boolean usable(Held h, HealthChanges.Snapshot snapshot, Instant now) {

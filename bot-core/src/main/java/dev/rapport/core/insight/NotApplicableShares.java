@@ -54,12 +54,22 @@ public class NotApplicableShares {
                 "not-applicable",
                 programmeId,
                 List.of(from, hidden.stream().sorted().toList()),
-                () -> List.copyOf(jdbc.query(
-                        SHARES.formatted("p.programme_id = ? and c.period >= ? and p.id <> all(?)"),
-                        (rs, i) -> share(rs),
-                        programmeId,
-                        from,
-                        hidden.toArray(Long[]::new))));
+                () -> readNow(programmeId, from, hidden));
+    }
+
+    /** Reads the programme's shares since {@code from} with no pair left out afresh (ReportKeeper's). */
+    void readAfresh(long programmeId, LocalDate from) {
+        held.readAfresh(
+                "not-applicable", programmeId, List.of(from, List.of()), () -> readNow(programmeId, from, List.of()));
+    }
+
+    private List<Share> readNow(long programmeId, LocalDate from, List<Long> hidden) {
+        return List.copyOf(jdbc.query(
+                SHARES.formatted("p.programme_id = ? and c.period >= ? and p.id <> all(?)"),
+                (rs, i) -> share(rs),
+                programmeId,
+                from,
+                hidden.toArray(Long[]::new)));
     }
 
     /** The statements one pair answered N/A at least once, over all its answers. */

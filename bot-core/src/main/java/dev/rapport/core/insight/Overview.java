@@ -22,6 +22,9 @@ public record Overview(
         Map<Side, Rate> answered,
         List<Change> changes) {
 
+    /** The weeks an overview shows when the coordinator names none. */
+    public static final int DEFAULT_WEEKS = 8;
+
     /** Mentees' or mentors' answers. */
     public enum Side {
         MENTEE,

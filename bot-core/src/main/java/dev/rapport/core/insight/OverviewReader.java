@@ -2,6 +2,7 @@ package dev.rapport.core.insight;
 
 import dev.rapport.core.database.SqlTime;
 import dev.rapport.core.health.HealthState;
+import dev.rapport.core.health.HeldReport;
 import dev.rapport.core.insight.Overview.Change;
 import dev.rapport.core.insight.Overview.Rate;
 import dev.rapport.core.insight.Overview.Side;
@@ -19,6 +20,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -28,18 +33,21 @@ import org.springframework.stereotype.Service;
  * programme changes ({@link HeldReads}).
  */
 @Service
-public class OverviewReader {
+public class OverviewReader implements HeldReport {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final QuestionBanks banks;
     private final HeldReads held;
+    private final NotApplicableShares notApplicable;
 
-    OverviewReader(JdbcTemplate jdbc, Clock clock, QuestionBanks banks, HeldReads held) {
+    OverviewReader(
+            JdbcTemplate jdbc, Clock clock, QuestionBanks banks, HeldReads held, NotApplicableShares notApplicable) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.banks = banks;
         this.held = held;
+        this.notApplicable = notApplicable;
     }
 
     /** The Monday of the first of the latest {@code weeks} weeks (this one included), in {@code zone}. */
@@ -64,18 +72,56 @@ public class OverviewReader {
                 () -> readNow(programmeId, first, zone, weeks, hidden));
     }
 
+    /**
+     * Reads afresh what {@code /rapport overview} shows by default (its weeks, with no pair left out, and their N/A
+     * shares), for {@link dev.rapport.core.health.ReportKeeper}.
+     */
+    @Override
+    public void readAfresh(long programmeId) {
+        ZoneId zone = ZoneId.of(
+                jdbc.queryForObject("select time_zone from programme where id = ?", String.class, programmeId));
+        int weeks = Overview.DEFAULT_WEEKS;
+        LocalDate first = firstMonday(zone, weeks);
+        held.readAfresh(
+                "overview",
+                programmeId,
+                List.of(zone.getId(), first, weeks, List.of()),
+                () -> readNow(programmeId, first, zone, weeks, List.of()));
+        notApplicable.readAfresh(programmeId, first);
+    }
+
     private Overview readNow(long programmeId, LocalDate first, ZoneId zone, int weeks, Collection<Long> hidden) {
         List<LocalDate> mondays = new ArrayList<>();
         for (int i = 0; i < weeks; i++) {
             mondays.add(first.plusWeeks(i));
         }
         Long[] none = hidden.toArray(Long[]::new);
-        return new Overview(
-                List.copyOf(mondays),
-                levels(programmeId, first, none),
-                states(programmeId, mondays, zone, none),
-                answered(programmeId, first, none),
-                changes(programmeId, none));
+        // The four queries are independent: run at once, each on a connection of its own, the overview takes as long
+        // as the slowest (the levels, over every answer of the weeks shown) rather than their sum.
+        try (ExecutorService queries = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Map<LocalDate, Map<Side, Map<Dimension, Double>>>> levels =
+                    queries.submit(() -> levels(programmeId, first, none));
+            Future<Map<LocalDate, Map<HealthState, Integer>>> states =
+                    queries.submit(() -> states(programmeId, mondays, zone, none));
+            Future<Map<Side, Rate>> answered = queries.submit(() -> answered(programmeId, first, none));
+            Future<List<Change>> changes = queries.submit(() -> changes(programmeId, none));
+            return new Overview(
+                    List.copyOf(mondays), result(levels), result(states), result(answered), result(changes));
+        }
+    }
+
+    private static <T> T result(Future<T> query) {
+        try {
+            return query.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading an overview", e);
+        }
     }
 
     private Map<LocalDate, Map<Side, Map<Dimension, Double>>> levels(long programmeId, LocalDate from, Long[] hidden) {
