@@ -4,7 +4,6 @@ import dev.rapport.core.audit.AuditKind;
 import dev.rapport.core.chart.OverviewCharts;
 import dev.rapport.core.chat.ChatMessage;
 import dev.rapport.core.chat.ChatMessage.Block;
-import dev.rapport.core.insight.NotApplicableShares;
 import dev.rapport.core.insight.Overview;
 import dev.rapport.core.insight.Overview.Rate;
 import dev.rapport.core.insight.Overview.Side;
@@ -29,14 +28,12 @@ class OverviewCommand extends Subcommand {
     static final int MAX_CHANGES = 15;
 
     private final OverviewReader reader;
-    private final NotApplicableShares notApplicable;
 
-    OverviewCommand(OverviewReader reader, NotApplicableShares notApplicable) {
+    OverviewCommand(OverviewReader reader) {
         super(Definition.of("overview", Audience.COORDINATOR)
                 .withAudit(AuditKind.READ)
                 .withParameters(Parameter.optional("weeks", Parameter.Kind.NUMBER)));
         this.reader = reader;
-        this.notApplicable = notApplicable;
     }
 
     @Override
@@ -78,12 +75,8 @@ class OverviewCommand extends Subcommand {
                         ctx.text("command.overview.column.mentors"),
                         ctx.text("command.table.gap")),
                 rows));
-        blocks.add(new Block.Text(HealthFormat.notApplicable(
-                ctx,
-                notApplicable.ofProgramme(programme.id(), reader.firstMonday(programme.zone(), weeks), own),
-                "insight.not-applicable.overview",
-                "weeks",
-                weeks)));
+        blocks.add(new Block.Text(
+                HealthFormat.notApplicable(ctx, o.notApplicable(), "insight.not-applicable.overview", "weeks", weeks)));
         if (o.changes().isEmpty()) {
             blocks.add(new Block.Text(ctx.text("command.overview.no-changes")));
         } else {

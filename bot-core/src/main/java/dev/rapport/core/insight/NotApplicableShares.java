@@ -1,6 +1,7 @@
 package dev.rapport.core.insight;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -38,32 +39,15 @@ public class NotApplicableShares {
 
     private final JdbcTemplate jdbc;
 
-    private final HeldReads held;
-
-    NotApplicableShares(JdbcTemplate jdbc, HeldReads held) {
+    NotApplicableShares(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.held = held;
     }
 
     /**
      * The statements a programme's pairs answered N/A at least once since {@code from}, leaving out {@code hidden}:
-     * read again only when something in the programme changed ({@link HeldReads}).
+     * part of the programme's {@link Overview}, read with it.
      */
-    public List<Share> ofProgramme(long programmeId, LocalDate from, List<Long> hidden) {
-        return held.get(
-                "not-applicable",
-                programmeId,
-                List.of(from, hidden.stream().sorted().toList()),
-                () -> readNow(programmeId, from, hidden));
-    }
-
-    /** Reads the programme's shares since {@code from} with no pair left out afresh (ReportKeeper's). */
-    void readAfresh(long programmeId, LocalDate from) {
-        held.readAfresh(
-                "not-applicable", programmeId, List.of(from, List.of()), () -> readNow(programmeId, from, List.of()));
-    }
-
-    private List<Share> readNow(long programmeId, LocalDate from, List<Long> hidden) {
+    List<Share> ofProgramme(long programmeId, LocalDate from, Collection<Long> hidden) {
         return List.copyOf(jdbc.query(
                 SHARES.formatted("p.programme_id = ? and c.period >= ? and p.id <> all(?)"),
                 (rs, i) -> share(rs),

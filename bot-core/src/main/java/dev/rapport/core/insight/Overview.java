@@ -14,13 +14,15 @@ import java.util.Map;
  * @param states how many pairs were in each state at the end of each week (from the health history)
  * @param answered check-ins answered and sent in the window, per side
  * @param changes the pairs whose state changed in the last seven days, newest first
+ * @param notApplicable the statements answered "not applicable" at least once in the window, most often first
  */
 public record Overview(
         List<LocalDate> weeks,
         Map<LocalDate, Map<Side, Map<Dimension, Double>>> levels,
         Map<LocalDate, Map<HealthState, Integer>> states,
         Map<Side, Rate> answered,
-        List<Change> changes) {
+        List<Change> changes,
+        List<NotApplicableShares.Share> notApplicable) {
 
     /** The weeks an overview shows when the coordinator names none. */
     public static final int DEFAULT_WEEKS = 8;

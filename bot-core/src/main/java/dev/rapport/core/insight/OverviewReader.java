@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads a programme's {@link Overview} in four set-wise queries (levels, states, response, changes), whatever the
+ * Reads a programme's {@link Overview} in five set-wise queries (levels, states, response, changes, N/A), whatever the
  * number of pairs: the work grows with the weeks shown, not with a query per pair; and holds it while nothing in the
  * programme changes ({@link HeldReads}).
  */
@@ -73,8 +73,8 @@ public class OverviewReader implements HeldReport {
     }
 
     /**
-     * Reads afresh what {@code /rapport overview} shows by default (its weeks, with no pair left out, and their N/A
-     * shares), for {@link dev.rapport.core.health.ReportKeeper}.
+     * Reads afresh what {@code /rapport overview} shows by default (its weeks, with no pair left out), for
+     * {@link dev.rapport.core.health.ReportKeeper}.
      */
     @Override
     public void readAfresh(long programmeId) {
@@ -87,7 +87,6 @@ public class OverviewReader implements HeldReport {
                 programmeId,
                 List.of(zone.getId(), first, weeks, List.of()),
                 () -> readNow(programmeId, first, zone, weeks, List.of()));
-        notApplicable.readAfresh(programmeId, first);
     }
 
     private Overview readNow(long programmeId, LocalDate first, ZoneId zone, int weeks, Collection<Long> hidden) {
@@ -96,7 +95,7 @@ public class OverviewReader implements HeldReport {
             mondays.add(first.plusWeeks(i));
         }
         Long[] none = hidden.toArray(Long[]::new);
-        // The four queries are independent: run at once, each on a connection of its own, the overview takes as long
+        // The five queries are independent: run at once, each on a connection of its own, the overview takes as long
         // as the slowest (the levels, over every answer of the weeks shown) rather than their sum.
         try (ExecutorService queries = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Map<LocalDate, Map<Side, Map<Dimension, Double>>>> levels =
@@ -105,8 +104,15 @@ public class OverviewReader implements HeldReport {
                     queries.submit(() -> states(programmeId, mondays, zone, none));
             Future<Map<Side, Rate>> answered = queries.submit(() -> answered(programmeId, first, none));
             Future<List<Change>> changes = queries.submit(() -> changes(programmeId, none));
+            Future<List<NotApplicableShares.Share>> notApplicableShares =
+                    queries.submit(() -> notApplicable.ofProgramme(programmeId, first, hidden));
             return new Overview(
-                    List.copyOf(mondays), result(levels), result(states), result(answered), result(changes));
+                    List.copyOf(mondays),
+                    result(levels),
+                    result(states),
+                    result(answered),
+                    result(changes),
+                    result(notApplicableShares));
         }
     }
 
