@@ -1,6 +1,7 @@
 package dev.rapport.core.insight;
 
-import java.util.Comparator;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -9,15 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * How often each statement was answered "not applicable": what coordinators read to see which items do not fit their
  * programme or a pair. N/A answers count toward no level; this is where they are counted. Statements are grouped by
- * id across bank versions (a revision keeps an id for the same behaviour). A programme's shares come with its
- * {@link Overview}, read in the same scan as its levels ({@link OverviewReader}).
+ * id across bank versions (a revision keeps an id for the same behaviour).
  */
 @Service
 public class NotApplicableShares {
-
-    /** Most often N/A first (by share), then by statement id: the order shares are shown in. */
-    static final Comparator<Share> MOST_OFTEN_FIRST =
-            Comparator.comparingDouble(Share::share).reversed().thenComparing(Share::questionId);
 
     /**
      * One statement's answers.
@@ -36,7 +32,7 @@ public class NotApplicableShares {
             from answer a
             join check_in c on c.id = a.check_in_id
             join pair p on p.id = c.pair_id
-            where p.id = ?
+            where %s
             group by a.question_id
             having count(*) filter (where a.not_applicable) > 0
             order by count(*) filter (where a.not_applicable)::float / count(*) desc, a.question_id""";
@@ -47,10 +43,23 @@ public class NotApplicableShares {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The statements a programme's pairs answered N/A at least once since {@code from}, leaving out {@code hidden}:
+     * part of the programme's {@link Overview}, read with it.
+     */
+    List<Share> ofProgramme(long programmeId, LocalDate from, Collection<Long> hidden) {
+        return List.copyOf(jdbc.query(
+                SHARES.formatted("p.programme_id = ? and c.period >= ? and p.id <> all(?)"),
+                (rs, i) -> share(rs),
+                programmeId,
+                from,
+                hidden.toArray(Long[]::new)));
+    }
+
     /** The statements one pair answered N/A at least once, over all its answers. */
     @Transactional(readOnly = true)
     public List<Share> ofPair(long pairId) {
-        return jdbc.query(SHARES, (rs, i) -> share(rs), pairId);
+        return jdbc.query(SHARES.formatted("p.id = ?"), (rs, i) -> share(rs), pairId);
     }
 
     private static Share share(java.sql.ResultSet rs) throws java.sql.SQLException {

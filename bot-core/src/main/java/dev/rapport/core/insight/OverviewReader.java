@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads a programme's {@link Overview} in four set-wise queries (answers, states, response, changes), whatever the
+ * Reads a programme's {@link Overview} in five set-wise queries (levels, states, response, changes, N/A), whatever the
  * number of pairs: the work grows with the weeks shown, not with a query per pair; and holds it while nothing in the
  * programme changes ({@link HeldReads}).
  */
@@ -95,21 +95,24 @@ public class OverviewReader implements HeldReport {
             mondays.add(first.plusWeeks(i));
         }
         Long[] none = hidden.toArray(Long[]::new);
-        // The four queries are independent: run at once, each on a connection of its own, the overview takes as long
-        // as the slowest (the answers, every one of the weeks shown) rather than their sum.
+        // The five queries are independent: run at once, each on a connection of its own, the overview takes as long
+        // as the slowest (the levels, over every answer of the weeks shown) rather than their sum.
         try (ExecutorService queries = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<Answers> answers = queries.submit(() -> answers(programmeId, first, none));
+            Future<Map<LocalDate, Map<Side, Map<Dimension, Double>>>> levels =
+                    queries.submit(() -> levels(programmeId, first, none));
             Future<Map<LocalDate, Map<HealthState, Integer>>> states =
                     queries.submit(() -> states(programmeId, mondays, zone, none));
             Future<Map<Side, Rate>> answered = queries.submit(() -> answered(programmeId, first, none));
             Future<List<Change>> changes = queries.submit(() -> changes(programmeId, none));
+            Future<List<NotApplicableShares.Share>> notApplicableShares =
+                    queries.submit(() -> notApplicable.ofProgramme(programmeId, first, hidden));
             return new Overview(
                     List.copyOf(mondays),
-                    result(answers).levels(),
+                    result(levels),
                     result(states),
                     result(answered),
                     result(changes),
-                    result(answers).notApplicable());
+                    result(notApplicableShares));
         }
     }
 
@@ -127,50 +130,26 @@ public class OverviewReader implements HeldReport {
         }
     }
 
-    /** The window's answers, read once for two uses: the levels week by week and the N/A shares per statement. */
-    private record Answers(
-            Map<LocalDate, Map<Side, Map<Dimension, Double>>> levels, List<NotApplicableShares.Share> notApplicable) {}
-
-    /**
-     * One scan of the window's answers, grouped two ways: by week, side and dimension for the levels (only the answers
-     * that count, {@link QuestionBanks#COUNTS}), and by statement for the N/A shares (every answer).
-     */
-    private Answers answers(long programmeId, LocalDate from, Long[] hidden) {
+    private Map<LocalDate, Map<Side, Map<Dimension, Double>>> levels(long programmeId, LocalDate from, Long[] hidden) {
         Map<LocalDate, Map<Side, Map<Dimension, Double>>> levels = new LinkedHashMap<>();
-        List<NotApplicableShares.Share> shares = new ArrayList<>();
         jdbc.query(
                 """
-                select date_trunc('week', c.period)::date as week, c.role, a.dimension, a.question_id,
-                       avg(a.score) filter (where """ + QuestionBanks.COUNTS + """
-                ) as level,
-                       count(*) as answers, count(*) filter (where a.not_applicable) as not_applicable,
-                       grouping(a.question_id) = 1 as by_week
+                select date_trunc('week', c.period)::date as week, c.role, a.dimension, avg(a.score) as level
                 from answer a
                 join check_in c on c.id = a.check_in_id
                 join pair p on p.id = c.pair_id
-                where p.programme_id = ? and c.period >= ? and p.id <> all(?)
-                group by grouping sets ((date_trunc('week', c.period), c.role, a.dimension), (a.question_id))""",
+                where p.programme_id = ? and c.period >= ? and p.id <> all(?) and """ + QuestionBanks.COUNTS + """
+                group by 1, 2, 3""",
                 rs -> {
-                    if (rs.getBoolean("by_week")) {
-                        double level = rs.getDouble("level");
-                        if (!rs.wasNull()) {
-                            levels.computeIfAbsent(
-                                            rs.getObject("week", LocalDate.class), w -> new EnumMap<>(Side.class))
-                                    .computeIfAbsent(
-                                            Side.valueOf(rs.getString("role")), x -> new EnumMap<>(Dimension.class))
-                                    .put(Dimension.valueOf(rs.getString("dimension")), level);
-                        }
-                    } else if (rs.getInt("not_applicable") > 0) {
-                        shares.add(new NotApplicableShares.Share(
-                                rs.getString("question_id"), rs.getInt("answers"), rs.getInt("not_applicable")));
-                    }
+                    levels.computeIfAbsent(rs.getObject("week", LocalDate.class), w -> new EnumMap<>(Side.class))
+                            .computeIfAbsent(Side.valueOf(rs.getString("role")), s -> new EnumMap<>(Dimension.class))
+                            .put(Dimension.valueOf(rs.getString("dimension")), rs.getDouble("level"));
                 },
-                banks.uncounted(),
                 programmeId,
                 from,
-                hidden);
-        shares.sort(NotApplicableShares.MOST_OFTEN_FIRST);
-        return new Answers(levels, List.copyOf(shares));
+                hidden,
+                banks.uncounted());
+        return levels;
     }
 
     private Map<LocalDate, Map<HealthState, Integer>> states(
