@@ -62,7 +62,7 @@ public final class SlackLatencyBenchmark {
      * that the benchmark can wait it out and measure what the first coordinator after a quiet spell waits for. The
      * reports are kept fresh in the background (rapport.health.keep-fresh, on in production) every half of it.
      */
-    static final Duration BOARD_MAX_AGE = Duration.ofSeconds(60);
+    static final Duration BOARD_MAX_AGE = Duration.ofSeconds(120);
 
     /** Pairs that log a meeting between two runs of {@link #changing}. */
     static final int CHANGED_PAIRS = 20;

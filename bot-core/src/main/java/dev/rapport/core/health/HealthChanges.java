@@ -26,7 +26,7 @@ public class HealthChanges {
 
     /** The pairs (null: the whole programme) of the rows a snapshot could not see. */
     private static final String INVISIBLE = """
-            select distinct pair_id from health_change
+            select pair_ids from health_change
             where programme_id = ? and xid >= pg_snapshot_xmin(?::pg_snapshot)
               and not pg_visible_in_snapshot(xid, ?::pg_snapshot)""";
 
@@ -75,15 +75,23 @@ public class HealthChanges {
     /** What in the programme changed since {@code snapshot}. */
     public Changes since(long programmeId, Snapshot snapshot) {
         Set<Long> pairs = new HashSet<>();
-        boolean whole = false;
-        for (Long pairId : jdbc.queryForList(INVISIBLE, Long.class, programmeId, snapshot.value(), snapshot.value())) {
-            if (pairId == null) {
-                whole = true;
-            } else {
-                pairs.add(pairId);
-            }
-        }
-        return new Changes(whole, pairs);
+        boolean[] whole = {false};
+        jdbc.query(
+                INVISIBLE,
+                rs -> {
+                    java.sql.Array ids = rs.getArray("pair_ids");
+                    if (ids == null) {
+                        whole[0] = true;
+                    } else {
+                        for (Object id : (Object[]) ids.getArray()) {
+                            pairs.add(((Number) id).longValue());
+                        }
+                    }
+                },
+                programmeId,
+                snapshot.value(),
+                snapshot.value());
+        return new Changes(whole[0], pairs);
     }
 
     /** Deletes the rows no snapshot is compared with any more (the hourly health run). */

@@ -139,7 +139,7 @@ class HealthBoardIT extends CoreTestSupport {
         weeks.week(pairList.get(4).id(), 5, 4, 4);
 
         assertThat(jdbc.queryForList(
-                        "select distinct pair_id from health_change where programme_id = ?"
+                        "select distinct unnest(pair_ids) from health_change where programme_id = ?"
                                 + " and not pg_visible_in_snapshot(xid, ?::pg_snapshot)",
                         Long.class,
                         programme.id(),
