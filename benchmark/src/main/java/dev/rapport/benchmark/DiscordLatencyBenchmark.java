@@ -114,6 +114,8 @@ public final class DiscordLatencyBenchmark {
                     LAST_WEEK.plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC).toString());
             props.putAll(bench.properties(db));
             props.put("rapport.schedule.enabled", "false");
+            // Nothing is swept, but the coordinators' reports are kept fresh as in production.
+            props.put("rapport.health.keep-fresh", "true");
             props.put("spring.quartz.auto-startup", "false");
             props.put("spring.main.web-application-type", "none");
             props.put("spring.main.banner-mode", "off");
