@@ -150,8 +150,7 @@ class HealthBoard implements HeldReport {
     }
 
     private boolean stale(Board board, HealthChanges.Snapshot snapshot, Instant now) {
-        return now.isBefore(board.readAt())
-                || !now.isBefore(board.readAt().plus(maxAge))
+        return !HealthChanges.young(board.readAt(), now, maxAge)
                 || !HealthChanges.comparable(board.snapshot(), snapshot);
     }
 

@@ -66,6 +66,15 @@ public class HealthChanges {
         return now.at().isBefore(snapshot.at().plus(KEPT.dividedBy(2)));
     }
 
+    /**
+     * Whether a report read afresh at {@code readAt} may still be used at {@code now}: younger than {@code maxAge}, and
+     * not from the future. A background read may finish a moment after a request took its time, so "the future" starts
+     * a minute on; a clock moved further back (tests do) means reading afresh.
+     */
+    public static boolean young(Instant readAt, Instant now, Duration maxAge) {
+        return !now.isBefore(readAt.minus(Duration.ofMinutes(1))) && now.isBefore(readAt.plus(maxAge));
+    }
+
     /** Whether anything in the programme changed since {@code snapshot}. */
     public boolean any(long programmeId, Snapshot snapshot) {
         return Boolean.TRUE.equals(jdbc.queryForObject(

@@ -93,8 +93,6 @@ public class HeldReads {
     }
 
     private boolean usable(Held h, HealthChanges.Snapshot snapshot, Instant now) {
-        return !now.isBefore(h.readAt())
-                && now.isBefore(h.readAt().plus(maxAge))
-                && HealthChanges.comparable(h.snapshot(), snapshot);
+        return HealthChanges.young(h.readAt(), now, maxAge) && HealthChanges.comparable(h.snapshot(), snapshot);
     }
 }
