@@ -99,6 +99,11 @@ class HealthBoard implements HeldReport {
         boards.merge(programmeId, fresh, HealthBoard::later);
     }
 
+    @Override
+    public boolean holds(long programmeId) {
+        return boards.containsKey(programmeId);
+    }
+
     /** When the programme's held board was last read afresh, if one is held. */
     Optional<Instant> readAt(long programmeId) {
         return Optional.ofNullable(boards.get(programmeId)).map(Board::readAt);

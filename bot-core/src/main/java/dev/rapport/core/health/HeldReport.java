@@ -11,4 +11,7 @@ public interface HeldReport {
      * using what is held until the new read replaces it.
      */
     void readAfresh(long programmeId);
+
+    /** Whether anything of the programme's is held (a programme nobody has read yet, just imported, has nothing). */
+    boolean holds(long programmeId);
 }

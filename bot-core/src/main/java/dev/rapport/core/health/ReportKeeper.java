@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps every programme's held reports ({@link HeldReport}: the health board, the overview) read afresh in the
  * background, at start and every half {@code rapport.health.board-max-age}, so they never expire in front of a
- * coordinator: the first request after a quiet spell is answered from a read at most that old, brought up to date
+ * coordinator, and reads a programme that holds nothing yet (just imported) within {@link #NEW_PROGRAMMES}: the first request after a quiet spell is answered from a read at most that old, brought up to date
  * with what changed since (every change committed before the request still shows). Each instance keeps its own;
  * the cost is one read of every open pair per half max-age (about 2 s of database time for 10,000 pairs every five
  * minutes by default). On by default where the schedule runs ({@code rapport.health.keep-fresh}, default
@@ -26,9 +26,13 @@ class ReportKeeper implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReportKeeper.class);
 
+    /** How soon a programme with nothing held (just imported) is read, between the passes over every programme. */
+    static final Duration NEW_PROGRAMMES = Duration.ofSeconds(15);
+
     private final JdbcTemplate jdbc;
     private final List<HeldReport> reports;
     private final Duration interval;
+    private final Duration poll;
     private volatile boolean running;
     private Thread thread;
 
@@ -39,6 +43,7 @@ class ReportKeeper implements SmartLifecycle {
         this.jdbc = jdbc;
         this.reports = reports;
         this.interval = maxAge.dividedBy(2);
+        this.poll = interval.compareTo(NEW_PROGRAMMES) < 0 ? interval : NEW_PROGRAMMES;
     }
 
     @Override
@@ -51,27 +56,38 @@ class ReportKeeper implements SmartLifecycle {
     }
 
     private void loop() {
+        long lastPass = 0;
+        boolean first = true;
         while (running) {
             long started = System.nanoTime();
+            boolean pass = first || started - lastPass >= interval.toNanos();
             try {
-                keepAll();
+                keep(pass);
             } catch (RuntimeException e) {
                 // The database may be briefly unreachable: requests then read for themselves, as without a keeper.
                 log.warn("Could not read the programmes' reports afresh: {}", e.toString());
             }
-            LockSupport.parkNanos(Math.max(0, interval.toNanos() - (System.nanoTime() - started)));
+            if (pass) {
+                lastPass = started;
+                first = false;
+            }
+            LockSupport.parkNanos(Math.max(0, poll.toNanos() - (System.nanoTime() - started)));
         }
     }
 
-    /** Reads every report of every programme with an open pair afresh, once. */
-    void keepAll() {
+    /**
+     * Reads the reports of every programme with an open pair afresh ({@code all}), or only those that hold nothing yet.
+     */
+    void keep(boolean all) {
         for (long programmeId : jdbc.queryForList(
                 "select distinct programme_id from pair where status <> 'ENDED' order by 1", Long.class)) {
             for (HeldReport report : reports) {
                 if (!running) {
                     return;
                 }
-                report.readAfresh(programmeId);
+                if (all || !report.holds(programmeId)) {
+                    report.readAfresh(programmeId);
+                }
             }
         }
     }

@@ -87,6 +87,11 @@ public class HeldReads {
                 HeldReads::later);
     }
 
+    /** Whether a read of this kind, programme and arguments is held. */
+    boolean holds(String kind, long programmeId, List<Object> arguments) {
+        return held.containsKey(new Key(kind, programmeId, List.copyOf(arguments)));
+    }
+
     /** Of two reads of the same thing, the one begun later. */
     private static Held later(Held held, Held candidate) {
         return candidate.begun() - held.begun() < 0 ? held : candidate;

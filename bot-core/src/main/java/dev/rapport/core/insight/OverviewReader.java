@@ -68,7 +68,7 @@ public class OverviewReader implements HeldReport {
         return held.get(
                 "overview",
                 programmeId,
-                List.of(zone.getId(), first, weeks, hidden.stream().sorted().toList()),
+                arguments(zone, first, weeks, hidden),
                 () -> readNow(programmeId, first, zone, weeks, hidden));
     }
 
@@ -78,15 +78,34 @@ public class OverviewReader implements HeldReport {
      */
     @Override
     public void readAfresh(long programmeId) {
-        ZoneId zone = ZoneId.of(
-                jdbc.queryForObject("select time_zone from programme where id = ?", String.class, programmeId));
+        ZoneId zone = zone(programmeId);
         int weeks = Overview.DEFAULT_WEEKS;
         LocalDate first = firstMonday(zone, weeks);
         held.readAfresh(
                 "overview",
                 programmeId,
-                List.of(zone.getId(), first, weeks, List.of()),
+                defaultArguments(zone, first),
                 () -> readNow(programmeId, first, zone, weeks, List.of()));
+    }
+
+    @Override
+    public boolean holds(long programmeId) {
+        ZoneId zone = zone(programmeId);
+        return held.holds("overview", programmeId, defaultArguments(zone, firstMonday(zone, Overview.DEFAULT_WEEKS)));
+    }
+
+    private ZoneId zone(long programmeId) {
+        return ZoneId.of(
+                jdbc.queryForObject("select time_zone from programme where id = ?", String.class, programmeId));
+    }
+
+    /** What identifies an overview of the default weeks with no pair left out, as {@link #read} names it. */
+    private static List<Object> defaultArguments(ZoneId zone, LocalDate first) {
+        return arguments(zone, first, Overview.DEFAULT_WEEKS, List.of());
+    }
+
+    private static List<Object> arguments(ZoneId zone, LocalDate first, int weeks, Collection<Long> hidden) {
+        return List.of(zone.getId(), first, weeks, hidden.stream().sorted().toList());
     }
 
     private Overview readNow(long programmeId, LocalDate first, ZoneId zone, int weeks, Collection<Long> hidden) {

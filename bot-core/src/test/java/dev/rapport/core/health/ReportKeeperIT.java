@@ -58,4 +58,16 @@ class ReportKeeperIT extends CoreTestSupport {
         Overview overview = overviews.read(programme.id(), ZoneOffset.UTC, Overview.DEFAULT_WEEKS, List.of());
         assertThat(overview.answered().get(Overview.Side.MENTEE)).isEqualTo(new Overview.Rate(2, 2));
     }
+
+    @Test
+    void a_programme_nobody_asked_about_yet_is_read_without_a_request() {
+        ProgrammeView programme = programme("Fellows", user("Dev"), ZoneOffset.UTC);
+        PairView pair = pair(programme, user("Kim"), user("Joe"), ZoneOffset.UTC, FIRST_MONDAY);
+        new AnsweredWeeks(jdbc, FIRST_MONDAY).week(pair.id(), 1, 5, 5);
+
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(List.of(board, overviews))
+                        .allSatisfy(report ->
+                                assertThat(report.holds(programme.id())).isTrue()));
+    }
 }
