@@ -5,15 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,12 +34,9 @@ import org.springframework.stereotype.Component;
 @Component
 class HealthBoard implements HeldReport {
 
-    private static final String OPEN_PAIRS = "select id from pair where programme_id = ? and status <> 'ENDED'";
-
     /** The share of a programme's pairs past which re-reading them one by one costs more than reading them all. */
     private static final double MOSTLY_CHANGED = 0.5;
 
-    private final JdbcTemplate jdbc;
     private final HealthFactsReader reader;
     private final HealthChanges changes;
     private final Clock clock;
@@ -51,12 +45,10 @@ class HealthBoard implements HeldReport {
     private final Map<Long, Board> boards = new ConcurrentHashMap<>();
 
     HealthBoard(
-            JdbcTemplate jdbc,
             HealthFactsReader reader,
             HealthChanges changes,
             Clock clock,
             @Value("${rapport.health.board-max-age:PT10M}") Duration maxAge) {
-        this.jdbc = jdbc;
         this.reader = reader;
         this.changes = changes;
         this.clock = clock;
@@ -129,24 +121,17 @@ class HealthBoard implements HeldReport {
         if (changed.whole()) {
             return full(programmeId, snapshot, now);
         }
-        // Pairs that appeared or went without a row of their own (a table emptied with TRUNCATE, which fires no
-        // statement trigger) are found by comparing with the programme's open pairs.
-        Set<Long> open = new HashSet<>(jdbc.queryForList(OPEN_PAIRS, Long.class, programmeId));
-        Set<Long> reread = new HashSet<>(changed.pairs());
-        for (Long pairId : open) {
-            if (!board.pairs().containsKey(pairId)) {
-                reread.add(pairId);
-            }
-        }
-        reread.retainAll(open);
-        if (reread.size() > MOSTLY_CHANGED * open.size()) {
+        // Every way a pair joins, leaves or changes writes a row (its insert, its update to ENDED, its delete); a table
+        // emptied with TRUNCATE, which fires no statement trigger, comes back through programme inserts, each of which
+        // marks the whole programme.
+        if (changed.pairs().size() > MOSTLY_CHANGED * board.pairs().size()) {
             return full(programmeId, snapshot, now);
         }
         Map<Long, PairHealth> pairs = new HashMap<>(board.pairs());
-        pairs.keySet().retainAll(open);
-        if (!reread.isEmpty()) {
-            reread.forEach(pairs::remove);
-            for (HealthFacts facts : reader.read(HealthFactsReader.Scope.openPairs(reread), now)) {
+        if (!changed.pairs().isEmpty()) {
+            // A changed pair that is no longer open (ended, deleted) is not read back, so it leaves the board.
+            changed.pairs().forEach(pairs::remove);
+            for (HealthFacts facts : reader.read(HealthFactsReader.Scope.openPairs(changed.pairs()), now)) {
                 pairs.put(facts.pairId(), HealthRules.evaluate(facts));
             }
         }
