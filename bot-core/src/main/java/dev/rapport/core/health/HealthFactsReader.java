@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@link HealthFacts} for one pair or for every open pair of a programme in four queries, whatever the
- * number of pairs: the per-pair limits (last check-ins, last scores per dimension) are window functions.
+ * Reads {@link HealthFacts} for one pair, some pairs or every open pair of a programme in five queries (the last,
+ * each side's silence, is {@link SilentStreaks}'), whatever the number of pairs: the per-pair limits (last check-ins,
+ * last scores per dimension) are window functions.
  */
 @Component
 class HealthFactsReader {

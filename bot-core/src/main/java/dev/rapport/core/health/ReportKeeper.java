@@ -85,8 +85,13 @@ class ReportKeeper implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                if (all || !report.holds(programmeId)) {
-                    report.readAfresh(programmeId);
+                try {
+                    if (all || !report.holds(programmeId)) {
+                        report.readAfresh(programmeId);
+                    }
+                } catch (RuntimeException e) {
+                    // One programme's failure does not keep the others from being read.
+                    log.warn("Could not read programme {}'s report afresh: {}", programmeId, e.toString());
                 }
             }
         }

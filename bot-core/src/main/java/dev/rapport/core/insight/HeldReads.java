@@ -56,13 +56,15 @@ public class HeldReads {
         try {
             Instant now = clock.instant();
             Held h = held.get(key);
+            // Taken before the snapshot, so a read that "began after a request was asked" also saw the database as
+            // it was then or later.
+            long begun = System.nanoTime();
             HealthChanges.Snapshot snapshot = changes.take();
             if (h != null
                     && (h.begun() - asked >= 0
                             || (usable(h, snapshot, now) && !changes.any(programmeId, h.snapshot())))) {
                 return (T) h.value();
             }
-            long begun = System.nanoTime();
             T value = read.get();
             held.merge(key, new Held(begun, snapshot, now, value), HeldReads::later);
             held.entrySet().removeIf(e -> !usable(e.getValue(), snapshot, now));
