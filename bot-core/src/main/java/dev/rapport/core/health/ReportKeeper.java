@@ -42,6 +42,11 @@ class ReportKeeper implements SmartLifecycle {
             @Value("${rapport.health.board-max-age:PT10M}") Duration maxAge) {
         this.jdbc = jdbc;
         this.reports = reports;
+        if (maxAge.isNegative() || maxAge.isZero()) {
+            // Every half of nothing would be a loop that never rests.
+            throw new IllegalStateException("rapport.health.board-max-age must be longer than zero to keep reports"
+                    + " fresh (it is " + maxAge + "); set rapport.health.keep-fresh=false to hold nothing in advance");
+        }
         this.interval = maxAge.dividedBy(2);
         this.poll = interval.compareTo(NEW_PROGRAMMES) < 0 ? interval : NEW_PROGRAMMES;
     }
